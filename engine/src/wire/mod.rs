@@ -1,1 +1,461 @@
-//! (in progress)
+//! Field tables and frame annotation: every byte of a frame, named as Wireshark names it.
+//!
+//! One file per header ([`ethernet`], [`arp`], [`ipv4`], [`tcp`], [`udp`]), each with its
+//! field offsets as `const` ranges in a small `field` module, a zero-copy checked view over
+//! untrusted bytes, and an `annotate` function that turns a header into a [`Layer`] of
+//! [`Field`]s. Field ids, frame-absolute offsets, lengths, bit masks and shown values are
+//! those of tshark 4.0 (`-T pdml` `pos`/`size`/`show`, `-T json -x` masks); the tshark oracle
+//! test (`engine/tests/tshark_oracle.rs`) checks them against tshark itself.
+//!
+//! [`Annotator`] is stateful like Wireshark: it tracks TCP conversations so that relative
+//! sequence and acknowledgment numbers count from each direction's first sequence number.
+//! [`physical()`] builds the physical-layer view of a frame (preamble, SFD, padding, FCS);
+//! [`checksum`] holds the Internet checksum helpers behind the "verified" marks.
+//!
+//! Nothing here panics on any input: every access to frame bytes is length-checked first.
+
+pub mod arp;
+pub mod checksum;
+pub mod ethernet;
+pub mod ipv4;
+pub mod physical;
+pub mod tcp;
+pub mod udp;
+
+use core::fmt;
+use core::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use physical::{physical, PhysicalFrame, PhysicalSegment};
+
+/// A byte range inside a header, relative to the header's first byte.
+pub type Span = Range<usize>;
+
+/// One annotated field of a frame, as tshark shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    /// Wireshark field id: `"eth.dst"`, `"ip.ttl"`, `"tcp.flags.syn"`, `"tcp.options.mss_val"`, ...
+    pub id: String,
+    /// Frame-absolute byte offset (tshark PDML `pos`).
+    pub offset: usize,
+    /// Length in bytes (tshark PDML `size`).
+    pub len: usize,
+    /// Bit mask within those bytes for bit fields, as tshark `-T json -x` reports it; 0 for
+    /// whole-byte fields. tshark quirk kept on purpose: `tcp.flags.res` and `tcp.flags.ae`
+    /// have `len` 1 but a mask relative to the 16-bit flags word (`0x0e00`, `0x0100`); use
+    /// [`Field::bits`] for the bit positions.
+    pub mask: u64,
+    /// The value exactly as tshark PDML `show` shows it (`tcp.seq` relative, `tcp.seq_raw` wire value).
+    pub show: String,
+    /// i18n message key of the field's meaning, e.g. `"field.tcp.flags.syn"`.
+    pub meaning: String,
+    /// Sub-fields where tshark nests them (e.g. `tcp.flags` → `tcp.flags.syn`); may be empty.
+    pub children: Vec<Field>,
+}
+
+impl Field {
+    /// A field with meaning key `field.<id>` and no children.
+    pub fn new(id: &str, offset: usize, len: usize, mask: u64, show: impl Into<String>) -> Self {
+        Field {
+            id: id.to_string(),
+            offset,
+            len,
+            mask,
+            show: show.into(),
+            meaning: format!("field.{id}"),
+            children: Vec::new(),
+        }
+    }
+
+    /// The same field with these children.
+    #[must_use]
+    pub fn with_children(mut self, children: Vec<Field>) -> Self {
+        self.children = children;
+        self
+    }
+
+    /// Frame-absolute byte range of the field.
+    pub fn range(&self) -> Range<usize> {
+        self.offset..self.offset + self.len
+    }
+
+    /// Frame-absolute bit indices covered by the field, most significant bit of the first
+    /// byte first (bit `8 * offset` is the top bit of byte `offset`).
+    ///
+    /// For whole-byte fields (mask 0) these are all bits of its bytes. For bit fields, the
+    /// mask is read against the field's bytes; a mask wider than the field (tshark's
+    /// `tcp.flags.res`/`ae`) is read against a 16-bit word starting at `offset`.
+    pub fn bits(&self) -> Vec<usize> {
+        if self.mask == 0 {
+            return (self.offset * 8..(self.offset + self.len) * 8).collect();
+        }
+        let width_bytes = if self.len < 8 && self.mask >> (self.len * 8) != 0 {
+            // Mask wider than the field: tshark reports it against the 16-bit word.
+            2.max(self.len)
+        } else {
+            self.len.min(8)
+        };
+        let width = width_bytes * 8;
+        (0..width)
+            .filter(|i| (self.mask >> (width - 1 - i)) & 1 == 1)
+            .map(|i| self.offset * 8 + i)
+            .collect()
+    }
+
+    /// This field and all its descendants, depth first.
+    pub fn walk(&self) -> Vec<&Field> {
+        let mut out = vec![self];
+        for c in &self.children {
+            out.extend(c.walk());
+        }
+        out
+    }
+}
+
+/// One protocol layer of a frame: its tshark protocol id, byte range and fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    /// `"eth"`, `"arp"`, `"ip"`, `"tcp"`, `"udp"`, `"data"`, or `"padding"` (Ethernet padding
+    /// and trailer after the last protocol, which tshark shows as `eth.padding` / `eth.trailer`).
+    pub id: String,
+    /// Frame-absolute byte offset of the layer.
+    pub offset: usize,
+    /// Length in bytes of the layer (for `tcp`: header with options; payload is `data`).
+    pub len: usize,
+    /// Top-level fields, in wire order; they tile `offset..offset + len`.
+    pub fields: Vec<Field>,
+}
+
+impl Layer {
+    /// Finds a field by id anywhere in this layer (first match, depth first).
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields
+            .iter()
+            .flat_map(|f| f.walk())
+            .find(|f| f.id == id)
+    }
+}
+
+/// A frame with every layer annotated, plus a plain summary for diagrams.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotatedFrame {
+    /// Frame length in bytes (as captured: no preamble, no FCS).
+    pub len: usize,
+    /// Layers from Ethernet inwards.
+    pub layers: Vec<Layer>,
+    /// Plain data the ladder diagram needs.
+    pub summary: FrameSummary,
+}
+
+impl AnnotatedFrame {
+    /// The layer with this id, if present.
+    pub fn layer(&self, id: &str) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.id == id)
+    }
+
+    /// Finds a field by id in any layer (first match).
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.layers.iter().find_map(|l| l.field(id))
+    }
+
+    /// Every field of every layer, depth first.
+    pub fn all_fields(&self) -> Vec<&Field> {
+        self.layers
+            .iter()
+            .flat_map(|l| l.fields.iter().flat_map(|f| f.walk()))
+            .collect()
+    }
+}
+
+/// What the sequence (ladder) diagram shows for a frame; plain data only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameSummary {
+    /// Innermost protocol: `"ARP"`, `"TCP"`, `"UDP"`, `"IPv4"` or `"Ethernet"`.
+    pub protocol: String,
+    /// Source MAC, `aa:bb:cc:dd:ee:ff`.
+    pub src_mac: String,
+    /// Destination MAC, `aa:bb:cc:dd:ee:ff`.
+    pub dst_mac: String,
+    /// EtherType, e.g. `0x0800`.
+    pub ethertype: u16,
+    /// Whether the destination MAC is the broadcast address.
+    pub broadcast: bool,
+    /// IPv4 source, dotted decimal.
+    pub src_ip: Option<String>,
+    /// IPv4 destination, dotted decimal.
+    pub dst_ip: Option<String>,
+    /// IPv4 time to live.
+    pub ttl: Option<u8>,
+    /// IPv4 header checksum is correct (`None` without IPv4).
+    pub ip_checksum_ok: Option<bool>,
+    /// TCP/UDP checksum is correct (`None` without TCP/UDP or when UDP sends none).
+    pub l4_checksum_ok: Option<bool>,
+    /// TCP/UDP source port.
+    pub src_port: Option<u16>,
+    /// TCP/UDP destination port.
+    pub dst_port: Option<u16>,
+    /// TCP flag bits (12 bits, FIN = 0x001).
+    pub tcp_flags: u16,
+    /// TCP flags as tshark names them, e.g. `"SYN, ACK"`; empty if none or not TCP.
+    pub tcp_flags_text: String,
+    /// Relative sequence number (from this direction's ISN, as Wireshark).
+    pub seq: Option<u32>,
+    /// Relative acknowledgment number; `None` when the ACK flag is not set.
+    pub ack: Option<u32>,
+    /// Sequence number on the wire.
+    pub seq_raw: Option<u32>,
+    /// Acknowledgment number on the wire.
+    pub ack_raw: Option<u32>,
+    /// Relative sequence number after this segment (seq + payload + SYN + FIN).
+    pub next_seq: Option<u32>,
+    /// TCP/UDP payload length in bytes.
+    pub payload_len: usize,
+    /// TCP window field (unscaled).
+    pub window: Option<u16>,
+    /// TCP MSS option value.
+    pub mss: Option<u16>,
+    /// TCP window scale option shift.
+    pub wscale: Option<u8>,
+    /// TCP SACK-permitted option present.
+    pub sack_perm: bool,
+    /// ARP opcode (1 request, 2 reply).
+    pub arp_op: Option<u16>,
+    /// tshark's ARP info text: `"Who has 10.0.0.2? Tell 10.0.0.1"` / `"10.0.0.2 is at 02:…"`.
+    pub arp_text: Option<String>,
+    /// A one-line description like tshark's Info column (close to it, not checked by the oracle).
+    pub info: String,
+}
+
+/// Why a frame could not be annotated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum WireError {
+    /// The bytes end before the header (or the length it announces) does.
+    Truncated {
+        /// Layer id (`"eth"`, `"ip"`, ...).
+        layer: &'static str,
+        /// Bytes needed.
+        need: usize,
+        /// Bytes present.
+        got: usize,
+    },
+    /// A well-formed header of a kind this engine does not decode.
+    Unsupported {
+        /// Layer id.
+        layer: &'static str,
+        /// What it is, e.g. `"IP version 6"`.
+        what: String,
+    },
+    /// A header whose fields contradict each other (e.g. a TCP data offset below 5).
+    Malformed {
+        /// Layer id.
+        layer: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+impl fmt::Display for WireError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireError::Truncated { layer, need, got } => {
+                write!(f, "{layer}: truncated, need {need} bytes, got {got}")
+            }
+            WireError::Unsupported { layer, what } => write!(f, "{layer}: unsupported {what}"),
+            WireError::Malformed { layer, reason } => write!(f, "{layer}: malformed, {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for WireError {}
+
+/// Annotates frames one after another, remembering TCP conversations like Wireshark does.
+#[derive(Debug, Clone, Default)]
+pub struct Annotator {
+    conversations: tcp::Conversations,
+}
+
+impl Annotator {
+    /// A fresh annotator that has seen no frame.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Annotates one Ethernet II frame (as captured: no preamble, no FCS).
+    ///
+    /// # Errors
+    /// [`WireError::Truncated`] when a header is cut short, [`WireError::Malformed`] when its
+    /// fields contradict each other, [`WireError::Unsupported`] for IP versions other than 4
+    /// and ARP for other than Ethernet/IPv4. Unknown EtherTypes and IP protocols are not
+    /// errors: their bytes become a `data` layer, as tshark shows them.
+    pub fn annotate(&mut self, frame: &[u8]) -> Result<AnnotatedFrame, WireError> {
+        let mut layers = Vec::new();
+        let mut s = FrameSummary {
+            protocol: "Ethernet".into(),
+            ..FrameSummary::default()
+        };
+        let eth = ethernet::Frame::new_checked(frame)?;
+        layers.push(ethernet::annotate(&eth));
+        s.src_mac = fmt_mac(eth.src());
+        s.dst_mac = fmt_mac(eth.dst());
+        s.broadcast = eth.dst() == [0xff; 6];
+        s.ethertype = eth.ethertype();
+        let body_off = ethernet::HEADER_LEN;
+        let body = eth.payload();
+        // End of the bytes a protocol claims; what follows is padding/trailer.
+        let mut end = frame.len();
+        match eth.ethertype() {
+            ethernet::ETHERTYPE_ARP => {
+                let pkt = arp::Packet::new_checked(body)?;
+                layers.push(arp::annotate(&pkt, body_off));
+                s.protocol = "ARP".into();
+                s.arp_op = Some(pkt.opcode());
+                let text = arp::info(&pkt);
+                s.info = text.clone();
+                s.arp_text = Some(text);
+                end = body_off + arp::PACKET_LEN;
+            }
+            ethernet::ETHERTYPE_IPV4 => {
+                let ip = ipv4::Packet::new_checked(body)?;
+                layers.push(ipv4::annotate(&ip, body_off));
+                s.protocol = "IPv4".into();
+                s.src_ip = Some(fmt_ipv4(ip.src()));
+                s.dst_ip = Some(fmt_ipv4(ip.dst()));
+                s.ttl = Some(ip.ttl());
+                s.ip_checksum_ok = Some(ip.verify_checksum());
+                end = body_off + usize::from(ip.total_len());
+                let l4_off = body_off + ip.header_len();
+                let l4 = ip.payload();
+                if ip.is_fragment() {
+                    push_data(&mut layers, l4, l4_off);
+                    s.payload_len = l4.len();
+                    s.info = "Fragmented IP protocol".into();
+                } else {
+                    match ip.protocol() {
+                        ipv4::PROTO_TCP => {
+                            let seg = tcp::Segment::new_checked(l4)?;
+                            let ann = tcp::annotate(
+                                &seg,
+                                l4_off,
+                                ip.src(),
+                                ip.dst(),
+                                &mut self.conversations,
+                            );
+                            s.info = tcp::info(&seg, &ann);
+                            layers.push(ann.layer);
+                            push_data(&mut layers, seg.payload(), l4_off + seg.header_len());
+                            s.protocol = "TCP".into();
+                            s.src_port = Some(seg.src_port());
+                            s.dst_port = Some(seg.dst_port());
+                            s.tcp_flags = seg.flags();
+                            s.tcp_flags_text = tcp::flags_text(seg.flags());
+                            s.seq = Some(ann.rel_seq);
+                            s.ack = ann.rel_ack;
+                            s.seq_raw = Some(seg.seq());
+                            s.ack_raw = Some(seg.ack());
+                            s.next_seq = Some(ann.next_rel_seq);
+                            s.payload_len = seg.payload().len();
+                            s.window = Some(seg.window());
+                            s.mss = ann.mss;
+                            s.wscale = ann.wscale;
+                            s.sack_perm = ann.sack_perm;
+                            s.l4_checksum_ok = Some(seg.verify_checksum(ip.src(), ip.dst()));
+                        }
+                        ipv4::PROTO_UDP => {
+                            let dgram = udp::Datagram::new_checked(l4)?;
+                            layers.push(udp::annotate(&dgram, l4_off));
+                            push_data(&mut layers, dgram.payload(), l4_off + udp::HEADER_LEN);
+                            s.protocol = "UDP".into();
+                            s.src_port = Some(dgram.src_port());
+                            s.dst_port = Some(dgram.dst_port());
+                            s.payload_len = dgram.payload().len();
+                            s.l4_checksum_ok = dgram.verify_checksum(ip.src(), ip.dst());
+                            s.info = format!(
+                                "{} → {} Len={}",
+                                dgram.src_port(),
+                                dgram.dst_port(),
+                                dgram.payload().len()
+                            );
+                        }
+                        _ => {
+                            push_data(&mut layers, l4, l4_off);
+                            s.payload_len = l4.len();
+                            s.info = format!("IPv4 protocol {}", ip.protocol());
+                        }
+                    }
+                }
+            }
+            other => {
+                push_data(&mut layers, body, body_off);
+                s.payload_len = body.len();
+                s.info = format!("EtherType 0x{other:04x}");
+            }
+        }
+        if let Some(pad) = ethernet::annotate_padding(frame, end) {
+            layers.push(pad);
+        }
+        Ok(AnnotatedFrame {
+            len: frame.len(),
+            layers,
+            summary: s,
+        })
+    }
+}
+
+/// Pushes a `data` layer (`data.data`) when `payload` is not empty.
+fn push_data(layers: &mut Vec<Layer>, payload: &[u8], offset: usize) {
+    if payload.is_empty() {
+        return;
+    }
+    layers.push(Layer {
+        id: "data".into(),
+        offset,
+        len: payload.len(),
+        fields: vec![Field::new(
+            "data.data",
+            offset,
+            payload.len(),
+            0,
+            fmt_hex_colon(payload),
+        )],
+    });
+}
+
+/// `aa:bb:cc:dd:ee:ff`, as tshark shows an Ethernet address.
+pub fn fmt_mac(mac: [u8; 6]) -> String {
+    fmt_hex_colon(&mac)
+}
+
+/// Dotted decimal, as tshark shows an IPv4 address.
+pub fn fmt_ipv4(ip: [u8; 4]) -> String {
+    format!("{}.{}.{}.{}", ip[0], ip[1], ip[2], ip[3])
+}
+
+/// Bytes as lowercase hex pairs joined by `:` (tshark's `show` for byte fields).
+pub fn fmt_hex_colon(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 3);
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 {
+            s.push(':');
+        }
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Reads a big-endian u16 at `at` (caller guarantees the bounds).
+pub(crate) fn be16(b: &[u8], at: usize) -> u16 {
+    u16::from_be_bytes([b[at], b[at + 1]])
+}
+
+/// Reads a big-endian u32 at `at` (caller guarantees the bounds).
+pub(crate) fn be32(b: &[u8], at: usize) -> u32 {
+    u32::from_be_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+/// Copies `N` bytes starting at `at` (caller guarantees the bounds).
+pub(crate) fn array<const N: usize>(b: &[u8], at: usize) -> [u8; N] {
+    let mut out = [0u8; N];
+    out.copy_from_slice(&b[at..at + N]);
+    out
+}
