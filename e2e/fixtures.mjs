@@ -1,0 +1,47 @@
+// A `page` that fails its test on any console error, uncaught exception, failed or
+// 4xx/5xx request, or request to anything but our own loopback server.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend({
+  // Tests that provoke an error on purpose give a RegExp of what they expect here.
+  allowedErrors: [null, { option: true }],
+  page: async ({ page, allowedErrors }, use) => {
+    const problems = [];
+    const allowed = (text) => allowedErrors !== null && allowedErrors.test(text);
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !allowed(msg.text())) problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => {
+      if (!allowed(String(err))) problems.push(`page error: ${err}`);
+    });
+    page.on('requestfailed', (req) => {
+      // ERR_ABORTED is a request cancelled by our own navigation or reload, not a failure.
+      const why = req.failure()?.errorText ?? '';
+      if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${why}`);
+    });
+    page.on('request', (req) => {
+      const u = new URL(req.url());
+      if (!['127.0.0.1', ''].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) {
+        problems.push(`third-party request: ${req.url()}`);
+      }
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    await use(page);
+    expect(problems, 'console errors / failed or foreign requests').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens a route (e.g. '#/tcp?lang=en') and waits until the scene is rendered. */
+export async function open(page, route = '') {
+  await page.goto(route);
+  await page.locator('main[data-ready="true"]').waitFor();
+}
+
+/** True when the page is wider than the viewport (something overflows sideways). */
+export async function overflowsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

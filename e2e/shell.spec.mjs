@@ -1,0 +1,162 @@
+// The shell: navigation, URL as state, language, themes, embed mode, bad URLs, the
+// panic overlay, and screenshots of every scene at both sizes in both languages.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts', 'screens');
+
+test('the app loads from the sub-path with every scene in the navigation', async ({ page }) => {
+  await open(page, '#/architecture?lang=en');
+  await expect(page.locator('.ww-name')).toHaveText('Wirewalk');
+  await expect(page.locator('.ww-nav a')).toHaveCount(SCENES.length);
+  for (const s of SCENES) await expect(page.locator(`.ww-nav a[data-scene="${s}"]`)).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/course/wirewalk/');
+});
+
+test('navigation changes the scene and the URL, and back goes back', async ({ page }) => {
+  await open(page, '#/architecture?lang=en');
+  for (const s of SCENES) {
+    await page.locator(`.ww-nav a[data-scene="${s}"]`).click();
+    await expect(page.locator('main')).toHaveAttribute('data-scene', s);
+    await expect(page.locator(`.ww-nav a[data-scene="${s}"]`)).toHaveAttribute('aria-current', 'page');
+    expect(new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
+  }
+  await page.goBack();
+  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+});
+
+test('a deep link reproduces the same screen on reload', async ({ page }) => {
+  await open(page, '#/tcp?step=4&lang=en&theme=dark');
+  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
+  const title = await page.locator('#scene-title').textContent();
+  await page.reload();
+  await page.locator('main[data-ready="true"]').waitFor();
+  await expect(page.locator('#scene-title')).toHaveText(title);
+  expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
+});
+
+test.describe('language', () => {
+  test.describe('a Chinese browser', () => {
+    test.use({ locale: 'zh-CN' });
+    test('gets Chinese by default', async ({ page }) => {
+      await open(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('分层');
+    });
+  });
+  test.describe('an English browser', () => {
+    test.use({ locale: 'en-US' });
+    test('gets English, and a switch to Chinese is remembered', async ({ page }) => {
+      await open(page);
+      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('Layers');
+      await page.locator('button[data-lang="zh"]').click();
+      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('分层');
+      await expect(page).toHaveTitle(/软件开发架构/);
+      // A fresh visit without ?lang= remembers the choice (localStorage).
+      await page.goto('./');
+      await page.locator('main[data-ready="true"]').waitFor();
+      await expect(page.locator('button[data-lang="zh"]')).toHaveAttribute('aria-pressed', 'true');
+    });
+  });
+  test('?lang= before the hash is honoured', async ({ page }) => {
+    await page.goto('?lang=en#/lan');
+    await page.locator('main[data-ready="true"]').waitFor();
+    await expect(page.locator('#scene-title')).toContainText('LAN');
+  });
+});
+
+test.describe('themes', () => {
+  test('auto follows prefers-color-scheme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await open(page, '#/layers?lang=en');
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(dark).not.toBe(light);
+    expect(dark).toBe('rgb(15, 18, 22)');
+  });
+  test('projector is high contrast with large type, and sticks in the URL', async ({ page }) => {
+    await open(page, '#/layers?lang=en');
+    await page.locator('.ww-theme-select').selectOption('projector');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'projector');
+    const { bg, fg, size } = await page.evaluate(() => {
+      const s = getComputedStyle(document.body);
+      return { bg: s.backgroundColor, fg: s.color, size: parseFloat(getComputedStyle(document.documentElement).fontSize) };
+    });
+    expect([bg, fg]).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    expect(size).toBeGreaterThanOrEqual(20);
+    expect(new URL(page.url()).hash).toContain('theme=projector');
+  });
+  test('reduced motion switches transitions off', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, '#/layers?lang=en');
+    const d = await page.locator('.ww-nav-link').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(parseFloat(d)).toBeLessThan(0.001);
+  });
+});
+
+test('embed mode shows only the scene', async ({ page }) => {
+  await open(page, '#/tcp?embed=1&lang=en');
+  await expect(page.locator('.ww-header')).toHaveCount(0);
+  await expect(page.locator('.ww-footer')).toHaveCount(0);
+  await expect(page.locator('#scene-title')).toBeVisible();
+  await page.setViewportSize({ width: 640, height: 360 });
+  expect(await overflowsSideways(page)).toBe(false);
+});
+
+test('bad URLs show the default scene with a translated notice and keep working', async ({ page }) => {
+  for (const [route, lang, word] of [
+    ['#/warp-drive?lang=en', 'en', 'warp-drive'],
+    ['#/warp-drive?lang=zh', 'zh', '默认场景'],
+    ['#/tcp?lang=klingon&step=-3&%ff=1', 'en', 'klingon'],
+    ['#/%E4%BD%A0%E5%A5%BD?theme=neon&lang=en', 'en', 'neon'],
+  ]) {
+    await open(page, route);
+    await expect(page.locator('.ww-notice')).toBeVisible();
+    await expect(page.locator('.ww-notice')).toContainText(word);
+    await expect(page.locator('#scene-title')).toBeVisible();
+    if (lang === 'zh') await expect(page.locator('.ww-notice-title')).toHaveText('链接有问题');
+  }
+  await page.locator('.ww-notice-dismiss').click();
+  await expect(page.locator('.ww-notice')).toHaveCount(0);
+  await page.locator('.ww-nav a[data-scene="lan"]').click();
+  await expect(page.locator('main')).toHaveAttribute('data-scene', 'lan');
+});
+
+test.describe('a panic', () => {
+  test.use({ allowedErrors: /Wirewalk panic|unreachable|RuntimeError/ });
+  test('replaces the page with a translated error box and a reload link', async ({ page }) => {
+    await page.goto('#/tcp?lang=en&debug=panic');
+    const box = page.locator('#ww-panic');
+    await expect(box).toBeVisible();
+    await expect(box.locator('h1')).toHaveText('Wirewalk stopped with an error');
+    await expect(box.locator('.ww-panic-reload')).toHaveText('Reload');
+    await expect(box.locator('pre')).toContainText('deliberate panic');
+    await page.goto('#/tcp?lang=zh&debug=panic');
+    await page.reload();
+    await expect(page.locator('#ww-panic h1')).toHaveText('Wirewalk 出错了');
+  });
+});
+
+test.describe('screenshots', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`every scene at ${w}x${h} in ${lang} renders without sideways overflow`, async ({ page }) => {
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await page.setViewportSize({ width: w, height: h });
+        for (const s of SCENES) {
+          await open(page, `#/${s}?lang=${lang}`);
+          await expect(page.locator('#scene-title')).toBeVisible();
+          expect(await overflowsSideways(page), `${s} overflows at ${w}px`).toBe(false);
+          await page.screenshot({ path: path.join(SHOTS, `${s}-${lang}-${w}x${h}.png`), fullPage: true });
+        }
+      });
+    }
+  }
+});

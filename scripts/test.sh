@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: format, lints, native tests (engine, tshark oracle, app logic and
+# server-side-rendered components), wasm component tests in headless Chromium, and
+# Playwright end-to-end tests against the release build served from a sub-path.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "clippy (native and wasm32)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p wirewalk --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "engine builds for wasm32"
+cargo build -p wirewalk-engine --target wasm32-unknown-unknown --locked
+
+step "native tests (engine, tshark oracle, app logic, SSR components)"
+cargo test --workspace --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p wirewalk --target wasm32-unknown-unknown --locked
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests (Playwright, release build under /course/wirewalk/)"
+npx playwright test --config e2e/playwright.config.mjs

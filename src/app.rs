@@ -1,0 +1,218 @@
+//! The shell: product name, scene navigation, language and theme switches, the URL
+//! notice, embed chrome, and the scene itself.
+
+use crate::i18n::{t, tf, Lang};
+use crate::platform;
+use crate::scenes::{Scene, SceneView};
+use crate::state::{Action, AppState, Theme};
+use yew::prelude::*;
+
+/// Props of the shell: the start-up state (read from the URL by `main`, or given by a test).
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ShellProps {
+    /// State to start from.
+    pub initial: AppState,
+}
+
+/// The whole app.
+#[function_component(Shell)]
+pub fn shell(props: &ShellProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer_eq(move || initial);
+
+    // Browser → state: hash changes (links, back/forward, a teacher's edited URL).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = platform::on_hashchange(move |search, hash| {
+                dispatcher.dispatch(Action::Navigate { search, hash });
+            });
+            move || {
+                // Dropping the listener unsubscribes.
+                let _unsubscribe = listener;
+            }
+        });
+    }
+    // State → browser: URL, title, <html lang>, theme, panic overlay language.
+    {
+        let route_hash = state.route().to_hash();
+        let (lang, theme, scene) = (state.lang, state.theme, state.scene);
+        use_effect_with((route_hash, lang, theme, scene), move |(hash, lang, theme, scene)| {
+            platform::replace_hash(hash);
+            platform::set_panic_lang(*lang);
+            let title = format!("{} · {}", scene.title(*lang), t(*lang, "app.name"));
+            platform::set_document(*lang, *theme, &title);
+        });
+    }
+
+    let on_lang = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |l: Lang| {
+            platform::store(platform::STORE_LANG, l.code());
+            dispatcher.dispatch(Action::SetLang(l));
+        })
+    };
+    let on_theme = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |th: Theme| {
+            platform::store(platform::STORE_THEME, th.code());
+            dispatcher.dispatch(Action::SetTheme(th));
+        })
+    };
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotice))
+    };
+
+    let lang = state.lang;
+    let scene = state.scene;
+    html! {
+        <div class={classes!("ww-app", state.embed.then_some("ww-embed"))}
+             data-theme={state.theme.code()} lang={lang.html_tag()}>
+            if !state.embed {
+                <a class="ww-skip" href="#scene" onclick={skip_to_scene()}>{ t(lang, "app.skip") }</a>
+                { header(&state, &on_lang, &on_theme) }
+            }
+            if !state.problems.is_empty() {
+                <div class="ww-notice" role="status" aria-live="polite">
+                    <strong class="ww-notice-title">{ t(lang, "notice.title") }</strong>
+                    <ul>
+                        { for state.problems.iter().enumerate().map(|(i, p)| html! {
+                            <li key={i}>{ p.message(lang) }</li>
+                        }) }
+                    </ul>
+                    <button type="button" class="ww-notice-dismiss" onclick={on_dismiss}>
+                        { t(lang, "notice.dismiss") }
+                    </button>
+                </div>
+            }
+            <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready="true" tabindex="-1">
+                <SceneView {scene} {lang} />
+                if state.debug_panic {
+                    <PanicProbe />
+                }
+            </main>
+            if !state.embed {
+                <footer class="ww-footer">
+                    <p>{ t(lang, "footer.truth") }</p>
+                    <p class="ww-footer-meta">
+                        { t(lang, "footer.source") }
+                        { " · " }
+                        { tf(lang, "footer.version", &[wirewalk_engine::VERSION]) }
+                    </p>
+                </footer>
+            }
+        </div>
+    }
+}
+
+/// The skip link moves focus without touching the hash (the hash is the route).
+fn skip_to_scene() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("scene"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    })
+}
+
+fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>) -> Html {
+    let lang = state.lang;
+    let nav_hash = |s: Scene| {
+        let mut r = state.route();
+        r.scene = s;
+        r.step = None;
+        r.from = None;
+        r.to = None;
+        r.to_hash()
+    };
+    let theme_change = {
+        let on_theme = on_theme.clone();
+        Callback::from(move |e: Event| {
+            if let Some(th) = select_value(&e).as_deref().and_then(Theme::from_code) {
+                on_theme.emit(th);
+            }
+        })
+    };
+    html! {
+        <header class="ww-header">
+            <div class="ww-brand">
+                <span class="ww-logo" aria-hidden="true">{ "⇄" }</span>
+                <span class="ww-name">{ t(lang, "app.name") }</span>
+                <span class="ww-tagline">{ t(lang, "app.tagline") }</span>
+            </div>
+            <nav class="ww-nav" aria-label={t(lang, "nav.label")}>
+                <ol>
+                { for Scene::ALL.iter().enumerate().map(|(i, &s)| {
+                    let current = s == state.scene;
+                    html! {
+                        <li key={s.slug()}>
+                            <a href={nav_hash(s)} data-scene={s.slug()}
+                               class={classes!("ww-nav-link", current.then_some("is-current"))}
+                               aria-current={current.then_some("page")}>
+                                <span class="ww-nav-num" aria-hidden="true">{ i + 1 }</span>
+                                { s.nav_label(lang) }
+                            </a>
+                        </li>
+                    }
+                }) }
+                </ol>
+            </nav>
+            <div class="ww-controls">
+                <div class="ww-lang" role="group" aria-label={t(lang, "lang.label")}>
+                    { for Lang::ALL.iter().map(|&l| {
+                        let on_lang = on_lang.clone();
+                        let key = if l == Lang::Zh { "lang.zh" } else { "lang.en" };
+                        html! {
+                            <button type="button" key={l.code()} data-lang={l.code()} lang={l.html_tag()}
+                                    class="ww-lang-btn" aria-pressed={(l == lang).to_string()}
+                                    onclick={Callback::from(move |_: MouseEvent| on_lang.emit(l))}>
+                                { t(lang, key) }
+                            </button>
+                        }
+                    }) }
+                </div>
+                <label class="ww-theme">
+                    <span class="ww-theme-label">{ t(lang, "theme.label") }</span>
+                    <select class="ww-theme-select" onchange={theme_change}>
+                        { for Theme::ALL.iter().map(|&th| html! {
+                            <option key={th.code()} value={th.code()} selected={th == state.theme}>
+                                { t(lang, th.label_key()) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}
+
+/// The value of the `<select>` that fired `e`.
+fn select_value(e: &Event) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = e;
+        None
+    }
+}
+
+/// Panics after mounting; only rendered for `?debug=panic`, to prove the overlay works.
+#[function_component(PanicProbe)]
+fn panic_probe() -> Html {
+    use_effect_with((), |()| -> () {
+        panic!("deliberate panic requested by debug=panic");
+    });
+    Html::default()
+}

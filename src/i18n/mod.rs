@@ -1,0 +1,170 @@
+//! The one i18n layer: every visible word goes through [`t`] or [`tf`].
+//!
+//! The catalogue (`catalogue.rs`) holds each message in zh and en. Tests check that
+//! it is sorted, has no duplicate key, has both languages for every key, and that
+//! every key used in the source exists.
+
+mod catalogue;
+
+pub use catalogue::CATALOGUE;
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    /// 简体中文 — the course's language and the default for Chinese browsers.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in switch order.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The code used in URLs and storage (`zh`, `en`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    #[must_use]
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a URL/storage code; also accepts browser tags such as `zh-CN` or `en-GB`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in a browser's preference list (`navigator.languages`),
+    /// or English when none is supported (zh is the default only when the browser prefers it).
+    #[must_use]
+    pub fn from_preferences<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
+        prefs.into_iter().find_map(Lang::from_code).unwrap_or(Lang::En)
+    }
+}
+
+/// One catalogue entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Msg {
+    /// Dotted key, e.g. `nav.label`.
+    pub key: &'static str,
+    /// Simplified Chinese text.
+    pub zh: &'static str,
+    /// English text.
+    pub en: &'static str,
+}
+
+/// Looks a key up; `None` when the catalogue lacks it.
+#[must_use]
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    CATALOGUE
+        .binary_search_by(|m| m.key.cmp(key))
+        .ok()
+        .map(|i| match lang {
+            Lang::Zh => CATALOGUE[i].zh,
+            Lang::En => CATALOGUE[i].en,
+        })
+}
+
+/// The message for `key` in `lang`. A missing key shows the key itself (and fails the
+/// catalogue test), never a blank.
+#[must_use]
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    lookup(lang, key).unwrap_or(key)
+}
+
+/// Like [`t`] for a key computed at run time (e.g. a note key from the engine).
+#[must_use]
+pub fn t_dyn(lang: Lang, key: &str) -> String {
+    lookup(lang, key).map_or_else(|| key.to_owned(), str::to_owned)
+}
+
+/// The message for `key` with `{0}`, `{1}`, … replaced by `args`.
+#[must_use]
+pub fn tf(lang: Lang, key: &'static str, args: &[&str]) -> String {
+    fill(t(lang, key), args)
+}
+
+/// Replaces `{0}`, `{1}`, … in `template` with `args`.
+#[must_use]
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = template.to_owned();
+    for (i, a) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), a);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_codes_round_trip_and_browser_tags_parse() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("zh-TW"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn preferences_pick_first_supported_and_fall_back_to_english() {
+        assert_eq!(Lang::from_preferences(["fr-FR", "zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::from_preferences(["en-US", "zh-CN"]), Lang::En);
+        assert_eq!(Lang::from_preferences(["de", "ja"]), Lang::En);
+        assert_eq!(Lang::from_preferences([]), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{0} = {1}; again {0}", &["a", "b"]), "a = b; again a");
+        assert!(tf(Lang::En, "notice.unknown_key", &["foo"]).contains("foo"));
+    }
+
+    #[test]
+    fn catalogue_is_sorted_unique_and_complete() {
+        for pair in CATALOGUE.windows(2) {
+            assert!(
+                pair[0].key < pair[1].key,
+                "catalogue not sorted/unique at {:?} then {:?}",
+                pair[0].key,
+                pair[1].key
+            );
+        }
+        for m in CATALOGUE {
+            assert!(!m.zh.trim().is_empty(), "{} lacks zh", m.key);
+            assert!(!m.en.trim().is_empty(), "{} lacks en", m.key);
+            // Placeholders must match between the languages.
+            for i in 0..4 {
+                let p = format!("{{{i}}}");
+                assert_eq!(m.zh.contains(&p), m.en.contains(&p), "{} placeholder {p}", m.key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_key_is_visible_not_blank() {
+        assert_eq!(t(Lang::Zh, "no.such.key"), "no.such.key");
+        assert_eq!(lookup(Lang::En, "no.such.key"), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! Wirewalk, the app: a Yew single-page app over the `wirewalk-engine` crate.
+//!
+//! `main.rs` mounts [`app::Shell`] with the state read from the URL; everything below
+//! it is a pure view of [`state::AppState`] and can be rendered natively in tests.
+
+pub mod app;
+pub mod i18n;
+pub mod platform;
+pub mod route;
+pub mod scenes;
+pub mod state;
+
+/// Reads the URL and the browser, installs the panic overlay and mounts the app.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    platform::install_panic_hook();
+    let (search, hash) = platform::location();
+    let initial = state::AppState::from_url(&search, &hash, &platform::environment());
+    platform::set_panic_lang(initial.lang);
+    yew::Renderer::<app::Shell>::with_props(app::ShellProps { initial }).render();
+}

@@ -1,0 +1,194 @@
+//! The few things the shell asks of the browser: URL, storage, document, panic overlay.
+//!
+//! On wasm32 these talk to `web-sys`; natively (tests, server-side rendering) they are
+//! inert, so every view and the reducer can be tested without a browser.
+
+use crate::i18n::Lang;
+use crate::state::{Environment, Theme};
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// Language of the panic overlay: set by the shell whenever the language changes.
+static PANIC_LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Remembers the display language for the panic overlay.
+pub fn set_panic_lang(lang: Lang) {
+    PANIC_LANG.store(u8::from(lang == Lang::En), Ordering::Relaxed);
+}
+
+/// The language the panic overlay will use.
+#[must_use]
+pub fn panic_lang() -> Lang {
+    if PANIC_LANG.load(Ordering::Relaxed) == 1 {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
+/// localStorage key of the remembered language.
+pub const STORE_LANG: &str = "wirewalk.lang";
+/// localStorage key of the remembered theme.
+pub const STORE_THEME: &str = "wirewalk.theme";
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::{panic_lang, Environment, Lang, Theme, STORE_LANG, STORE_THEME};
+    use crate::i18n::t;
+    use wasm_bindgen::JsCast;
+
+    fn window() -> Option<web_sys::Window> {
+        web_sys::window()
+    }
+
+    /// `(location.search, location.hash)`.
+    pub fn location() -> (String, String) {
+        let Some(loc) = window().map(|w| w.location()) else {
+            return (String::new(), String::new());
+        };
+        (loc.search().unwrap_or_default(), loc.hash().unwrap_or_default())
+    }
+
+    /// Storage and browser language preferences.
+    pub fn environment() -> Environment {
+        let storage = window().and_then(|w| w.local_storage().ok().flatten());
+        let get = |k: &str| storage.as_ref().and_then(|s| s.get_item(k).ok().flatten());
+        let browser_langs = window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Environment {
+            stored_lang: get(STORE_LANG),
+            stored_theme: get(STORE_THEME),
+            browser_langs,
+        }
+    }
+
+    /// Writes to localStorage; storage may be unavailable (private mode, sandboxed iframe).
+    pub fn store(key: &str, value: &str) {
+        if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    /// Replaces the hash without a new history entry, when it differs.
+    pub fn replace_hash(hash: &str) {
+        let Some(w) = window() else { return };
+        if w.location().hash().unwrap_or_default() == hash {
+            return;
+        }
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
+    }
+
+    /// `<html lang>`, `data-theme` and the document title.
+    pub fn set_document(lang: Lang, theme: Theme, title: &str) {
+        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        doc.set_title(title);
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.html_tag());
+            let _ = root.set_attribute("data-theme", theme.code());
+        }
+    }
+
+    /// Keeps a browser event subscription alive; dropping it unsubscribes.
+    pub struct Listener(#[allow(dead_code)] gloo::events::EventListener);
+
+    /// Calls `f(search, hash)` whenever the hash changes (links, back/forward).
+    pub fn on_hashchange(f: impl Fn(String, String) + 'static) -> Option<Listener> {
+        let w = window()?;
+        Some(Listener(gloo::events::EventListener::new(&w, "hashchange", move |_| {
+            let (s, h) = location();
+            f(s, h);
+        })))
+    }
+
+    /// Replaces the page with a readable, translated error box and a reload link.
+    /// Installed through Yew, which would otherwise put its own console-only hook in place.
+    pub fn install_panic_hook() {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let detail = info.to_string();
+            web_sys::console::error_1(&format!("Wirewalk panic: {detail}").into());
+            show_overlay(&detail);
+        }));
+    }
+
+    fn show_overlay(detail: &str) {
+        let lang = panic_lang();
+        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
+            // Appends <tag class=..>text</tag> to `parent` and returns it.
+            let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
+                let e = doc.create_element(tag)?;
+                e.set_class_name(class);
+                e.set_text_content(Some(text));
+                parent.append_child(&e)?;
+                Ok::<_, wasm_bindgen::JsValue>(e)
+            };
+            let boxed = doc.create_element("div")?;
+            boxed.set_class_name("ww-panic");
+            boxed.set_attribute("role", "alert")?;
+            boxed.set_attribute("id", "ww-panic")?;
+            add(&boxed, "h1", "ww-panic-title", t(lang, "panic.title"))?;
+            add(&boxed, "p", "ww-panic-body", t(lang, "panic.body"))?;
+            let link = add(&boxed, "a", "ww-panic-reload", t(lang, "panic.reload"))?;
+            let href = window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
+            link.set_attribute("href", &href)?;
+            link.set_attribute("onclick", "location.reload(); return false;")?;
+            let details = add(&boxed, "details", "ww-panic-details", "")?;
+            add(&details, "summary", "", t(lang, "panic.details"))?;
+            add(&details, "pre", "", detail)?;
+            Ok(boxed)
+        };
+        if let Ok(boxed) = build() {
+            body.set_inner_html("");
+            let _ = body.append_child(&boxed);
+            if let Some(a) = boxed
+                .query_selector(".ww-panic-reload")
+                .ok()
+                .flatten()
+                .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = a.focus();
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::{Environment, Lang, Theme};
+
+    /// Natively there is no URL.
+    pub fn location() -> (String, String) {
+        (String::new(), String::new())
+    }
+    /// Natively there is no storage or browser.
+    pub fn environment() -> Environment {
+        Environment::default()
+    }
+    /// No-op natively.
+    pub fn store(_key: &str, _value: &str) {}
+    /// No-op natively.
+    pub fn replace_hash(_hash: &str) {}
+    /// No-op natively.
+    pub fn set_document(_lang: Lang, _theme: Theme, _title: &str) {}
+    /// No-op natively.
+    pub fn install_panic_hook() {}
+    /// A subscription that never fires natively.
+    pub struct Listener;
+    /// No hash changes natively.
+    pub fn on_hashchange(_f: impl Fn(String, String) + 'static) -> Option<Listener> {
+        None
+    }
+}
+
+pub use imp::*;

@@ -1,0 +1,337 @@
+//! URL ⇄ route: the URL is the state worth sharing.
+//!
+//! `#/tcp?step=4&lang=en` (and the same keys in `?…` before the hash, which the
+//! hash overrides) parse into a [`Route`] plus a list of [`UrlProblem`]s; bad parts
+//! are dropped with a problem each, never a panic. [`Route::to_hash`] writes it back.
+
+use crate::i18n::{tf, Lang};
+use crate::scenes::Scene;
+use crate::state::Theme;
+
+/// Longest piece of a bad URL echoed back in a notice.
+const ECHO_MAX: usize = 40;
+
+/// Everything the URL says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Route {
+    /// The scene shown.
+    pub scene: Scene,
+    /// `lang=` if given.
+    pub lang: Option<Lang>,
+    /// `theme=` if given.
+    pub theme: Option<Theme>,
+    /// `embed=1`: only the scene, no chrome.
+    pub embed: bool,
+    /// `step=`: the player's step (an event index).
+    pub step: Option<usize>,
+    /// `from=`: first step an embed may show.
+    pub from: Option<usize>,
+    /// `to=`: last step an embed may show.
+    pub to: Option<usize>,
+    /// `debug=panic`: deliberately panic after mounting (tests the error overlay).
+    pub debug_panic: bool,
+}
+
+/// Something in the URL that was ignored, with what to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// `#/nope`.
+    UnknownScene(String),
+    /// `lang=fr`.
+    UnknownLang(String),
+    /// `theme=neon`.
+    UnknownTheme(String),
+    /// A known key with a value that does not parse (`step=abc`).
+    BadValue {
+        /// The key.
+        key: String,
+        /// The value as given.
+        value: String,
+    },
+    /// A key no scene knows.
+    UnknownKey(String),
+    /// Percent-escapes that are not valid UTF-8.
+    BadEncoding,
+}
+
+impl UrlProblem {
+    /// The translated sentence shown in the notice.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            UrlProblem::UnknownScene(s) => tf(lang, "notice.unknown_scene", &[s]),
+            UrlProblem::UnknownLang(s) => tf(lang, "notice.unknown_lang", &[s]),
+            UrlProblem::UnknownTheme(s) => tf(lang, "notice.unknown_theme", &[s]),
+            UrlProblem::BadValue { key, value } => tf(lang, "notice.bad_value", &[key, value]),
+            UrlProblem::UnknownKey(k) => tf(lang, "notice.unknown_key", &[k]),
+            UrlProblem::BadEncoding => tf(lang, "notice.bad_encoding", &[]),
+        }
+    }
+}
+
+/// Decodes `%XX` escapes (and `+` as space when `plus_is_space`). Invalid UTF-8 is
+/// replaced and reported as `Err` together with the lossy text.
+fn percent_decode(s: &str, plus_is_space: bool) -> Result<String, String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' if plus_is_space => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).map_err(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Cuts a user-supplied string to a length fit for a notice.
+fn echo(s: &str) -> String {
+    if s.chars().count() > ECHO_MAX {
+        let cut: String = s.chars().take(ECHO_MAX).collect();
+        format!("{cut}…")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn parse_index(key: &str, value: &str, problems: &mut Vec<UrlProblem>) -> Option<usize> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n <= 1_000_000 => Some(n),
+        _ => {
+            problems.push(UrlProblem::BadValue {
+                key: key.to_owned(),
+                value: echo(value),
+            });
+            None
+        }
+    }
+}
+
+impl Route {
+    /// Parses `location.search` and `location.hash` (each with or without its leading
+    /// `?` / `#`). Never fails: what cannot be used is dropped and reported.
+    #[must_use]
+    pub fn parse(search: &str, hash: &str) -> (Route, Vec<UrlProblem>) {
+        let mut route = Route::default();
+        let mut problems = Vec::new();
+
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, hash_query) = hash.split_once('?').unwrap_or((hash, ""));
+        let search = search.strip_prefix('?').unwrap_or(search);
+
+        let path = match percent_decode(path, false) {
+            Ok(p) => p,
+            Err(lossy) => {
+                problems.push(UrlProblem::BadEncoding);
+                lossy
+            }
+        };
+        let slug = path.trim().trim_matches('/');
+        if !slug.is_empty() {
+            match Scene::from_slug(slug) {
+                Some(scene) => route.scene = scene,
+                None => problems.push(UrlProblem::UnknownScene(echo(slug))),
+            }
+        }
+
+        for pair in search.split('&').chain(hash_query.split('&')) {
+            if pair.is_empty() {
+                continue;
+            }
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = match (percent_decode(k, true), percent_decode(v, true)) {
+                (Ok(k), Ok(v)) => (k, v),
+                (k, v) => {
+                    problems.push(UrlProblem::BadEncoding);
+                    (k.unwrap_or_else(|e| e), v.unwrap_or_else(|e| e))
+                }
+            };
+            route.apply(&k, &v, &mut problems);
+        }
+        (route, problems)
+    }
+
+    fn apply(&mut self, key: &str, value: &str, problems: &mut Vec<UrlProblem>) {
+        match key {
+            "lang" => match Lang::from_code(value) {
+                Some(l) => self.lang = Some(l),
+                None => problems.push(UrlProblem::UnknownLang(echo(value))),
+            },
+            "theme" => match Theme::from_code(value) {
+                Some(t) => self.theme = Some(t),
+                None => problems.push(UrlProblem::UnknownTheme(echo(value))),
+            },
+            "embed" => match value {
+                "1" | "true" | "yes" | "" => self.embed = true,
+                "0" | "false" | "no" => self.embed = false,
+                _ => problems.push(UrlProblem::BadValue {
+                    key: key.to_owned(),
+                    value: echo(value),
+                }),
+            },
+            "step" => self.step = parse_index(key, value, problems),
+            "from" => self.from = parse_index(key, value, problems),
+            "to" => self.to = parse_index(key, value, problems),
+            "debug" if value == "panic" => self.debug_panic = true,
+            _ => problems.push(UrlProblem::UnknownKey(echo(key))),
+        }
+    }
+
+    /// The hash that reproduces this route, e.g. `#/tcp?step=4&lang=en`.
+    #[must_use]
+    pub fn to_hash(&self) -> String {
+        let mut q: Vec<String> = Vec::new();
+        if let Some(s) = self.step {
+            q.push(format!("step={s}"));
+        }
+        if let Some(f) = self.from {
+            q.push(format!("from={f}"));
+        }
+        if let Some(t) = self.to {
+            q.push(format!("to={t}"));
+        }
+        if let Some(l) = self.lang {
+            q.push(format!("lang={}", l.code()));
+        }
+        if let Some(t) = self.theme {
+            if t != Theme::Auto {
+                q.push(format!("theme={}", t.code()));
+            }
+        }
+        if self.embed {
+            q.push("embed=1".to_owned());
+        }
+        let mut h = format!("#/{}", self.scene.slug());
+        if !q.is_empty() {
+            h.push('?');
+            h.push_str(&q.join("&"));
+        }
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_scene_step_and_lang_from_the_hash() {
+        let (r, p) = Route::parse("", "#/tcp?step=4&lang=en");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r.scene, Scene::Tcp);
+        assert_eq!(r.step, Some(4));
+        assert_eq!(r.lang, Some(Lang::En));
+        assert_eq!(r.to_hash(), "#/tcp?step=4&lang=en");
+    }
+
+    #[test]
+    fn search_params_apply_and_the_hash_overrides_them() {
+        let (r, p) = Route::parse("?lang=zh&embed=1&theme=projector", "#/lan?lang=en");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r.scene, Scene::Lan);
+        assert_eq!(r.lang, Some(Lang::En));
+        assert!(r.embed);
+        assert_eq!(r.theme, Some(Theme::Projector));
+        assert_eq!(r.to_hash(), "#/lan?lang=en&theme=projector&embed=1");
+    }
+
+    #[test]
+    fn empty_url_is_the_default_scene_without_problems() {
+        for h in ["", "#", "#/", "#//"] {
+            let (r, p) = Route::parse("", h);
+            assert_eq!(r, Route::default(), "{h}");
+            assert!(p.is_empty(), "{h}: {p:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_scene_falls_back_with_a_problem() {
+        let (r, p) = Route::parse("", "#/nosuch?step=2");
+        assert_eq!(r.scene, Scene::default());
+        assert_eq!(r.step, Some(2));
+        assert_eq!(p, vec![UrlProblem::UnknownScene("nosuch".into())]);
+        assert!(p[0].message(Lang::En).contains("nosuch"));
+        assert!(p[0].message(Lang::Zh).contains("nosuch"));
+    }
+
+    #[test]
+    fn each_bad_part_is_reported_and_dropped() {
+        let (r, p) = Route::parse(
+            "?lang=fr&zzz=1",
+            "#/tcp?step=abc&theme=neon&embed=maybe&from=-1&to=99999999999",
+        );
+        assert_eq!(r.scene, Scene::Tcp);
+        assert_eq!((r.lang, r.theme, r.step, r.from, r.to), (None, None, None, None, None));
+        assert!(!r.embed);
+        assert_eq!(p.len(), 7, "{p:?}");
+        assert!(p.contains(&UrlProblem::UnknownLang("fr".into())));
+        assert!(p.contains(&UrlProblem::UnknownKey("zzz".into())));
+        assert!(p.contains(&UrlProblem::UnknownTheme("neon".into())));
+    }
+
+    #[test]
+    fn garbage_never_panics_and_echoes_are_short() {
+        let long = "x".repeat(500);
+        let inputs = [
+            "#%",
+            "#/%zz",
+            "#/%ff%fe?%ff=%fe",
+            "#?&&&==&=",
+            "#/tcp?step=%E4%BD%A0",
+            "#/\u{1F600}?lang=\u{1F600}",
+            &format!("#/{long}"),
+        ];
+        for h in inputs {
+            let (_r, p) = Route::parse("?%", h);
+            for prob in &p {
+                assert!(prob.message(Lang::En).chars().count() < 200, "{h}: {prob:?}");
+            }
+        }
+        let (_r, p) = Route::parse("", "#/%ff%fe");
+        assert!(p.contains(&UrlProblem::BadEncoding));
+    }
+
+    #[test]
+    fn percent_escapes_and_case_are_accepted() {
+        let (r, p) = Route::parse("", "#/%54CP?lang=EN");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r.scene, Scene::Tcp);
+        assert_eq!(r.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn to_hash_round_trips() {
+        let r = Route {
+            scene: Scene::Encapsulation,
+            lang: Some(Lang::Zh),
+            theme: Some(Theme::Dark),
+            embed: true,
+            step: Some(3),
+            from: Some(1),
+            to: Some(9),
+            debug_panic: false,
+        };
+        let (back, p) = Route::parse("", &r.to_hash());
+        assert!(p.is_empty());
+        assert_eq!(back, r);
+    }
+}

@@ -1,0 +1,154 @@
+//! The course's scenes: their identities (slug, titles) and their views.
+//!
+//! One module per scene will hold its view; until a scene is built it shows its
+//! introduction and what it will teach.
+
+use crate::i18n::{t, Lang};
+use yew::prelude::*;
+
+/// A scene of the course, in the course's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scene {
+    /// C/S vs B/S.
+    #[default]
+    Architecture,
+    /// OSI 7 / TCP/IP 5 layers.
+    Layers,
+    /// Port → IP → MAC → bits, wrapped and unwrapped.
+    Encapsulation,
+    /// Switch, broadcast, storm, router.
+    Lan,
+    /// Handshake, data, loss, teardown.
+    Tcp,
+    /// IPv4, MAC, ports.
+    Addresses,
+}
+
+impl Scene {
+    /// Every scene, in navigation order.
+    pub const ALL: [Scene; 6] = [
+        Scene::Architecture,
+        Scene::Layers,
+        Scene::Encapsulation,
+        Scene::Lan,
+        Scene::Tcp,
+        Scene::Addresses,
+    ];
+
+    /// The URL slug (`#/tcp`).
+    #[must_use]
+    pub fn slug(self) -> &'static str {
+        match self {
+            Scene::Architecture => "architecture",
+            Scene::Layers => "layers",
+            Scene::Encapsulation => "encapsulation",
+            Scene::Lan => "lan",
+            Scene::Tcp => "tcp",
+            Scene::Addresses => "addresses",
+        }
+    }
+
+    /// The scene for a slug (case-insensitive).
+    #[must_use]
+    pub fn from_slug(slug: &str) -> Option<Scene> {
+        Scene::ALL.into_iter().find(|s| s.slug().eq_ignore_ascii_case(slug))
+    }
+
+    fn keys(self) -> [&'static str; 4] {
+        match self {
+            Scene::Architecture => [
+                "scene.architecture.nav",
+                "scene.architecture.title",
+                "scene.architecture.intro",
+                "scene.architecture.plan",
+            ],
+            Scene::Layers => [
+                "scene.layers.nav",
+                "scene.layers.title",
+                "scene.layers.intro",
+                "scene.layers.plan",
+            ],
+            Scene::Encapsulation => [
+                "scene.encapsulation.nav",
+                "scene.encapsulation.title",
+                "scene.encapsulation.intro",
+                "scene.encapsulation.plan",
+            ],
+            Scene::Lan => [
+                "scene.lan.nav",
+                "scene.lan.title",
+                "scene.lan.intro",
+                "scene.lan.plan",
+            ],
+            Scene::Tcp => [
+                "scene.tcp.nav",
+                "scene.tcp.title",
+                "scene.tcp.intro",
+                "scene.tcp.plan",
+            ],
+            Scene::Addresses => [
+                "scene.addresses.nav",
+                "scene.addresses.title",
+                "scene.addresses.intro",
+                "scene.addresses.plan",
+            ],
+        }
+    }
+
+    /// Short label for the navigation bar.
+    #[must_use]
+    pub fn nav_label(self, lang: Lang) -> &'static str {
+        t(lang, self.keys()[0])
+    }
+
+    /// Full title (heading, document title).
+    #[must_use]
+    pub fn title(self, lang: Lang) -> &'static str {
+        t(lang, self.keys()[1])
+    }
+}
+
+/// Props of a scene view: plain values only.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct SceneProps {
+    /// Which scene.
+    pub scene: Scene,
+    /// Display language.
+    pub lang: Lang,
+}
+
+/// The body of a scene that is not built yet: its introduction (from the course) and
+/// what it will show.
+#[function_component(SceneView)]
+pub fn scene_view(props: &SceneProps) -> Html {
+    let SceneProps { scene, lang } = *props;
+    let [_, title, intro, plan] = scene.keys();
+    html! {
+        <article class="ww-scene-body" aria-labelledby="scene-title">
+            <h1 id="scene-title" class="ww-scene-title">{ t(lang, title) }</h1>
+            <p class="ww-scene-intro">{ t(lang, intro) }</p>
+            <section class="ww-coming">
+                <p class="ww-coming-lead">{ t(lang, "scene.coming") }</p>
+                <p>{ t(lang, plan) }</p>
+            </section>
+        </article>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip_and_are_unique() {
+        for s in Scene::ALL {
+            assert_eq!(Scene::from_slug(s.slug()), Some(s));
+            assert_eq!(Scene::from_slug(&s.slug().to_uppercase()), Some(s));
+        }
+        let mut slugs: Vec<_> = Scene::ALL.iter().map(|s| s.slug()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), Scene::ALL.len());
+        assert_eq!(Scene::from_slug("nope"), None);
+    }
+}

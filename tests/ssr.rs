@@ -1,0 +1,80 @@
+//! Renders the shell natively through Yew's server-side renderer and checks the HTML.
+#![cfg(not(target_arch = "wasm32"))]
+
+use wirewalk::app::{Shell, ShellProps};
+use wirewalk::i18n::{t, Lang};
+use wirewalk::scenes::Scene;
+use wirewalk::state::{AppState, Environment};
+use yew::LocalServerRenderer;
+
+/// Text as it appears in rendered HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+async fn render(hash: &str, browser: &[&str]) -> String {
+    let env = Environment {
+        browser_langs: browser.iter().map(|s| (*s).to_owned()).collect(),
+        ..Environment::default()
+    };
+    let initial = AppState::from_url("", hash, &env);
+    LocalServerRenderer::<Shell>::with_props(ShellProps { initial })
+        .render()
+        .await
+}
+
+#[tokio::test]
+async fn nav_lists_every_scene_and_marks_the_current_one() {
+    let html = render("#/tcp?lang=en", &[]).await;
+    for s in Scene::ALL {
+        assert!(html.contains(&format!("data-scene=\"{}\"", s.slug())), "{s:?} missing");
+        assert!(html.contains(&esc(s.nav_label(Lang::En))));
+    }
+    assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+    // The current link is the TCP one, and links keep the language.
+    assert!(html.contains("href=\"#/tcp?lang=en\""));
+    assert!(html.contains("href=\"#/layers?lang=en\""));
+    assert!(html.contains(Scene::Tcp.title(Lang::En)));
+}
+
+#[tokio::test]
+async fn chinese_is_the_default_for_chinese_browsers_and_english_otherwise() {
+    let zh = render("#/layers", &["zh-CN", "en"]).await;
+    assert!(zh.contains(Scene::Layers.title(Lang::Zh)));
+    assert!(zh.contains(t(Lang::Zh, "footer.truth")));
+    let en = render("#/layers", &["de-DE"]).await;
+    assert!(en.contains(Scene::Layers.title(Lang::En)));
+    assert!(!en.contains(Scene::Layers.title(Lang::Zh)));
+}
+
+#[tokio::test]
+async fn embed_mode_shows_only_the_scene() {
+    let html = render("#/lan?embed=1&lang=en", &[]).await;
+    assert!(html.contains("data-scene=\"lan\""));
+    assert!(html.contains(Scene::Lan.title(Lang::En)));
+    assert!(!html.contains("ww-header"));
+    assert!(!html.contains("ww-nav"));
+    assert!(!html.contains("ww-footer"));
+    let full = render("#/lan?lang=en", &[]).await;
+    assert!(full.contains("ww-header") && full.contains("ww-footer"));
+}
+
+#[tokio::test]
+async fn a_bad_url_shows_the_default_scene_with_a_translated_notice() {
+    let html = render("#/warp-drive?lang=en&step=x", &[]).await;
+    assert!(html.contains(&format!("data-scene=\"{}\"", Scene::default().slug())));
+    assert!(html.contains("role=\"status\""));
+    assert!(html.contains(t(Lang::En, "notice.title")));
+    assert!(html.contains("warp-drive"));
+    let zh = render("#/warp-drive?lang=zh", &[]).await;
+    assert!(zh.contains(t(Lang::Zh, "notice.title")));
+    let clean = render("#/tcp?lang=en", &[]).await;
+    assert!(!clean.contains("ww-notice"));
+}
+
+#[tokio::test]
+async fn theme_from_the_url_is_applied_and_selected() {
+    let html = render("#/tcp?lang=en&theme=projector", &[]).await;
+    assert!(html.contains("data-theme=\"projector\""));
+    assert!(html.contains("value=\"projector\" selected"));
+}
