@@ -154,7 +154,7 @@ test.describe('screenshots', () => {
           await open(page, `#/${s}?lang=${lang}`);
           await expect(page.locator('#scene-title')).toBeVisible();
           expect(await overflowsSideways(page), `${s} overflows at ${w}px`).toBe(false);
-          await page.screenshot({ path: path.join(SHOTS, `${s}-${lang}-${w}x${h}.png`), fullPage: true });
+          await page.screenshot({ path: path.join(SHOTS, `${s}-${lang}-${w}x${h}.png`), fullPage: true, animations: 'disabled' });
         }
       });
     }
