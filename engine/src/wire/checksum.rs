@@ -23,7 +23,7 @@ fn sum32(data: &[u8]) -> u64 {
 
 /// Sum with the (even-aligned) 16-bit word at `skip` counted as zero.
 fn sum32_skipping(data: &[u8], skip: usize) -> u64 {
-    if skip % 2 != 0 || skip + 2 > data.len() {
+    if !skip.is_multiple_of(2) || skip + 2 > data.len() {
         return sum32(data);
     }
     sum32(&data[..skip]) + sum32(&data[skip + 2..])

@@ -428,7 +428,7 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
                 out.sack_perm = true;
                 Field::new("tcp.options.sack_perm", at, len, 0, show).with_children(head)
             }
-            (field::OPT_SACK, l) if l >= 10 && (l - 2) % 8 == 0 => {
+            (field::OPT_SACK, l) if l >= 10 && (l - 2).is_multiple_of(8) => {
                 let mut ch = head;
                 for j in (2..l).step_by(8) {
                     let (le, re) = (be32(o, j), be32(o, j + 4));
