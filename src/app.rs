@@ -132,6 +132,7 @@ fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>
         r.step = None;
         r.from = None;
         r.to = None;
+        r.params.clear();
         r.to_hash()
     };
     let theme_change = {

@@ -7,6 +7,7 @@
 use crate::i18n::{tf, Lang};
 use crate::scenes::Scene;
 use crate::state::Theme;
+use std::collections::BTreeMap;
 
 /// Longest piece of a bad URL echoed back in a notice.
 const ECHO_MAX: usize = 40;
@@ -30,6 +31,31 @@ pub struct Route {
     pub to: Option<usize>,
     /// `debug=panic`: deliberately panic after mounting (tests the error overlay).
     pub debug_panic: bool,
+    /// Scene parameters: `variant` and the engine's scenario keys (`server.port`, …),
+    /// kept as typed; the scene validates them through the engine.
+    pub params: BTreeMap<String, String>,
+}
+
+/// Scene parameter keys the URL accepts besides the engine's scenario keys.
+pub const SCENE_KEYS: &[&str] = &["variant"];
+
+/// Whether `key` is a scene parameter (validated later by the scene, through the engine).
+#[must_use]
+pub fn is_scene_key(key: &str) -> bool {
+    SCENE_KEYS.contains(&key) || wirewalk_engine::scenario::KEYS.contains(&key)
+}
+
+/// Characters left as they are in a URL value; everything else is percent-encoded.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:*".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Something in the URL that was ignored, with what to tell the user.
@@ -192,6 +218,9 @@ impl Route {
             "from" => self.from = parse_index(key, value, problems),
             "to" => self.to = parse_index(key, value, problems),
             "debug" if value == "panic" => self.debug_panic = true,
+            k if is_scene_key(k) => {
+                self.params.insert(k.to_owned(), value.to_owned());
+            }
             _ => problems.push(UrlProblem::UnknownKey(echo(key))),
         }
     }
@@ -208,6 +237,9 @@ impl Route {
         }
         if let Some(t) = self.to {
             q.push(format!("to={t}"));
+        }
+        for (k, v) in &self.params {
+            q.push(format!("{}={}", encode(k), encode(v)));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));
@@ -319,6 +351,15 @@ mod tests {
     }
 
     #[test]
+    fn scene_parameters_are_kept_as_typed_for_the_scene_to_validate() {
+        let (r, p) = Route::parse("", "#/tcp?variant=refused&server.port=99999&client.payload=hi%20there");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r.params.get("variant").map(String::as_str), Some("refused"));
+        assert_eq!(r.params.get("server.port").map(String::as_str), Some("99999"));
+        assert_eq!(r.params.get("client.payload").map(String::as_str), Some("hi there"));
+    }
+
+    #[test]
     fn to_hash_round_trips() {
         let r = Route {
             scene: Scene::Encapsulation,
@@ -329,6 +370,12 @@ mod tests {
             from: Some(1),
             to: Some(9),
             debug_panic: false,
+            params: [
+                ("variant".to_owned(), "tcp_loss".to_owned()),
+                ("client.payload".to_owned(), "你好 & bye=1".to_owned()),
+            ]
+            .into_iter()
+            .collect(),
         };
         let (back, p) = Route::parse("", &r.to_hash());
         assert!(p.is_empty());

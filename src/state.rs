@@ -6,6 +6,7 @@
 use crate::i18n::Lang;
 use crate::route::{Route, UrlProblem};
 use crate::scenes::Scene;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -88,6 +89,8 @@ pub struct AppState {
     pub problems: Vec<UrlProblem>,
     /// Deliberate panic requested by `?debug=panic`.
     pub debug_panic: bool,
+    /// Scene parameters (`variant`, engine scenario keys), as in the URL.
+    pub params: BTreeMap<String, String>,
 }
 
 impl AppState {
@@ -120,6 +123,7 @@ impl AppState {
         self.from = route.from;
         self.to = route.to;
         self.debug_panic = route.debug_panic;
+        self.params = route.params;
         if let Some(l) = route.lang {
             self.lang = l;
         }
@@ -142,6 +146,7 @@ impl AppState {
             from: self.from,
             to: self.to,
             debug_panic: false,
+            params: self.params.clone(),
         }
     }
 }
@@ -164,6 +169,9 @@ pub enum Action {
     SetScene(Scene),
     /// Move the player.
     SetStep(Option<usize>),
+    /// Set (`Some`) or clear (`None`) one scene parameter; the step is kept (the scene
+    /// clamps it to the new trace).
+    SetParam(String, Option<String>),
     /// Hide the URL notice.
     DismissNotice,
 }
@@ -190,8 +198,17 @@ impl Reducible for AppState {
                     next.step = None;
                     next.from = None;
                     next.to = None;
+                    next.params.clear();
                 }
             }
+            Action::SetParam(k, v) => match v {
+                Some(v) => {
+                    next.params.insert(k, v);
+                }
+                None => {
+                    next.params.remove(&k);
+                }
+            },
             Action::SetStep(s) => next.step = s,
             Action::DismissNotice => next.problems.clear(),
         }
