@@ -35,11 +35,19 @@ fn main() {
                     if f.dropped { " DROPPED" } else { "" }
                 )
             }
-            EventKind::SocketCall { host, call, line, phase, result } => {
+            EventKind::SocketCall {
+                host,
+                call,
+                line,
+                phase,
+                result,
+            } => {
                 format!("{host}: {call} (line {line}) {phase:?} {result}")
             }
             EventKind::StateChange { host, from, to } => format!("{host}: {from} -> {to}"),
-            EventKind::SwitchLearn { switch, mac, port } => format!("{switch}: learn {mac} @ {port}"),
+            EventKind::SwitchLearn { switch, mac, port } => {
+                format!("{switch}: learn {mac} @ {port}")
+            }
             EventKind::Note { key } => format!("note {key}"),
         };
         println!("{:>10.6} {text}", e.time_us as f64 / 1e6);

@@ -474,7 +474,8 @@ pub fn parse_ipv4(key: &str, value: &str) -> Result<Ipv4Addr, ScenarioError> {
             return Err(err(Ipv4Problem::Syntax));
         }
         let n: u64 = p.parse().map_err(|_| err(Ipv4Problem::Syntax))?;
-        *b = u8::try_from(n).map_err(|_| err(Ipv4Problem::Octet(u32::try_from(n).unwrap_or(u32::MAX))))?;
+        *b = u8::try_from(n)
+            .map_err(|_| err(Ipv4Problem::Octet(u32::try_from(n).unwrap_or(u32::MAX))))?;
     }
     let ip = Ipv4Addr::from(o);
     if o[0] == 127 {
@@ -535,7 +536,9 @@ fn parse_bool(key: &str, value: &str) -> Result<bool, ScenarioError> {
 
 fn check_payload(key: &str, value: &str) -> Result<(), ScenarioError> {
     if value.is_empty() {
-        return Err(ScenarioError::EmptyPayload { key: key.to_string() });
+        return Err(ScenarioError::EmptyPayload {
+            key: key.to_string(),
+        });
     }
     if value.len() > MAX_PAYLOAD {
         return Err(ScenarioError::PayloadTooLong {
@@ -996,8 +999,20 @@ pub fn run(s: &Scenario) -> Result<Trace, ScenarioError> {
         script,
     };
     let mut net = Network::new();
-    let client = net.add_host(host("client", r.client_mac, r.client_ip, client_seed, client_script))?;
-    let server = net.add_host(host("server", r.server_mac, r.server_ip, server_seed, server_script))?;
+    let client = net.add_host(host(
+        "client",
+        r.client_mac,
+        r.client_ip,
+        client_seed,
+        client_script,
+    ))?;
+    let server = net.add_host(host(
+        "server",
+        r.server_mac,
+        r.server_ip,
+        server_seed,
+        server_script,
+    ))?;
     let mut limits = Limits::default();
     match s.name.as_str() {
         "switch" => {

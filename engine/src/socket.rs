@@ -192,7 +192,7 @@ pub fn py_bytes(data: &[u8]) -> String {
 }
 
 fn py_seconds(us: u64) -> String {
-    if us % 1_000_000 == 0 {
+    if us.is_multiple_of(1_000_000) {
         format!("{}", us / 1_000_000)
     } else {
         let s = format!("{}.{:06}", us / 1_000_000, us % 1_000_000);
@@ -378,7 +378,11 @@ impl ScriptRunner {
                     self.progress = Progress::Idle;
                     self.wake_us = now_us;
                     // An exception ends a Python program that does not catch it.
-                    self.pc = if raised { self.script.calls.len() } else { self.pc + 1 };
+                    self.pc = if raised {
+                        self.script.calls.len()
+                    } else {
+                        self.pc + 1
+                    };
                 }
             }
         }
@@ -516,7 +520,9 @@ impl ScriptRunner {
             }
             Call::Recv { bufsize } => {
                 let Some(h) = self.tcp else {
-                    return Outcome::Raise("OSError: [Errno 107] Transport endpoint is not connected".into());
+                    return Outcome::Raise(
+                        "OSError: [Errno 107] Transport endpoint is not connected".into(),
+                    );
                 };
                 let s = sockets.get_mut::<tcp::Socket>(h);
                 if s.can_recv() {
@@ -560,9 +566,7 @@ impl ScriptRunner {
                     None => match self.last_addr {
                         Some(a) => a,
                         None => {
-                            return Outcome::Raise(
-                                "NameError: name 'addr' is not defined".into(),
-                            )
+                            return Outcome::Raise("NameError: name 'addr' is not defined".into())
                         }
                     },
                 };
@@ -640,12 +644,19 @@ mod tests {
         let s = Script {
             var: "server".into(),
             calls: vec![
-                Call::Socket { transport: Transport::Tcp },
-                Call::Bind { ip: [192, 168, 1, 20], port: 8080 },
+                Call::Socket {
+                    transport: Transport::Tcp,
+                },
+                Call::Bind {
+                    ip: [192, 168, 1, 20],
+                    port: 8080,
+                },
                 Call::Listen { backlog: 5 },
                 Call::Accept,
                 Call::Recv { bufsize: 1024 },
-                Call::Send { data: "HELLO".into() },
+                Call::Send {
+                    data: "HELLO".into(),
+                },
                 Call::Sleep { us: 100_000 },
                 Call::Close,
             ],

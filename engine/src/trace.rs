@@ -281,11 +281,12 @@ impl Trace {
         self.events
             .iter()
             .take(cursor)
+            .rev()
             .filter_map(|e| match &e.kind {
                 EventKind::SocketCall { host: h, line, .. } if h == host => Some(*line),
                 _ => None,
             })
-            .last()
+            .next()
     }
 
     /// The frames whose events fall among the first `cursor` events.

@@ -15,7 +15,10 @@ fn trace(name: &str, sets: &[(&str, &str)]) -> Trace {
 }
 
 fn roles(t: &Trace) -> Vec<&str> {
-    t.frames.iter().map(|f| f.role.as_deref().unwrap_or("?")).collect()
+    t.frames
+        .iter()
+        .map(|f| f.role.as_deref().unwrap_or("?"))
+        .collect()
 }
 
 fn frame_with_role<'a>(t: &'a Trace, role: &str) -> &'a Frame {
@@ -91,11 +94,27 @@ fn tcp_handshake_data_and_four_way_teardown() {
     );
     assert_eq!(
         t.state_sequence("client"),
-        [Closed, SynSent, Established, FinWait1, FinWait2, TimeWait, Closed]
+        [
+            Closed,
+            SynSent,
+            Established,
+            FinWait1,
+            FinWait2,
+            TimeWait,
+            Closed
+        ]
     );
     assert_eq!(
         t.state_sequence("server"),
-        [Closed, Listen, SynReceived, Established, CloseWait, LastAck, Closed]
+        [
+            Closed,
+            Listen,
+            SynReceived,
+            Established,
+            CloseWait,
+            LastAck,
+            Closed
+        ]
     );
     assert!(t.frames.iter().all(|f| !f.dropped));
     assert!(!t.capped);
@@ -115,14 +134,24 @@ fn tcp_socket_calls_return_like_python() {
     // Every call is entered before it returns, and its line shows that call in Python.
     let server = t.hosts.iter().find(|h| h.name == "server").unwrap();
     for e in &t.events {
-        if let EventKind::SocketCall { host, call, line, .. } = &e.kind {
+        if let EventKind::SocketCall {
+            host, call, line, ..
+        } = &e.kind
+        {
             let code = &t.hosts.iter().find(|h| &h.name == host).unwrap().code;
             let text = &code[line - 1];
-            let shown = if call == "sleep" { "time.sleep(" } else { call.as_str() };
+            let shown = if call == "sleep" {
+                "time.sleep("
+            } else {
+                call.as_str()
+            };
             assert!(text.contains(shown), "line {line} {text:?} for {call}");
         }
     }
-    assert!(server.code.iter().any(|l| l == "server.bind(('192.168.1.20', 8080))"));
+    assert!(server
+        .code
+        .iter()
+        .any(|l| l == "server.bind(('192.168.1.20', 8080))"));
 }
 
 #[test]
@@ -176,9 +205,11 @@ fn time_wait_lasts_ten_seconds() {
         .events
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::StateChange { host, from: TimeWait, to: Closed } if host == "client" => {
-                Some(e.time_us)
-            }
+            EventKind::StateChange {
+                host,
+                from: TimeWait,
+                to: Closed,
+            } if host == "client" => Some(e.time_us),
             _ => None,
         })
         .unwrap();
@@ -199,7 +230,11 @@ fn delayed_ack_off_acks_at_once() {
     let on = trace("tcp", &[]);
     let data = frame_with_role(&on, "data");
     let ack = frame_with_role(&on, "ack");
-    assert_eq!(ack.time_us, data.arrive_us + 10_000, "smoltcp delays ACKs 10 ms");
+    assert_eq!(
+        ack.time_us,
+        data.arrive_us + 10_000,
+        "smoltcp delays ACKs 10 ms"
+    );
 }
 
 #[test]
@@ -213,16 +248,32 @@ fn no_think_time_lets_acks_ride_on_data() {
 #[test]
 fn lost_data_segment_is_retransmitted_at_the_rto() {
     let t = trace("tcp_loss", &[]);
-    let lost = t.frames.iter().find(|f| f.dropped).expect("a dropped frame");
+    let lost = t
+        .frames
+        .iter()
+        .find(|f| f.dropped)
+        .expect("a dropped frame");
     assert_eq!(lost.role.as_deref(), Some("data"));
     let again = frame_with_role(&t, "retransmission");
     assert_eq!(again.bytes, lost.bytes, "same segment, byte for byte");
-    assert_eq!(again.time_us - lost.time_us, 1_000_000, "smoltcp's initial RTO is 1 s");
+    assert_eq!(
+        again.time_us - lost.time_us,
+        1_000_000,
+        "smoltcp's initial RTO is 1 s"
+    );
     assert!(t.notes().contains(&"note.retransmission_rto"));
     assert_eq!(returned(&t, "server", "recv")[0], "b'hello'");
     assert_eq!(
         t.state_sequence("client"),
-        [Closed, SynSent, Established, FinWait1, FinWait2, TimeWait, Closed]
+        [
+            Closed,
+            SynSent,
+            Established,
+            FinWait1,
+            FinWait2,
+            TimeWait,
+            Closed
+        ]
     );
 }
 
@@ -238,14 +289,21 @@ fn lost_twice_backs_off() {
     assert!(sends.len() >= 3);
     assert!(sends[0].dropped && sends[1].dropped && !sends[2].dropped);
     assert_eq!(sends[1].time_us - sends[0].time_us, 1_000_000);
-    assert_eq!(sends[2].time_us - sends[1].time_us, 2_000_000, "RTO doubles");
+    assert_eq!(
+        sends[2].time_us - sends[1].time_us,
+        2_000_000,
+        "RTO doubles"
+    );
 }
 
 #[test]
 fn lost_syn_ack_is_sent_again() {
     let t = trace("tcp", &[("loss", "syn_ack")]);
     let r = roles(&t);
-    assert!(r.contains(&"syn_ack_retransmission") || r.contains(&"syn_retransmission"), "{r:?}");
+    assert!(
+        r.contains(&"syn_ack_retransmission") || r.contains(&"syn_retransmission"),
+        "{r:?}"
+    );
     assert_eq!(returned(&t, "client", "recv"), ["b'HELLO'"]);
 }
 
@@ -265,14 +323,25 @@ fn server_closing_at_once_gives_a_three_segment_close() {
     let fin = r.iter().position(|x| *x == "fin").unwrap();
     assert_eq!(&r[fin..], ["fin", "fin", "final_ack"]);
     let server_fin = tcp_of(&t.frames[fin + 1]);
-    assert!(server_fin.fin() && server_fin.ack(), "FIN and ACK in one segment");
+    assert!(
+        server_fin.fin() && server_fin.ack(),
+        "FIN and ACK in one segment"
+    );
     assert_eq!(
         t.state_sequence("client"),
         [Closed, SynSent, Established, FinWait1, TimeWait, Closed]
     );
     assert_eq!(
         t.state_sequence("server"),
-        [Closed, Listen, SynReceived, Established, CloseWait, LastAck, Closed]
+        [
+            Closed,
+            Listen,
+            SynReceived,
+            Established,
+            CloseWait,
+            LastAck,
+            Closed
+        ]
     );
 }
 
@@ -318,14 +387,20 @@ fn explicit_client_port_is_bound_and_used() {
     let syn = tcp_of(frame_with_role(&t, "syn"));
     assert_eq!(syn.src_port(), 50000);
     let client = t.hosts.iter().find(|h| h.name == "client").unwrap();
-    assert!(client.code.iter().any(|l| l == "client.bind(('192.168.1.10', 50000))"));
+    assert!(client
+        .code
+        .iter()
+        .any(|l| l == "client.bind(('192.168.1.10', 50000))"));
 }
 
 #[test]
 fn ephemeral_port_and_isn_come_from_the_seed() {
     let a = trace("tcp", &[("seed", "1")]);
     let b = trace("tcp", &[("seed", "2")]);
-    let (sa, sb) = (tcp_of(frame_with_role(&a, "syn")), tcp_of(frame_with_role(&b, "syn")));
+    let (sa, sb) = (
+        tcp_of(frame_with_role(&a, "syn")),
+        tcp_of(frame_with_role(&b, "syn")),
+    );
     assert!((49152..=65535).contains(&sa.src_port()));
     assert_ne!(sa.seq_number(), sb.seq_number());
     assert_ne!(sa.src_port(), sb.src_port());
@@ -333,11 +408,20 @@ fn ephemeral_port_and_isn_come_from_the_seed() {
 
 #[test]
 fn non_ascii_payload_travels_as_utf8() {
-    let t = trace("tcp", &[("client.payload", "你好"), ("server.payload", "Grüße")]);
+    let t = trace(
+        "tcp",
+        &[("client.payload", "你好"), ("server.payload", "Grüße")],
+    );
     assert_eq!(returned(&t, "server", "recv")[0], "'你好'.encode()");
-    assert_eq!(tcp_of(frame_with_role(&t, "data")).payload(), "你好".as_bytes());
+    assert_eq!(
+        tcp_of(frame_with_role(&t, "data")).payload(),
+        "你好".as_bytes()
+    );
     let client = t.hosts.iter().find(|h| h.name == "client").unwrap();
-    assert!(client.code.iter().any(|l| l == "client.send('你好'.encode())"));
+    assert!(client
+        .code
+        .iter()
+        .any(|l| l == "client.send('你好'.encode())"));
 }
 
 #[test]

@@ -26,7 +26,10 @@ fn unknown_scenario() {
     // A deserialized scenario with a bad name is caught by validate and run too.
     let mut s = tcp();
     s.name = "nope".into();
-    assert!(matches!(s.validate(), Err(ScenarioError::UnknownScenario(_))));
+    assert!(matches!(
+        s.validate(),
+        Err(ScenarioError::UnknownScenario(_))
+    ));
     assert!(matches!(run(&s), Err(ScenarioError::UnknownScenario(_))));
 }
 
@@ -91,7 +94,14 @@ fn bad_ipv4_octet() {
 
 #[test]
 fn bad_ipv4_syntax() {
-    for v in ["192.168.1", "a.b.c.d", "1..2.3", "192.168.1.10.5", "", "-1.2.3.4"] {
+    for v in [
+        "192.168.1",
+        "a.b.c.d",
+        "1..2.3",
+        "192.168.1.10.5",
+        "",
+        "-1.2.3.4",
+    ] {
         let e = tcp().set("server.ip", v).unwrap_err();
         assert_eq!(e.message_key(), "error.bad_ipv4", "{v:?}");
     }
@@ -250,7 +260,15 @@ fn bad_loss() {
         assert_eq!(e.message_key(), "error.bad_loss", "{v}");
     }
     let mut s = tcp();
-    for v in ["none", "data", "data*2", "syn_ack", "final_ack", "c2s:3", "s2c:1"] {
+    for v in [
+        "none",
+        "data",
+        "data*2",
+        "syn_ack",
+        "final_ack",
+        "c2s:3",
+        "s2c:1",
+    ] {
         s.set("loss", v).unwrap();
     }
 }

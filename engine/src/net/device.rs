@@ -4,10 +4,9 @@
 //! and writes frames into `tx` (drained by the network, which puts them on the link).
 //! Checksums are computed by smoltcp in software, as the frames are shown byte for byte.
 
-use std::collections::VecDeque;
 use smoltcp::phy::{self, Device, DeviceCapabilities, Medium};
 use smoltcp::time::Instant;
-
+use std::collections::VecDeque;
 
 /// Ethernet MTU as smoltcp counts it for `Medium::Ethernet`: the 1500-byte IP MTU plus the
 /// 14-byte Ethernet header. smoltcp derives the MSS it announces from it: 1500 − 20 − 20 = 1460.

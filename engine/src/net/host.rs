@@ -79,7 +79,10 @@ impl Host {
     /// configured, [`NetError::RouteTable`] if the gateway cannot be added.
     pub fn new(config: HostConfig, now_us: u64) -> Result<Host, NetError> {
         if !config.mac.is_unicast() {
-            return Err(NetError::BadAddress(format!("{} MAC {}", config.name, config.mac)));
+            return Err(NetError::BadAddress(format!(
+                "{} MAC {}",
+                config.name, config.mac
+            )));
         }
         let mut device = QueueDevice::new();
         let mut cfg = Config::new(HardwareAddress::Ethernet(config.mac));
@@ -92,7 +95,10 @@ impl Host {
                 .is_ok();
         });
         if !pushed {
-            return Err(NetError::BadAddress(format!("{} IP {}", config.name, config.ip)));
+            return Err(NetError::BadAddress(format!(
+                "{} IP {}",
+                config.name, config.ip
+            )));
         }
         if let Some(gw) = config.gateway {
             iface
@@ -151,7 +157,13 @@ impl Host {
         let Some(runner) = self.runner.as_mut() else {
             return false;
         };
-        let progressed = runner.run(now_us, &self.ctx, &mut self.iface, &mut self.sockets, events);
+        let progressed = runner.run(
+            now_us,
+            &self.ctx,
+            &mut self.iface,
+            &mut self.sockets,
+            events,
+        );
         self.observe_state(events);
         progressed
     }
@@ -175,7 +187,10 @@ impl Host {
         for _ in 0..16 {
             let progressed = self.run_program(now_us, events);
             for _ in 0..10_000 {
-                match self.iface.poll_egress(now, &mut self.device, &mut self.sockets) {
+                match self
+                    .iface
+                    .poll_egress(now, &mut self.device, &mut self.sockets)
+                {
                     smoltcp::iface::PollResult::None => break,
                     smoltcp::iface::PollResult::SocketStateChanged => self.observe_state(events),
                 }

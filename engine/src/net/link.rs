@@ -209,7 +209,7 @@ impl RoleTracker {
             }
         } else if peer.syn_ack_seq.is_some_and(|s| s.wrapping_add(1) == ack)
             && me.max_end.is_some_and(|m| m == seq)
-            && !peer.max_end.is_some_and(|m| m != ack)
+            && peer.max_end.is_none_or(|m| m == ack)
         {
             "handshake_ack"
         } else {

@@ -32,6 +32,15 @@ pub use switch::Switch;
 use crate::socket::python_source;
 use crate::trace::{Event, EventKind, Frame, HostInfo, HostKind, LinkInfo, TcpState};
 
+/// A MAC address as Wireshark writes it: `02:00:00:00:00:0a`.
+pub fn mac_string(mac: smoltcp::wire::EthernetAddress) -> String {
+    let b = mac.0;
+    format!(
+        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+        b[0], b[1], b[2], b[3], b[4], b[5]
+    )
+}
+
 /// What can go wrong while building a network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NetError {
@@ -80,7 +89,7 @@ impl Node {
             Node::Host(h) => HostInfo {
                 name: h.name.clone(),
                 kind: HostKind::Host,
-                macs: vec![h.config.mac.to_string()],
+                macs: vec![mac_string(h.config.mac)],
                 ips: vec![format!("{}/{}", h.config.ip, h.config.prefix_len)],
                 gateway: h.config.gateway.map(|g| g.to_string()),
                 ports: 1,
@@ -98,7 +107,7 @@ impl Node {
             Node::Router(r) => HostInfo {
                 name: r.name.clone(),
                 kind: HostKind::Router,
-                macs: r.ports.iter().map(|p| p.mac.to_string()).collect(),
+                macs: r.ports.iter().map(|p| mac_string(p.mac)).collect(),
                 ips: r
                     .ports
                     .iter()
@@ -257,12 +266,17 @@ impl Network {
 
     /// Add an event at the current time.
     pub fn note(&mut self, key: &str) {
-        self.push(EventKind::Note { key: key.to_string() });
+        self.push(EventKind::Note {
+            key: key.to_string(),
+        });
     }
 
     fn push(&mut self, kind: EventKind) {
         let notes: &[&'static str] = match &kind {
-            EventKind::StateChange { to: TcpState::TimeWait, .. } => &["note.time_wait_10s"],
+            EventKind::StateChange {
+                to: TcpState::TimeWait,
+                ..
+            } => &["note.time_wait_10s"],
             EventKind::StateChange {
                 from: TcpState::TimeWait,
                 to: TcpState::Closed,
@@ -277,7 +291,9 @@ impl Network {
         for n in notes {
             self.events.push(Event {
                 time_us: self.now,
-                kind: EventKind::Note { key: (*n).to_string() },
+                kind: EventKind::Note {
+                    key: (*n).to_string(),
+                },
             });
         }
     }
@@ -308,8 +324,16 @@ impl Network {
             Direction::BtoA => link.a,
         };
         let arrive = self.now.saturating_add(link.latency_us);
-        let from = self.nodes.get(node).map(|n| n.name().to_string()).unwrap_or_default();
-        let to = self.nodes.get(to_node).map(|n| n.name().to_string()).unwrap_or_default();
+        let from = self
+            .nodes
+            .get(node)
+            .map(|n| n.name().to_string())
+            .unwrap_or_default();
+        let to = self
+            .nodes
+            .get(to_node)
+            .map(|n| n.name().to_string())
+            .unwrap_or_default();
         let index = self.frames.len();
         let from_router = matches!(self.nodes.get(node), Some(Node::Router(_)));
         self.frames.push(Frame {
@@ -439,9 +463,17 @@ impl Network {
             .enumerate()
             .map(|(index, l)| LinkInfo {
                 index,
-                a: self.nodes.get(l.a.0).map(|n| n.name().to_string()).unwrap_or_default(),
+                a: self
+                    .nodes
+                    .get(l.a.0)
+                    .map(|n| n.name().to_string())
+                    .unwrap_or_default(),
                 a_port: l.a.1,
-                b: self.nodes.get(l.b.0).map(|n| n.name().to_string()).unwrap_or_default(),
+                b: self
+                    .nodes
+                    .get(l.b.0)
+                    .map(|n| n.name().to_string())
+                    .unwrap_or_default(),
                 b_port: l.b.1,
                 latency_us: l.latency_us,
             })

@@ -30,7 +30,11 @@ pub struct RouterPort {
 impl RouterPort {
     fn contains(&self, addr: Ipv4Address) -> bool {
         let bits = u32::from(self.prefix_len.min(32));
-        let mask = if bits == 0 { 0 } else { u32::MAX << (32 - bits) };
+        let mask = if bits == 0 {
+            0
+        } else {
+            u32::MAX << (32 - bits)
+        };
         u32::from(self.ip) & mask == u32::from(addr) & mask
     }
 }
@@ -153,12 +157,16 @@ impl Router {
             return Vec::new();
         }
         let Some(out_port) = self.ports.iter().position(|p| p.contains(dst)) else {
-            events.push(EventKind::Note { key: "note.router_no_route".into() });
+            events.push(EventKind::Note {
+                key: "note.router_no_route".into(),
+            });
             return Vec::new();
         };
         let ttl = ip.hop_limit();
         if ttl <= 1 {
-            events.push(EventKind::Note { key: "note.router_ttl_expired".into() });
+            events.push(EventKind::Note {
+                key: "note.router_ttl_expired".into(),
+            });
             return Vec::new();
         }
         ip.set_hop_limit(ttl - 1);
@@ -188,7 +196,10 @@ impl Router {
                     target_hardware_addr: EthernetAddress([0; 6]),
                     target_protocol_addr: dst,
                 };
-                vec![(out_port, arp_frame(port.mac, EthernetAddress::BROADCAST, req))]
+                vec![(
+                    out_port,
+                    arp_frame(port.mac, EthernetAddress::BROADCAST, req),
+                )]
             }
         }
     }

@@ -1,0 +1,121 @@
+//! The `wirewalk-trace` command: files written, typed errors on bad input, non-zero exit.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_wirewalk-trace"))
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("wirewalk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn writes_pcap_and_json() {
+    let (pcap, json) = (tmp("tcp.pcap"), tmp("tcp.json"));
+    let out = bin()
+        .args([
+            "--scenario",
+            "tcp",
+            "--set",
+            "client.payload=hi",
+            "--set",
+            "seed=7",
+        ])
+        .arg("--pcap")
+        .arg(&pcap)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pcap).unwrap();
+    assert_eq!(
+        &bytes[..4],
+        &[0xd4, 0xc3, 0xb2, 0xa1],
+        "pcap magic, little-endian µs"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["scenario"]["params"]["client_payload"], "hi");
+    assert_eq!(v["scenario"]["params"]["seed"], 7);
+    assert!(v["frames"].as_array().unwrap().len() > 10);
+    // Same command, same bytes.
+    let pcap2 = tmp("tcp2.pcap");
+    let out = bin()
+        .args([
+            "--scenario",
+            "tcp",
+            "--set",
+            "client.payload=hi",
+            "--set",
+            "seed=7",
+            "--pcap",
+        ])
+        .arg(&pcap2)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(bytes, std::fs::read(&pcap2).unwrap());
+}
+
+#[test]
+fn every_catalogue_scenario_runs() {
+    for name in wirewalk_engine::scenario::catalogue() {
+        let out = bin().args(["--scenario", name]).output().unwrap();
+        assert!(out.status.success(), "{name}");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with(name));
+    }
+}
+
+#[test]
+fn bad_set_prints_the_typed_error_and_fails() {
+    let out = bin()
+        .args(["--scenario", "tcp", "--set", "server.ip=192.168.1.300"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("server.ip"), "{err}");
+    assert!(err.contains("300"), "{err}");
+    assert!(err.contains("error.bad_ipv4_octet"), "{err}");
+}
+
+#[test]
+fn cross_field_errors_fail_too() {
+    let out = bin()
+        .args(["--scenario", "tcp", "--set", "server.ip=192.168.1.10"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error.duplicate_address"));
+}
+
+#[test]
+fn unknown_scenario_key_and_usage_errors() {
+    let out = bin().args(["--scenario", "tcp_turbo"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error.unknown_scenario"));
+    let out = bin()
+        .args(["--scenario", "tcp", "--set", "colour=red"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error.unknown_key"));
+    let out = bin()
+        .args(["--scenario", "tcp", "--set", "nonsense"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+    let out = bin().arg("--list").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("storm"));
+}
