@@ -953,6 +953,18 @@ fn free_mac(start: u8, used: &[EthernetAddress]) -> EthernetAddress {
 /// Any [`ScenarioError`] [`Scenario::validate`] reports; [`ScenarioError::Network`] if
 /// the network cannot be built.
 pub fn run(s: &Scenario) -> Result<Trace, ScenarioError> {
+    let mut trace = run_unannotated(s)?;
+    annotate(&mut trace);
+    Ok(trace)
+}
+
+/// [`run`] without the field-by-field annotation: every [`crate::trace::Frame::annotated`]
+/// is `None`. For benchmarks, and for callers that annotate lazily (feed the frames to one
+/// [`crate::wire::Annotator`] in trace order to get Wireshark's relative numbers).
+///
+/// # Errors
+/// As [`run`].
+pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
     let r = s.resolve()?;
     let p = &s.params;
     let mut rng = SplitMix64::new(p.seed);
@@ -1084,7 +1096,6 @@ pub fn run(s: &Scenario) -> Result<Trace, ScenarioError> {
     if s.name == "storm" {
         trace.frames_per_tick = frames_per_tick(&trace);
     }
-    annotate(&mut trace);
     Ok(trace)
 }
 

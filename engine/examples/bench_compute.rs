@@ -1,0 +1,51 @@
+//! Trace compute time of every catalogue scenario: the median of many runs, as JSON —
+//! the whole `run` and, separately, the network simulation alone (`run_unannotated`).
+//!
+//! `cargo run --release -p wirewalk-engine --example bench_compute [-- RUNS]`
+//! (default 300 runs per scenario). A benchmark, not a timed test.
+
+use std::time::Instant;
+
+use wirewalk_engine::scenario::{catalogue, run, run_unannotated, Scenario};
+
+fn main() {
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(300)
+        .max(1);
+    let mut rows = Vec::new();
+    for name in catalogue() {
+        let Ok(s) = Scenario::named(name) else {
+            continue;
+        };
+        // Warm up (and get the sizes).
+        let Ok(t) = run(&s) else {
+            eprintln!("{name}: failed");
+            continue;
+        };
+        let measure = |f: &dyn Fn() -> bool| -> (f64, f64) {
+            let mut times: Vec<f64> = (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    std::hint::black_box(f());
+                    start.elapsed().as_secs_f64() * 1e6
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            (times[times.len() / 2], times[(times.len() * 9) / 10])
+        };
+        let (median, p90) = measure(&|| run(&s).is_ok());
+        let (net_median, _) = measure(&|| run_unannotated(&s).is_ok());
+        rows.push(format!(
+            "    {{\"scenario\": \"{name}\", \"runs\": {runs}, \"median_us\": {median:.1}, \"p90_us\": {p90:.1}, \"net_only_median_us\": {net_median:.1}, \"frames\": {}, \"events\": {}}}",
+            t.frames.len(),
+            t.events.len()
+        ));
+    }
+    println!(
+        "{{\n  \"target\": \"{}\",\n  \"results\": [\n{}\n  ]\n}}",
+        std::env::consts::ARCH,
+        rows.join(",\n")
+    );
+}
