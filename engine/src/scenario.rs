@@ -57,6 +57,31 @@ pub const KEYS: &[&str] = &[
     "latency_us",
 ];
 
+/// Every i18n key [`ScenarioError::message_key`] can return, for the UI's catalogue.
+pub const ERROR_KEYS: &[&str] = &[
+    "error.unknown_scenario",
+    "error.unknown_key",
+    "error.bad_mac",
+    "error.mac_multicast",
+    "error.mac_zero",
+    "error.bad_ipv4",
+    "error.bad_ipv4_octet",
+    "error.ipv4_loopback",
+    "error.ipv4_network_or_broadcast",
+    "error.ipv4_reserved",
+    "error.bad_port",
+    "error.payload_too_long",
+    "error.payload_empty",
+    "error.duplicate_address",
+    "error.different_subnet",
+    "error.same_subnet",
+    "error.bad_number",
+    "error.out_of_range",
+    "error.bad_bool",
+    "error.bad_loss",
+    "error.network",
+];
+
 /// Scenario parameters. Addresses stay strings (as typed) so any deserialized value can be
 /// validated with a precise error; [`Scenario::validate`] checks them all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1072,6 +1097,7 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
         }
     }
     net.set_loss(0, r.loss);
+    net.set_delayed_ack(p.delayed_ack);
     net.set_limits(limits);
     let out = net.run();
     let mut trace = Trace {

@@ -12,6 +12,30 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::Scenario;
 
+/// Every note key the engine emits ([`EventKind::Note`]), for the UI's message catalogue.
+pub const NOTE_KEYS: &[&str] = &[
+    "note.no_padding_fcs",
+    "note.arp_broadcast",
+    "note.arp_reply_unicast",
+    "note.smoltcp_syn_options",
+    "note.random_isn",
+    "note.window_free_buffer",
+    "note.delayed_ack",
+    "note.rst_closed_port",
+    "note.retransmission_rto",
+    "note.frame_lost",
+    "note.udp_no_handshake",
+    "note.three_segment_close",
+    "note.simultaneous_close",
+    "note.time_wait_10s",
+    "note.time_wait_expired",
+    "note.router_rewrites_macs",
+    "note.router_ttl_decrement",
+    "note.router_ttl_expired",
+    "note.router_no_route",
+    "note.storm_capped",
+];
+
 /// TCP connection states with their RFC 793 names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TcpState {

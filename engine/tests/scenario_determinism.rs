@@ -81,3 +81,34 @@ fn json_has_frames_and_events_in_order() {
         .iter()
         .any(|e| e["kind"] == "state_change" && e["to"] == "TIME_WAIT"));
 }
+
+#[test]
+fn every_note_key_is_listed_for_the_ui() {
+    use wirewalk_engine::trace::{EventKind, NOTE_KEYS};
+    let mut seen = std::collections::BTreeSet::new();
+    for name in catalogue() {
+        for loss in ["none", "final_ack"] {
+            let mut s = Scenario::named(name).unwrap();
+            if name != "tcp_loss" && name != "tcp_loss_twice" {
+                s.set("loss", loss).unwrap();
+            }
+            for e in run(&s).unwrap().events {
+                if let EventKind::Note { key } = e.kind {
+                    assert!(
+                        NOTE_KEYS.contains(&key.as_str()),
+                        "{key} missing from NOTE_KEYS"
+                    );
+                    seen.insert(key);
+                }
+            }
+        }
+    }
+    for key in [
+        "note.three_segment_close",
+        "note.simultaneous_close",
+        "note.delayed_ack",
+        "note.storm_capped",
+    ] {
+        assert!(seen.contains(key), "{key} never emitted");
+    }
+}

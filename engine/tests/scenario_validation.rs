@@ -278,3 +278,101 @@ fn errors_display_and_are_std_errors() {
     let e: Box<dyn std::error::Error> = Box::new(tcp().set("server.port", "0").unwrap_err());
     assert!(e.to_string().contains("1-65535"));
 }
+
+#[test]
+fn every_message_key_is_listed_for_the_ui() {
+    use wirewalk_engine::scenario::ERROR_KEYS;
+    let k = || "k".to_string();
+    let v = || "v".to_string();
+    let all = [
+        ScenarioError::UnknownScenario(v()),
+        ScenarioError::UnknownKey(k()),
+        ScenarioError::BadMac {
+            key: k(),
+            value: v(),
+            problem: MacProblem::Syntax,
+        },
+        ScenarioError::BadMac {
+            key: k(),
+            value: v(),
+            problem: MacProblem::Multicast,
+        },
+        ScenarioError::BadMac {
+            key: k(),
+            value: v(),
+            problem: MacProblem::Zero,
+        },
+        ScenarioError::BadIpv4 {
+            key: k(),
+            value: v(),
+            detail: Ipv4Problem::Syntax,
+        },
+        ScenarioError::BadIpv4 {
+            key: k(),
+            value: v(),
+            detail: Ipv4Problem::Octet(300),
+        },
+        ScenarioError::BadIpv4 {
+            key: k(),
+            value: v(),
+            detail: Ipv4Problem::Loopback,
+        },
+        ScenarioError::BadIpv4 {
+            key: k(),
+            value: v(),
+            detail: Ipv4Problem::NetworkOrBroadcast,
+        },
+        ScenarioError::BadIpv4 {
+            key: k(),
+            value: v(),
+            detail: Ipv4Problem::Reserved,
+        },
+        ScenarioError::BadPort {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::PayloadTooLong {
+            key: k(),
+            len: 2000,
+            max: MAX_PAYLOAD,
+        },
+        ScenarioError::EmptyPayload { key: k() },
+        ScenarioError::DuplicateAddress {
+            key: k(),
+            value: v(),
+            other: "client.ip".into(),
+        },
+        ScenarioError::DifferentSubnet {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::SameSubnet {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::BadNumber {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::OutOfRange {
+            key: k(),
+            value: v(),
+            min: 0,
+            max: 1,
+        },
+        ScenarioError::BadBool {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::BadLoss {
+            key: k(),
+            value: v(),
+        },
+        ScenarioError::Network("x".into()),
+    ];
+    let keys: Vec<&str> = all.iter().map(ScenarioError::message_key).collect();
+    assert_eq!(keys, ERROR_KEYS);
+    for e in &all {
+        assert!(!e.to_string().is_empty());
+    }
+}

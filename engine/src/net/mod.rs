@@ -179,6 +179,8 @@ pub struct Network {
     noted: BTreeSet<&'static str>,
     capped: bool,
     limits: Limits,
+    delayed_ack: bool,
+    close_wait_at: BTreeMap<String, u64>,
 }
 
 impl Default for Network {
@@ -204,6 +206,8 @@ impl Network {
             noted: BTreeSet::new(),
             capped: false,
             limits: Limits::default(),
+            delayed_ack: false,
+            close_wait_at: BTreeMap::new(),
         }
     }
 
@@ -264,6 +268,11 @@ impl Network {
         self.limits = limits;
     }
 
+    /// Whether the hosts' delayed ACK is on (adds `note.delayed_ack` at the first data).
+    pub fn set_delayed_ack(&mut self, on: bool) {
+        self.delayed_ack = on;
+    }
+
     /// Add an event at the current time.
     pub fn note(&mut self, key: &str) {
         self.push(EventKind::Note {
@@ -272,6 +281,21 @@ impl Network {
     }
 
     fn push(&mut self, kind: EventKind) {
+        let mut once: Option<&'static str> = None;
+        if let EventKind::StateChange { host, from, to } = &kind {
+            match (from, to) {
+                (_, TcpState::CloseWait) => {
+                    self.close_wait_at.insert(host.clone(), self.now);
+                }
+                (TcpState::CloseWait, TcpState::LastAck)
+                    if self.close_wait_at.get(host) == Some(&self.now) =>
+                {
+                    once = Some("note.three_segment_close");
+                }
+                (_, TcpState::Closing) => once = Some("note.simultaneous_close"),
+                _ => {}
+            }
+        }
         let notes: &[&'static str] = match &kind {
             EventKind::StateChange {
                 to: TcpState::TimeWait,
@@ -295,6 +319,9 @@ impl Network {
                     key: (*n).to_string(),
                 },
             });
+        }
+        if let Some(key) = once {
+            self.note_once(key);
         }
     }
 
@@ -363,6 +390,7 @@ impl Network {
             Some("rst") => self.note_once("note.rst_closed_port"),
             Some(r) if r.ends_with("retransmission") => self.note("note.retransmission_rto"),
             Some("udp") => self.note_once("note.udp_no_handshake"),
+            Some("data") if self.delayed_ack => self.note_once("note.delayed_ack"),
             _ => {}
         }
         if from_router && role.as_deref().is_some_and(|r| !r.starts_with("arp")) {
