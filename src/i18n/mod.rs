@@ -5,8 +5,10 @@
 //! every key used in the source exists.
 
 mod catalogue;
+mod engine;
 
 pub use catalogue::CATALOGUE;
+pub use engine::{error_message, ENGINE_MESSAGES};
 use serde::{Deserialize, Serialize};
 
 /// A language the app speaks.
@@ -44,7 +46,11 @@ impl Lang {
     /// Parses a URL/storage code; also accepts browser tags such as `zh-CN` or `en-GB`.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Lang::Zh),
             "en" => Some(Lang::En),
@@ -56,7 +62,10 @@ impl Lang {
     /// or English when none is supported (zh is the default only when the browser prefers it).
     #[must_use]
     pub fn from_preferences<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
-        prefs.into_iter().find_map(Lang::from_code).unwrap_or(Lang::En)
+        prefs
+            .into_iter()
+            .find_map(Lang::from_code)
+            .unwrap_or(Lang::En)
     }
 }
 
@@ -71,15 +80,20 @@ pub struct Msg {
     pub en: &'static str,
 }
 
-/// Looks a key up; `None` when the catalogue lacks it.
+/// Looks a key up in [`CATALOGUE`], then in [`ENGINE_MESSAGES`]; `None` when neither has it.
 #[must_use]
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    CATALOGUE
-        .binary_search_by(|m| m.key.cmp(key))
-        .ok()
-        .map(|i| match lang {
-            Lang::Zh => CATALOGUE[i].zh,
-            Lang::En => CATALOGUE[i].en,
+    [CATALOGUE, ENGINE_MESSAGES]
+        .iter()
+        .find_map(|table| {
+            table
+                .binary_search_by(|m| m.key.cmp(key))
+                .ok()
+                .and_then(|i| table.get(i))
+        })
+        .map(|m| match lang {
+            Lang::Zh => m.zh,
+            Lang::En => m.en,
         })
 }
 
@@ -143,22 +157,51 @@ mod tests {
 
     #[test]
     fn catalogue_is_sorted_unique_and_complete() {
-        for pair in CATALOGUE.windows(2) {
-            assert!(
-                pair[0].key < pair[1].key,
-                "catalogue not sorted/unique at {:?} then {:?}",
-                pair[0].key,
-                pair[1].key
-            );
-        }
-        for m in CATALOGUE {
-            assert!(!m.zh.trim().is_empty(), "{} lacks zh", m.key);
-            assert!(!m.en.trim().is_empty(), "{} lacks en", m.key);
-            // Placeholders must match between the languages.
-            for i in 0..4 {
-                let p = format!("{{{i}}}");
-                assert_eq!(m.zh.contains(&p), m.en.contains(&p), "{} placeholder {p}", m.key);
+        for (name, table) in [
+            ("CATALOGUE", CATALOGUE),
+            ("ENGINE_MESSAGES", ENGINE_MESSAGES),
+        ] {
+            for pair in table.windows(2) {
+                assert!(
+                    pair[0].key < pair[1].key,
+                    "{name} not sorted/unique at {:?} then {:?}",
+                    pair[0].key,
+                    pair[1].key
+                );
             }
+            for m in table {
+                assert!(!m.zh.trim().is_empty(), "{} lacks zh", m.key);
+                assert!(!m.en.trim().is_empty(), "{} lacks en", m.key);
+                // Placeholders must match between the languages.
+                for i in 0..4 {
+                    let p = format!("{{{i}}}");
+                    assert_eq!(
+                        m.zh.contains(&p),
+                        m.en.contains(&p),
+                        "{} placeholder {p}",
+                        m.key
+                    );
+                }
+                assert_eq!(
+                    lookup(Lang::Zh, m.key),
+                    Some(m.zh),
+                    "{} not found by lookup",
+                    m.key
+                );
+                assert_eq!(
+                    lookup(Lang::En, m.key),
+                    Some(m.en),
+                    "{} not found by lookup",
+                    m.key
+                );
+            }
+        }
+        for m in ENGINE_MESSAGES {
+            assert!(
+                CATALOGUE.binary_search_by(|c| c.key.cmp(m.key)).is_err(),
+                "{} is in both CATALOGUE and ENGINE_MESSAGES",
+                m.key
+            );
         }
     }
 

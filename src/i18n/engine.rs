@@ -1,0 +1,794 @@
+//! Messages for the keys the engine emits: notes in traces (`note.*`), parameter errors
+//! (`error.*`), field meanings (`field.*`), layer and physical-segment names (`layer.*`,
+//! `phy.*`), frame roles (`role.*`) and explanations of the TCP states (`state.*`, named
+//! as in the RFC and `netstat`).
+//!
+//! `tests/engine_keys.rs` runs every scenario and checks that every key it meets is here.
+
+use wirewalk_engine::scenario::{catalogue, Ipv4Problem, ScenarioError, KEYS};
+
+use super::{fill, lookup, Lang, Msg};
+
+const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
+    Msg { key, zh, en }
+}
+
+/// All engine messages, sorted by key (a test checks the order, so lookups can binary-search).
+pub static ENGINE_MESSAGES: &[Msg] = &[
+    m(
+        "error.bad_bool",
+        "“{0}”不是开关值:请用 true 或 false(也可以写 on/off、yes/no、1/0)。",
+        "“{0}” is not an on/off value: use true or false (on/off, yes/no and 1/0 also work).",
+    ),
+    m(
+        "error.bad_ipv4",
+        "“{0}”不是 IPv4 地址:应是用点隔开的 4 个 0–255 的十进制数,例如 192.168.1.10。",
+        "“{0}” is not an IPv4 address: it should be four decimal numbers 0–255 separated by dots, like 192.168.1.10.",
+    ),
+    m(
+        "error.bad_ipv4_octet",
+        "“{1}”中的 {0} 不是有效的八位组:每一段只能是 0–255。",
+        "{0} is not a valid octet (0–255) in “{1}”: each of the four numbers must be 0–255.",
+    ),
+    m(
+        "error.bad_loss",
+        "“{0}”不是丢包规则。可用:none;一个帧的角色(syn、syn_ack、handshake_ack、data、ack、fin、ack_fin、final_ack、udp、arp_request、arp_reply),后面可加 *N 表示丢掉前 N 个(N 为 1–10);或 c2s:N / s2c:N,丢掉客户端那根网线上由客户端发出 / 发往客户端的第 N 帧(N 为 1–10000)。",
+        "“{0}” is not a loss rule. Use none; a frame role (syn, syn_ack, handshake_ack, data, ack, fin, ack_fin, final_ack, udp, arp_request, arp_reply), optionally followed by *N to lose the first N of them (N 1–10); or c2s:N / s2c:N to lose the Nth frame the client sends / receives on its cable (N 1–10000).",
+    ),
+    m(
+        "error.bad_mac",
+        "“{0}”不是 MAC 地址:应是 6 组两位十六进制数,用 : 或 - 隔开,例如 02:00:00:00:00:0a。",
+        "“{0}” is not a MAC address: it should be six pairs of hex digits separated by : or -, like 02:00:00:00:00:0a.",
+    ),
+    m(
+        "error.bad_number",
+        "“{0}”不是有效的整数:只能用数字 0–9(不带正负号和小数点)。",
+        "“{0}” is not a valid whole number: use only the digits 0–9 (no sign, no decimal point).",
+    ),
+    m(
+        "error.bad_port",
+        "“{0}”不是有效端口:端口必须是 1–65535 之间的整数。",
+        "“{0}” is not a valid port: a port is a whole number from 1 to 65535.",
+    ),
+    m(
+        "error.different_subnet",
+        "“{0}”与客户端不在同一个 /24 网段(前三段必须相同)。这里没有路由器,两台主机无法直接通信;要跨网段,请看路由器场景。",
+        "“{0}” is not in the client's /24 subnet (the first three numbers must match). There is no router here, so the hosts cannot reach each other; to cross subnets, use the router scenario.",
+    ),
+    m(
+        "error.duplicate_address",
+        "“{0}”已被{1}使用:同一网络中两个设备的地址不能相同。",
+        "“{0}” is already used by {1}: two devices on one network cannot share an address.",
+    ),
+    m(
+        "error.ipv4_loopback",
+        "“{0}”是回环地址(127.x.x.x):发往它的数据不会离开本机,所以不可能出现在网线上。请换一个地址,例如 192.168.1.10。",
+        "“{0}” is a loopback address (127.x.x.x): traffic to it never leaves the computer, so it can never appear on a wire. Pick another address, such as 192.168.1.10.",
+    ),
+    m(
+        "error.ipv4_network_or_broadcast",
+        "“{0}”是所在 /24 网段的网络地址(最后一段为 0)或广播地址(最后一段为 255),不能分给主机;最后一段请用 1–254。",
+        "“{0}” is the network address (last number 0) or the broadcast address (last number 255) of its /24 subnet and cannot belong to a host; use 1–254 for the last number.",
+    ),
+    m(
+        "error.ipv4_reserved",
+        "“{0}”不能作为主机地址:第一段为 0、组播地址(224–239)和保留地址(240–255)都不行;第一段请用 1–223(127 除外)。",
+        "“{0}” cannot be a host address: a first number of 0, multicast (224–239) and reserved (240–255) addresses are not allowed; use 1–223 for the first number (except 127).",
+    ),
+    m(
+        "error.mac_multicast",
+        "“{0}”是组播地址:第一个字节的最低位为 1。网卡自己的地址这一位必须是 0(首字节 02 可以,01 不行)。",
+        "“{0}” is a multicast (group) address: the lowest bit of its first byte is 1. A network card's own address has that bit 0 (a first byte of 02 works, 01 does not).",
+    ),
+    m(
+        "error.mac_zero",
+        "“{0}”全为 0,不是任何网卡的地址。",
+        "“{0}” is all zeros, which is no network card's address.",
+    ),
+    m(
+        "error.network",
+        "无法搭建模拟网络:{0}。这是程序的缺陷,请告诉老师或开发者。",
+        "The simulated network could not be built: {0}. This is a bug; please tell your teacher or the developers.",
+    ),
+    m(
+        "error.out_of_range",
+        "{0} 超出范围:允许 {1}–{2}。",
+        "{0} is out of range: it must be {1}–{2}.",
+    ),
+    m(
+        "error.payload_empty",
+        "内容不能为空:send(b'') 什么也不会发送。",
+        "The message cannot be empty: send(b'') sends nothing.",
+    ),
+    m(
+        "error.payload_too_long",
+        "内容有 {0} 字节(UTF-8 编码,一个汉字占 3 字节),超过了一个 TCP 段能装下的 {1} 字节(MSS)。",
+        "The message is {0} bytes (UTF-8; a Chinese character takes 3), more than the {1} bytes one TCP segment holds (the MSS).",
+    ),
+    m(
+        "error.same_subnet",
+        "“{0}”与客户端在同一个 /24 网段;路由器场景需要两台主机位于不同网段(前三段不同)。",
+        "“{0}” is in the client's /24 subnet; the router scenario needs the two hosts in different subnets (the first three numbers must differ).",
+    ),
+    m(
+        "error.unknown_key",
+        "没有参数“{0}”。可用的参数:{1}。",
+        "There is no parameter “{0}”. Known parameters: {1}.",
+    ),
+    m(
+        "error.unknown_scenario",
+        "没有名为“{0}”的实验场景。可用的场景:{1}。",
+        "There is no scenario called “{0}”. Known scenarios: {1}.",
+    ),
+    m(
+        "error.who.client",
+        "客户端",
+        "the client",
+    ),
+    m(
+        "error.who.router",
+        "路由器",
+        "the router",
+    ),
+    m(
+        "error.who.server",
+        "服务器",
+        "the server",
+    ),
+    m(
+        "field.arp.dst.hw_mac",
+        "目标 MAC 地址:请求里发送方还不知道它(这正是要问的),所以填全 0;应答里是提问者的 MAC。",
+        "Target MAC address: in a request the sender does not know it yet (that is the question), so it is all zeros; in a reply it is the asker's MAC.",
+    ),
+    m(
+        "field.arp.dst.proto_ipv4",
+        "目标 IP 地址:请求里是“要找的那台主机”的 IP。",
+        "Target IP address: in a request, the IP of the host being looked for.",
+    ),
+    m(
+        "field.arp.hw.size",
+        "硬件地址长度:MAC 地址为 6 字节。",
+        "Hardware address size: a MAC address is 6 bytes.",
+    ),
+    m(
+        "field.arp.hw.type",
+        "硬件类型:1 表示以太网。",
+        "Hardware type: 1 means Ethernet.",
+    ),
+    m(
+        "field.arp.opcode",
+        "操作码:1 = 请求(“谁有这个 IP?”),2 = 应答(“这个 IP 在这个 MAC”)。",
+        "Opcode: 1 = request (“who has this IP?”), 2 = reply (“this IP is at this MAC”).",
+    ),
+    m(
+        "field.arp.proto.size",
+        "协议地址长度:IPv4 地址为 4 字节。",
+        "Protocol address size: an IPv4 address is 4 bytes.",
+    ),
+    m(
+        "field.arp.proto.type",
+        "协议类型:0x0800 表示要解析的是 IPv4 地址。",
+        "Protocol type: 0x0800 means the addresses being resolved are IPv4.",
+    ),
+    m(
+        "field.arp.src.hw_mac",
+        "发送方 MAC 地址:提问者(或回答者)自己的 MAC。",
+        "Sender MAC address: the asker's (or answerer's) own MAC.",
+    ),
+    m(
+        "field.arp.src.proto_ipv4",
+        "发送方 IP 地址:收到的一方会顺便记下“这个 IP 对应这个 MAC”。",
+        "Sender IP address: whoever receives it also notes “this IP belongs to this MAC”.",
+    ),
+    m(
+        "field.data.data",
+        "数据(载荷):应用程序 send() 的字节原样出现在这里;下面各层只负责运送,不关心它的含义。",
+        "Data (payload): the bytes the program passed to send(), exactly as they were; the layers below only carry them and do not care what they mean.",
+    ),
+    m(
+        "field.eth.dst",
+        "目的 MAC 地址:这一跳要交给哪块网卡;ff:ff:ff:ff:ff:ff 是广播,局域网里人人都收。",
+        "Destination MAC address: which network card gets the frame on this hop; ff:ff:ff:ff:ff:ff is broadcast, received by everyone on the LAN.",
+    ),
+    m(
+        "field.eth.dst.ig",
+        "IG 位(首字节最低位):0 = 单播,发给一块网卡;1 = 组播或广播。",
+        "IG bit (lowest bit of the first byte): 0 = unicast, for one card; 1 = multicast or broadcast.",
+    ),
+    m(
+        "field.eth.dst.lg",
+        "LG 位(首字节倒数第二位):0 = 厂商分配的全球唯一地址(前 3 字节是厂商号 OUI);1 = 本地分配的地址。",
+        "LG bit (second-lowest bit of the first byte): 0 = a globally unique address from the vendor (the first 3 bytes are its OUI); 1 = a locally administered address.",
+    ),
+    m(
+        "field.eth.padding",
+        "填充:以太网帧(不含 FCS)至少 60 字节,不够时在末尾补 0。",
+        "Padding: an Ethernet frame (without the FCS) is at least 60 bytes; shorter ones get zeros at the end.",
+    ),
+    m(
+        "field.eth.src",
+        "源 MAC 地址:发出这一帧的网卡。",
+        "Source MAC address: the network card that sent this frame.",
+    ),
+    m(
+        "field.eth.src.ig",
+        "IG 位(首字节最低位):源地址总是单播,所以为 0。",
+        "IG bit (lowest bit of the first byte): a source address is always unicast, so it is 0.",
+    ),
+    m(
+        "field.eth.src.lg",
+        "LG 位(首字节倒数第二位):0 = 厂商分配的全球唯一地址;1 = 本地分配的地址(这里的 02:… 就是)。",
+        "LG bit (second-lowest bit of the first byte): 0 = a globally unique vendor address; 1 = a locally administered one (like the 02:… used here).",
+    ),
+    m(
+        "field.eth.trailer",
+        "尾部:最后一个协议结束之后、超过最短 60 字节的多余字节。",
+        "Trailer: extra bytes after the last protocol, beyond the 60-byte minimum.",
+    ),
+    m(
+        "field.eth.type",
+        "类型(EtherType):载荷是哪种协议;0x0800 = IPv4,0x0806 = ARP。",
+        "Type (EtherType): which protocol the payload is; 0x0800 = IPv4, 0x0806 = ARP.",
+    ),
+    m(
+        "field.ip.checksum",
+        "首部校验和:只校验 IP 首部;路由器改了 TTL 后必须重新计算。",
+        "Header checksum: covers the IP header only; a router must recompute it after changing the TTL.",
+    ),
+    m(
+        "field.ip.dsfield",
+        "区分服务字段:DSCP(服务等级)和 ECN(拥塞通知),普通流量为 0。",
+        "Differentiated services field: DSCP (class of service) and ECN (congestion notification); 0 for ordinary traffic.",
+    ),
+    m(
+        "field.ip.dsfield.dscp",
+        "DSCP:告诉路由器这个包的服务等级(优先级),普通流量为 0。",
+        "DSCP: tells routers the packet's class of service (priority); 0 for ordinary traffic.",
+    ),
+    m(
+        "field.ip.dsfield.ecn",
+        "ECN(显式拥塞通知):0 表示不使用。",
+        "ECN (explicit congestion notification): 0 means not used.",
+    ),
+    m(
+        "field.ip.dst",
+        "目的 IP 地址:最终要到达的主机。经过路由器时它不变,变的是 MAC 地址。",
+        "Destination IP address: the host the packet must finally reach. It stays the same across routers; the MAC addresses change.",
+    ),
+    m(
+        "field.ip.flags",
+        "标志:3 位,依次为保留位、DF(不要分片)、MF(还有分片)。",
+        "Flags: 3 bits, in order reserved, DF (don't fragment) and MF (more fragments).",
+    ),
+    m(
+        "field.ip.flags.df",
+        "DF(Don't Fragment):1 表示路上不许把这个包切成分片,太大时宁可丢弃。",
+        "DF (Don't Fragment): 1 means the packet must not be split into fragments on the way; if too big, it is dropped instead.",
+    ),
+    m(
+        "field.ip.flags.mf",
+        "MF(More Fragments):1 表示后面还有分片;没有分片的包为 0。",
+        "MF (More Fragments): 1 means more fragments follow; 0 for a packet that is not fragmented.",
+    ),
+    m(
+        "field.ip.flags.rb",
+        "保留位:必须为 0。",
+        "Reserved bit: must be 0.",
+    ),
+    m(
+        "field.ip.frag_offset",
+        "片偏移:这一片在原始包中的位置,以 8 字节为单位;不分片时为 0。",
+        "Fragment offset: where this fragment sits in the original packet, in units of 8 bytes; 0 when not fragmented.",
+    ),
+    m(
+        "field.ip.hdr_len",
+        "首部长度:线上以 4 字节为单位存放(IHL),这里显示字节数;没有选项时是 20 字节。",
+        "Header length: stored in units of 4 bytes (IHL), shown here in bytes; 20 bytes without options.",
+    ),
+    m(
+        "field.ip.id",
+        "标识:一个包被分片时,各分片带同样的标识,以便接收方重新拼起来。",
+        "Identification: when a packet is fragmented, all fragments carry the same value so the receiver can put them back together.",
+    ),
+    m(
+        "field.ip.len",
+        "总长度:IP 首部加上载荷的字节数(不含以太网首部)。",
+        "Total length: bytes of IP header plus payload (the Ethernet header not included).",
+    ),
+    m(
+        "field.ip.options",
+        "IP 选项:首部中 20 字节之后的可选部分,很少使用。",
+        "IP options: an optional part of the header after the first 20 bytes, rarely used.",
+    ),
+    m(
+        "field.ip.proto",
+        "协议:载荷交给哪个协议;6 = TCP,17 = UDP。",
+        "Protocol: which protocol the payload belongs to; 6 = TCP, 17 = UDP.",
+    ),
+    m(
+        "field.ip.src",
+        "源 IP 地址:发出这个包的主机,经过路由器也不变。",
+        "Source IP address: the host that sent the packet; it stays the same across routers.",
+    ),
+    m(
+        "field.ip.ttl",
+        "TTL(生存时间):每经过一个路由器减 1,减到 0 就被丢弃,防止包在环路里永远转圈;smoltcp 发出时为 64。",
+        "TTL (time to live): every router subtracts 1 and drops the packet at 0, so no packet circles forever in a loop; smoltcp sends 64.",
+    ),
+    m(
+        "field.ip.version",
+        "版本:4 表示 IPv4。",
+        "Version: 4 means IPv4.",
+    ),
+    m(
+        "field.tcp.ack",
+        "确认号(相对值):“到这里之前的字节我都收到了,下一个想要这个编号”;只在 ACK 位为 1 时有效。",
+        "Acknowledgment number (relative): “I have every byte before this one; send me this one next”; valid only when the ACK bit is 1.",
+    ),
+    m(
+        "field.tcp.ack_raw",
+        "确认号(原始值):线上真实的 32 位数字,等于对方的初始序号加上已收到的字节数(SYN、FIN 各算 1)再加 1。",
+        "Acknowledgment number (raw): the real 32-bit number on the wire, the peer's initial sequence number plus the bytes received (SYN and FIN count as one each) plus 1.",
+    ),
+    m(
+        "field.tcp.checksum",
+        "校验和:覆盖伪首部(源和目的 IP、协议、长度)、TCP 首部和数据;不对的段会被丢弃。",
+        "Checksum: covers a pseudo-header (source and destination IP, protocol, length), the TCP header and the data; a segment that fails it is dropped.",
+    ),
+    m(
+        "field.tcp.dstport",
+        "目的端口:接收方程序的端口,例如服务器 bind() 的 8080。",
+        "Destination port: the receiving program's port, such as the 8080 the server bound to.",
+    ),
+    m(
+        "field.tcp.flags",
+        "标志位:12 个开关位,常用的是 SYN、ACK、PSH、FIN、RST。",
+        "Flags: 12 on/off bits; the common ones are SYN, ACK, PSH, FIN and RST.",
+    ),
+    m(
+        "field.tcp.flags.ack",
+        "ACK:确认号有效。除了最初的 SYN,连接中几乎每个段都带 ACK。",
+        "ACK: the acknowledgment number is valid. Apart from the very first SYN, almost every segment of a connection carries it.",
+    ),
+    m(
+        "field.tcp.flags.ae",
+        "AE(精确 ECN,原来的 NS 位):普通连接为 0。",
+        "AE (accurate ECN, formerly the NS bit): 0 in ordinary connections.",
+    ),
+    m(
+        "field.tcp.flags.cwr",
+        "CWR:发送方表示已因拥塞而减速(配合 ECN 使用)。",
+        "CWR: the sender says it has slowed down because of congestion (used with ECN).",
+    ),
+    m(
+        "field.tcp.flags.ece",
+        "ECE:ECN 回显,告诉对方路上发生了拥塞。",
+        "ECE: ECN echo, telling the peer that the network reported congestion.",
+    ),
+    m(
+        "field.tcp.flags.fin",
+        "FIN:我这一方的数据发完了,请求关闭这个方向;四次挥手由它开始。",
+        "FIN: this side has no more data and closes its direction; the four-way teardown starts with it.",
+    ),
+    m(
+        "field.tcp.flags.push",
+        "PSH:请接收方尽快把数据交给应用程序;带数据的段通常置位。",
+        "PSH: asks the receiver to hand the data to the program right away; usually set on segments that carry data.",
+    ),
+    m(
+        "field.tcp.flags.res",
+        "保留位:必须为 0。",
+        "Reserved bits: must be 0.",
+    ),
+    m(
+        "field.tcp.flags.reset",
+        "RST:立即终止连接,例如连接一个没有程序在监听的端口时。",
+        "RST: aborts the connection at once, for example when connecting to a port where no program listens.",
+    ),
+    m(
+        "field.tcp.flags.str",
+        "标志摘要(Wireshark 的写法):每位一个字母,从左到右依次是 3 个保留位 R、AE、CWR、ECE、URG、ACK、PSH、RST、SYN、FIN;· 表示该位为 0。",
+        "Flag summary (Wireshark's notation): one letter per bit, left to right the 3 reserved bits R, AE, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN; · means the bit is 0.",
+    ),
+    m(
+        "field.tcp.flags.syn",
+        "SYN:同步序号,请求建立连接;只出现在三次握手的前两个段里。",
+        "SYN: synchronize sequence numbers, asking to open a connection; only the first two segments of the three-way handshake carry it.",
+    ),
+    m(
+        "field.tcp.flags.urg",
+        "URG:紧急指针有效;现在几乎不用。",
+        "URG: the urgent pointer is valid; hardly used today.",
+    ),
+    m(
+        "field.tcp.hdr_len",
+        "首部长度(数据偏移):线上以 4 字节为单位存放,这里显示字节数;20 字节加上选项。",
+        "Header length (data offset): stored in units of 4 bytes, shown here in bytes; 20 bytes plus the options.",
+    ),
+    m(
+        "field.tcp.option_kind",
+        "选项类型:0 = 选项结束,1 = 空操作,2 = MSS,3 = 窗口扩大,4 = 允许 SACK,5 = SACK,8 = 时间戳。",
+        "Option kind: 0 = end of options, 1 = no-operation, 2 = MSS, 3 = window scale, 4 = SACK permitted, 5 = SACK, 8 = timestamps.",
+    ),
+    m(
+        "field.tcp.option_len",
+        "选项长度:这个选项的总字节数,包括类型和长度这两个字节。",
+        "Option length: the option's total size in bytes, counting the kind and length bytes.",
+    ),
+    m(
+        "field.tcp.options",
+        "选项:需要时才出现,例如 SYN 里的 MSS、窗口扩大、允许 SACK;总长度要补齐到 4 字节的倍数。",
+        "Options: present only when needed, such as MSS, window scale and SACK permitted in a SYN; padded to a multiple of 4 bytes.",
+    ),
+    m(
+        "field.tcp.options.eol",
+        "选项结束(EOL,类型 0):后面剩下的字节只是把首部补齐到 4 字节的倍数。",
+        "End of options (EOL, kind 0): the bytes left after it only pad the header to a multiple of 4 bytes.",
+    ),
+    m(
+        "field.tcp.options.mss",
+        "MSS 选项:告诉对方“每个段最多给我发这么多字节的数据”。",
+        "MSS option: tells the peer “send me at most this many data bytes per segment”.",
+    ),
+    m(
+        "field.tcp.options.mss_val",
+        "MSS 值:以太网 MTU 1500 − IP 首部 20 − TCP 首部 20 = 1460 字节。",
+        "MSS value: Ethernet MTU 1500 − IP header 20 − TCP header 20 = 1460 bytes.",
+    ),
+    m(
+        "field.tcp.options.nop",
+        "空操作(NOP,类型 1):只占 1 字节,用来让下一个选项对齐。",
+        "No-operation (NOP, kind 1): one byte used to align the next option.",
+    ),
+    m(
+        "field.tcp.options.sack",
+        "SACK(选择确认):列出已经收到的不连续数据块,让对方只重传缺少的部分。",
+        "SACK (selective acknowledgment): lists the separate blocks of data already received, so the peer resends only what is missing.",
+    ),
+    m(
+        "field.tcp.options.sack_le",
+        "SACK 块左边界:已收到的一块数据的第一个序号(相对值)。",
+        "SACK left edge: the first sequence number of a received block (relative).",
+    ),
+    m(
+        "field.tcp.options.sack_perm",
+        "允许 SACK:表示“我懂选择确认”,之后双方可以用 SACK 报告收到了哪些不连续的数据块。",
+        "SACK permitted: says “I understand selective acknowledgments”, so later either side may report which separate blocks it received.",
+    ),
+    m(
+        "field.tcp.options.sack_re",
+        "SACK 块右边界:这块数据之后的下一个序号(相对值)。",
+        "SACK right edge: the sequence number just after the block (relative).",
+    ),
+    m(
+        "field.tcp.options.timestamp",
+        "时间戳选项:用来测量往返时间(RTT),并防止高速连接中序号绕回后新旧数据混淆。",
+        "Timestamps option: used to measure the round-trip time (RTT) and to keep old and new data apart when sequence numbers wrap on fast links.",
+    ),
+    m(
+        "field.tcp.options.timestamp.tsecr",
+        "时间戳回显(TSecr):原样带回对方最近发来的时间戳值。",
+        "Timestamp echo reply (TSecr): the peer's latest timestamp value, sent back unchanged.",
+    ),
+    m(
+        "field.tcp.options.timestamp.tsval",
+        "时间戳值(TSval):发送方此刻的时钟读数。",
+        "Timestamp value (TSval): the sender's clock reading at this moment.",
+    ),
+    m(
+        "field.tcp.options.unknown",
+        "本程序不解析的选项(或损坏的选项字节)。",
+        "An option this program does not decode (or broken option bytes).",
+    ),
+    m(
+        "field.tcp.options.unknown.payload",
+        "该选项的内容字节。",
+        "The option's content bytes.",
+    ),
+    m(
+        "field.tcp.options.wscale",
+        "窗口扩大选项:把 16 位的窗口字段左移若干位,使窗口可以超过 64 KB;只能在 SYN 里协商。",
+        "Window scale option: shifts the 16-bit window field left by some bits so the window can exceed 64 KB; it can only be agreed in the SYN.",
+    ),
+    m(
+        "field.tcp.options.wscale.multiplier",
+        "倍数 = 2 的移位数次方;为 1 表示窗口字段就是实际字节数。",
+        "Multiplier = 2 to the power of the shift; 1 means the window field is the real number of bytes.",
+    ),
+    m(
+        "field.tcp.options.wscale.shift",
+        "移位数:窗口值要左移的位数;smoltcp 发 0,即不放大。",
+        "Shift count: how many bits the window value is shifted left; smoltcp sends 0, no scaling.",
+    ),
+    m(
+        "field.tcp.seq",
+        "序号(相对值):本段第一个字节的编号,从本方向的初始序号算起;Wireshark 默认显示相对值,所以 SYN 是 0。",
+        "Sequence number (relative): the number of this segment's first byte, counted from this direction's initial sequence number; Wireshark shows relative numbers by default, so the SYN is 0.",
+    ),
+    m(
+        "field.tcp.seq_raw",
+        "序号(原始值):线上真实的 32 位数字,从随机选出的初始序号(ISN)开始。",
+        "Sequence number (raw): the real 32-bit number on the wire, starting from a randomly chosen initial sequence number (ISN).",
+    ),
+    m(
+        "field.tcp.srcport",
+        "源端口:发送方程序的端口;客户端通常用系统分配的临时端口(49152–65535)。",
+        "Source port: the sending program's port; a client usually gets a temporary (ephemeral) port from the system (49152–65535).",
+    ),
+    m(
+        "field.tcp.urgent_pointer",
+        "紧急指针:只有 URG 位为 1 时才有意义,通常为 0。",
+        "Urgent pointer: meaningful only when the URG bit is 1; usually 0.",
+    ),
+    m(
+        "field.tcp.window_size_value",
+        "窗口:发送方的接收缓冲区还能再收多少字节,对方未被确认的数据不能超过它(流量控制)。",
+        "Window: how many more bytes the sender's receive buffer can take; the peer must not have more unacknowledged data in flight (flow control).",
+    ),
+    m(
+        "field.udp.checksum",
+        "校验和:覆盖伪首部(源和目的 IP、协议、长度)、UDP 首部和数据;在 IPv4 中为 0 表示没有计算。",
+        "Checksum: covers a pseudo-header (source and destination IP, protocol, length), the UDP header and the data; in IPv4, 0 means none was computed.",
+    ),
+    m(
+        "field.udp.dstport",
+        "目的端口:接收方程序的端口。",
+        "Destination port: the receiving program's port.",
+    ),
+    m(
+        "field.udp.length",
+        "长度:UDP 首部(8 字节)加上数据的字节数。",
+        "Length: bytes of UDP header (8 bytes) plus data.",
+    ),
+    m(
+        "field.udp.srcport",
+        "源端口:发送方程序的端口,对方回复时就发到这里。",
+        "Source port: the sending program's port; replies are sent back to it.",
+    ),
+    m("layer.arp", "ARP(地址解析)", "ARP (address resolution)"),
+    m("layer.data", "应用数据", "Application data"),
+    m("layer.eth", "以太网(链路层)", "Ethernet (link layer)"),
+    m("layer.ip", "IPv4(网络层)", "IPv4 (network layer)"),
+    m("layer.padding", "以太网填充", "Ethernet padding"),
+    m("layer.tcp", "TCP(传输层)", "TCP (transport layer)"),
+    m("layer.udp", "UDP(传输层)", "UDP (transport layer)"),
+    m(
+        "note.arp_broadcast",
+        "发送方只知道对方的 IP,不知道它的 MAC,于是发出 ARP 请求,目的 MAC 是广播地址 ff:ff:ff:ff:ff:ff:局域网里每台设备都会收到,但只有拥有这个 IP 的那台会回答。",
+        "The sender knows the peer's IP but not its MAC, so it sends an ARP request to the broadcast address ff:ff:ff:ff:ff:ff: every device on the LAN receives it, but only the one with that IP answers.",
+    ),
+    m(
+        "note.arp_reply_unicast",
+        "ARP 应答是单播:直接发回提问者的 MAC(请求里已经带着它)。双方都把“IP → MAC”记进 ARP 缓存,之后就不用再问了。",
+        "The ARP reply is unicast: it goes straight back to the asker's MAC (the request carried it). Both sides keep “IP → MAC” in their ARP cache, so they need not ask again.",
+    ),
+    m(
+        "note.delayed_ack",
+        "延迟确认:接收方收到数据后不马上回 ACK,而是先等一小会儿(smoltcp 为 10 毫秒),看能否把 ACK 搭在回复的数据上,或一次确认两个段。RFC 规定最多只能等 0.5 秒;Linux 一般等 40–200 毫秒。",
+        "Delayed ACK: the receiver does not acknowledge data at once but waits a moment (10 ms in smoltcp), hoping to carry the ACK on a reply or to acknowledge two segments together. The RFC allows at most 0.5 s; Linux usually waits 40–200 ms.",
+    ),
+    m(
+        "note.frame_lost",
+        "这一帧在网线上丢了(模拟丢包):接收方什么也没收到,只有发送方的超时重传能补救。",
+        "This frame was lost on the cable (simulated loss): the receiver gets nothing, and only the sender's retransmission timeout can repair it.",
+    ),
+    m(
+        "note.no_padding_fcs",
+        "抓包(pcap)里的帧从目的 MAC 开始:没有前导码,也没有补齐到 60 字节的填充和 4 字节的 FCS,所以 ARP 帧只有 42 字节;网线上每帧至少 64 字节。",
+        "A capture (pcap) shows each frame from the destination MAC on: no preamble, no padding up to 60 bytes and no 4-byte FCS, so an ARP frame is only 42 bytes; on the wire every frame is at least 64 bytes.",
+    ),
+    m(
+        "note.random_isn",
+        "SYN 里的原始序号(ISN)是随机选的(这里由场景的随机种子决定),让旧连接的残留段和伪造的段难以混进来;Wireshark 默认显示相对序号,所以 SYN 显示为 Seq=0。",
+        "The SYN's raw sequence number (ISN) is chosen at random (here from the scenario's seed), so leftovers of old connections and forged segments cannot easily fit in; Wireshark shows relative numbers by default, so the SYN reads Seq=0.",
+    ),
+    m(
+        "note.retransmission_rto",
+        "发送方在重传超时(RTO)内没等到确认,就把同一段数据原样再发一次(序号不变);每重传一次,等待时间加倍。",
+        "No acknowledgment came within the retransmission timeout (RTO), so the sender sends the same data again (same sequence number); the wait doubles with each retry.",
+    ),
+    m(
+        "note.router_no_route",
+        "路由器找不到通往目的地址所在网络的路由,只能把这个包丢弃。",
+        "The router has no route to the destination's network, so it drops the packet.",
+    ),
+    m(
+        "note.router_rewrites_macs",
+        "路由器转发时换掉了以太网首部:源 MAC 变成路由器出口的 MAC,目的 MAC 变成下一跳的 MAC;源 IP 和目的 IP 保持不变。",
+        "Forwarding, the router replaced the Ethernet header: the source MAC is now its outgoing port's MAC and the destination MAC the next hop's; the source and destination IPs stay the same.",
+    ),
+    m(
+        "note.router_ttl_decrement",
+        "路由器每转发一次就把 TTL 减 1(64 → 63),并重新计算 IP 首部校验和。",
+        "Each time the router forwards a packet it lowers the TTL by 1 (64 → 63) and recomputes the IP header checksum.",
+    ),
+    m(
+        "note.router_ttl_expired",
+        "TTL 减到 0,路由器丢弃了这个包。真实路由器还会回一个 ICMP“超时”报文(traceroute 就靠它);这个模拟路由器只丢弃。",
+        "The TTL ran out, so the router dropped the packet. A real router would also send back an ICMP Time Exceeded message (traceroute relies on it); this simulated router only drops it.",
+    ),
+    m(
+        "note.rst_closed_port",
+        "服务器上这个端口没有程序在 listen(),系统直接回 RST,ACK 拒绝连接;客户端的 connect() 抛出 ConnectionRefusedError。",
+        "No program listens on this port of the server, so its system answers RST, ACK and refuses the connection; the client's connect() raises ConnectionRefusedError.",
+    ),
+    m(
+        "note.simultaneous_close",
+        "双方同时关闭:两个 FIN 在路上交错而过。每一方都从 FIN_WAIT_1 进入 CLOSING,收到对方对自己 FIN 的确认后进入 TIME_WAIT,所以两边都要等 TIME_WAIT。",
+        "Both sides closed at the same time: the two FINs crossed on the way. Each side goes from FIN_WAIT_1 to CLOSING and, once its own FIN is acknowledged, to TIME_WAIT, so both sides wait in TIME_WAIT.",
+    ),
+    m(
+        "note.smoltcp_syn_options",
+        "SYN 带着选项:MSS 1460(每段最多收 1460 字节)、窗口扩大 0(WS=1,不放大)、允许 SACK。这是 smoltcp 的选择;Linux 的 SYN 通常还带时间戳,窗口扩大值也更大。",
+        "The SYN carries options: MSS 1460 (at most 1460 bytes per segment), window scale 0 (WS=1, no scaling) and SACK permitted. That is smoltcp's choice; a Linux SYN usually adds timestamps and a larger window scale.",
+    ),
+    m(
+        "note.storm_capped",
+        "模拟在这里被强行停止:两台交换机之间有环路,广播帧被不断复制转发,永远不会消失(以太网帧没有 TTL),这就是广播风暴。真实网络用生成树协议(STP)断开环路。",
+        "The simulation was stopped here: the two switches form a loop, so broadcast frames are copied and forwarded forever (Ethernet frames have no TTL) — a broadcast storm. Real networks break such loops with the Spanning Tree Protocol (STP).",
+    ),
+    m(
+        "note.three_segment_close",
+        "被动关闭的一方(这里是服务器)在 recv() 返回 b''(对方的 FIN 到了)后立刻 close(),于是它的 FIN 和对那个 FIN 的 ACK 合在同一个段里发出:四次挥手只用了三个段。",
+        "The side closing second (here the server) called close() right after recv() returned b'' (the peer's FIN had arrived), so its FIN rides in the same segment as the ACK of that FIN: the four-way teardown took only three segments.",
+    ),
+    m(
+        "note.time_wait_10s",
+        "主动关闭的一方进入 TIME_WAIT:先等一段时间,万一最后的 ACK 丢了还能重发,也让网络里残留的旧段消失。RFC 规定等 2·MSL;smoltcp 等 10 秒,Linux 等 60 秒。",
+        "The side that closed first enters TIME_WAIT: it waits so it can resend the final ACK if that is lost, and so old segments still in the network die out. The RFC says 2·MSL; smoltcp waits 10 s, Linux 60 s.",
+    ),
+    m(
+        "note.time_wait_expired",
+        "TIME_WAIT 结束,连接彻底关闭(CLOSED),这组四元组(双方的 IP 和端口)可以再次使用。",
+        "TIME_WAIT is over and the connection is fully CLOSED; its 4-tuple (both IPs and ports) may be used again.",
+    ),
+    m(
+        "note.udp_no_handshake",
+        "UDP 没有连接:没有三次握手、没有确认、也没有四次挥手,sendto() 直接把数据报发出去;丢了也不会重传。",
+        "UDP has no connection: no three-way handshake, no acknowledgments and no four-way teardown; sendto() just sends the datagram, and nothing resends it if it is lost.",
+    ),
+    m(
+        "note.window_free_buffer",
+        "窗口(Win)是接收方缓冲区还空着的字节数,对方最多能发这么多尚未被确认的数据。这里每个 socket 的缓冲区是 8192 字节,窗口扩大为 0,所以 Win=8192 就是 8192 字节。",
+        "The window (Win) is the free space in the receiver's buffer: the peer may have at most that many unacknowledged bytes in flight. Each socket here has an 8192-byte buffer and window scale 0, so Win=8192 means 8192 bytes.",
+    ),
+    m(
+        "phy.fcs",
+        "帧校验序列(FCS):对目的 MAC 到填充的所有字节算出的 CRC-32,接收方据此丢掉损坏的帧;网卡收帧时就校验并去掉它,所以抓包里一般看不到。",
+        "Frame check sequence (FCS): a CRC-32 over every byte from the destination MAC to the padding, used by the receiver to drop damaged frames; the card checks and strips it on arrival, so captures usually do not show it.",
+    ),
+    m(
+        "phy.frame",
+        "帧:抓包看到的部分,从目的 MAC 到数据的最后一个字节。",
+        "Frame: the part a capture shows, from the destination MAC to the last data byte.",
+    ),
+    m(
+        "phy.padding",
+        "填充:帧不足 60 字节时网卡补上的 0,抓包里看不到。",
+        "Padding: zeros the card adds when a frame is shorter than 60 bytes; captures do not show them.",
+    ),
+    m(
+        "phy.preamble",
+        "前导码:7 个 0x55(比特 1010… 交替),让接收方的时钟和信号同步;抓包里看不到。",
+        "Preamble: 7 bytes of 0x55 (alternating bits 1010…) that let the receiver's clock lock onto the signal; captures do not show it.",
+    ),
+    m(
+        "phy.sfd",
+        "帧起始定界符(SFD)0xd5:宣告“下一个比特就是目的 MAC 了”。",
+        "Start frame delimiter (SFD) 0xd5: announces that the next bit begins the destination MAC.",
+    ),
+    m("role.ack", "ACK(确认)", "ACK"),
+    m("role.ack_fin", "ACK(确认对方的 FIN)", "ACK of the FIN"),
+    m("role.arp", "ARP 报文", "ARP packet"),
+    m("role.arp_reply", "ARP 应答(单播)", "ARP reply (unicast)"),
+    m("role.arp_request", "ARP 请求(广播)", "ARP request (broadcast)"),
+    m("role.data", "数据", "data"),
+    m("role.fin", "FIN(关闭连接)", "FIN (closing)"),
+    m("role.fin_retransmission", "重传的 FIN", "FIN retransmission"),
+    m("role.final_ack", "最后的 ACK(确认第二个 FIN)", "final ACK (of the second FIN)"),
+    m("role.frame", "帧", "frame"),
+    m("role.handshake_ack", "ACK(第三次握手)", "ACK (handshake 3/3)"),
+    m("role.ipv4", "IPv4 包", "IPv4 packet"),
+    m("role.retransmission", "重传的数据", "retransmitted data"),
+    m("role.rst", "RST(重置连接)", "RST (reset)"),
+    m("role.syn", "SYN(第一次握手)", "SYN (handshake 1/3)"),
+    m("role.syn_ack", "SYN-ACK(第二次握手)", "SYN-ACK (handshake 2/3)"),
+    m("role.syn_ack_retransmission", "重传的 SYN-ACK", "SYN-ACK retransmission"),
+    m("role.syn_retransmission", "重传的 SYN", "SYN retransmission"),
+    m("role.udp", "UDP 数据报", "UDP datagram"),
+    m(
+        "state.CLOSED",
+        "CLOSED:没有连接。socket 刚创建还没连上,或者连接已经彻底结束。",
+        "CLOSED: no connection. The socket is new and not connected yet, or the connection has fully ended.",
+    ),
+    m(
+        "state.CLOSE_WAIT",
+        "CLOSE_WAIT:收到了对方的 FIN(recv() 返回 b''),但本方程序还没调用 close();这时本方仍然可以发送数据。",
+        "CLOSE_WAIT: the peer's FIN has arrived (recv() returns b''), but this program has not called close() yet; it may still send data.",
+    ),
+    m(
+        "state.CLOSING",
+        "CLOSING:双方同时关闭。本方发出 FIN 后,还没等到确认,先收到了对方的 FIN;现在等对方确认本方的 FIN。",
+        "CLOSING: both sides closed at once. After sending its FIN, this side received the peer's FIN before any acknowledgment; it now waits for the ACK of its own FIN.",
+    ),
+    m(
+        "state.ESTABLISHED",
+        "ESTABLISHED:三次握手完成,连接已建立,双方可以互相发送数据;connect() 和 accept() 在这时返回。",
+        "ESTABLISHED: the three-way handshake is done and both sides may send data; connect() and accept() return now.",
+    ),
+    m(
+        "state.FIN_WAIT_1",
+        "FIN_WAIT_1:本方调用了 close(),发出 FIN,正在等对方确认。",
+        "FIN_WAIT_1: this side called close() and sent a FIN; it waits for the acknowledgment.",
+    ),
+    m(
+        "state.FIN_WAIT_2",
+        "FIN_WAIT_2:本方的 FIN 已被确认,本方这个方向关闭了;现在等对方发来它的 FIN。",
+        "FIN_WAIT_2: this side's FIN was acknowledged, so its direction is closed; it now waits for the peer's FIN.",
+    ),
+    m(
+        "state.LAST_ACK",
+        "LAST_ACK:对方先关闭,本方随后也调用 close() 发出 FIN,正在等最后一个 ACK;收到后直接进入 CLOSED。",
+        "LAST_ACK: the peer closed first, then this side called close() and sent its FIN; it waits for the last ACK and then goes straight to CLOSED.",
+    ),
+    m(
+        "state.LISTEN",
+        "LISTEN:服务器调用 listen() 之后,等待客户端发来 SYN。",
+        "LISTEN: after listen(), the server waits for a client's SYN.",
+    ),
+    m(
+        "state.SYN_RECEIVED",
+        "SYN_RECEIVED:服务器收到了 SYN 并回了 SYN-ACK,正在等三次握手的最后一个 ACK。",
+        "SYN_RECEIVED: the server got a SYN and answered SYN-ACK; it waits for the last ACK of the three-way handshake.",
+    ),
+    m(
+        "state.SYN_SENT",
+        "SYN_SENT:客户端在 connect() 里发出了 SYN,正在等服务器的 SYN-ACK。",
+        "SYN_SENT: inside connect(), the client sent a SYN and waits for the server's SYN-ACK.",
+    ),
+    m(
+        "state.TIME_WAIT",
+        "TIME_WAIT:主动关闭的一方最后等待一段时间:万一最后的 ACK 丢了,对方会重发 FIN,本方还能再确认;也让网络里残留的旧段消失,免得混进以后同样四元组的新连接。RFC 规定等 2·MSL(报文最大生存时间的两倍);smoltcp 等 10 秒,Linux 等 60 秒。",
+        "TIME_WAIT: the side that closed first waits a while: if the final ACK is lost, the peer resends its FIN and this side can acknowledge it again; and old segments still in the network die out instead of slipping into a later connection with the same 4-tuple. The RFC says 2·MSL (twice the maximum segment lifetime); smoltcp waits 10 s, Linux 60 s.",
+    ),
+];
+
+/// The name of whoever already uses an address, for `error.duplicate_address`.
+fn who(lang: Lang, other: &str) -> String {
+    let key = if other == "router" {
+        "error.who.router"
+    } else if other.starts_with("client") {
+        "error.who.client"
+    } else if other.starts_with("server") {
+        "error.who.server"
+    } else {
+        return other.to_owned();
+    };
+    lookup(lang, key).unwrap_or(other).to_owned()
+}
+
+/// The message for a [`ScenarioError`] in `lang`, with its value, limits and the like filled in.
+#[must_use]
+pub fn error_message(lang: Lang, e: &ScenarioError) -> String {
+    let key = e.message_key();
+    let template = lookup(lang, key).unwrap_or(key);
+    let value = e.value().unwrap_or("").to_owned();
+    let args: Vec<String> = match e {
+        ScenarioError::UnknownScenario(name) => vec![name.clone(), catalogue().join(", ")],
+        ScenarioError::UnknownKey(k) => vec![k.clone(), KEYS.join(", ")],
+        ScenarioError::BadIpv4 {
+            detail: Ipv4Problem::Octet(n),
+            ..
+        } => vec![n.to_string(), value],
+        ScenarioError::PayloadTooLong { len, max, .. } => vec![len.to_string(), max.to_string()],
+        ScenarioError::EmptyPayload { .. } => Vec::new(),
+        ScenarioError::DuplicateAddress { other, .. } => vec![value, who(lang, other)],
+        ScenarioError::OutOfRange { min, max, .. } => {
+            vec![value, min.to_string(), max.to_string()]
+        }
+        ScenarioError::Network(msg) => vec![msg.clone()],
+        _ => vec![value],
+    };
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    fill(template, &refs)
+}
