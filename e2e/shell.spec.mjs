@@ -102,7 +102,7 @@ test.describe('themes', () => {
 });
 
 test('embed mode shows only the scene', async ({ page }) => {
-  await open(page, '#/tcp?embed=1&lang=en');
+  await open(page, '#/layers?embed=1&lang=en');
   await expect(page.locator('.ww-header')).toHaveCount(0);
   await expect(page.locator('.ww-footer')).toHaveCount(0);
   await expect(page.locator('#scene-title')).toBeVisible();

@@ -25,7 +25,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p wirewalk --target wasm32-unknown-unknown --locked
 
-step "release build"
+step "release build (and the native trace CLI the end-to-end tests compare against)"
+cargo build -p wirewalk-engine --bin wirewalk-trace --locked
 trunk build --release
 
 step "end-to-end tests (Playwright, release build under /course/wirewalk/)"

@@ -3,8 +3,10 @@
 
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
+use crate::scenes::tcp::TcpScene;
 use crate::scenes::{Scene, SceneView};
 use crate::state::{Action, AppState, Theme};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of the shell: the start-up state (read from the URL by `main`, or given by a test).
@@ -37,12 +39,15 @@ pub fn shell(props: &ShellProps) -> Html {
     {
         let route_hash = state.route().to_hash();
         let (lang, theme, scene) = (state.lang, state.theme, state.scene);
-        use_effect_with((route_hash, lang, theme, scene), move |(hash, lang, theme, scene)| {
-            platform::replace_hash(hash);
-            platform::set_panic_lang(*lang);
-            let title = format!("{} · {}", scene.title(*lang), t(*lang, "app.name"));
-            platform::set_document(*lang, *theme, &title);
-        });
+        use_effect_with(
+            (route_hash, lang, theme, scene),
+            move |(hash, lang, theme, scene)| {
+                platform::replace_hash(hash);
+                platform::set_panic_lang(*lang);
+                let title = format!("{} · {}", scene.title(*lang), t(*lang, "app.name"));
+                platform::set_document(*lang, *theme, &title);
+            },
+        );
     }
 
     let on_lang = {
@@ -58,6 +63,10 @@ pub fn shell(props: &ShellProps) -> Html {
             platform::store(platform::STORE_THEME, th.code());
             dispatcher.dispatch(Action::SetTheme(th));
         })
+    };
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
@@ -87,7 +96,12 @@ pub fn shell(props: &ShellProps) -> Html {
                 </div>
             }
             <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready="true" tabindex="-1">
-                <SceneView {scene} {lang} />
+                if scene == Scene::Tcp {
+                    <TcpScene {lang} step={state.step} from={state.from} to={state.to} embed={state.embed}
+                              params={Rc::new(state.params.clone())} dispatch={dispatch.clone()} />
+                } else {
+                    <SceneView {scene} {lang} />
+                }
                 if state.debug_panic {
                     <PanicProbe />
                 }
@@ -138,7 +152,10 @@ fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>
     let theme_change = {
         let on_theme = on_theme.clone();
         Callback::from(move |e: Event| {
-            if let Some(th) = select_value(&e).as_deref().and_then(Theme::from_code) {
+            if let Some(th) = platform::field_value(&e)
+                .as_deref()
+                .and_then(Theme::from_code)
+            {
                 on_theme.emit(th);
             }
         })
@@ -193,19 +210,6 @@ fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>
                 </label>
             </div>
         </header>
-    }
-}
-
-/// The value of the `<select>` that fired `e`.
-fn select_value(e: &Event) -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = e;
-        None
     }
 }
 

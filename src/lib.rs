@@ -6,9 +6,11 @@
 pub mod app;
 pub mod i18n;
 pub mod platform;
+pub mod player;
 pub mod route;
 pub mod scenes;
 pub mod state;
+pub mod widgets;
 
 /// Reads the URL and the browser, installs the panic overlay and mounts the app.
 #[cfg(target_arch = "wasm32")]

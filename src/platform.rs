@@ -45,7 +45,10 @@ mod imp {
         let Some(loc) = window().map(|w| w.location()) else {
             return (String::new(), String::new());
         };
-        (loc.search().unwrap_or_default(), loc.hash().unwrap_or_default())
+        (
+            loc.search().unwrap_or_default(),
+            loc.hash().unwrap_or_default(),
+        )
     }
 
     /// Storage and browser language preferences.
@@ -88,12 +91,70 @@ mod imp {
 
     /// `<html lang>`, `data-theme` and the document title.
     pub fn set_document(lang: Lang, theme: Theme, title: &str) {
-        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
         doc.set_title(title);
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang.html_tag());
             let _ = root.set_attribute("data-theme", theme.code());
         }
+    }
+
+    /// The value of the `<input>` or `<select>` that fired `e`.
+    pub fn field_value(e: &web_sys::Event) -> Option<String> {
+        let target = e.target()?;
+        if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+            return Some(i.value());
+        }
+        target
+            .dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(web_sys::HtmlSelectElement::value)
+    }
+
+    /// Whether the checkbox that fired `e` is checked.
+    pub fn field_checked(e: &web_sys::Event) -> Option<bool> {
+        e.target()?
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .map(web_sys::HtmlInputElement::checked)
+    }
+
+    /// The selected index of the `<select>` that fired `e`.
+    pub fn select_index(e: &web_sys::Event) -> Option<usize> {
+        let s = e.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?;
+        usize::try_from(s.selected_index()).ok()
+    }
+
+    /// Offers `bytes` to the user as a downloaded file.
+    pub fn download(name: &str, bytes: &[u8], mime: &str) {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(a) = doc
+            .create_element("a")
+            .ok()
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
+    /// The outer HTML of the first element matching `selector`.
+    pub fn outer_html(selector: &str) -> Option<String> {
+        let doc = window()?.document()?;
+        Some(doc.query_selector(selector).ok()??.outer_html())
     }
 
     /// Keeps a browser event subscription alive; dropping it unsubscribes.
@@ -102,10 +163,14 @@ mod imp {
     /// Calls `f(search, hash)` whenever the hash changes (links, back/forward).
     pub fn on_hashchange(f: impl Fn(String, String) + 'static) -> Option<Listener> {
         let w = window()?;
-        Some(Listener(gloo::events::EventListener::new(&w, "hashchange", move |_| {
-            let (s, h) = location();
-            f(s, h);
-        })))
+        Some(Listener(gloo::events::EventListener::new(
+            &w,
+            "hashchange",
+            move |_| {
+                let (s, h) = location();
+                f(s, h);
+            },
+        )))
     }
 
     /// Replaces the page with a readable, translated error box and a reload link.
@@ -120,7 +185,9 @@ mod imp {
 
     fn show_overlay(detail: &str) {
         let lang = panic_lang();
-        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = doc.body() else { return };
         let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
             // Appends <tag class=..>text</tag> to `parent` and returns it.
@@ -183,6 +250,24 @@ mod imp {
     pub fn set_document(_lang: Lang, _theme: Theme, _title: &str) {}
     /// No-op natively.
     pub fn install_panic_hook() {}
+    /// No form fields natively.
+    pub fn field_value(_e: &yew::Event) -> Option<String> {
+        None
+    }
+    /// No form fields natively.
+    pub fn field_checked(_e: &yew::Event) -> Option<bool> {
+        None
+    }
+    /// No form fields natively.
+    pub fn select_index(_e: &yew::Event) -> Option<usize> {
+        None
+    }
+    /// No downloads natively.
+    pub fn download(_name: &str, _bytes: &[u8], _mime: &str) {}
+    /// No document natively.
+    pub fn outer_html(_selector: &str) -> Option<String> {
+        None
+    }
     /// A subscription that never fires natively.
     pub struct Listener;
     /// No hash changes natively.

@@ -3,6 +3,8 @@
 //! One module per scene will hold its view; until a scene is built it shows its
 //! introduction and what it will teach.
 
+pub mod tcp;
+
 use crate::i18n::{t, Lang};
 use yew::prelude::*;
 
@@ -51,7 +53,9 @@ impl Scene {
     /// The scene for a slug (case-insensitive).
     #[must_use]
     pub fn from_slug(slug: &str) -> Option<Scene> {
-        Scene::ALL.into_iter().find(|s| s.slug().eq_ignore_ascii_case(slug))
+        Scene::ALL
+            .into_iter()
+            .find(|s| s.slug().eq_ignore_ascii_case(slug))
     }
 
     fn keys(self) -> [&'static str; 4] {

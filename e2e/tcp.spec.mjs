@@ -1,0 +1,199 @@
+// The TCP scene against the native engine: states, narration, variants, deep links,
+// bad input, the inspector and the pcap export (checked by tshark).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { nativeTrace, stateAt } from './engine.mjs';
+
+const stepText = (n, max) => `step ${n} of ${max}`;
+const clientState = (page) => page.locator('.ww-state[data-host="client"] .ww-state-name');
+const serverState = (page) => page.locator('.ww-state[data-host="server"] .ww-state-name');
+
+test('walking the normal exchange with the keyboard shows the engine\'s states and narration at every step', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  const n = json.events.length;
+  await open(page, '#/tcp?lang=en');
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(0, n));
+  await expect(page.locator('.ww-arrow')).toHaveCount(json.frames.length);
+  for (let step = 1; step <= n; step++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.ww-step-count')).toContainText(stepText(step, n));
+    await expect(clientState(page)).toHaveText(stateAt(json, 'client', step));
+    await expect(serverState(page)).toHaveText(stateAt(json, 'server', step));
+    const e = json.events[step - 1];
+    const narration = page.locator('.ww-narration');
+    if (e.kind === 'state_change') await expect(narration).toContainText(`${e.from} → ${e.to}`);
+    if (e.kind === 'socket_call') await expect(narration).toContainText(`${e.call}()`);
+    if (e.kind === 'frame') {
+      const f = json.frames[e.frame];
+      const label = f.summary.protocol === 'ARP' ? f.summary.arp_text : f.summary.tcp_flags_text;
+      await expect(narration).toContainText(label);
+      await expect(page.locator(`.ww-arrow[data-frame="${e.frame}"]`)).toHaveClass(/is-current/);
+    }
+    await expect(narration).toContainText(`Client: ${stateAt(json, 'client', step)} · Server: ${stateAt(json, 'server', step)}`);
+  }
+  expect(new URL(page.url()).hash).toContain(`step=${n}`);
+  // Home / PageUp / End work too (presentation clickers send PageUp/PageDown).
+  await page.keyboard.press('Home');
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(0, n));
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageUp');
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(1, n));
+  await page.keyboard.press('End');
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(n, n));
+});
+
+const VARIANTS = {
+  tcp: {},
+  tcp_loss: { dropped: 1, retrans: true },
+  tcp_loss_twice: { dropped: 2, retrans: true },
+  tcp_server_close: {},
+  tcp_simultaneous_close: { state: 'CLOSING' },
+  refused: { role: 'rst', code: 'ConnectionRefusedError' },
+  udp: { role: 'udp' },
+};
+for (const [variant, expectations] of Object.entries(VARIANTS)) {
+  test(`variant ${variant} draws the engine's frames and ends in its states`, async ({ page }) => {
+    const { json } = nativeTrace(variant);
+    await open(page, '#/tcp?lang=en');
+    await page.locator('#tcp-variant').selectOption(variant);
+    await expect(page.locator('.ww-tcp')).toHaveAttribute('data-variant', variant);
+    expect(new URL(page.url()).hash).toContain(`variant=${variant}`);
+    const roles = await page.locator('.ww-arrow').evaluateAll((els) => els.map((e) => e.dataset.role));
+    expect(roles).toEqual(json.frames.map((f) => f.role ?? ''));
+    await page.keyboard.press('End');
+    const n = json.events.length;
+    await expect(page.locator('.ww-step-count')).toContainText(stepText(n, n));
+    if (variant !== 'udp') {
+      await expect(clientState(page)).toHaveText(stateAt(json, 'client', n));
+      await expect(serverState(page)).toHaveText(stateAt(json, 'server', n));
+    }
+    if (expectations.dropped) await expect(page.locator('.ww-arrow.is-dropped')).toHaveCount(expectations.dropped);
+    if (expectations.retrans) expect(await page.locator('.ww-arrow.is-retrans').count()).toBeGreaterThan(0);
+    if (expectations.role) expect(roles).toContain(expectations.role);
+    if (expectations.code) await expect(page.locator('.ww-code').first()).toContainText(expectations.code);
+    if (expectations.state) {
+      const seen = json.events.filter((e) => e.kind === 'state_change').map((e) => e.to);
+      expect(seen).toContain(expectations.state);
+      await expect(page.locator('.ww-state-mark', { hasText: expectations.state }).first()).toBeVisible();
+    }
+  });
+}
+
+test('a deep link opens the same step, and a reload keeps it', async ({ page }) => {
+  const { json } = nativeTrace('tcp_loss');
+  const n = json.events.length;
+  await open(page, '#/tcp?variant=tcp_loss&step=20&lang=en');
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(20, n));
+  await expect(clientState(page)).toHaveText(stateAt(json, 'client', 20));
+  await page.reload();
+  await page.locator('main[data-ready="true"]').waitFor();
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(20, n));
+  await expect(page.locator('#tcp-variant')).toHaveValue('tcp_loss');
+});
+
+test('bad input shows its message beside the field and keeps the last good trace', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&step=30');
+  const before = await page.locator('.ww-arrow').count();
+  await page.locator('#tcp-server-port').fill('99999');
+  await expect(page.locator('#tcp-server-port-error')).toContainText('99999');
+  await expect(page.locator('.ww-arrow')).toHaveCount(before);
+  await expect(page.locator('.ww-code').nth(1)).toContainText('8080');
+  await page.locator('#tcp-server-port').fill('3306');
+  await expect(page.locator('#tcp-server-port-error')).toHaveCount(0);
+  await expect(page.locator('.ww-code').nth(1)).toContainText('3306');
+  expect(new URL(page.url()).hash).toContain('server.port=3306');
+  await page.locator('#tcp-client-payload').fill('x'.repeat(1500));
+  await expect(page.locator('#tcp-client-payload-error')).toBeVisible();
+  // A bad value in the URL is reported beside its field too, and the defaults run.
+  await open(page, '#/tcp?lang=zh&server.port=70000');
+  await expect(page.locator('#tcp-server-port-error')).toContainText('70000');
+  await expect(page.locator('.ww-arrow').first()).toBeAttached();
+});
+
+test('the payload typed is what crosses the wire', async ({ page }) => {
+  await open(page, '#/tcp?lang=en');
+  await page.locator('#tcp-client-payload').fill('你好, server');
+  await page.keyboard.press('Tab');
+  const { json } = nativeTrace('tcp', { 'client.payload': '你好, server' });
+  await page.locator('.ww-scrub').focus();
+  await page.keyboard.press('End');
+  const data = json.frames.findIndex((f) => f.role === 'data');
+  await page.locator(`.ww-arrow[data-frame="${data}"]`).click();
+  await expect(page.locator('.ww-arrow-payload').first()).toContainText('你好, server');
+  // The inspector shows the same bytes the native engine computed.
+  const hex = await page.locator('.ww-inspector .ww-byte').allTextContents();
+  expect(hex.join('')).toBe(json.frames[data].hex);
+});
+
+test('the inspector lights a field\'s bytes and a byte\'s field', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&step=20');
+  const syn = page.locator('.ww-arrow[data-role="syn"]');
+  await syn.click();
+  await expect(page.locator('.ww-inspector-summary')).toContainText('SYN');
+  await page.locator('.ww-field[data-field="tcp.srcport"] > .ww-field-row').hover();
+  await expect(page.locator('.ww-byte.is-lit')).toHaveCount(2);
+  await page.locator('.ww-byte[data-offset="23"]').hover();
+  await expect(page.locator('.ww-field.is-lit')).toHaveAttribute('data-field', 'ip.proto');
+  await expect(page.locator('.ww-field[data-field="tcp.checksum"] .ww-check')).toHaveClass(/is-ok/);
+});
+
+test('the exported pcap is the engine\'s, and tshark decodes it with good checksums', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&variant=tcp_loss');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="pcap"]').click()]);
+  const file = await download.path();
+  const bytes = fs.readFileSync(file);
+  expect(bytes.equals(nativeTrace('tcp_loss').pcap)).toBe(true);
+  const out = execFileSync('tshark', ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE',
+    '-T', 'fields', '-e', 'frame.number', '-e', 'ip.checksum.status', '-e', 'tcp.checksum.status', '-e', '_ws.malformed'], { encoding: 'utf8' });
+  const rows = out.trim().split('\n').map((l) => l.split('\t'));
+  expect(rows.length).toBe(nativeTrace('tcp_loss').json.frames.length);
+  // tshark's checksum status: 0 bad, 1 good, 2 unverified. Every IP and TCP checksum is good.
+  for (const [, ipOk, tcpOk, malformed] of rows) {
+    if (ipOk) expect(ipOk).toBe('1');
+    if (tcpOk) expect(tcpOk).toBe('1');
+    expect(malformed ?? '').toBe('');
+  }
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
+  expect(fs.readFileSync(await svgDl.path(), 'utf8')).toMatch(/^<svg[^>]*class="ww-ladder"[\s\S]*<\/svg>$/);
+});
+
+test('an embed is locked to its step range', async ({ page }) => {
+  await open(page, '#/tcp?embed=1&from=3&to=9&step=1&lang=en');
+  await expect(page.locator('.ww-header')).toHaveCount(0);
+  await expect(page.locator('.ww-tcp-controls')).toHaveCount(0);
+  await expect(page.locator('.ww-step-count')).toContainText('step 3 of 9');
+  await page.keyboard.press('End');
+  await expect(page.locator('.ww-step-count')).toContainText('step 9 of 9');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ww-step-count')).toContainText('step 9 of 9');
+  await page.keyboard.press('Home');
+  await expect(page.locator('.ww-step-count')).toContainText('step 3 of 9');
+});
+
+test('play advances by itself and pause stops it', async ({ page }) => {
+  await open(page, '#/tcp?lang=en');
+  await page.locator('.ww-speed select').selectOption({ label: '4×' });
+  await page.locator('[data-act="play"]').click();
+  await expect(page.locator('.ww-step-count')).toContainText('step 3 of');
+  await page.locator('[data-act="play"]').click();
+  const at = await page.locator('.ww-step-count').textContent();
+  await page.waitForTimeout(800);
+  await expect(page.locator('.ww-step-count')).toHaveText(at);
+});
+
+test.describe('screenshots of every variant', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        for (const variant of Object.keys(VARIANTS)) {
+          await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=40`);
+          expect(await overflowsSideways(page), `${variant} overflows at ${w}px`).toBe(false);
+          await page.screenshot({ path: `e2e/artifacts/screens/tcp-${variant}-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        }
+      });
+    }
+  }
+});

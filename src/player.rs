@@ -1,0 +1,322 @@
+//! The player: moves a cursor over a trace's events. Play/pause, step, scrub, speed,
+//! start/end; keys Space, ←/→, Home/End and PageUp/PageDown (presentation clickers).
+//!
+//! The step lives in `AppState` (and so in the URL); the player only asks for a new
+//! step through `on_step`. Autoplay arms one timer per step: no per-frame state ticks.
+
+use crate::i18n::{t, tf, Lang};
+use yew::prelude::*;
+
+/// Playback speeds offered, as multiples of the base pace.
+pub const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
+/// Time between two steps at 1×, ms.
+pub const BASE_STEP_MS: f64 = 900.0;
+
+/// What a key press asks of the player, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAction {
+    /// Space: play or pause.
+    Toggle,
+    /// → or PageDown: one step forward.
+    Next,
+    /// ← or PageUp: one step back.
+    Prev,
+    /// Home: the first step.
+    First,
+    /// End: the last step.
+    Last,
+}
+
+impl KeyAction {
+    /// Maps a `KeyboardEvent.key` value to an action.
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<KeyAction> {
+        match key {
+            " " | "Spacebar" => Some(KeyAction::Toggle),
+            "ArrowRight" | "PageDown" => Some(KeyAction::Next),
+            "ArrowLeft" | "PageUp" => Some(KeyAction::Prev),
+            "Home" => Some(KeyAction::First),
+            "End" => Some(KeyAction::Last),
+            _ => None,
+        }
+    }
+
+    /// The step this action leads to from `step` within `min..=max` (`None` for Toggle).
+    #[must_use]
+    pub fn target(self, step: usize, min: usize, max: usize) -> Option<usize> {
+        match self {
+            KeyAction::Toggle => None,
+            KeyAction::Next => Some((step + 1).min(max)),
+            KeyAction::Prev => Some(step.saturating_sub(1).max(min)),
+            KeyAction::First => Some(min),
+            KeyAction::Last => Some(max),
+        }
+    }
+}
+
+/// A player button's icon, drawn (symbol fonts differ between machines).
+fn icon(kind: &str) -> Html {
+    let d = match kind {
+        "first" => "M3 2h2v12H3zM14 2v12L6 8z",
+        "prev" => "M12 2v12L4 8z",
+        "next" => "M4 2v12l8-6z",
+        "last" => "M11 2h2v12h-2zM2 2v12l8-6z",
+        "pause" => "M4 2h3v12H4zM9 2h3v12H9z",
+        _ => "M4 2v12l10-6z",
+    };
+    html! {
+        <svg class="ww-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d={d} fill="currentColor" />
+        </svg>
+    }
+}
+
+/// Props of the player bar.
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct PlayerProps {
+    /// Display language.
+    pub lang: Lang,
+    /// Current step (number of events applied).
+    pub step: usize,
+    /// First allowed step (an embed's `from`).
+    pub min: usize,
+    /// Last allowed step.
+    pub max: usize,
+    /// Virtual time at the current step, µs (shown beside the counter).
+    pub time_us: u64,
+    /// Asks for another step.
+    pub on_step: Callback<usize>,
+}
+
+/// The player bar.
+#[function_component(Player)]
+pub fn player(props: &PlayerProps) -> Html {
+    let PlayerProps {
+        lang,
+        step,
+        min,
+        max,
+        time_us,
+        ..
+    } = props.clone();
+    let playing = use_state_eq(|| false);
+    let speed = use_state_eq(|| 1usize);
+
+    // Autoplay: one timer per step; stops at the end.
+    {
+        let on_step = props.on_step.clone();
+        let playing_h = playing.clone();
+        let delay = (BASE_STEP_MS / SPEEDS[*speed]).round() as u32;
+        use_effect_with(
+            (*playing, step, max, delay),
+            move |&(is_playing, step, max, delay)| {
+                let timer = arm_timer(is_playing, step, max, delay, on_step, playing_h);
+                move || {
+                    // Dropping the timer cancels it.
+                    let _cancel = timer;
+                }
+            },
+        );
+    }
+    // Keyboard and clicker keys, anywhere but in a form field.
+    {
+        let on_step = props.on_step.clone();
+        let playing_h = playing.clone();
+        use_effect_with(
+            (step, min, max, *playing),
+            move |&(step, min, max, is_playing)| {
+                let listener = listen_keys(move |action| match action.target(step, min, max) {
+                    Some(s) => {
+                        playing_h.set(false);
+                        if s != step {
+                            on_step.emit(s);
+                        }
+                    }
+                    None if is_playing => playing_h.set(false),
+                    None => {
+                        // Playing from the end starts over, as the play button does.
+                        if step >= max {
+                            on_step.emit(min);
+                        }
+                        playing_h.set(true);
+                    }
+                });
+                move || {
+                    // Dropping the listener unsubscribes.
+                    let _unsubscribe = listener;
+                }
+            },
+        );
+    }
+
+    let go = |s: usize| {
+        let on_step = props.on_step.clone();
+        let playing = playing.clone();
+        Callback::from(move |_: MouseEvent| {
+            playing.set(false);
+            on_step.emit(s);
+        })
+    };
+    let toggle = {
+        let playing = playing.clone();
+        let on_step = props.on_step.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !*playing && step >= max {
+                on_step.emit(min);
+            }
+            playing.set(!*playing);
+        })
+    };
+    let scrub = {
+        let on_step = props.on_step.clone();
+        let playing = playing.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = crate::platform::field_value(&e).and_then(|v| v.parse::<usize>().ok())
+            {
+                playing.set(false);
+                on_step.emit(v.clamp(min, max));
+            }
+        })
+    };
+    let on_speed = {
+        let speed = speed.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = crate::platform::select_index(&e) {
+                speed.set(i.min(SPEEDS.len() - 1));
+            }
+        })
+    };
+    let secs = format!("{:.3}", time_us as f64 / 1e6);
+    html! {
+        <div class="ww-player" role="group" aria-label={t(lang, "player.label")}>
+            <div class="ww-player-buttons">
+                <button type="button" class="ww-pbtn" data-act="first" onclick={go(min)} disabled={step <= min}
+                        title={t(lang, "player.first")} aria-label={t(lang, "player.first")}>{ icon("first") }</button>
+                <button type="button" class="ww-pbtn" data-act="prev" onclick={go(step.saturating_sub(1).max(min))} disabled={step <= min}
+                        title={t(lang, "player.prev")} aria-label={t(lang, "player.prev")}>{ icon("prev") }</button>
+                <button type="button" class="ww-pbtn ww-pbtn-play" data-act="play" onclick={toggle}
+                        aria-pressed={playing.to_string()}
+                        title={t(lang, if *playing { "player.pause" } else { "player.play" })}
+                        aria-label={t(lang, if *playing { "player.pause" } else { "player.play" })}>
+                    { icon(if *playing { "pause" } else { "play" }) }
+                </button>
+                <button type="button" class="ww-pbtn" data-act="next" onclick={go((step + 1).min(max))} disabled={step >= max}
+                        title={t(lang, "player.next")} aria-label={t(lang, "player.next")}>{ icon("next") }</button>
+                <button type="button" class="ww-pbtn" data-act="last" onclick={go(max)} disabled={step >= max}
+                        title={t(lang, "player.last")} aria-label={t(lang, "player.last")}>{ icon("last") }</button>
+            </div>
+            <input type="range" class="ww-scrub" min={min.to_string()} max={max.to_string()} value={step.to_string()}
+                   aria-label={t(lang, "player.scrub")} oninput={scrub} />
+            <span class="ww-step-count" aria-live="off">
+                { tf(lang, "player.step_of", &[&step.to_string(), &max.to_string()]) }
+                <span class="ww-clock">{ tf(lang, "player.clock", &[&secs]) }</span>
+            </span>
+            <label class="ww-speed">
+                <span class="ww-visually-hidden">{ t(lang, "player.speed") }</span>
+                <select onchange={on_speed} aria-label={t(lang, "player.speed")}>
+                    { for SPEEDS.iter().enumerate().map(|(i, s)| html! {
+                        <option key={i} value={i.to_string()} selected={i == *speed}>{ format!("{s}×") }</option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn arm_timer(
+    playing: bool,
+    step: usize,
+    max: usize,
+    delay: u32,
+    on_step: Callback<usize>,
+    playing_h: UseStateHandle<bool>,
+) -> Option<gloo::timers::callback::Timeout> {
+    if !playing {
+        return None;
+    }
+    if step >= max {
+        playing_h.set(false);
+        return None;
+    }
+    Some(gloo::timers::callback::Timeout::new(delay, move || {
+        on_step.emit(step + 1)
+    }))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn arm_timer(
+    _playing: bool,
+    _step: usize,
+    _max: usize,
+    _delay: u32,
+    _on_step: Callback<usize>,
+    _playing_h: UseStateHandle<bool>,
+) -> Option<()> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn listen_keys(f: impl Fn(KeyAction) + 'static) -> Option<gloo::events::EventListener> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(gloo::events::EventListener::new_with_options(
+        &window,
+        "keydown",
+        opts,
+        move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if e.ctrl_key() || e.alt_key() || e.meta_key() || e.default_prevented() {
+                return;
+            }
+            // Keys typed into a form field belong to the field (a focused button keeps Space).
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(
+                        el.tag_name().as_str(),
+                        "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON"
+                    )
+                });
+            if in_field {
+                return;
+            }
+            if let Some(action) = KeyAction::from_key(&e.key()) {
+                e.prevent_default();
+                f(action);
+            }
+        },
+    ))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen_keys(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_actions_and_clickers_page() {
+        assert_eq!(KeyAction::from_key(" "), Some(KeyAction::Toggle));
+        assert_eq!(KeyAction::from_key("PageDown"), Some(KeyAction::Next));
+        assert_eq!(KeyAction::from_key("PageUp"), Some(KeyAction::Prev));
+        assert_eq!(KeyAction::from_key("a"), None);
+    }
+
+    #[test]
+    fn targets_stay_within_the_range() {
+        assert_eq!(KeyAction::Next.target(9, 3, 9), Some(9));
+        assert_eq!(KeyAction::Prev.target(3, 3, 9), Some(3));
+        assert_eq!(KeyAction::Prev.target(0, 0, 9), Some(0));
+        assert_eq!(KeyAction::First.target(7, 3, 9), Some(3));
+        assert_eq!(KeyAction::Last.target(4, 3, 9), Some(9));
+        assert_eq!(KeyAction::Toggle.target(4, 3, 9), None);
+    }
+}

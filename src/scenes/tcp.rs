@@ -1,0 +1,307 @@
+//! The TCP scene: the handshake, data, loss and teardown between two smoltcp hosts,
+//! as a ladder diagram with both ends' TCP states, their Python socket programs, a
+//! narration of every step, a frame inspector, and pcap / SVG export.
+
+pub mod model;
+
+use crate::i18n::{error_message, t, tf, Lang};
+use crate::platform;
+use crate::player::Player;
+use crate::state::Action;
+use crate::widgets::code::CodePane;
+use crate::widgets::inspector::Inspector;
+use crate::widgets::ladder::Ladder;
+use model::{
+    build, check, clamp_step, field_error, host_at, loss_key, narration, now_us, variant_key,
+    LOSSES, VARIANTS,
+};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The common default ports of the course, offered as quick picks.
+pub const PORT_PICKS: [(&str, u16); 9] = [
+    ("MySQL", 3306),
+    ("MongoDB", 27017),
+    ("Django", 8000),
+    ("Tomcat", 8080),
+    ("Flask", 5000),
+    ("Redis", 6379),
+    ("HTTP", 80),
+    ("HTTPS", 443),
+    ("FTP", 21),
+];
+
+/// Props of the TCP scene: plain values and the app's dispatcher.
+#[derive(Clone, PartialEq, Properties)]
+pub struct TcpProps {
+    /// Display language.
+    pub lang: Lang,
+    /// Step from the URL.
+    pub step: Option<usize>,
+    /// Embed range start.
+    pub from: Option<usize>,
+    /// Embed range end.
+    pub to: Option<usize>,
+    /// Embed mode (no controls).
+    pub embed: bool,
+    /// Scene parameters from the URL.
+    pub params: Rc<BTreeMap<String, String>>,
+    /// Sends actions to the app's reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The TCP scene.
+#[function_component(TcpScene)]
+pub fn tcp_scene(props: &TcpProps) -> Html {
+    let lang = props.lang;
+    let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
+    // Invalid drafts typed into a field: key → (text, translated error). Valid input goes
+    // straight to the URL; invalid input stays here, beside its field.
+    let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
+    let selected = use_state_eq(|| None::<usize>);
+
+    let built = match &*built {
+        Ok(b) => b.clone(),
+        Err(e) => {
+            return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> };
+        }
+    };
+    let trace = built.trace.clone();
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, trace.events.len());
+    let frame_event = Rc::new(built.frame_event.clone());
+    let current_frame = (0..trace.frames.len())
+        .rev()
+        .find(|&i| frame_event[i] < step);
+    let shown_frame = (*selected)
+        .filter(|&i| frame_event.get(i).is_some_and(|&e| e < step))
+        .or(current_frame);
+
+    let on_step = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
+    };
+    let set_param = {
+        let dispatch = props.dispatch.clone();
+        let drafts = drafts.clone();
+        let scenario = built.scenario.clone();
+        Rc::new(
+            move |key: &str, value: String| match check(&scenario, key, &value) {
+                Ok(()) => {
+                    let mut d = (*drafts).clone();
+                    d.remove(key);
+                    drafts.set(d);
+                    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
+                }
+                Err(e) => {
+                    let mut d = (*drafts).clone();
+                    d.insert(key.to_owned(), (value, error_message(lang, &e)));
+                    drafts.set(d);
+                }
+            },
+        )
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |i: usize| selected.set(Some(i)))
+    };
+
+    let (client, server) = (
+        host_at(&trace, "client", step),
+        host_at(&trace, "server", step),
+    );
+    let code_of = |name: &str| {
+        trace
+            .hosts
+            .iter()
+            .find(|h| h.name == name)
+            .map(|h| h.code.clone())
+            .unwrap_or_default()
+    };
+    let sentences = narration(&trace, step, lang);
+    let is_udp = built.variant == "udp";
+    let states_line = if is_udp {
+        t(lang, "scene.tcp.narr.udp_no_state").to_owned()
+    } else {
+        tf(
+            lang,
+            "scene.tcp.narr.states",
+            &[client.state.name(), server.state.name()],
+        )
+    };
+
+    let text_field = |key: &'static str, label: &'static str, current: String, numeric: bool| {
+        let set_param = set_param.clone();
+        let (value, error) = match drafts.get(key) {
+            Some((v, e)) => (v.clone(), Some(e.clone())),
+            None => (current, field_error(&built, key, lang)),
+        };
+        let id = format!("tcp-{}", key.replace('.', "-"));
+        let err_id = format!("{id}-error");
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Some(v) = platform::field_value(&e) {
+                set_param(key, v);
+            }
+        });
+        html! {
+            <div class={classes!("ww-field-input", error.is_some().then_some("has-error"))}>
+                <label for={id.clone()}>{ t(lang, label) }</label>
+                <input id={id} type="text" inputmode={numeric.then_some("numeric")} value={value} {oninput}
+                       aria-invalid={error.is_some().then_some("true")} aria-describedby={error.is_some().then(|| err_id.clone())}
+                       spellcheck="false" autocomplete="off" />
+                if let Some(e) = error {
+                    <p class="ww-field-error" id={err_id} role="alert">{ e }</p>
+                }
+            </div>
+        }
+    };
+    let select_param = |key: &'static str| {
+        let set_param = set_param.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = platform::field_value(&e) {
+                set_param(key, v);
+            }
+        })
+    };
+    let variant_change = {
+        let dispatch = props.dispatch.clone();
+        let drafts = drafts.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = platform::field_value(&e) {
+                drafts.set(BTreeMap::new());
+                dispatch.emit(Action::SetParam("loss".to_owned(), None));
+                dispatch.emit(Action::SetParam("variant".to_owned(), Some(v)));
+            }
+        })
+    };
+    let delayed_change = {
+        let set_param = set_param.clone();
+        Callback::from(move |e: Event| {
+            if let Some(on) = platform::field_checked(&e) {
+                set_param("delayed_ack", on.to_string());
+            }
+        })
+    };
+    let export_pcap = {
+        let trace = trace.clone();
+        let variant = built.variant.clone();
+        Callback::from(move |_: MouseEvent| {
+            platform::download(
+                &format!("wirewalk-{variant}.pcap"),
+                &trace.pcap(),
+                "application/vnd.tcpdump.pcap",
+            );
+        })
+    };
+    let export_svg = {
+        let variant = built.variant.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = platform::outer_html(".ww-ladder") {
+                platform::download(
+                    &format!("wirewalk-{variant}.svg"),
+                    svg.as_bytes(),
+                    "image/svg+xml",
+                );
+            }
+        })
+    };
+    let p = &built.scenario.params;
+    let state_badge = |who: &'static str, h: &model::HostAt| {
+        html! {
+            <div class={classes!("ww-state", format!("state-{}", h.state.name().to_ascii_lowercase()))} data-host={who}>
+                <span class="ww-state-who">{ t(lang, if who == "client" { "scene.tcp.client" } else { "scene.tcp.server" }) }</span>
+                <span class="ww-state-name" data-state={h.state.name()}>{ if is_udp { "—" } else { h.state.name() } }</span>
+                if let Some(left) = h.time_wait_left_us {
+                    <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&format!("{:.3}", left as f64 / 1e6)]) }</span>
+                }
+            </div>
+        }
+    };
+
+    html! {
+        <div class={classes!("ww-tcp", props.embed.then_some("is-embed"))} data-variant={built.variant.clone()}>
+            if !props.embed {
+                <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.tcp.title") }</h1>
+                <p class="ww-scene-intro">{ t(lang, "scene.tcp.intro") }</p>
+                <form class="ww-tcp-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <div class="ww-field-input">
+                        <label for="tcp-variant">{ t(lang, "scene.tcp.variant.label") }</label>
+                        <select id="tcp-variant" onchange={variant_change}>
+                            { for VARIANTS.iter().map(|v| html! {
+                                <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_key(v)) }</option>
+                            }) }
+                        </select>
+                        if let Some(e) = field_error(&built, "variant", lang) {
+                            <p class="ww-field-error" role="alert">{ e }</p>
+                        }
+                    </div>
+                    if !is_udp && built.variant != "refused" {
+                        <div class="ww-field-input">
+                            <label for="tcp-loss">{ t(lang, "scene.tcp.loss.label") }</label>
+                            <select id="tcp-loss" onchange={select_param("loss")}>
+                                { for LOSSES.iter().map(|l| html! {
+                                    <option key={*l} value={*l} selected={*l == p.loss}>{ t(lang, loss_key(l)) }</option>
+                                }) }
+                            </select>
+                        </div>
+                    }
+                    { text_field("client.payload", "scene.tcp.field.client_payload", p.client_payload.clone(), false) }
+                    { text_field("server.payload", "scene.tcp.field.server_payload", p.server_payload.clone(), false) }
+                    { text_field("server.port", "scene.tcp.field.server_port", p.server_port.to_string(), true) }
+                    <div class="ww-field-input">
+                        <label for="tcp-port-pick">{ t(lang, "scene.tcp.field.port_picks") }</label>
+                        <select id="tcp-port-pick" onchange={select_param("server.port")}>
+                            <option value={p.server_port.to_string()} selected=true>{ "—" }</option>
+                            { for PORT_PICKS.iter().map(|(name, port)| html! {
+                                <option key={*port} value={port.to_string()}>{ format!("{name} {port}") }</option>
+                            }) }
+                        </select>
+                    </div>
+                    if !is_udp {
+                        <label class="ww-check-input">
+                            <input type="checkbox" checked={p.delayed_ack} onchange={delayed_change} />
+                            { t(lang, "scene.tcp.field.delayed_ack") }
+                        </label>
+                    }
+                </form>
+            }
+            <Player {lang} {step} {min} {max} time_us={now_us(&trace, step)} {on_step} />
+            <div class="ww-narration" role="status" aria-live="polite">
+                { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
+                <p class="ww-narration-states">{ states_line }</p>
+            </div>
+            <div class="ww-tcp-main">
+                <div class="ww-tcp-ladder">
+                    <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
+                            selected={shown_frame} {on_select} left="client" right="server" />
+                    if !props.embed {
+                        <div class="ww-export">
+                            <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
+                            <button type="button" class="ww-btn" data-export="svg" onclick={export_svg}>{ t(lang, "scene.tcp.export.svg") }</button>
+                        </div>
+                    }
+                </div>
+                <div class="ww-tcp-side">
+                    <div class="ww-states">
+                        { state_badge("client", &client) }
+                        { state_badge("server", &server) }
+                    </div>
+                    <CodePane {lang} title={t(lang, "scene.tcp.code.client")} lines={code_of("client")} line={client.line}
+                              blocked_in={client.blocked_in.clone()} returned={client.returned.clone()} />
+                    <CodePane {lang} title={t(lang, "scene.tcp.code.server")} lines={code_of("server")} line={server.line}
+                              blocked_in={server.blocked_in.clone()} returned={server.returned.clone()} />
+                </div>
+            </div>
+            if !props.embed {
+                <section class="ww-tcp-inspector" aria-labelledby="tcp-inspector-title">
+                    <h2 id="tcp-inspector-title">{ t(lang, "scene.tcp.inspector.title") }</h2>
+                    if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
+                        <Inspector {lang} frame={f.clone()} />
+                    } else {
+                        <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
+                    }
+                </section>
+            }
+        </div>
+    }
+}

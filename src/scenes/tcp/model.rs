@@ -1,0 +1,470 @@
+//! The TCP scene's pure logic: scenario from URL parameters (validated by the engine),
+//! frame labels, per-step narration, TCP states and blocking calls at a cursor.
+//! Everything here reads the engine's trace; nothing is made up.
+
+use crate::i18n::{error_message, t, t_dyn, tf, Lang};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
+use wirewalk_engine::trace::{CallPhase, EventKind, Frame, TcpState, Trace};
+
+/// The variants the TCP scene offers (engine catalogue names), in menu order.
+pub const VARIANTS: [&str; 7] = [
+    "tcp",
+    "tcp_loss",
+    "tcp_loss_twice",
+    "tcp_server_close",
+    "tcp_simultaneous_close",
+    "refused",
+    "udp",
+];
+
+/// Loss choices offered ("which frame gets lost"), engine `loss` values.
+pub const LOSSES: [&str; 8] = [
+    "none",
+    "syn",
+    "syn_ack",
+    "handshake_ack",
+    "data",
+    "data*2",
+    "fin",
+    "final_ack",
+];
+
+/// The i18n key naming a loss choice.
+#[must_use]
+pub fn loss_key(loss: &str) -> &'static str {
+    match loss {
+        "syn" => "scene.tcp.loss.syn",
+        "syn_ack" => "scene.tcp.loss.syn_ack",
+        "handshake_ack" => "scene.tcp.loss.handshake_ack",
+        "data" => "scene.tcp.loss.data",
+        "data*2" => "scene.tcp.loss.data2",
+        "fin" => "scene.tcp.loss.fin",
+        "final_ack" => "scene.tcp.loss.final_ack",
+        _ => "scene.tcp.loss.none",
+    }
+}
+
+/// The i18n key naming a variant.
+#[must_use]
+pub fn variant_key(variant: &str) -> &'static str {
+    match variant {
+        "tcp_loss" => "scene.tcp.variant.tcp_loss",
+        "tcp_loss_twice" => "scene.tcp.variant.tcp_loss_twice",
+        "tcp_server_close" => "scene.tcp.variant.tcp_server_close",
+        "tcp_simultaneous_close" => "scene.tcp.variant.tcp_simultaneous_close",
+        "refused" => "scene.tcp.variant.refused",
+        "udp" => "scene.tcp.variant.udp",
+        _ => "scene.tcp.variant.tcp",
+    }
+}
+
+/// A computed scene: the scenario actually run, its trace, and what was rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The variant run.
+    pub variant: String,
+    /// The scenario with every accepted parameter.
+    pub scenario: Scenario,
+    /// Its trace.
+    pub trace: Rc<Trace>,
+    /// Parameters that were rejected, with the engine's error (shown beside the field).
+    pub errors: Vec<(String, ScenarioError)>,
+    /// For each frame, the index of its event in `trace.events`.
+    pub frame_event: Vec<usize>,
+}
+
+/// Builds and runs the scenario for `params` (`variant` plus engine keys). A rejected
+/// value is reported and left at its default, so there is always a trace to show.
+///
+/// # Errors
+/// Only when even the variant's defaults fail to run (an engine bug): the engine's error.
+pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> {
+    let mut errors = Vec::new();
+    let variant = match params.get("variant") {
+        Some(v) if VARIANTS.contains(&v.as_str()) => v.clone(),
+        Some(v) => {
+            errors.push((
+                "variant".to_owned(),
+                ScenarioError::UnknownScenario(v.clone()),
+            ));
+            "tcp".to_owned()
+        }
+        None => "tcp".to_owned(),
+    };
+    let defaults = Scenario::named(&variant)?;
+    let mut s = defaults.clone();
+    for (k, v) in params.iter().filter(|(k, _)| k.as_str() != "variant") {
+        let mut candidate = s.clone();
+        match candidate.set(k, v).and_then(|()| candidate.validate()) {
+            Ok(()) => s = candidate,
+            Err(e) => errors.push((k.clone(), e)),
+        }
+    }
+    let trace = match scenario::run(&s) {
+        Ok(t) => t,
+        Err(e) => {
+            // The combination failed (e.g. a payload the run rejects): report it on every
+            // parameter given and show the defaults.
+            for k in params.keys().filter(|k| k.as_str() != "variant") {
+                errors.push((k.clone(), e.clone()));
+            }
+            s = defaults;
+            scenario::run(&s)?
+        }
+    };
+    let mut frame_event = vec![0; trace.frames.len()];
+    for (i, e) in trace.events.iter().enumerate() {
+        if let EventKind::Frame { frame } = e.kind {
+            if let Some(slot) = frame_event.get_mut(frame) {
+                *slot = i;
+            }
+        }
+    }
+    Ok(Built {
+        variant,
+        scenario: s,
+        trace: Rc::new(trace),
+        errors,
+        frame_event,
+    })
+}
+
+/// Checks one field's new value against the current scenario, as the engine would run it.
+///
+/// # Errors
+/// The engine's error for this value.
+pub fn check(scenario: &Scenario, key: &str, value: &str) -> Result<(), ScenarioError> {
+    let mut s = scenario.clone();
+    s.set(key, value)?;
+    s.validate()?;
+    scenario::run(&s).map(|_| ())
+}
+
+/// The error for a field, translated.
+#[must_use]
+pub fn field_error(built: &Built, key: &str, lang: Lang) -> Option<String> {
+    built
+        .errors
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, e)| error_message(lang, e))
+}
+
+/// A one-line label for a frame, like Wireshark's Info column but with relative numbers.
+#[must_use]
+pub fn frame_label(frame: &Frame, lang: Lang) -> String {
+    let Some(a) = &frame.annotated else {
+        return tf(lang, "scene.tcp.frame.bytes", &[&frame.bytes.len().to_string()]);
+    };
+    let s = &a.summary;
+    match s.protocol.as_str() {
+        "ARP" => s.arp_text.clone().unwrap_or_else(|| "ARP".to_owned()),
+        "TCP" => {
+            let mut out = s.tcp_flags_text.clone();
+            if let Some(seq) = s.seq {
+                out.push_str(&format!("  seq={seq}"));
+            }
+            if let Some(ack) = s.ack {
+                out.push_str(&format!(" ack={ack}"));
+            }
+            if s.payload_len > 0 {
+                out.push_str(&format!(" len={}", s.payload_len));
+            }
+            out
+        }
+        "UDP" => format!(
+            "UDP {} → {} len={}",
+            s.src_port.unwrap_or_default(),
+            s.dst_port.unwrap_or_default(),
+            s.payload_len
+        ),
+        other => other.to_owned(),
+    }
+}
+
+/// The payload of a frame as text, if it has one (shown under data arrows).
+#[must_use]
+pub fn payload_text(frame: &Frame) -> Option<String> {
+    let a = frame.annotated.as_ref()?;
+    let data = a.layers.iter().find(|l| l.id == "data")?;
+    let bytes = frame.bytes.get(data.offset..data.offset + data.len)?;
+    Some(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// The step (event count) the scene opens at, clamped to the trace and an embed range.
+#[must_use]
+pub fn clamp_step(
+    step: Option<usize>,
+    from: Option<usize>,
+    to: Option<usize>,
+    events: usize,
+) -> (usize, usize, usize) {
+    let max = to.unwrap_or(events).min(events);
+    let min = from.unwrap_or(0).min(max);
+    let step = step.unwrap_or(min).clamp(min, max);
+    (step, min, max)
+}
+
+/// A host's socket at the cursor: its TCP state, its current code line, and the call it
+/// is blocked in (if any), with the last call's result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostAt {
+    /// TCP state.
+    pub state: TcpState,
+    /// 1-based Python line.
+    pub line: Option<usize>,
+    /// The call the program is inside (entered, not yet returned).
+    pub blocked_in: Option<String>,
+    /// The last call that returned, with its result.
+    pub returned: Option<(String, String)>,
+    /// When in TIME_WAIT: µs left until CLOSED.
+    pub time_wait_left_us: Option<u64>,
+}
+
+/// `host` after the first `cursor` events.
+#[must_use]
+pub fn host_at(trace: &Trace, host: &str, cursor: usize) -> HostAt {
+    let mut blocked_in = None;
+    let mut returned = None;
+    for e in trace.events.iter().take(cursor) {
+        if let EventKind::SocketCall {
+            host: h,
+            call,
+            phase,
+            result,
+            ..
+        } = &e.kind
+        {
+            if h == host {
+                match phase {
+                    CallPhase::Blocked => blocked_in = Some(call.clone()),
+                    CallPhase::Returned => {
+                        blocked_in = None;
+                        returned = Some((call.clone(), result.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let state = trace.tcp_state_at(host, cursor);
+    let time_wait_left_us = (state == TcpState::TimeWait).then(|| {
+        let now = now_us(trace, cursor);
+        let expiry = trace
+            .events
+            .iter()
+            .skip(cursor)
+            .find_map(|e| match &e.kind {
+                EventKind::StateChange {
+                    host: h,
+                    from: TcpState::TimeWait,
+                    ..
+                } if h == host => Some(e.time_us),
+                _ => None,
+            });
+        expiry.unwrap_or(trace.end_us).saturating_sub(now)
+    });
+    HostAt {
+        state,
+        line: trace.code_line_at(host, cursor),
+        blocked_in,
+        returned,
+        time_wait_left_us,
+    }
+}
+
+/// Virtual time at the cursor (the time of the last applied event), µs.
+#[must_use]
+pub fn now_us(trace: &Trace, cursor: usize) -> u64 {
+    cursor
+        .checked_sub(1)
+        .and_then(|i| trace.events.get(i))
+        .map_or(0, |e| e.time_us)
+}
+
+fn host_name(lang: Lang, host: &str) -> String {
+    match host {
+        "client" => t(lang, "scene.tcp.client").to_owned(),
+        "server" => t(lang, "scene.tcp.server").to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// One or two plain sentences on what the last applied event did and why.
+#[must_use]
+pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
+    let Some(event) = cursor.checked_sub(1).and_then(|i| trace.events.get(i)) else {
+        return vec![t(lang, "scene.tcp.narr.start").to_owned()];
+    };
+    match &event.kind {
+        EventKind::Frame { frame } => {
+            let Some(f) = trace.frames.get(*frame) else {
+                return Vec::new();
+            };
+            let role = f.role.as_deref().unwrap_or("frame");
+            let mut out = vec![tf(
+                lang,
+                "scene.tcp.narr.frame",
+                &[
+                    &host_name(lang, &f.from),
+                    &host_name(lang, &f.to),
+                    &t_dyn(lang, &format!("role.{role}")),
+                    &frame_label(f, lang),
+                ],
+            )];
+            let why = format!("scene.tcp.why.{role}");
+            if crate::i18n::lookup(lang, &why).is_some() {
+                out.push(t_dyn(lang, &why));
+            }
+            if f.dropped {
+                out.push(t(lang, "scene.tcp.narr.dropped").to_owned());
+            }
+            out
+        }
+        EventKind::StateChange { host, from, to } => vec![
+            tf(
+                lang,
+                "scene.tcp.narr.state",
+                &[&host_name(lang, host), from.name(), to.name()],
+            ),
+            t_dyn(lang, &format!("state.{}", to.name())),
+        ],
+        EventKind::SocketCall {
+            host,
+            call,
+            phase,
+            result,
+            ..
+        } => {
+            let who = host_name(lang, host);
+            match phase {
+                CallPhase::Blocked
+                    if matches!(call.as_str(), "accept" | "recv" | "recvfrom" | "connect") =>
+                {
+                    vec![tf(lang, "scene.tcp.narr.call_blocks", &[&who, call])]
+                }
+                CallPhase::Blocked => vec![tf(lang, "scene.tcp.narr.call", &[&who, call])],
+                CallPhase::Returned => vec![tf(lang, "scene.tcp.narr.returned", &[&who, call, result])],
+            }
+        }
+        EventKind::Note { key } => vec![t_dyn(lang, key)],
+        EventKind::SwitchLearn { switch, mac, port } => {
+            vec![tf(
+                lang,
+                "scene.tcp.narr.learn",
+                &[switch, mac, &port.to_string()],
+            )]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_variant_builds_with_its_defaults() {
+        for v in VARIANTS {
+            let b = build(&params(&[("variant", v)])).expect(v);
+            assert!(b.errors.is_empty(), "{v}: {:?}", b.errors);
+            assert!(!b.trace.frames.is_empty(), "{v}");
+            assert_eq!(b.frame_event.len(), b.trace.frames.len());
+        }
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_and_the_rest_still_applies() {
+        let b = build(&params(&[
+            ("server.port", "99999"),
+            ("client.payload", "hi"),
+        ]))
+        .unwrap();
+        assert_eq!(b.errors.len(), 1);
+        assert_eq!(b.errors[0].0, "server.port");
+        assert_eq!(b.scenario.params.server_port, 8080);
+        assert_eq!(b.scenario.params.client_payload, "hi");
+        assert!(field_error(&b, "server.port", Lang::En).is_some_and(|m| m.contains("99999")));
+        let unknown = build(&params(&[("variant", "warp")])).unwrap();
+        assert_eq!(unknown.variant, "tcp");
+        assert_eq!(unknown.errors[0].0, "variant");
+    }
+
+    #[test]
+    fn states_and_blocking_follow_the_trace() {
+        let b = build(&BTreeMap::new()).unwrap();
+        let tr = &b.trace;
+        let n = tr.events.len();
+        assert_eq!(host_at(tr, "client", 0).state, TcpState::Closed);
+        assert_eq!(host_at(tr, "client", n).state, TcpState::Closed);
+        // Somewhere the server blocks in accept() while LISTENing, and the client reaches TIME_WAIT.
+        let blocked_accept = (0..n).any(|c| {
+            let h = host_at(tr, "server", c);
+            h.state == TcpState::Listen && h.blocked_in.as_deref() == Some("accept")
+        });
+        assert!(blocked_accept);
+        let tw = (0..n)
+            .map(|c| host_at(tr, "client", c))
+            .find(|h| h.state == TcpState::TimeWait)
+            .unwrap();
+        let left = tw.time_wait_left_us.unwrap();
+        assert!((9_000_000..=10_000_000).contains(&left), "{left}");
+    }
+
+    #[test]
+    fn narration_exists_for_every_step_in_both_languages() {
+        for v in VARIANTS {
+            let b = build(&params(&[("variant", v)])).unwrap();
+            for c in 0..=b.trace.events.len() {
+                for lang in Lang::ALL {
+                    let n = narration(&b.trace, c, lang);
+                    assert!(!n.is_empty(), "{v} step {c}");
+                    for line in n {
+                        assert!(
+                            !line.contains("tcp.")
+                                && !line.contains("role.")
+                                && !line.contains("note.")
+                                && !line.contains("state."),
+                            "{v} step {c} {lang:?}: untranslated {line}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels_show_relative_numbers() {
+        let b = build(&BTreeMap::new()).unwrap();
+        let syn = b
+            .trace
+            .frames
+            .iter()
+            .find(|f| f.role.as_deref() == Some("syn"))
+            .unwrap();
+        assert_eq!(frame_label(syn, Lang::En), "SYN  seq=0");
+        let data = b
+            .trace
+            .frames
+            .iter()
+            .find(|f| f.role.as_deref() == Some("data"))
+            .unwrap();
+        assert!(frame_label(data, Lang::En).contains("len=5"));
+        assert_eq!(payload_text(data).as_deref(), Some("hello"));
+    }
+
+    #[test]
+    fn step_is_clamped_to_the_trace_and_the_embed_range() {
+        assert_eq!(clamp_step(None, None, None, 10), (0, 0, 10));
+        assert_eq!(clamp_step(Some(99), None, None, 10), (10, 0, 10));
+        assert_eq!(clamp_step(Some(1), Some(3), Some(8), 10), (3, 3, 8));
+        assert_eq!(clamp_step(None, Some(30), Some(40), 10), (10, 10, 10));
+    }
+}

@@ -1,0 +1,5 @@
+//! Shared pieces of the scenes: ladder (sequence) diagram, code pane, frame inspector.
+
+pub mod code;
+pub mod inspector;
+pub mod ladder;
