@@ -104,7 +104,9 @@ fn percent_decode(s: &str, plus_is_space: bool) -> Result<String, String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
                 match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(b) => {
                         out.push(b);
@@ -312,7 +314,10 @@ mod tests {
             "#/tcp?step=abc&theme=neon&embed=maybe&from=-1&to=99999999999",
         );
         assert_eq!(r.scene, Scene::Tcp);
-        assert_eq!((r.lang, r.theme, r.step, r.from, r.to), (None, None, None, None, None));
+        assert_eq!(
+            (r.lang, r.theme, r.step, r.from, r.to),
+            (None, None, None, None, None)
+        );
         assert!(!r.embed);
         assert_eq!(p.len(), 7, "{p:?}");
         assert!(p.contains(&UrlProblem::UnknownLang("fr".into())));
@@ -335,7 +340,10 @@ mod tests {
         for h in inputs {
             let (_r, p) = Route::parse("?%", h);
             for prob in &p {
-                assert!(prob.message(Lang::En).chars().count() < 200, "{h}: {prob:?}");
+                assert!(
+                    prob.message(Lang::En).chars().count() < 200,
+                    "{h}: {prob:?}"
+                );
             }
         }
         let (_r, p) = Route::parse("", "#/%ff%fe");
@@ -352,11 +360,20 @@ mod tests {
 
     #[test]
     fn scene_parameters_are_kept_as_typed_for_the_scene_to_validate() {
-        let (r, p) = Route::parse("", "#/tcp?variant=refused&server.port=99999&client.payload=hi%20there");
+        let (r, p) = Route::parse(
+            "",
+            "#/tcp?variant=refused&server.port=99999&client.payload=hi%20there",
+        );
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(r.params.get("variant").map(String::as_str), Some("refused"));
-        assert_eq!(r.params.get("server.port").map(String::as_str), Some("99999"));
-        assert_eq!(r.params.get("client.payload").map(String::as_str), Some("hi there"));
+        assert_eq!(
+            r.params.get("server.port").map(String::as_str),
+            Some("99999")
+        );
+        assert_eq!(
+            r.params.get("client.payload").map(String::as_str),
+            Some("hi there")
+        );
     }
 
     #[test]

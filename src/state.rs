@@ -42,7 +42,9 @@ impl Theme {
     /// Parses a code (case-insensitive).
     #[must_use]
     pub fn from_code(code: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.code().eq_ignore_ascii_case(code.trim()))
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// The i18n key of the theme's name.
@@ -102,7 +104,9 @@ impl AppState {
         let lang = route
             .lang
             .or_else(|| env.stored_lang.as_deref().and_then(Lang::from_code))
-            .unwrap_or_else(|| Lang::from_preferences(env.browser_langs.iter().map(String::as_str)));
+            .unwrap_or_else(|| {
+                Lang::from_preferences(env.browser_langs.iter().map(String::as_str))
+            });
         let theme = route
             .theme
             .or_else(|| env.stored_theme.as_deref().and_then(Theme::from_code))
@@ -237,14 +241,27 @@ mod tests {
         let e = env(Some("en"), &["zh-CN"]);
         assert_eq!(AppState::from_url("", "#/tcp?lang=zh", &e).lang, Lang::Zh);
         assert_eq!(AppState::from_url("", "#/tcp", &e).lang, Lang::En);
-        assert_eq!(AppState::from_url("", "", &env(None, &["zh-CN", "en"])).lang, Lang::Zh);
-        assert_eq!(AppState::from_url("", "", &env(None, &["fr"])).lang, Lang::En);
-        assert_eq!(AppState::from_url("", "", &env(Some("garbage"), &["zh"])).lang, Lang::Zh);
+        assert_eq!(
+            AppState::from_url("", "", &env(None, &["zh-CN", "en"])).lang,
+            Lang::Zh
+        );
+        assert_eq!(
+            AppState::from_url("", "", &env(None, &["fr"])).lang,
+            Lang::En
+        );
+        assert_eq!(
+            AppState::from_url("", "", &env(Some("garbage"), &["zh"])).lang,
+            Lang::Zh
+        );
     }
 
     #[test]
     fn no_op_actions_return_the_same_rc() {
-        let s = Rc::new(AppState::from_url("", "#/tcp?lang=en", &Environment::default()));
+        let s = Rc::new(AppState::from_url(
+            "",
+            "#/tcp?lang=en",
+            &Environment::default(),
+        ));
         let same = s.clone().reduce(Action::SetLang(Lang::En));
         assert!(Rc::ptr_eq(&s, &same));
         let same = s.clone().reduce(Action::SetScene(Scene::Tcp));
@@ -259,7 +276,11 @@ mod tests {
 
     #[test]
     fn scene_change_resets_the_step_and_url_follows_state() {
-        let s = Rc::new(AppState::from_url("", "#/tcp?step=7&lang=zh", &Environment::default()));
+        let s = Rc::new(AppState::from_url(
+            "",
+            "#/tcp?step=7&lang=zh",
+            &Environment::default(),
+        ));
         assert_eq!(s.step, Some(7));
         let s = s.reduce(Action::SetScene(Scene::Lan));
         assert_eq!(s.step, None);

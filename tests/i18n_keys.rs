@@ -22,7 +22,9 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 fn key_literals(src: &str, prefixes: &BTreeSet<&str>) -> Vec<String> {
     let mut keys = Vec::new();
     for part in src.split('"').skip(1).step_by(2) {
-        let Some((head, rest)) = part.split_once('.') else { continue };
+        let Some((head, rest)) = part.split_once('.') else {
+            continue;
+        };
         let looks_like_key = !rest.is_empty()
             && part
                 .chars()
@@ -42,7 +44,10 @@ fn every_key_in_the_source_is_in_the_catalogue() {
         .collect();
     let known: BTreeSet<&str> = CATALOGUE.iter().map(|m| m.key).collect();
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(files.len() > 5, "found only {files:?}");
     let mut missing = Vec::new();
     let mut used = 0;
@@ -55,13 +60,23 @@ fn every_key_in_the_source_is_in_the_catalogue() {
             }
         }
     }
-    assert!(used > 20, "the scan found only {used} keys: is it still finding them?");
-    assert!(missing.is_empty(), "keys missing from the catalogue:\n{}", missing.join("\n"));
+    assert!(
+        used > 20,
+        "the scan found only {used} keys: is it still finding them?"
+    );
+    assert!(
+        missing.is_empty(),
+        "keys missing from the catalogue:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
 fn the_scanner_finds_a_missing_key() {
     let prefixes: BTreeSet<&str> = ["scene"].into_iter().collect();
-    let found = key_literals(r#"t(lang, "scene.nope.title") + "Scene.x" + "a.b""#, &prefixes);
+    let found = key_literals(
+        r#"t(lang, "scene.nope.title") + "Scene.x" + "a.b""#,
+        &prefixes,
+    );
     assert_eq!(found, vec!["scene.nope.title".to_owned()]);
 }

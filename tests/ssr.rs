@@ -9,7 +9,9 @@ use yew::LocalServerRenderer;
 
 /// Text as it appears in rendered HTML.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 async fn render(hash: &str, browser: &[&str]) -> String {
@@ -27,7 +29,10 @@ async fn render(hash: &str, browser: &[&str]) -> String {
 async fn nav_lists_every_scene_and_marks_the_current_one() {
     let html = render("#/tcp?lang=en", &[]).await;
     for s in Scene::ALL {
-        assert!(html.contains(&format!("data-scene=\"{}\"", s.slug())), "{s:?} missing");
+        assert!(
+            html.contains(&format!("data-scene=\"{}\"", s.slug())),
+            "{s:?} missing"
+        );
         assert!(html.contains(&esc(s.nav_label(Lang::En))));
     }
     assert_eq!(html.matches("aria-current=\"page\"").count(), 1);

@@ -47,16 +47,32 @@ async fn language_switch_retranslates_and_updates_the_document() {
     click(&root, "button[data-lang=en]").await;
     assert_eq!(text(&root, "#scene-title"), Scene::Tcp.title(Lang::En));
     assert_eq!(
-        root.query_selector("button[data-lang=en]").unwrap().unwrap().get_attribute("aria-pressed").as_deref(),
+        root.query_selector("button[data-lang=en]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-pressed")
+            .as_deref(),
         Some("true")
     );
     let doc = web_sys::window().unwrap().document().unwrap();
-    assert_eq!(doc.document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        doc.document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
     assert!(doc.title().contains(Scene::Tcp.title(Lang::En)));
     // The URL follows the state, and the choice is remembered.
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert_eq!(hash, "#/tcp?lang=en");
-    let stored = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item("wirewalk.lang").unwrap();
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("wirewalk.lang")
+        .unwrap();
     assert_eq!(stored.as_deref(), Some("en"));
     root.remove();
 }
@@ -64,13 +80,29 @@ async fn language_switch_retranslates_and_updates_the_document() {
 #[wasm_bindgen_test]
 async fn theme_select_sets_the_document_theme() {
     let root = mount("#/layers?lang=en").await;
-    let select: HtmlSelectElement = root.query_selector(".ww-theme-select").unwrap().unwrap().dyn_into().unwrap();
+    let select: HtmlSelectElement = root
+        .query_selector(".ww-theme-select")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     select.set_value("projector");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     yew::scheduler::flush().await;
     let doc = web_sys::window().unwrap().document().unwrap();
-    assert_eq!(doc.document_element().unwrap().get_attribute("data-theme").as_deref(), Some("projector"));
-    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#/layers?lang=en&theme=projector");
+    assert_eq!(
+        doc.document_element()
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("projector")
+    );
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#/layers?lang=en&theme=projector"
+    );
     root.remove();
 }
 
@@ -80,7 +112,11 @@ async fn notice_is_translated_and_dismissable() {
     assert!(text(&root, ".ww-notice").contains("nowhere"));
     assert!(text(&root, ".ww-notice").contains(t(Lang::En, "notice.title")));
     assert_eq!(
-        root.query_selector("main").unwrap().unwrap().get_attribute("data-scene").as_deref(),
+        root.query_selector("main")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-scene")
+            .as_deref(),
         Some(Scene::default().slug())
     );
     click(&root, ".ww-notice-dismiss").await;
@@ -93,9 +129,15 @@ async fn nav_links_carry_the_language_and_mark_the_current_scene() {
     let root = mount("#/lan?lang=en").await;
     let links = root.query_selector_all(".ww-nav a").unwrap();
     assert_eq!(links.length() as usize, Scene::ALL.len());
-    let current = root.query_selector(".ww-nav a[aria-current=page]").unwrap().unwrap();
+    let current = root
+        .query_selector(".ww-nav a[aria-current=page]")
+        .unwrap()
+        .unwrap();
     assert_eq!(current.get_attribute("data-scene").as_deref(), Some("lan"));
-    let tcp = root.query_selector(".ww-nav a[data-scene=tcp]").unwrap().unwrap();
+    let tcp = root
+        .query_selector(".ww-nav a[data-scene=tcp]")
+        .unwrap()
+        .unwrap();
     assert_eq!(tcp.get_attribute("href").as_deref(), Some("#/tcp?lang=en"));
     root.remove();
 }
