@@ -3,8 +3,7 @@
 
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
-use crate::scenes::tcp::TcpScene;
-use crate::scenes::{Scene, SceneView};
+use crate::scenes::{self, PageProps, Scene};
 use crate::state::{Action, AppState, Theme};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -96,12 +95,15 @@ pub fn shell(props: &ShellProps) -> Html {
                 </div>
             }
             <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready="true" tabindex="-1">
-                if scene == Scene::Tcp {
-                    <TcpScene {lang} step={state.step} from={state.from} to={state.to} embed={state.embed}
-                              params={Rc::new(state.params.clone())} dispatch={dispatch.clone()} />
-                } else {
-                    <SceneView {scene} {lang} />
-                }
+                { scenes::page(scene, PageProps {
+                    lang,
+                    step: state.step,
+                    from: state.from,
+                    to: state.to,
+                    embed: state.embed,
+                    params: Rc::new(state.params.clone()),
+                    dispatch: dispatch.clone(),
+                }) }
                 if state.debug_panic {
                     <PanicProbe />
                 }

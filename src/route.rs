@@ -36,13 +36,12 @@ pub struct Route {
     pub params: BTreeMap<String, String>,
 }
 
-/// Scene parameter keys the URL accepts besides the engine's scenario keys.
-pub const SCENE_KEYS: &[&str] = &["variant"];
-
-/// Whether `key` is a scene parameter (validated later by the scene, through the engine).
+/// Whether `key` is a scene parameter: one a scene declares, or an engine scenario key
+/// (validated later by the scene, through the engine).
 #[must_use]
 pub fn is_scene_key(key: &str) -> bool {
-    SCENE_KEYS.contains(&key) || wirewalk_engine::scenario::KEYS.contains(&key)
+    Scene::ALL.iter().any(|s| s.param_keys().contains(&key))
+        || wirewalk_engine::scenario::KEYS.contains(&key)
 }
 
 /// Characters left as they are in a URL value; everything else is percent-encoded.

@@ -1,14 +1,37 @@
 //! The one i18n layer: every visible word goes through [`t`] or [`tf`].
 //!
-//! The catalogue (`catalogue.rs`) holds each message in zh and en. Tests check that
-//! it is sorted, has no duplicate key, has both languages for every key, and that
-//! every key used in the source exists.
+//! One catalogue, kept as a few sorted tables so each part of the app owns its
+//! words: the shell and TCP scene (`catalogue.rs`), the engine's keys (`engine.rs`),
+//! and one table per scene. Tests check that every table is sorted, that no key is
+//! in two tables, that every key has both languages, and that every key used in the
+//! source exists.
 
+mod addresses;
+mod architecture;
 mod catalogue;
+mod encapsulation;
 mod engine;
+mod lan;
+mod layers;
 
 pub use catalogue::CATALOGUE;
 pub use engine::{error_message, ENGINE_MESSAGES};
+
+/// Every table of the catalogue, with its name (for test messages).
+pub static TABLES: &[(&str, &[Msg])] = &[
+    ("catalogue.rs", CATALOGUE),
+    ("engine.rs", ENGINE_MESSAGES),
+    ("layers.rs", layers::MESSAGES),
+    ("encapsulation.rs", encapsulation::MESSAGES),
+    ("lan.rs", lan::MESSAGES),
+    ("architecture.rs", architecture::MESSAGES),
+    ("addresses.rs", addresses::MESSAGES),
+];
+
+/// Every message of every table.
+pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
+    TABLES.iter().flat_map(|(_, t)| t.iter())
+}
 use serde::{Deserialize, Serialize};
 
 /// A language the app speaks.
@@ -80,12 +103,12 @@ pub struct Msg {
     pub en: &'static str,
 }
 
-/// Looks a key up in [`CATALOGUE`], then in [`ENGINE_MESSAGES`]; `None` when neither has it.
+/// Looks a key up in every table; `None` when none has it.
 #[must_use]
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    [CATALOGUE, ENGINE_MESSAGES]
+    TABLES
         .iter()
-        .find_map(|table| {
+        .find_map(|(_, table)| {
             table
                 .binary_search_by(|m| m.key.cmp(key))
                 .ok()
@@ -157,10 +180,7 @@ mod tests {
 
     #[test]
     fn catalogue_is_sorted_unique_and_complete() {
-        for (name, table) in [
-            ("CATALOGUE", CATALOGUE),
-            ("ENGINE_MESSAGES", ENGINE_MESSAGES),
-        ] {
+        for &(name, table) in TABLES {
             for pair in table.windows(2) {
                 assert!(
                     pair[0].key < pair[1].key,
@@ -196,12 +216,13 @@ mod tests {
                 );
             }
         }
-        for m in ENGINE_MESSAGES {
-            assert!(
-                CATALOGUE.binary_search_by(|c| c.key.cmp(m.key)).is_err(),
-                "{} is in both CATALOGUE and ENGINE_MESSAGES",
-                m.key
-            );
+        let mut seen = std::collections::BTreeMap::new();
+        for &(name, table) in TABLES {
+            for m in table {
+                if let Some(other) = seen.insert(m.key, name) {
+                    panic!("{} is in both {other} and {name}", m.key);
+                }
+            }
         }
     }
 

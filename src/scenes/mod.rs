@@ -3,9 +3,17 @@
 //! One module per scene will hold its view; until a scene is built it shows its
 //! introduction and what it will teach.
 
+pub mod addresses;
+pub mod architecture;
+pub mod encapsulation;
+pub mod lan;
+pub mod layers;
 pub mod tcp;
 
 use crate::i18n::{t, Lang};
+use crate::state::Action;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A scene of the course, in the course's order.
@@ -105,10 +113,55 @@ impl Scene {
         t(lang, self.keys()[0])
     }
 
+    /// The URL keys this scene reads (besides `step`, `from`, `to` and the engine's
+    /// scenario keys, which every scene may use).
+    #[must_use]
+    pub fn param_keys(self) -> &'static [&'static str] {
+        match self {
+            Scene::Architecture => architecture::PARAM_KEYS,
+            Scene::Layers => layers::PARAM_KEYS,
+            Scene::Encapsulation => encapsulation::PARAM_KEYS,
+            Scene::Lan => lan::PARAM_KEYS,
+            Scene::Tcp => tcp::PARAM_KEYS,
+            Scene::Addresses => addresses::PARAM_KEYS,
+        }
+    }
+
     /// Full title (heading, document title).
     #[must_use]
     pub fn title(self, lang: Lang) -> &'static str {
         t(lang, self.keys()[1])
+    }
+}
+
+/// Props every scene page gets: plain values and the app's dispatcher.
+#[derive(Clone, PartialEq, Properties)]
+pub struct PageProps {
+    /// Display language.
+    pub lang: Lang,
+    /// Player step from the URL.
+    pub step: Option<usize>,
+    /// Embed step range start.
+    pub from: Option<usize>,
+    /// Embed step range end.
+    pub to: Option<usize>,
+    /// Embed mode: no controls, only the scene.
+    pub embed: bool,
+    /// Scene parameters from the URL (as typed; the scene validates them).
+    pub params: Rc<BTreeMap<String, String>>,
+    /// Sends actions to the app's reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The page of `scene`.
+pub fn page(scene: Scene, props: PageProps) -> Html {
+    match scene {
+        Scene::Architecture => html! { <architecture::ArchitectureScene ..props /> },
+        Scene::Layers => html! { <layers::LayersScene ..props /> },
+        Scene::Encapsulation => html! { <encapsulation::EncapsulationScene ..props /> },
+        Scene::Lan => html! { <lan::LanScene ..props /> },
+        Scene::Tcp => html! { <tcp::TcpScene ..props /> },
+        Scene::Addresses => html! { <addresses::AddressesScene ..props /> },
     }
 }
 

@@ -4,7 +4,8 @@
 
 pub mod model;
 
-use crate::i18n::{error_message, t, tf, Lang};
+use super::PageProps;
+use crate::i18n::{error_message, t, tf};
 use crate::platform;
 use crate::player::Player;
 use crate::state::Action;
@@ -32,28 +33,12 @@ pub const PORT_PICKS: [(&str, u16); 9] = [
     ("FTP", 21),
 ];
 
-/// Props of the TCP scene: plain values and the app's dispatcher.
-#[derive(Clone, PartialEq, Properties)]
-pub struct TcpProps {
-    /// Display language.
-    pub lang: Lang,
-    /// Step from the URL.
-    pub step: Option<usize>,
-    /// Embed range start.
-    pub from: Option<usize>,
-    /// Embed range end.
-    pub to: Option<usize>,
-    /// Embed mode (no controls).
-    pub embed: bool,
-    /// Scene parameters from the URL.
-    pub params: Rc<BTreeMap<String, String>>,
-    /// Sends actions to the app's reducer.
-    pub dispatch: Callback<Action>,
-}
+/// URL keys this scene reads (besides the engine's scenario keys).
+pub const PARAM_KEYS: &[&str] = &["variant"];
 
 /// The TCP scene.
 #[function_component(TcpScene)]
-pub fn tcp_scene(props: &TcpProps) -> Html {
+pub fn tcp_scene(props: &PageProps) -> Html {
     let lang = props.lang;
     let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
     // Invalid drafts typed into a field: key → (text, translated error). Valid input goes

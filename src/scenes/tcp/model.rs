@@ -156,7 +156,11 @@ pub fn field_error(built: &Built, key: &str, lang: Lang) -> Option<String> {
 #[must_use]
 pub fn frame_label(frame: &Frame, lang: Lang) -> String {
     let Some(a) = &frame.annotated else {
-        return tf(lang, "scene.tcp.frame.bytes", &[&frame.bytes.len().to_string()]);
+        return tf(
+            lang,
+            "scene.tcp.frame.bytes",
+            &[&frame.bytes.len().to_string()],
+        );
     };
     let s = &a.summary;
     match s.protocol.as_str() {
@@ -345,7 +349,9 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
                     vec![tf(lang, "scene.tcp.narr.call_blocks", &[&who, call])]
                 }
                 CallPhase::Blocked => vec![tf(lang, "scene.tcp.narr.call", &[&who, call])],
-                CallPhase::Returned => vec![tf(lang, "scene.tcp.narr.returned", &[&who, call, result])],
+                CallPhase::Returned => {
+                    vec![tf(lang, "scene.tcp.narr.returned", &[&who, call, result])]
+                }
             }
         }
         EventKind::Note { key } => vec![t_dyn(lang, key)],
