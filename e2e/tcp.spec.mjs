@@ -81,6 +81,31 @@ for (const [variant, expectations] of Object.entries(VARIANTS)) {
   });
 }
 
+test('the state diagram marks both ends and lights the transition that just happened', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  const i = json.events.findIndex((e) => e.kind === 'state_change' && e.to === 'TIME_WAIT');
+  await open(page, `#/tcp?lang=en&step=${i + 1}`);
+  await expect(page.locator('.ww-sd-node.is-client')).toHaveAttribute('data-state', 'TIME_WAIT');
+  await expect(page.locator('.ww-sd-node.is-server')).toHaveAttribute('data-state', stateAt(json, 'server', i + 1));
+  await expect(page.locator('.ww-sd-edge.is-lit')).toHaveAttribute('data-edge', `${json.events[i].from}>TIME_WAIT`);
+  await expect(page.locator('.ww-state[data-host="client"] .ww-state-timer')).toContainText('s');
+  await expect(page.locator('.ww-arrow-note').first()).toHaveCount(0);
+});
+
+test('a retransmission is labelled with the timeout that fired', async ({ page }) => {
+  const { json } = nativeTrace('tcp_loss_twice');
+  const resent = json.frames.filter((f) => f.role === 'retransmission');
+  expect(resent.length).toBe(2);
+  await open(page, '#/tcp?lang=en&variant=tcp_loss_twice&step=999');
+  const notes = await page.locator('.ww-arrow.is-retrans .ww-arrow-note').allTextContents();
+  const lost = json.frames.find((f) => f.role === 'data');
+  const rto1 = (resent[0].time_us - lost.time_us) / 1e6;
+  const rto2 = (resent[1].time_us - resent[0].time_us) / 1e6;
+  // The first retransmission is lost again; the second gets through after twice the wait.
+  expect(notes).toEqual([`RTO ${rto1.toFixed(3)} s fired → resent · ✕ lost`, `RTO ${rto2.toFixed(3)} s fired → resent`]);
+  expect(rto2).toBeCloseTo(2 * rto1, 6);
+});
+
 test('a deep link opens the same step, and a reload keeps it', async ({ page }) => {
   const { json } = nativeTrace('tcp_loss');
   const n = json.events.length;
@@ -157,6 +182,11 @@ test('the exported pcap is the engine\'s, and tshark decodes it with good checks
   }
   const [svgDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
   expect(fs.readFileSync(await svgDl.path(), 'utf8')).toMatch(/^<svg[^>]*class="ww-ladder"[\s\S]*<\/svg>$/);
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png"]').click()]);
+  const png = fs.readFileSync(await pngDl.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // 2× the diagram's 600-unit width.
+  expect(png.readUInt32BE(16)).toBe(1200);
 });
 
 test('an embed is locked to its step range', async ({ page }) => {
@@ -176,7 +206,8 @@ test('play advances by itself and pause stops it', async ({ page }) => {
   await open(page, '#/tcp?lang=en');
   await page.locator('.ww-speed select').selectOption({ label: '4×' });
   await page.locator('[data-act="play"]').click();
-  await expect(page.locator('.ww-step-count')).toContainText('step 3 of');
+  const stepNow = () => page.locator('.ww-step-count').evaluate((el) => Number(el.textContent.match(/\d+/)[0]));
+  await expect.poll(stepNow).toBeGreaterThanOrEqual(3);
   await page.locator('[data-act="play"]').click();
   const at = await page.locator('.ww-step-count').textContent();
   await page.waitForTimeout(800);

@@ -151,6 +151,72 @@ mod imp {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
 
+    /// Offers the SVG element matching `selector` as a PNG drawn at `scale`× on a white
+    /// background (for slides).
+    pub fn download_svg_as_png(selector: &str, name: &str, scale: f64) {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(svg) = doc.query_selector(selector).ok().flatten() else {
+            return;
+        };
+        let viewbox: Vec<f64> = svg
+            .get_attribute("viewBox")
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        let (w, h) = match viewbox.as_slice() {
+            [_, _, w, h] if *w > 0.0 && *h > 0.0 => (*w * scale, *h * scale),
+            _ => return,
+        };
+        let parts = js_sys::Array::of1(&svg.outer_html().into());
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("image/svg+xml");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let Ok(img) = web_sys::HtmlImageElement::new() else {
+            return;
+        };
+        let name = name.to_owned();
+        let img2 = img.clone();
+        let url2 = url.clone();
+        gloo::events::EventListener::once(&img, "load", move |_| {
+            let draw = || -> Option<String> {
+                let doc = window()?.document()?;
+                let canvas: web_sys::HtmlCanvasElement =
+                    doc.create_element("canvas").ok()?.dyn_into().ok()?;
+                canvas.set_width(w.round() as u32);
+                canvas.set_height(h.round() as u32);
+                let ctx: web_sys::CanvasRenderingContext2d =
+                    canvas.get_context("2d").ok()??.dyn_into().ok()?;
+                ctx.set_fill_style_str("#ffffff");
+                ctx.fill_rect(0.0, 0.0, w, h);
+                ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w, h)
+                    .ok()?;
+                canvas.to_data_url_with_type("image/png").ok()
+            };
+            if let Some(data) = draw() {
+                if let Some(a) = window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("a").ok())
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                {
+                    a.set_href(&data);
+                    a.set_download(&name);
+                    a.click();
+                }
+            }
+            let _ = web_sys::Url::revoke_object_url(&url2);
+        })
+        .forget();
+        img.set_src(&url);
+    }
+
     /// The outer HTML of the first element matching `selector`.
     pub fn outer_html(selector: &str) -> Option<String> {
         let doc = window()?.document()?;
@@ -264,6 +330,8 @@ mod imp {
     }
     /// No downloads natively.
     pub fn download(_name: &str, _bytes: &[u8], _mime: &str) {}
+    /// No downloads natively.
+    pub fn download_svg_as_png(_selector: &str, _name: &str, _scale: f64) {}
     /// No document natively.
     pub fn outer_html(_selector: &str) -> Option<String> {
         None

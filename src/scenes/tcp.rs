@@ -12,9 +12,10 @@ use crate::state::Action;
 use crate::widgets::code::CodePane;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::Ladder;
+use crate::widgets::state_diagram::StateDiagram;
 use model::{
-    build, check, clamp_step, field_error, host_at, loss_key, narration, now_us, variant_key,
-    LOSSES, VARIANTS,
+    build, check, clamp_step, field_error, host_at, last_transition, loss_key, narration, now_us,
+    variant_key, LOSSES, VARIANTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -190,6 +191,12 @@ pub fn tcp_scene(props: &PageProps) -> Html {
             }
         })
     };
+    let export_png = {
+        let variant = built.variant.clone();
+        Callback::from(move |_: MouseEvent| {
+            platform::download_svg_as_png(".ww-ladder", &format!("wirewalk-{variant}.png"), 2.0);
+        })
+    };
     let p = &built.scenario.params;
     let state_badge = |who: &'static str, h: &model::HostAt| {
         html! {
@@ -263,6 +270,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                         <div class="ww-export">
                             <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
                             <button type="button" class="ww-btn" data-export="svg" onclick={export_svg}>{ t(lang, "scene.tcp.export.svg") }</button>
+                            <button type="button" class="ww-btn" data-export="png" onclick={export_png}>{ t(lang, "scene.tcp.export.png") }</button>
                         </div>
                     }
                 </div>
@@ -271,6 +279,9 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                         { state_badge("client", &client) }
                         { state_badge("server", &server) }
                     </div>
+                    if !is_udp {
+                        <StateDiagram {lang} client={client.state} server={server.state} last={last_transition(&trace, step)} />
+                    }
                     <CodePane {lang} title={t(lang, "scene.tcp.code.client")} lines={code_of("client")} line={client.line}
                               blocked_in={client.blocked_in.clone()} returned={client.returned.clone()} />
                     <CodePane {lang} title={t(lang, "scene.tcp.code.server")} lines={code_of("server")} line={server.line}

@@ -3,8 +3,8 @@
 //! half-way, retransmissions marked. Rows follow trace order (not time: an RTO of a
 //! second beside a 1 ms hop would squash everything else).
 
-use crate::i18n::{t, t_dyn, Lang};
-use crate::scenes::tcp::model::{frame_label, payload_text};
+use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::scenes::tcp::model::{frame_label, payload_text, retransmission_timeout_us};
 use std::rc::Rc;
 use wirewalk_engine::trace::{EventKind, Trace};
 use yew::prelude::*;
@@ -79,6 +79,21 @@ pub struct LadderProps {
 /// The y of a row's arrow start.
 fn row_y(row: usize) -> f64 {
     TOP + row as f64 * ROW + 18.0
+}
+
+/// The note under a lost or retransmitted frame: which timeout fired, and whether it
+/// was lost (again).
+fn ladder_note(trace: &Trace, i: usize, dropped: bool, retrans: bool, lang: Lang) -> String {
+    let lost = t(lang, "scene.tcp.ladder.lost");
+    let rto = retrans.then(|| {
+        let secs = retransmission_timeout_us(trace, i).map_or(0.0, |us| us as f64 / 1e6);
+        tf(lang, "scene.tcp.ladder.rto", &[&format!("{secs:.3}")])
+    });
+    match (rto, dropped) {
+        (Some(r), true) => format!("{r} · {lost}"),
+        (Some(r), false) => r,
+        (None, _) => lost.to_owned(),
+    }
 }
 
 /// The ladder diagram.
@@ -187,7 +202,7 @@ pub fn ladder(props: &LadderProps) -> Html {
                 if retrans || f.dropped {
                     <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + 14.0).to_string()}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
-                        { if f.dropped { t(lang, "scene.tcp.ladder.lost") } else { t(lang, "scene.tcp.ladder.rto") } }
+                        { ladder_note(trace, i, f.dropped, retrans, lang) }
                     </text>
                 }
             </g>

@@ -3,3 +3,4 @@
 pub mod code;
 pub mod inspector;
 pub mod ladder;
+pub mod state_diagram;

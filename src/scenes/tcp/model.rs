@@ -188,6 +188,32 @@ pub fn frame_label(frame: &Frame, lang: Lang) -> String {
     }
 }
 
+/// For a retransmitted segment: the timeout that fired, i.e. the time since the same
+/// segment (same sender, sequence number and length) was last sent, µs.
+#[must_use]
+pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
+    let f = trace.frames.get(index)?;
+    if !f.role.as_deref()?.contains("retransmission") {
+        return None;
+    }
+    let key = |fr: &Frame| {
+        fr.annotated.as_ref().map(|a| {
+            (
+                fr.from.clone(),
+                a.summary.seq_raw,
+                a.summary.payload_len,
+                a.summary.tcp_flags,
+            )
+        })
+    };
+    let k = key(f)?;
+    trace.frames[..index]
+        .iter()
+        .rev()
+        .find(|p| key(p).as_ref() == Some(&k))
+        .map(|p| f.time_us.saturating_sub(p.time_us))
+}
+
 /// The payload of a frame as text, if it has one (shown under data arrows).
 #[must_use]
 pub fn payload_text(frame: &Frame) -> Option<String> {
@@ -276,6 +302,20 @@ pub fn host_at(trace: &Trace, host: &str, cursor: usize) -> HostAt {
         returned,
         time_wait_left_us,
     }
+}
+
+/// The most recent TCP state transition among the first `cursor` events.
+#[must_use]
+pub fn last_transition(trace: &Trace, cursor: usize) -> Option<(TcpState, TcpState)> {
+    trace
+        .events
+        .iter()
+        .take(cursor)
+        .rev()
+        .find_map(|e| match e.kind {
+            EventKind::StateChange { from, to, .. } => Some((from, to)),
+            _ => None,
+        })
 }
 
 /// Virtual time at the cursor (the time of the last applied event), µs.
@@ -464,6 +504,27 @@ mod tests {
             .unwrap();
         assert!(frame_label(data, Lang::En).contains("len=5"));
         assert_eq!(payload_text(data).as_deref(), Some("hello"));
+    }
+
+    #[test]
+    fn a_retransmission_knows_its_timeout_and_backoff_doubles_it() {
+        let once = build(&params(&[("variant", "tcp_loss")])).unwrap();
+        let r: Vec<u64> = (0..once.trace.frames.len())
+            .filter_map(|i| retransmission_timeout_us(&once.trace, i))
+            .collect();
+        assert_eq!(r.len(), 1, "{r:?}");
+        let twice = build(&params(&[("variant", "tcp_loss_twice")])).unwrap();
+        let r2: Vec<u64> = (0..twice.trace.frames.len())
+            .filter_map(|i| retransmission_timeout_us(&twice.trace, i))
+            .collect();
+        assert_eq!(r2.len(), 2, "{r2:?}");
+        assert_eq!(r2[1], 2 * r2[0], "backoff doubles the RTO: {r2:?}");
+        assert_eq!(r2[0], r[0]);
+        let normal = build(&BTreeMap::new()).unwrap();
+        assert!(
+            (0..normal.trace.frames.len())
+                .all(|i| retransmission_timeout_us(&normal.trace, i).is_none())
+        );
     }
 
     #[test]
