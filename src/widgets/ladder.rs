@@ -52,7 +52,7 @@ const STYLE: &str = "
 .ww-ladder .ww-state-mark{font-size:13px}.ww-ladder .ww-host-name{font-size:18px}.ww-ladder .ww-host-ip{font-size:14px}
 .ww-ladder .ww-arrow-note{font-size:13px}}
 ";
-const ROW: f64 = 50.0;
+const ROW: f64 = 56.0;
 const SLOPE: f64 = 24.0;
 
 /// Props of the ladder.
@@ -200,7 +200,7 @@ pub fn ladder(props: &LadderProps) -> Html {
                     <text class="ww-arrow-payload" x={mx.to_string()} y={(y1 + SLOPE + 4.0).to_string()} text-anchor="middle">{ p }</text>
                 }
                 if retrans || f.dropped {
-                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + 14.0).to_string()}
+                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + SLOPE + 16.0).to_string()}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
                         { ladder_note(trace, i, f.dropped, retrans, lang) }
                     </text>

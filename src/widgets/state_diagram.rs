@@ -22,6 +22,45 @@ fn place(s: TcpState) -> (f64, f64) {
     }
 }
 
+/// Where a line from the centre of a `bw` × `bh` box at `from` towards `to` leaves it.
+fn box_exit(from: (f64, f64), to: (f64, f64), bw: f64, bh: f64) -> (f64, f64) {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let k = ((bw / 2.0 + 3.0) / dx.abs().max(1e-9)).min((bh / 2.0 + 3.0) / dy.abs().max(1e-9));
+    (from.0 + dx * k, from.1 + dy * k)
+}
+
+/// The SVG path of a transition. Edges back to CLOSED from the bottom of the diagram
+/// run round its sides; an edge whose reverse is also drawn bends to one side, so the
+/// pair reads as two arrows.
+fn edge_path(a: TcpState, b: TcpState, bw: f64, bh: f64) -> String {
+    let (pa, pb) = (place(a), place(b));
+    match (a, b) {
+        (TcpState::TimeWait, TcpState::Closed) => {
+            let (x0, y0) = (pa.0 - bw / 2.0 - 3.0, pa.1);
+            let (x1, y1) = (pb.0 - bw / 2.0 - 3.0, pb.1);
+            format!("M{x0},{y0} C6,{y0} 6,{y1} {x1},{y1}")
+        }
+        (TcpState::LastAck, TcpState::Closed) => {
+            let (x0, y0) = (pa.0 + bw / 2.0 + 3.0, pa.1);
+            let (x1, y1) = (pb.0 + bw / 2.0 + 3.0, pb.1);
+            format!("M{x0},{y0} C354,{y0} 354,{y1} {x1},{y1}")
+        }
+        _ => {
+            let (s0, s1) = (box_exit(pa, pb, bw, bh), box_exit(pb, pa, bw, bh));
+            if EDGES.contains(&(b, a)) {
+                // Bend to the right of the direction of travel.
+                let (mx, my) = ((s0.0 + s1.0) / 2.0, (s0.1 + s1.1) / 2.0);
+                let (dx, dy) = (s1.0 - s0.0, s1.1 - s0.1);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+                let (cx, cy) = (mx - dy / len * 14.0, my + dx / len * 14.0);
+                format!("M{},{} Q{cx},{cy} {},{}", s0.0, s0.1, s1.0, s1.1)
+            } else {
+                format!("M{},{} L{},{}", s0.0, s0.1, s1.0, s1.1)
+            }
+        }
+    }
+}
+
 /// The transitions drawn (RFC 9293 figure 5, the paths a teaching exchange takes).
 pub const EDGES: [(TcpState, TcpState); 18] = [
     (TcpState::Closed, TcpState::Listen),
@@ -82,17 +121,10 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
     } = props;
     let (bw, bh) = (96.0, 20.0);
     let edges = EDGES.iter().map(|&(a, b)| {
-        let ((x1, y1), (x2, y2)) = (place(a), place(b));
-        // Shorten the line so it ends at the box edge (boxes are bw × bh).
-        let (dx, dy) = (x2 - x1, y2 - y1);
-        let k = 1.0 - ((bw / 2.0 + 2.0) / dx.abs().max(1e-9)).min((bh / 2.0 + 2.0) / dy.abs().max(1e-9)).min(0.49);
-        let (ex, ey) = (x1 + dx * k, y1 + dy * k);
-        let (sx, sy) = (x2 - dx * k, y2 - dy * k);
         let lit = *last == Some((a, b));
         html! {
-            <line key={format!("{}-{}", a.name(), b.name())} class={classes!("ww-sd-edge", lit.then_some("is-lit"))}
-                  data-edge={format!("{}>{}", a.name(), b.name())}
-                  x1={sx.to_string()} y1={sy.to_string()} x2={ex.to_string()} y2={ey.to_string()} marker-end="url(#ww-sd-head)" />
+            <path key={format!("{}-{}", a.name(), b.name())} class={classes!("ww-sd-edge", lit.then_some("is-lit"))}
+                  data-edge={format!("{}>{}", a.name(), b.name())} d={edge_path(a, b, bw, bh)} marker-end="url(#ww-sd-head)" />
         }
     });
     let nodes = ALL.iter().map(|&s| {
@@ -116,7 +148,8 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         <figure class="ww-sd">
             <svg viewBox="0 0 360 330" role="img" aria-label={t(*lang, "scene.tcp.sd.title")} xmlns="http://www.w3.org/2000/svg">
                 <defs>
-                    <marker id="ww-sd-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                    <marker id="ww-sd-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
+                            markerUnits="userSpaceOnUse" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="ww-sd-headpath" />
                     </marker>
                 </defs>
