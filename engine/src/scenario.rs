@@ -55,6 +55,10 @@ pub const KEYS: &[&str] = &[
     "delayed_ack",
     "seed",
     "latency_us",
+    "client.switch_port",
+    "server.switch_port",
+    "storm.pulled",
+    "router.udp",
 ];
 
 /// Every i18n key [`ScenarioError::message_key`] can return, for the UI's catalogue.
@@ -121,6 +125,16 @@ pub struct Params {
     pub seed: u64,
     /// One-way latency of every link, µs. Default 1000.
     pub latency_us: u64,
+    /// `switch` only: the switch port (0–2) the client is plugged into. Default 0.
+    pub client_switch_port: u8,
+    /// `switch` only: the switch port (0–2) the server is plugged into. Default 1. The
+    /// port left over gets an idle host, `pc1`–`pc3` after its port.
+    pub server_switch_port: u8,
+    /// `storm` only: the second cable between the two switches is pulled, so the loop is
+    /// broken and the broadcast dies out. Default false.
+    pub storm_pulled: bool,
+    /// `router` only: the exchange across the router is UDP instead of TCP. Default false.
+    pub router_udp: bool,
 }
 
 impl Default for Params {
@@ -140,6 +154,10 @@ impl Default for Params {
             delayed_ack: true,
             seed: 1,
             latency_us: 1000,
+            client_switch_port: 0,
+            server_switch_port: 1,
+            storm_pulled: false,
+            router_udp: false,
         }
     }
 }
@@ -705,6 +723,16 @@ impl Scenario {
             "delayed_ack" => p.delayed_ack = parse_bool(key, value)?,
             "seed" => p.seed = parse_u64(key, value, 0, u64::MAX)?,
             "latency_us" => p.latency_us = parse_u64(key, value, 1, 1_000_000)?,
+            "client.switch_port" | "server.switch_port" => {
+                let port = parse_u64(key, value, 0, SWITCH_PORTS as u64 - 1)? as u8;
+                if key == "client.switch_port" {
+                    p.client_switch_port = port;
+                } else {
+                    p.server_switch_port = port;
+                }
+            }
+            "storm.pulled" => p.storm_pulled = parse_bool(key, value)?,
+            "router.udp" => p.router_udp = parse_bool(key, value)?,
             _ => return Err(ScenarioError::UnknownKey(key.to_string())),
         }
         Ok(())
@@ -741,6 +769,19 @@ impl Scenario {
             parse_u64(key, &v.to_string(), 0, 60_000)?;
         }
         parse_u64("latency_us", &p.latency_us.to_string(), 1, 1_000_000)?;
+        for (key, v) in [
+            ("client.switch_port", p.client_switch_port),
+            ("server.switch_port", p.server_switch_port),
+        ] {
+            parse_u64(key, &v.to_string(), 0, SWITCH_PORTS as u64 - 1)?;
+        }
+        if p.client_switch_port == p.server_switch_port {
+            return Err(ScenarioError::DuplicateAddress {
+                key: "server.switch_port".into(),
+                value: p.server_switch_port.to_string(),
+                other: "client.switch_port".into(),
+            });
+        }
         if server_mac == client_mac {
             return Err(ScenarioError::DuplicateAddress {
                 key: "server.mac".into(),
@@ -802,6 +843,9 @@ impl Scenario {
         })
     }
 }
+
+/// Ports of the `switch` scenario's switch.
+const SWITCH_PORTS: usize = 3;
 
 const ROUTER_MACS: [[u8; 6]; 2] = [[2, 0, 0, 0, 1, 1], [2, 0, 0, 0, 2, 1]];
 
@@ -1014,6 +1058,10 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
             let (c, s2) = udp_scripts(s, &r);
             (Some(c), Some(s2))
         }
+        "router" if p.router_udp => {
+            let (c, s2) = udp_scripts(s, &r);
+            (Some(c), Some(s2))
+        }
         _ => {
             let (c, s2) = tcp_scripts(s, &r, Ending::FourWay);
             (Some(c), Some(s2))
@@ -1053,13 +1101,26 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
     let mut limits = Limits::default();
     match s.name.as_str() {
         "switch" => {
-            let pc3_ip = free_host(r.client_ip, 30, &[r.client_ip, r.server_ip]);
-            let pc3_mac = free_mac(0x1e, &[r.client_mac, r.server_mac]);
-            let pc3 = net.add_host(host("pc3", pc3_mac, pc3_ip, rng.next_u64(), None))?;
-            let sw = net.add_switch(Switch::new("switch", 3));
-            net.connect((client, 0), (sw, 0), lat)?;
-            net.connect((sw, 1), (server, 0), lat)?;
-            net.connect((sw, 2), (pc3, 0), lat)?;
+            let (cp, sp) = (
+                usize::from(p.client_switch_port),
+                usize::from(p.server_switch_port),
+            );
+            // The idle host takes the port left over, and the address its port suggests
+            // (port 0 → .10 and …:0a, port 1 → .20 and …:14, port 2 → .30 and …:1e).
+            let idle_port = (0..SWITCH_PORTS).find(|&q| q != cp && q != sp).unwrap_or(2);
+            let tens = u8::try_from(10 * (idle_port + 1)).unwrap_or(30);
+            let idle_ip = free_host(r.client_ip, tens, &[r.client_ip, r.server_ip]);
+            let idle_mac = free_mac(tens, &[r.client_mac, r.server_mac]);
+            let idle_name = format!("pc{}", idle_port + 1);
+            let idle = net.add_host(host(&idle_name, idle_mac, idle_ip, rng.next_u64(), None))?;
+            let sw = net.add_switch(Switch::new("switch", SWITCH_PORTS));
+            // The client's cable first (link 0 carries the loss rule), then in port order.
+            net.connect((client, 0), (sw, cp), lat)?;
+            let mut rest = [(sp, server), (idle_port, idle)];
+            rest.sort_by_key(|&(q, _)| q);
+            for (q, node) in rest {
+                net.connect((sw, q), (node, 0), lat)?;
+            }
         }
         "router" => {
             let rt = net.add_router(Router::new(
@@ -1085,12 +1146,16 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
             let s2 = net.add_switch(Switch::new("switch2", 3));
             net.connect((client, 0), (s1, 0), lat)?;
             net.connect((s1, 1), (s2, 1), lat)?;
-            net.connect((s1, 2), (s2, 2), lat)?;
+            if !p.storm_pulled {
+                net.connect((s1, 2), (s2, 2), lat)?;
+            }
             net.connect((s2, 0), (server, 0), lat)?;
-            limits = Limits {
-                max_time_us: lat.saturating_mul(STORM_TICKS),
-                max_frames: STORM_MAX_FRAMES,
-            };
+            if !p.storm_pulled {
+                limits = Limits {
+                    max_time_us: lat.saturating_mul(STORM_TICKS),
+                    max_frames: STORM_MAX_FRAMES,
+                };
+            }
         }
         _ => {
             net.connect((client, 0), (server, 0), lat)?;

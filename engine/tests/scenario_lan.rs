@@ -221,3 +221,145 @@ fn storm_multiplies_and_is_capped() {
         .count();
     assert!(flaps > 10);
 }
+
+fn learned(t: &Trace) -> Vec<(String, String, usize)> {
+    t.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::SwitchLearn { switch, mac, port } => {
+                Some((switch.clone(), mac.clone(), *port))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn switch_port_of(t: &Trace, name: &str) -> usize {
+    t.links
+        .iter()
+        .find_map(|l| {
+            if l.a == name && l.b == "switch" {
+                Some(l.b_port)
+            } else if l.b == name && l.a == "switch" {
+                Some(l.a_port)
+            } else {
+                None
+            }
+        })
+        .unwrap()
+}
+
+#[test]
+fn switch_hosts_can_sit_on_any_ports() {
+    // PC3 (…:1e, .30) sends to PC1 (…:0a, .10): the idle host is PC2 on port 1.
+    let t = trace(
+        "switch",
+        &[
+            ("client.switch_port", "2"),
+            ("server.switch_port", "0"),
+            ("client.mac", "02:00:00:00:00:1e"),
+            ("client.ip", "192.168.1.30"),
+            ("server.mac", "02:00:00:00:00:0a"),
+            ("server.ip", "192.168.1.10"),
+        ],
+    );
+    let idle = t.hosts.iter().find(|h| h.name == "pc2").expect("pc2");
+    assert_eq!(idle.ips, ["192.168.1.20/24"]);
+    assert_eq!(idle.macs, ["02:00:00:00:00:14"]);
+    assert!(t.hosts.iter().all(|h| h.name != "pc3"));
+    assert_eq!(
+        (
+            switch_port_of(&t, "client"),
+            switch_port_of(&t, "server"),
+            switch_port_of(&t, "pc2")
+        ),
+        (2, 0, 1)
+    );
+    // Link 0 is still the client's (the loss rule's link).
+    assert!(t.links[0].a == "client" || t.links[0].b == "client");
+    // The broadcast floods ports 0 and 1; the table learns the client on 2, the server on 0.
+    let mut flood: Vec<&str> = t
+        .frames
+        .iter()
+        .filter(|f| f.role.as_deref() == Some("arp_request") && f.from == "switch")
+        .map(|f| f.to.as_str())
+        .collect();
+    flood.sort_unstable();
+    assert_eq!(flood, ["pc2", "server"]);
+    let expected: Vec<(String, String, usize)> = vec![
+        ("switch".into(), "02:00:00:00:00:1e".into(), 2),
+        ("switch".into(), "02:00:00:00:00:0a".into(), 0),
+    ];
+    assert_eq!(learned(&t), expected);
+    assert_eq!(
+        returned(&t, "client", "recvfrom"),
+        ["(b'HELLO', ('192.168.1.10', 8080))"]
+    );
+}
+
+#[test]
+fn switch_idle_host_never_clashes_and_ports_must_differ() {
+    let t = trace(
+        "switch",
+        &[("client.switch_port", "1"), ("server.switch_port", "2")],
+    );
+    let idle = t.hosts.iter().find(|h| h.name == "pc1").expect("pc1");
+    assert_ne!(idle.ips[0], "192.168.1.10/24");
+    assert_ne!(idle.macs[0], "02:00:00:00:00:0a");
+    let mut s = Scenario::named("switch").unwrap();
+    s.set("server.switch_port", "0").unwrap();
+    assert_eq!(
+        s.validate().unwrap_err().message_key(),
+        "error.duplicate_address"
+    );
+    assert_eq!(
+        s.set("client.switch_port", "3").unwrap_err().message_key(),
+        "error.out_of_range"
+    );
+}
+
+#[test]
+fn storm_stops_when_a_loop_cable_is_pulled() {
+    let t = trace("storm", &[("storm.pulled", "true")]);
+    assert!(!t.capped);
+    assert!(!t.notes().contains(&"note.storm_capped"));
+    let between = t
+        .links
+        .iter()
+        .filter(|l| l.a.starts_with("switch") && l.b.starts_with("switch"))
+        .count();
+    assert_eq!(between, 1);
+    // One broadcast crosses each link once: client → s1 → s2 → server.
+    let requests = t
+        .frames
+        .iter()
+        .filter(|f| f.role.as_deref() == Some("arp_request"))
+        .count();
+    assert_eq!(requests, 3);
+    assert!(t.frames_per_tick.iter().all(|&n| n <= 1));
+    assert_eq!(t.frames_per_tick.iter().sum::<usize>(), t.frames.len());
+    assert_eq!(
+        returned(&t, "client", "recvfrom"),
+        ["(b'HELLO', ('192.168.1.20', 8080))"]
+    );
+}
+
+#[test]
+fn router_carries_udp_too() {
+    let t = trace("router", &[("router.udp", "true")]);
+    let (before, after) = ipv4_pair(&t, "udp", "client", "router");
+    let (ip1, ip2) = (
+        Ipv4Packet::new_checked(eth(before).payload()).unwrap(),
+        Ipv4Packet::new_checked(eth(after).payload()).unwrap(),
+    );
+    assert_eq!((ip1.hop_limit(), ip2.hop_limit()), (64, 63));
+    assert_eq!(
+        ip1.payload(),
+        ip2.payload(),
+        "UDP header and data untouched"
+    );
+    assert_eq!(
+        returned(&t, "client", "recvfrom"),
+        ["(b'HELLO', ('192.168.2.20', 8080))"]
+    );
+}

@@ -526,6 +526,12 @@ const PARAM_SETS: &[&[(&str, &str)]] = &[
         ("client.think_ms", "0"),
         ("seed", "99"),
     ],
+    &[
+        ("client.switch_port", "2"),
+        ("server.switch_port", "0"),
+        ("storm.pulled", "true"),
+        ("router.udp", "true"),
+    ],
 ];
 
 /// Runs one scenario and checks every frame of its trace against tshark, using the
