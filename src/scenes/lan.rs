@@ -1,13 +1,650 @@
-//! The lan scene (being built: shows its introduction and plan for now).
+//! The LAN scene: three PCs on a learning switch (the MAC table fills frame by frame, an
+//! ARP broadcast floods, the reply is unicast), a loop of two switches (a broadcast
+//! storm, stopped by pulling a cable), and two LANs joined by a router (per hop the MACs
+//! change, IPs and ports don't, TTL 64 → 63). All traffic is the engine's trace.
 
-use super::{PageProps, Scene, SceneView};
+pub mod model;
+
+use super::PageProps;
+use crate::i18n::{error_message, t, tf, Lang};
+use crate::platform;
+use crate::player::Player;
+use crate::state::Action;
+use crate::widgets::inspector::Inspector;
+use model::{
+    arp_by_link, build, current_frame, frame_label, hop_diff, hop_pair, host_label, link_counts,
+    lit_frames, mac_seen_on_link, narration, switch_port_of, tables_at, tick_at, Built, View, PCS,
+};
+use std::rc::Rc;
+use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
 
-/// URL keys this scene reads.
-pub const PARAM_KEYS: &[&str] = &[];
+/// URL keys this scene reads (besides the engine's scenario keys).
+pub const PARAM_KEYS: &[&str] = &["view", "sender", "receiver"];
 
-/// The lan scene.
+/// The SVG's size.
+const W: f64 = 600.0;
+const H: f64 = 300.0;
+
+fn node_pos(trace: &Trace, name: &str) -> (f64, f64) {
+    match trace.scenario.name.as_str() {
+        "switch" => {
+            if name == "switch" {
+                return (300.0, 62.0);
+            }
+            let port = switch_port_of(trace, name).unwrap_or(0) as f64;
+            (100.0 + 200.0 * port, 222.0)
+        }
+        "storm" => match name {
+            "client" => (62.0, 150.0),
+            "switch1" => (205.0, 150.0),
+            "switch2" => (395.0, 150.0),
+            _ => (538.0, 150.0),
+        },
+        _ => match name {
+            "client" => (95.0, 165.0),
+            "router" => (300.0, 165.0),
+            _ => (505.0, 165.0),
+        },
+    }
+}
+
+fn fmt_n(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The path of a link: straight, or bowed when two cables join the same pair of nodes.
+fn link_path(trace: &Trace, index: usize) -> (String, (f64, f64)) {
+    let l = &trace.links[index];
+    let (a, b) = (node_pos(trace, &l.a), node_pos(trace, &l.b));
+    let twins: Vec<usize> = trace
+        .links
+        .iter()
+        .filter(|m| (m.a == l.a && m.b == l.b) || (m.a == l.b && m.b == l.a))
+        .map(|m| m.index)
+        .collect();
+    if twins.len() < 2 {
+        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+        let d = format!(
+            "M{} {} L{} {}",
+            fmt_n(a.0),
+            fmt_n(a.1),
+            fmt_n(b.0),
+            fmt_n(b.1)
+        );
+        return (d, mid);
+    }
+    let k = twins.iter().position(|&i| i == index).unwrap_or(0);
+    let bow = if k == 0 { -70.0 } else { 70.0 };
+    let c = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0 + bow);
+    let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0 + bow / 2.0);
+    let d = format!(
+        "M{} {} Q{} {} {} {}",
+        fmt_n(a.0),
+        fmt_n(a.1),
+        fmt_n(c.0),
+        fmt_n(c.1),
+        fmt_n(b.0),
+        fmt_n(b.1)
+    );
+    (d, mid)
+}
+
+/// The topology with the frames on the wire at the cursor.
+fn topology(
+    trace: &Trace,
+    built: &Built,
+    lang: Lang,
+    step: usize,
+    pulled: bool,
+    on_pull: Option<Callback<MouseEvent>>,
+) -> Html {
+    let lit = lit_frames(trace, &built.frame_event, step);
+    let counts = link_counts(trace, step);
+    let is_router = trace.scenario.name == "router";
+    let lans = if is_router {
+        let r = trace.hosts.iter().find(|h| h.kind == HostKind::Router);
+        let subnet = |i: usize| {
+            r.and_then(|r| r.ips.get(i))
+                .map(|ip| {
+                    let (addr, len) = ip.split_once('/').unwrap_or((ip, "24"));
+                    let o: Vec<&str> = addr.split('.').collect();
+                    format!(
+                        "{}.{}.{}.0/{len}",
+                        o[0],
+                        o.get(1).unwrap_or(&""),
+                        o.get(2).unwrap_or(&"")
+                    )
+                })
+                .unwrap_or_default()
+        };
+        html! {
+            <g class="ww-lan-nets">
+                <rect class="ww-lan-net" x="8" y="40" width="296" height="252" rx="14" />
+                <rect class="ww-lan-net is-second" x="296" y="40" width="296" height="252" rx="14" />
+                <text class="ww-lan-net-label" x="20" y="64">{ tf(lang, "scene.lan.router.lan", &["1", &subnet(0)]) }</text>
+                <text class="ww-lan-net-label" x="580" y="64" text-anchor="end">{ tf(lang, "scene.lan.router.lan", &["2", &subnet(1)]) }</text>
+            </g>
+        }
+    } else {
+        Html::default()
+    };
+    let links = trace.links.iter().map(|l| {
+        let (d, mid) = link_path(trace, l.index);
+        let active = lit.iter().any(|&f| trace.frames[f].link == l.index);
+        let n = counts.get(l.index).copied().unwrap_or(0);
+        let port_label = |node: &str, port: usize, other: &str| {
+            if !model::is_switch(trace, node) && trace.hosts.iter().find(|h| h.name == node).is_none_or(|h| h.kind != HostKind::Router) {
+                return Html::default();
+            }
+            let (p, q) = (node_pos(trace, node), node_pos(trace, other));
+            let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt().max(1.0);
+            let twin_bow = if trace.scenario.name == "storm" && model::is_switch(trace, other) {
+                if port == 1 { -26.0 } else { 26.0 }
+            } else {
+                0.0
+            };
+            let (x, y) = (p.0 + (q.0 - p.0) / len * 50.0, p.1 + (q.1 - p.1) / len * 50.0 + twin_bow);
+            html! {
+                <g class="ww-lan-port">
+                    <circle cx={fmt_n(x)} cy={fmt_n(y)} r="9" />
+                    <text x={fmt_n(x)} y={fmt_n(y + 4.0)} text-anchor="middle">{ (port + 1).to_string() }</text>
+                </g>
+            }
+        };
+        html! {
+            <g key={l.index} class={classes!("ww-lan-link", active.then_some("is-active"))} data-link={l.index.to_string()} data-count={n.to_string()}>
+                <path class="ww-lan-cable" d={d} />
+                { port_label(&l.a, l.a_port, &l.b) }
+                { port_label(&l.b, l.b_port, &l.a) }
+                if n > 0 {
+                    <text class="ww-lan-count" x={fmt_n(mid.0 + 8.0)} y={fmt_n(mid.1 - 8.0)}>{ format!("×{n}") }</text>
+                }
+            </g>
+        }
+    });
+    // The pulled cable of the storm view, drawn unplugged.
+    let pulled_cable = if trace.scenario.name == "storm" {
+        let (a, b) = (node_pos(trace, "switch1"), node_pos(trace, "switch2"));
+        let d = format!(
+            "M{} {} Q{} {} {} {}",
+            fmt_n(a.0 + 30.0),
+            fmt_n(a.1 + 20.0),
+            fmt_n((a.0 + b.0) / 2.0),
+            fmt_n(a.1 + 70.0),
+            fmt_n(b.0 - 30.0),
+            fmt_n(b.1 + 20.0)
+        );
+        if pulled {
+            html! {
+                <g class="ww-lan-pulled" data-pulled="true">
+                    <path class="ww-lan-cable is-pulled" d={format!("M{} {} Q{} {} {} {}", fmt_n(a.0 + 30.0), fmt_n(a.1 + 20.0), fmt_n(a.0 + 60.0), fmt_n(a.1 + 80.0), fmt_n(a.0 + 75.0), fmt_n(a.1 + 110.0))} />
+                    <path class="ww-lan-cable is-pulled" d={format!("M{} {} Q{} {} {} {}", fmt_n(b.0 - 30.0), fmt_n(b.1 + 20.0), fmt_n(b.0 - 60.0), fmt_n(b.1 + 80.0), fmt_n(b.0 - 75.0), fmt_n(b.1 + 110.0))} />
+                    <text class="ww-lan-pulled-label" x="300" y={fmt_n(a.1 + 118.0)} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
+                </g>
+            }
+        } else if let Some(cb) = on_pull {
+            html! {
+                <g class="ww-lan-pull" role="button" tabindex="-1" onclick={cb}>
+                    <path class="ww-lan-cable-hit" d={d} />
+                </g>
+            }
+        } else {
+            Html::default()
+        }
+    } else {
+        Html::default()
+    };
+    let nodes = trace.hosts.iter().map(|h| {
+        let (x, y) = node_pos(trace, &h.name);
+        let label = host_label(trace, lang, &h.name);
+        let role = match (trace.scenario.name.as_str(), h.name.as_str()) {
+            ("switch", "client") => Some(("is-sender", t(lang, "scene.lan.role.sender"))),
+            ("switch", "server") => Some(("is-receiver", t(lang, "scene.lan.role.receiver"))),
+            ("switch", _) if h.kind == HostKind::Host => Some(("is-idle", t(lang, "scene.lan.role.idle"))),
+            _ => None,
+        };
+        match h.kind {
+            HostKind::Switch => html! {
+                <g key={h.name.clone()} class="ww-lan-node is-switch" data-node={h.name.clone()}>
+                    <rect x={fmt_n(x - 58.0)} y={fmt_n(y - 22.0)} width="116" height="44" rx="8" />
+                    <SwitchIcon x={x - 44.0} y={y - 8.0} />
+                    <text x={fmt_n(x + 8.0)} y={fmt_n(y + 5.0)} text-anchor="middle">{ label }</text>
+                </g>
+            },
+            HostKind::Router => html! {
+                <g key={h.name.clone()} class="ww-lan-node is-router" data-node={h.name.clone()}>
+                    <circle cx={fmt_n(x)} cy={fmt_n(y)} r="34" />
+                    <path class="ww-lan-router-arrows" d={format!("M{} {} h28 m-8 -6 l8 6 l-8 6 M{} {} h-28 m8 -6 l-8 6 l8 6", fmt_n(x - 14.0), fmt_n(y - 8.0), fmt_n(x + 14.0), fmt_n(y + 8.0))} />
+                    <text x={fmt_n(x)} y={fmt_n(y + 52.0)} text-anchor="middle">{ label }</text>
+                    { for h.ips.iter().zip(&h.macs).enumerate().map(|(i, (ip, mac))| {
+                        let left = i == 0;
+                        let tx = if left { x - 40.0 } else { x + 40.0 };
+                        let anchor = if left { "end" } else { "start" };
+                        html! {
+                            <text class="ww-lan-addr" x={fmt_n(tx)} y={fmt_n(y - 48.0 + 14.0 * i as f64 * 0.0)} text-anchor={anchor}>
+                                <tspan x={fmt_n(tx)} dy="0">{ ip.clone() }</tspan>
+                                <tspan x={fmt_n(tx)} dy="13">{ mac.clone() }</tspan>
+                            </text>
+                        }
+                    }) }
+                </g>
+            },
+            HostKind::Host => html! {
+                <g key={h.name.clone()} class={classes!("ww-lan-node", "is-host", role.map(|r| r.0))} data-node={h.name.clone()}>
+                    <rect class="ww-lan-screen" x={fmt_n(x - 26.0)} y={fmt_n(y - 24.0)} width="52" height="34" rx="4" />
+                    <path class="ww-lan-stand" d={format!("M{} {} h16 M{} {} v6", fmt_n(x - 8.0), fmt_n(y + 16.0), fmt_n(x), fmt_n(y + 10.0))} />
+                    <text class="ww-lan-host-name" x={fmt_n(x)} y={fmt_n(y - 3.0)} text-anchor="middle">{ label }</text>
+                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 32.0)} text-anchor="middle">{ h.macs.first().cloned().unwrap_or_default() }</text>
+                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 45.0)} text-anchor="middle">{ h.ips.first().map(|ip| ip.trim_end_matches("/24").to_owned()).unwrap_or_default() }</text>
+                    if let Some((_, r)) = role {
+                        <text class="ww-lan-role" x={fmt_n(x)} y={fmt_n(y - 32.0)} text-anchor="middle">{ r }</text>
+                    }
+                </g>
+            },
+        }
+    });
+    // Frames on the wire now: an envelope two-thirds along each lit link, pointing on.
+    let packets = lit.iter().map(|&i| {
+        let f = &trace.frames[i];
+        let (a, b) = (node_pos(trace, &f.from), node_pos(trace, &f.to));
+        let (_, mid) = link_path(trace, f.link);
+        let (x, y) = (mid.0 + (b.0 - a.0) * 0.16, mid.1 + (b.1 - a.1) * 0.16);
+        let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
+        let angle = (b.1 - a.1).atan2(b.0 - a.0).to_degrees();
+        html! {
+            <g key={format!("p{i}")} class={classes!("ww-lan-packet", if broadcast { "is-broadcast" } else { "is-unicast" }, f.dropped.then_some("is-dropped"))}
+               data-frame={i.to_string()} data-from={f.from.clone()} data-to={f.to.clone()}
+               transform={format!("translate({} {})", fmt_n(x), fmt_n(y))}>
+                <rect x="-13" y="-9" width="26" height="18" rx="3" />
+                <path class="ww-lan-packet-flap" d="M-13 -9 L0 1 L13 -9" />
+                <path class="ww-lan-packet-dir" transform={format!("rotate({angle:.0})")} d="M16 -5 L24 0 L16 5 Z" />
+            </g>
+        }
+    });
+    html! {
+        <svg class="ww-lan-topo" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={t(lang, "scene.lan.topology")}>
+            { lans }
+            { for links }
+            { pulled_cable }
+            { for nodes }
+            { for packets }
+        </svg>
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct IconProps {
+    x: f64,
+    y: f64,
+}
+
+/// A switch glyph: four arrows, two each way.
+#[function_component(SwitchIcon)]
+fn switch_icon(p: &IconProps) -> Html {
+    let d = format!(
+        "M{x} {y1} h20 m-5 -4 l5 4 l-5 4 M{x2} {y2} h-20 m5 -4 l-5 4 l5 4",
+        x = fmt_n(p.x),
+        y1 = fmt_n(p.y + 2.0),
+        x2 = fmt_n(p.x + 20.0),
+        y2 = fmt_n(p.y + 14.0)
+    );
+    html! { <path class="ww-lan-switch-arrows" d={d} /> }
+}
+
+/// The MAC table(s) at the cursor.
+fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
+    let tables = tables_at(trace, step);
+    let many = tables.len() > 1;
+    html! {
+        <div class="ww-lan-tables">
+            { for tables.into_iter().map(|(sw, rows)| {
+                let title = if many {
+                    tf(lang, "scene.lan.table.title_of", &[&host_label(trace, lang, &sw)])
+                } else {
+                    t(lang, "scene.lan.table.title").to_owned()
+                };
+                let shown = rows.len();
+                html! {
+                    <section key={sw.clone()} class="ww-lan-table" data-switch={sw.clone()}>
+                        <h2>{ title }</h2>
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{ t(lang, "scene.lan.table.mac") }</th>
+                                <th scope="col">{ t(lang, "scene.lan.table.port") }</th>
+                                if many { <th scope="col">{ t(lang, "scene.lan.table.learned") }</th> }
+                            </tr></thead>
+                            <tbody>
+                                { for rows.into_iter().map(|r| html! {
+                                    <tr key={r.mac.clone()} class={classes!(r.fresh.then_some("is-fresh"))} data-mac={r.mac.clone()} data-port={r.port.to_string()}>
+                                        <td class="ww-mono">{ r.mac.clone() }</td>
+                                        <td>{ (r.port + 1).to_string() }</td>
+                                        if many { <td>{ r.learned.to_string() }</td> }
+                                    </tr>
+                                }) }
+                                if shown == 0 {
+                                    <tr class="ww-lan-table-empty"><td colspan={if many { "3" } else { "2" }}>{ t(lang, "scene.lan.table.empty") }</td></tr>
+                                }
+                            </tbody>
+                        </table>
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The storm's frames-per-tick chart, the current tick marked.
+fn storm_chart(trace: &Trace, lang: Lang, step: usize) -> Html {
+    let ticks = &trace.frames_per_tick;
+    let max = ticks.iter().copied().max().unwrap_or(1).max(1) as f64;
+    let now = tick_at(trace, step);
+    let (cw, ch, left, bottom) = (360.0, 150.0, 34.0, 22.0);
+    let n = ticks.len().max(1) as f64;
+    let bw = (cw - left - 4.0) / n;
+    let total: usize = ticks.iter().sum();
+    html! {
+        <section class="ww-lan-chart" data-total={total.to_string()} data-max={(max as usize).to_string()}>
+            <h2>{ t(lang, "scene.lan.storm.chart") }</h2>
+            <svg viewBox={format!("0 0 {cw} {ch}")} role="img" aria-label={t(lang, "scene.lan.storm.chart")}>
+                <line class="ww-lan-axis" x1={fmt_n(left)} y1="6" x2={fmt_n(left)} y2={fmt_n(ch - bottom)} />
+                <line class="ww-lan-axis" x1={fmt_n(left)} y1={fmt_n(ch - bottom)} x2={fmt_n(cw)} y2={fmt_n(ch - bottom)} />
+                <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y="14" text-anchor="end">{ (max as usize).to_string() }</text>
+                <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y={fmt_n(ch - bottom)} text-anchor="end">{ "0" }</text>
+                <text class="ww-lan-tick" x={fmt_n(cw - 2.0)} y={fmt_n(ch - 6.0)} text-anchor="end">{ tf(lang, "scene.lan.storm.axis", &[&format!("{:.0}", trace.tick_us as f64 / 1000.0)]) }</text>
+                { for ticks.iter().enumerate().map(|(i, &c)| {
+                    let h = (ch - bottom - 8.0) * c as f64 / max;
+                    html! {
+                        <rect key={i} class={classes!("ww-lan-bar", (i == now && step > 0).then_some("is-now"), (i > now || step == 0).then_some("is-future"))}
+                              data-count={c.to_string()}
+                              x={fmt_n(left + 2.0 + bw * i as f64)} y={fmt_n(ch - bottom - h)} width={fmt_n((bw - 1.0).max(1.0))} height={fmt_n(h)} />
+                    }
+                }) }
+            </svg>
+            <p class="ww-lan-chart-total">{ tf(lang, "scene.lan.storm.total", &[&total.to_string(), &ticks.len().to_string()]) }</p>
+            if trace.capped {
+                <p class="ww-lan-verdict is-bad" data-verdict="storm">{ t(lang, "scene.lan.storm.capped") }</p>
+            } else {
+                <p class="ww-lan-verdict is-good" data-verdict="quiet">{ t(lang, "scene.lan.storm.quiet") }</p>
+            }
+        </section>
+    }
+}
+
+/// The router's hop diff and its ARP on each side.
+fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>) -> Html {
+    let near =
+        current_frame(trace, step).or_else(|| trace.frames_until(step).last().map(|f| f.index));
+    let Some((x, y)) = hop_pair(trace, near) else {
+        return Html::default();
+    };
+    let rows = hop_diff(&trace.frames[x], &trace.frames[y]);
+    let hop = |i: usize| {
+        let f = &trace.frames[i];
+        format!(
+            "#{} {} → {}",
+            i + 1,
+            host_label(trace, lang, &f.from),
+            host_label(trace, lang, &f.to)
+        )
+    };
+    let arps = arp_by_link(trace);
+    let client_mac = trace
+        .hosts
+        .iter()
+        .find(|h| h.name == "client")
+        .and_then(|h| h.macs.first().cloned())
+        .unwrap_or_default();
+    let crosses = trace
+        .links
+        .iter()
+        .filter(|l| l.a != "client" && l.b != "client")
+        .any(|l| mac_seen_on_link(trace, &client_mac, l.index));
+    html! {
+        <div class="ww-lan-router">
+            <section class="ww-lan-diff" data-before={x.to_string()} data-after={y.to_string()}>
+                <h2>{ t(lang, "scene.lan.diff.title") }</h2>
+                <p class="ww-lan-diff-frames">{ tf(lang, "scene.lan.diff.frames", &[&hop(x), &hop(y)]) }</p>
+                <div class="ww-lan-diff-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ t(lang, "scene.lan.diff.field") }</th>
+                            <th scope="col">{ t(lang, "scene.lan.diff.hop1") }</th>
+                            <th scope="col">{ t(lang, "scene.lan.diff.hop2") }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|r| html! {
+                                <tr key={r.id.clone()} class={classes!(r.changed.then_some("is-changed"))} data-field={r.id.clone()}>
+                                    <th scope="row" class="ww-mono">{ r.id.clone() }</th>
+                                    <td class="ww-mono">{ r.before.clone() }</td>
+                                    <td class="ww-mono">{ r.after.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <p class="ww-lan-diff-note">{ t(lang, "scene.lan.diff.note") }</p>
+            </section>
+            <section class="ww-lan-arp">
+                <h2>{ t(lang, "scene.lan.arp.title") }</h2>
+                { for arps.iter().enumerate().map(|(side, (link, frames))| html! {
+                    <div key={*link} class="ww-lan-arp-side" data-link={link.to_string()}>
+                        <h3>{ tf(lang, "scene.lan.router.lan", &[&(side + 1).to_string(), ""]) }</h3>
+                        <ul>
+                            { for frames.iter().map(|&i| {
+                                let f = &trace.frames[i];
+                                let seen = frames_seen(trace, step, i);
+                                let pick = { let on_pick = on_pick.clone(); Callback::from(move |_: MouseEvent| on_pick.emit(i)) };
+                                html! {
+                                    <li key={i} class={classes!(seen.then_some("is-seen"))}>
+                                        <button type="button" class="ww-linkish" onclick={pick}>
+                                            { format!("#{} {} → {}: {}", i + 1, host_label(trace, lang, &f.from), host_label(trace, lang, &f.to), frame_label(f)) }
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }) }
+            </section>
+            <p class={classes!("ww-lan-verdict", if crosses { "is-bad" } else { "is-good" })} data-verdict="no-cross">
+                { tf(lang, if crosses { "scene.lan.router.crossed" } else { "scene.lan.router.no_cross" }, &[&client_mac]) }
+            </p>
+        </div>
+    }
+}
+
+fn frames_seen(trace: &Trace, step: usize, frame: usize) -> bool {
+    trace.frames_until(step).any(|f| f.index == frame)
+}
+
+/// The LAN scene.
 #[function_component(LanScene)]
 pub fn lan_scene(props: &PageProps) -> Html {
-    html! { <SceneView scene={Scene::Lan} lang={props.lang} /> }
+    let lang = props.lang;
+    let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
+    let selected = use_state_eq(|| None::<usize>);
+    let built = match &*built {
+        Ok(b) => b.clone(),
+        Err(e) => {
+            return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> };
+        }
+    };
+    let trace = built.trace.clone();
+    let (step, min, max) =
+        super::tcp::model::clamp_step(props.step, props.from, props.to, trace.events.len());
+    let view = built.view;
+    let pulled = built.scenario.params.storm_pulled;
+    let udp = built.scenario.params.router_udp;
+
+    let on_step = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
+    };
+    let set = {
+        let dispatch = props.dispatch.clone();
+        let selected = selected.clone();
+        Rc::new(move |pairs: Vec<(&'static str, Option<String>)>| {
+            selected.set(None);
+            for (k, v) in pairs {
+                dispatch.emit(Action::SetParam(k.to_owned(), v));
+            }
+            dispatch.emit(Action::SetStep(None));
+        })
+    };
+    let view_tab = |v: View| {
+        let set = set.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            set(vec![
+                ("storm.pulled", None),
+                ("router.udp", None),
+                ("view", (v != View::Switch).then(|| v.slug().to_owned())),
+            ]);
+        });
+        html! {
+            <button key={v.slug()} type="button" role="tab" class={classes!("ww-lan-tab", (v == view).then_some("is-active"))}
+                    aria-selected={(v == view).to_string()} data-view={v.slug()} {onclick}>{ t(lang, v.label_key()) }</button>
+        }
+    };
+    let pc_select = |key: &'static str, label: &'static str, current: usize, other: usize| {
+        let set = set.clone();
+        let onchange = Callback::from(move |e: Event| {
+            if let Some(v) = platform::field_value(&e) {
+                let n: usize = v.parse().unwrap_or(1);
+                let mut pairs = vec![(key, Some(v.clone()))];
+                if n == other {
+                    // Picking the other end's PC swaps the two.
+                    let other_key = if key == "sender" {
+                        "receiver"
+                    } else {
+                        "sender"
+                    };
+                    pairs.push((other_key, Some(current.to_string())));
+                }
+                set(pairs);
+            }
+        });
+        let id = format!("lan-{key}");
+        html! {
+            <div class="ww-field-input">
+                <label for={id.clone()}>{ t(lang, label) }</label>
+                <select {id} {onchange}>
+                    { for (1..=PCS).map(|n| html! {
+                        <option key={n} value={n.to_string()} selected={n == current}>
+                            { format!("{} ({})", tf(lang, "scene.lan.pc", &[&n.to_string()]), model::PC_IDS[n - 1].0) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let toggle_pull = {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| {
+            set(vec![("storm.pulled", (!pulled).then(|| "true".to_owned()))]);
+        })
+    };
+    let udp_change = {
+        let set = set.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = platform::field_value(&e) {
+                set(vec![(
+                    "router.udp",
+                    (v == "udp").then(|| "true".to_owned()),
+                )]);
+            }
+        })
+    };
+    let on_pick = {
+        let selected = selected.clone();
+        let dispatch = props.dispatch.clone();
+        let frame_event = built.frame_event.clone();
+        Callback::from(move |i: usize| {
+            selected.set(Some(i));
+            if let Some(&e) = frame_event.get(i) {
+                dispatch.emit(Action::SetStep(Some(e + 1)));
+            }
+        })
+    };
+    let errors: Vec<String> = built
+        .errors
+        .iter()
+        .map(|(k, e)| format!("{k}: {}", error_message(lang, e)))
+        .collect();
+    let now_us = step
+        .checked_sub(1)
+        .and_then(|i| trace.events.get(i))
+        .map_or(0, |e| e.time_us);
+    let shown_frame = (*selected)
+        .filter(|&i| frames_seen(&trace, step, i))
+        .or_else(|| current_frame(&trace, step))
+        .or_else(|| trace.frames_until(step).last().map(|f| f.index));
+    let lesson_key = match view {
+        View::Switch => "scene.lan.lesson.switch",
+        View::Storm => "scene.lan.lesson.storm",
+        View::Router => "scene.lan.lesson.router",
+    };
+    let side = match view {
+        View::Switch => mac_tables(&trace, lang, step),
+        View::Storm => {
+            html! { <>{ storm_chart(&trace, lang, step) }{ mac_tables(&trace, lang, step) }</> }
+        }
+        View::Router => router_panel(&trace, lang, step, on_pick),
+    };
+
+    html! {
+        <div class={classes!("ww-lan", props.embed.then_some("is-embed"))} data-view={view.slug()}
+             role="region" aria-label={t(lang, "scene.lan.title")}>
+            if !props.embed {
+                <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.lan.title") }</h1>
+                <p class="ww-scene-intro">{ t(lang, "scene.lan.intro") }</p>
+                <div class="ww-lan-tabs" role="tablist" aria-label={t(lang, "scene.lan.view.label")}>
+                    { for View::ALL.into_iter().map(view_tab) }
+                </div>
+                <form class="ww-lan-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    if view == View::Switch {
+                        { pc_select("sender", "scene.lan.field.sender", built.sender, built.receiver) }
+                        { pc_select("receiver", "scene.lan.field.receiver", built.receiver, built.sender) }
+                    }
+                    if view == View::Storm {
+                        <button type="button" id="lan-pull" class={classes!("ww-btn", pulled.then_some("is-on"))} aria-pressed={pulled.to_string()} onclick={toggle_pull.clone()}>
+                            { t(lang, if pulled { "scene.lan.storm.replug" } else { "scene.lan.storm.pull" }) }
+                        </button>
+                    }
+                    if view == View::Router {
+                        <div class="ww-field-input">
+                            <label for="lan-transport">{ t(lang, "scene.lan.field.transport") }</label>
+                            <select id="lan-transport" onchange={udp_change}>
+                                <option value="tcp" selected={!udp}>{ "TCP" }</option>
+                                <option value="udp" selected={udp}>{ "UDP" }</option>
+                            </select>
+                        </div>
+                    }
+                    { for errors.iter().map(|e| html! { <p class="ww-field-error" role="alert">{ e.clone() }</p> }) }
+                </form>
+            }
+            <Player {lang} {step} {min} {max} time_us={now_us} {on_step} />
+            <div class="ww-narration" role="status" aria-live="polite">
+                { for narration(&trace, step, lang).iter().map(|s| html! { <p>{ s }</p> }) }
+            </div>
+            <div class="ww-lan-main">
+                <div class="ww-lan-stage">
+                    { topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }
+                    <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p>
+                </div>
+                <div class="ww-lan-side">{ side }</div>
+            </div>
+            if !props.embed {
+                <section class="ww-lan-inspector" aria-labelledby="lan-inspector-title">
+                    <h2 id="lan-inspector-title">{ t(lang, "scene.lan.inspector.title") }</h2>
+                    if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
+                        <p class="ww-lan-inspector-which">{ format!("#{} {} → {}", f.index + 1, host_label(&trace, lang, &f.from), host_label(&trace, lang, &f.to)) }</p>
+                        <Inspector {lang} frame={f.clone()} />
+                    } else {
+                        <p class="ww-inspector-empty">{ t(lang, "scene.lan.inspector.hint") }</p>
+                    }
+                </section>
+            }
+        </div>
+    }
 }
