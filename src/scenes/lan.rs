@@ -22,9 +22,17 @@ use yew::prelude::*;
 /// URL keys this scene reads (besides the engine's scenario keys).
 pub const PARAM_KEYS: &[&str] = &["view", "sender", "receiver"];
 
-/// The SVG's size.
+/// The SVG's width.
 const W: f64 = 600.0;
-const H: f64 = 300.0;
+
+/// The SVG's height for a scenario.
+fn height(trace: &Trace) -> f64 {
+    match trace.scenario.name.as_str() {
+        "storm" => 250.0,
+        "router" => 270.0,
+        _ => 290.0,
+    }
+}
 
 fn node_pos(trace: &Trace, name: &str) -> (f64, f64) {
     match trace.scenario.name.as_str() {
@@ -36,15 +44,15 @@ fn node_pos(trace: &Trace, name: &str) -> (f64, f64) {
             (100.0 + 200.0 * port, 222.0)
         }
         "storm" => match name {
-            "client" => (62.0, 150.0),
-            "switch1" => (205.0, 150.0),
-            "switch2" => (395.0, 150.0),
-            _ => (538.0, 150.0),
+            "client" => (64.0, 125.0),
+            "switch1" => (212.0, 125.0),
+            "switch2" => (388.0, 125.0),
+            _ => (536.0, 125.0),
         },
         _ => match name {
-            "client" => (95.0, 165.0),
-            "router" => (300.0, 165.0),
-            _ => (505.0, 165.0),
+            "client" => (95.0, 150.0),
+            "router" => (300.0, 150.0),
+            _ => (505.0, 150.0),
         },
     }
 }
@@ -120,10 +128,10 @@ fn topology(
         };
         html! {
             <g class="ww-lan-nets">
-                <rect class="ww-lan-net" x="8" y="40" width="296" height="252" rx="14" />
-                <rect class="ww-lan-net is-second" x="296" y="40" width="296" height="252" rx="14" />
-                <text class="ww-lan-net-label" x="20" y="64">{ tf(lang, "scene.lan.router.lan", &["1", &subnet(0)]) }</text>
-                <text class="ww-lan-net-label" x="580" y="64" text-anchor="end">{ tf(lang, "scene.lan.router.lan", &["2", &subnet(1)]) }</text>
+                <rect class="ww-lan-net" x="8" y="24" width="288" height="238" rx="14" />
+                <rect class="ww-lan-net is-second" x="304" y="24" width="288" height="238" rx="14" />
+                <text class="ww-lan-net-label" x="20" y="46">{ tf(lang, "scene.lan.router.lan", &["1", &subnet(0)]) }</text>
+                <text class="ww-lan-net-label" x="580" y="46" text-anchor="end">{ tf(lang, "scene.lan.router.lan", &["2", &subnet(1)]) }</text>
             </g>
         }
     } else {
@@ -138,13 +146,19 @@ fn topology(
                 return Html::default();
             }
             let (p, q) = (node_pos(trace, node), node_pos(trace, other));
-            let len = ((q.0 - p.0).powi(2) + (q.1 - p.1).powi(2)).sqrt().max(1.0);
-            let twin_bow = if trace.scenario.name == "storm" && model::is_switch(trace, other) {
-                if port == 1 { -26.0 } else { 26.0 }
+            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+            let (x, y) = if trace.scenario.name == "storm" && model::is_switch(trace, other) {
+                // The two loop cables leave a switch's facing side, upper and lower.
+                let side = if dx > 0.0 { 70.0 } else { -70.0 };
+                (p.0 + side, p.1 + if port == 1 { -14.0 } else { 14.0 })
+            } else if model::is_switch(trace, node) {
+                // Just outside the switch's box (116 × 44) along the cable.
+                let t = (70.0 / dx.abs().max(0.01)).min(34.0 / dy.abs().max(0.01));
+                (p.0 + dx * t, p.1 + dy * t)
             } else {
-                0.0
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                (p.0 + dx / len * 46.0, p.1 + dy / len * 46.0)
             };
-            let (x, y) = (p.0 + (q.0 - p.0) / len * 50.0, p.1 + (q.1 - p.1) / len * 50.0 + twin_bow);
             html! {
                 <g class="ww-lan-port">
                     <circle cx={fmt_n(x)} cy={fmt_n(y)} r="9" />
@@ -152,45 +166,56 @@ fn topology(
                 </g>
             }
         };
+        let pullable = trace.scenario.name == "storm"
+            && l.a_port == 2
+            && model::is_switch(trace, &l.a)
+            && model::is_switch(trace, &l.b);
+        let onclick = on_pull.clone().filter(|_| pullable);
+        let count_at = {
+            let (a, b) = (node_pos(trace, &l.a), node_pos(trace, &l.b));
+            if (mid.1 - (a.1 + b.1) / 2.0).abs() < 0.5 {
+                // Straight cable: beside its first third.
+                (a.0 + (b.0 - a.0) * 0.25 + 10.0, a.1 + (b.1 - a.1) * 0.25 - 8.0)
+            } else {
+                (mid.0 + 22.0, mid.1 + if mid.1 < a.1 { -8.0 } else { 18.0 })
+            }
+        };
         html! {
-            <g key={l.index} class={classes!("ww-lan-link", active.then_some("is-active"))} data-link={l.index.to_string()} data-count={n.to_string()}>
+            <g key={l.index} class={classes!("ww-lan-link", active.then_some("is-active"), pullable.then_some("is-pullable"))}
+               data-link={l.index.to_string()} data-count={n.to_string()} {onclick}>
+                if pullable {
+                    <title>{ t(lang, "scene.lan.storm.pull") }</title>
+                    <path class="ww-lan-cable-hit" d={d.clone()} />
+                }
                 <path class="ww-lan-cable" d={d} />
                 { port_label(&l.a, l.a_port, &l.b) }
                 { port_label(&l.b, l.b_port, &l.a) }
                 if n > 0 {
-                    <text class="ww-lan-count" x={fmt_n(mid.0 + 8.0)} y={fmt_n(mid.1 - 8.0)}>{ format!("×{n}") }</text>
+                    <text class="ww-lan-count" x={fmt_n(count_at.0)} y={fmt_n(count_at.1)}>{ format!("×{n}") }</text>
                 }
             </g>
         }
     });
     // The pulled cable of the storm view, drawn unplugged.
-    let pulled_cable = if trace.scenario.name == "storm" {
+    let pulled_cable = if trace.scenario.name == "storm" && pulled {
         let (a, b) = (node_pos(trace, "switch1"), node_pos(trace, "switch2"));
-        let d = format!(
-            "M{} {} Q{} {} {} {}",
-            fmt_n(a.0 + 30.0),
-            fmt_n(a.1 + 20.0),
-            fmt_n((a.0 + b.0) / 2.0),
-            fmt_n(a.1 + 70.0),
-            fmt_n(b.0 - 30.0),
-            fmt_n(b.1 + 20.0)
-        );
-        if pulled {
-            html! {
-                <g class="ww-lan-pulled" data-pulled="true">
-                    <path class="ww-lan-cable is-pulled" d={format!("M{} {} Q{} {} {} {}", fmt_n(a.0 + 30.0), fmt_n(a.1 + 20.0), fmt_n(a.0 + 60.0), fmt_n(a.1 + 80.0), fmt_n(a.0 + 75.0), fmt_n(a.1 + 110.0))} />
-                    <path class="ww-lan-cable is-pulled" d={format!("M{} {} Q{} {} {} {}", fmt_n(b.0 - 30.0), fmt_n(b.1 + 20.0), fmt_n(b.0 - 60.0), fmt_n(b.1 + 80.0), fmt_n(b.0 - 75.0), fmt_n(b.1 + 110.0))} />
-                    <text class="ww-lan-pulled-label" x="300" y={fmt_n(a.1 + 118.0)} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
-                </g>
-            }
-        } else if let Some(cb) = on_pull {
-            html! {
-                <g class="ww-lan-pull" role="button" tabindex="-1" onclick={cb}>
-                    <path class="ww-lan-cable-hit" d={d} />
-                </g>
-            }
-        } else {
-            Html::default()
+        let end = |p: (f64, f64), dir: f64| {
+            format!(
+                "M{} {} Q{} {} {} {}",
+                fmt_n(p.0 + 70.0 * dir),
+                fmt_n(p.1 + 14.0),
+                fmt_n(p.0 + 85.0 * dir),
+                fmt_n(p.1 + 60.0),
+                fmt_n(p.0 + 70.0 * dir),
+                fmt_n(p.1 + 90.0)
+            )
+        };
+        html! {
+            <g class="ww-lan-pulled" data-pulled="true">
+                <path class="ww-lan-cable is-pulled" d={end(a, 1.0)} />
+                <path class="ww-lan-cable is-pulled" d={end(b, -1.0)} />
+                <text class="ww-lan-pulled-label" x="300" y={fmt_n(a.1 + 100.0)} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
+            </g>
         }
     } else {
         Html::default()
@@ -208,8 +233,8 @@ fn topology(
             HostKind::Switch => html! {
                 <g key={h.name.clone()} class="ww-lan-node is-switch" data-node={h.name.clone()}>
                     <rect x={fmt_n(x - 58.0)} y={fmt_n(y - 22.0)} width="116" height="44" rx="8" />
-                    <SwitchIcon x={x - 44.0} y={y - 8.0} />
-                    <text x={fmt_n(x + 8.0)} y={fmt_n(y + 5.0)} text-anchor="middle">{ label }</text>
+                    <SwitchIcon x={x - 46.0} y={y - 8.0} />
+                    <text x={fmt_n(x + 10.0)} y={fmt_n(y + 5.0)} text-anchor="middle">{ label }</text>
                 </g>
             },
             HostKind::Router => html! {
@@ -249,7 +274,7 @@ fn topology(
         let f = &trace.frames[i];
         let (a, b) = (node_pos(trace, &f.from), node_pos(trace, &f.to));
         let (_, mid) = link_path(trace, f.link);
-        let (x, y) = (mid.0 + (b.0 - a.0) * 0.16, mid.1 + (b.1 - a.1) * 0.16);
+        let (x, y) = (mid.0 + (b.0 - a.0) * 0.06, mid.1 + (b.1 - a.1) * 0.06);
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
         let angle = (b.1 - a.1).atan2(b.0 - a.0).to_degrees();
         html! {
@@ -263,7 +288,7 @@ fn topology(
         }
     });
     html! {
-        <svg class="ww-lan-topo" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={t(lang, "scene.lan.topology")}>
+        <svg class="ww-lan-topo" viewBox={format!("0 0 {W} {}", height(trace))} role="img" aria-label={t(lang, "scene.lan.topology")}>
             { lans }
             { for links }
             { pulled_cable }
@@ -335,9 +360,16 @@ fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
 }
 
 /// The storm's frames-per-tick chart, the current tick marked.
-fn storm_chart(trace: &Trace, lang: Lang, step: usize) -> Html {
+fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) -> Html {
     let ticks = &trace.frames_per_tick;
-    let max = ticks.iter().copied().max().unwrap_or(1).max(1) as f64;
+    // One scale for both cases, so the quiet network looks as small as it is.
+    let max = ticks
+        .iter()
+        .chain(other.iter().flat_map(|o| o.frames_per_tick.iter()))
+        .copied()
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
     let now = tick_at(trace, step);
     let (cw, ch, left, bottom) = (360.0, 150.0, 34.0, 22.0);
     let n = ticks.len().max(1) as f64;
@@ -362,6 +394,12 @@ fn storm_chart(trace: &Trace, lang: Lang, step: usize) -> Html {
                 }) }
             </svg>
             <p class="ww-lan-chart-total">{ tf(lang, "scene.lan.storm.total", &[&total.to_string(), &ticks.len().to_string()]) }</p>
+            if let Some(o) = other {
+                <p class="ww-lan-chart-other" data-other-total={o.frames.len().to_string()}>
+                    { tf(lang, if o.scenario.params.storm_pulled { "scene.lan.storm.other_pulled" } else { "scene.lan.storm.other_loop" },
+                         &[&o.frames.len().to_string(), &o.frames_per_tick.len().to_string()]) }
+                </p>
+            }
             if trace.capped {
                 <p class="ww-lan-verdict is-bad" data-verdict="storm">{ t(lang, "scene.lan.storm.capped") }</p>
             } else {
@@ -371,11 +409,26 @@ fn storm_chart(trace: &Trace, lang: Lang, step: usize) -> Html {
     }
 }
 
-/// The router's hop diff and its ARP on each side.
-fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>) -> Html {
+/// Fields the course says a router leaves alone, shown beside the changed ones.
+const KEPT: [&str; 6] = [
+    "ip.src",
+    "ip.dst",
+    "tcp.srcport",
+    "tcp.dstport",
+    "udp.srcport",
+    "udp.dstport",
+];
+
+/// The hop pair at the cursor: the packet nearest the current frame.
+fn hop_at(trace: &Trace, step: usize) -> Option<(usize, usize)> {
     let near =
         current_frame(trace, step).or_else(|| trace.frames_until(step).last().map(|f| f.index));
-    let Some((x, y)) = hop_pair(trace, near) else {
+    hop_pair(trace, near)
+}
+
+/// The router's hop diff: the changed and the kept fields, every other field folded away.
+fn router_diff(trace: &Trace, lang: Lang, step: usize) -> Html {
+    let Some((x, y)) = hop_at(trace, step) else {
         return Html::default();
     };
     let rows = hop_diff(&trace.frames[x], &trace.frames[y]);
@@ -388,6 +441,52 @@ fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>
             host_label(trace, lang, &f.to)
         )
     };
+    let row = |r: &model::DiffRow| {
+        let layer = r.id.split('.').next().unwrap_or("").to_owned();
+        html! {
+            <tr key={r.id.clone()} class={classes!(r.changed.then_some("is-changed"), format!("layer-{layer}"))} data-field={r.id.clone()}>
+                <th scope="row" class="ww-mono">{ r.id.clone() }</th>
+                <td class="ww-mono">{ r.before.clone() }</td>
+                <td class="ww-mono">{ r.after.clone() }</td>
+            </tr>
+        }
+    };
+    let head = html! {
+        <thead><tr>
+            <th scope="col">{ t(lang, "scene.lan.diff.field") }</th>
+            <th scope="col">{ t(lang, "scene.lan.diff.hop1") }</th>
+            <th scope="col">{ t(lang, "scene.lan.diff.hop2") }</th>
+        </tr></thead>
+    };
+    let (main, rest): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .partition(|r| r.changed || KEPT.contains(&r.id.as_str()));
+    html! {
+        <section class="ww-lan-diff" data-before={x.to_string()} data-after={y.to_string()}>
+            <h2>{ t(lang, "scene.lan.diff.title") }</h2>
+            <p class="ww-lan-diff-frames">{ tf(lang, "scene.lan.diff.frames", &[&hop(x), &hop(y)]) }</p>
+            <div class="ww-lan-diff-wrap">
+                <table>
+                    { head.clone() }
+                    <tbody>{ for main.iter().map(|r| row(r)) }</tbody>
+                </table>
+            </div>
+            <p class="ww-lan-diff-note">{ t(lang, "scene.lan.diff.note") }</p>
+            <details class="ww-lan-diff-rest">
+                <summary>{ tf(lang, "scene.lan.diff.rest", &[&rest.len().to_string()]) }</summary>
+                <div class="ww-lan-diff-wrap">
+                    <table>
+                        { head }
+                        <tbody>{ for rest.iter().map(|r| row(r)) }</tbody>
+                    </table>
+                </div>
+            </details>
+        </section>
+    }
+}
+
+/// The router's ARP on each side, and whether the client's MAC ever crossed.
+fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>) -> Html {
     let arps = arp_by_link(trace);
     let client_mac = trace
         .hosts
@@ -402,29 +501,6 @@ fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>
         .any(|l| mac_seen_on_link(trace, &client_mac, l.index));
     html! {
         <div class="ww-lan-router">
-            <section class="ww-lan-diff" data-before={x.to_string()} data-after={y.to_string()}>
-                <h2>{ t(lang, "scene.lan.diff.title") }</h2>
-                <p class="ww-lan-diff-frames">{ tf(lang, "scene.lan.diff.frames", &[&hop(x), &hop(y)]) }</p>
-                <div class="ww-lan-diff-wrap">
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ t(lang, "scene.lan.diff.field") }</th>
-                            <th scope="col">{ t(lang, "scene.lan.diff.hop1") }</th>
-                            <th scope="col">{ t(lang, "scene.lan.diff.hop2") }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for rows.iter().map(|r| html! {
-                                <tr key={r.id.clone()} class={classes!(r.changed.then_some("is-changed"))} data-field={r.id.clone()}>
-                                    <th scope="row" class="ww-mono">{ r.id.clone() }</th>
-                                    <td class="ww-mono">{ r.before.clone() }</td>
-                                    <td class="ww-mono">{ r.after.clone() }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-                <p class="ww-lan-diff-note">{ t(lang, "scene.lan.diff.note") }</p>
-            </section>
             <section class="ww-lan-arp">
                 <h2>{ t(lang, "scene.lan.arp.title") }</h2>
                 { for arps.iter().enumerate().map(|(side, (link, frames))| html! {
@@ -436,7 +512,7 @@ fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>
                                 let seen = frames_seen(trace, step, i);
                                 let pick = { let on_pick = on_pick.clone(); Callback::from(move |_: MouseEvent| on_pick.emit(i)) };
                                 html! {
-                                    <li key={i} class={classes!(seen.then_some("is-seen"))}>
+                                    <li key={i} class={classes!(seen.then_some("is-seen"))} data-frame={i.to_string()}>
                                         <button type="button" class="ww-linkish" onclick={pick}>
                                             { format!("#{} {} → {}: {}", i + 1, host_label(trace, lang, &f.from), host_label(trace, lang, &f.to), frame_label(f)) }
                                         </button>
@@ -587,7 +663,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
     let side = match view {
         View::Switch => mac_tables(&trace, lang, step),
         View::Storm => {
-            html! { <>{ storm_chart(&trace, lang, step) }{ mac_tables(&trace, lang, step) }</> }
+            html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step) }{ mac_tables(&trace, lang, step) }</> }
         }
         View::Router => router_panel(&trace, lang, step, on_pick),
     };
@@ -629,11 +705,14 @@ pub fn lan_scene(props: &PageProps) -> Html {
             </div>
             <div class="ww-lan-main">
                 <div class="ww-lan-stage">
-                    { topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }
+                    <div class="ww-lan-scroll">{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }</div>
                     <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p>
                 </div>
                 <div class="ww-lan-side">{ side }</div>
             </div>
+            if view == View::Router {
+                { router_diff(&trace, lang, step) }
+            }
             if !props.embed {
                 <section class="ww-lan-inspector" aria-labelledby="lan-inspector-title">
                     <h2 id="lan-inspector-title">{ t(lang, "scene.lan.inspector.title") }</h2>

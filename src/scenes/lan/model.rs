@@ -94,6 +94,9 @@ pub struct Built {
     pub errors: Vec<(String, ScenarioError)>,
     /// For each frame, the index of its event in `trace.events`.
     pub frame_event: Vec<usize>,
+    /// Storm view: the same scenario with the cable the other way (pulled ↔ plugged), for
+    /// comparing the two curves on one scale.
+    pub other: Option<Rc<Trace>>,
 }
 
 fn pc_param(params: &BTreeMap<String, String>, key: &str, default: usize) -> Option<usize> {
@@ -194,7 +197,15 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
             }
         }
     }
+    let other = (view == View::Storm)
+        .then(|| {
+            let mut o = s.clone();
+            o.params.storm_pulled = !o.params.storm_pulled;
+            scenario::run(&o).ok().map(Rc::new)
+        })
+        .flatten();
     Ok(Built {
+        other,
         view,
         sender,
         receiver,
@@ -723,6 +734,9 @@ mod tests {
                 > 100
         );
         let p = build(&params(&[("view", "storm"), ("storm.pulled", "true")])).unwrap();
+        let other = p.other.as_ref().unwrap();
+        assert!(other.capped && !other.scenario.params.storm_pulled);
+        assert_eq!(other.frames_per_tick, b.trace.frames_per_tick);
         assert!(!p.trace.capped);
         assert!(p.trace.frames_per_tick.iter().all(|&n| n <= 1));
         assert_eq!(p.trace.links.len(), 3);
