@@ -1,12 +1,463 @@
-//! Messages of the encapsulation scene, zh and en, sorted by key (keys under `scene.encapsulation.`,
-//! beyond the title, intro and plan kept in `catalogue.rs`).
+//! Messages of the encapsulation scene and of the inspector's explanations, zh and en,
+//! sorted by key (keys under `scene.encapsulation.`, beyond the title, intro and plan kept
+//! in `catalogue.rs`).
 
 use super::Msg;
 
-#[allow(dead_code)]
 const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
     Msg { key, zh, en }
 }
 
 /// This scene's messages, sorted by key.
-pub static MESSAGES: &[Msg] = &[];
+pub static MESSAGES: &[Msg] = &[
+    m(
+        "scene.encapsulation.added",
+        "新加上",
+        "added",
+    ),
+    m(
+        "scene.encapsulation.bits.caption",
+        "物理层把 {0} 字节变成 {1} 个比特(0 和 1),按发送顺序排列:每个字节先发最低位。",
+        "The physical layer turns {0} bytes into {1} bits (0s and 1s), in sending order: each byte least significant bit first.",
+    ),
+    m(
+        "scene.encapsulation.bits.label",
+        "线缆上的比特",
+        "Bits on the cable",
+    ),
+    m(
+        "scene.encapsulation.bits.segment",
+        "{0}({1} 字节)",
+        "{0} ({1} bytes)",
+    ),
+    m(
+        "scene.encapsulation.bits.signal",
+        "前导码末尾、SFD 和帧开头的信号示意",
+        "Signal sketch of the end of the preamble, the SFD and the start of the frame",
+    ),
+    m(
+        "scene.encapsulation.bits.signal_note",
+        "示意图:高电平表示 1,低电平表示 0。真实网线还会再做线路编码(如曼彻斯特编码、MLT-3),但传的仍是这些 0 和 1。",
+        "Sketch: high level = 1, low level = 0. Real cables add a line code (Manchester, MLT-3…), but these are still the 0s and 1s they carry.",
+    ),
+    m(
+        "scene.encapsulation.block.data",
+        "数据",
+        "Data",
+    ),
+    m(
+        "scene.encapsulation.block.eth",
+        "以太网头部",
+        "Ethernet header",
+    ),
+    m(
+        "scene.encapsulation.block.fcs",
+        "FCS 尾部",
+        "FCS trailer",
+    ),
+    m(
+        "scene.encapsulation.block.ip",
+        "IPv4 头部",
+        "IPv4 header",
+    ),
+    m(
+        "scene.encapsulation.block.padding",
+        "填充",
+        "Padding",
+    ),
+    m(
+        "scene.encapsulation.block.tcp",
+        "TCP 头部",
+        "TCP header",
+    ),
+    m(
+        "scene.encapsulation.block.udp",
+        "UDP 头部",
+        "UDP header",
+    ),
+    m(
+        "scene.encapsulation.bytes",
+        "{0} 字节",
+        "{0} B",
+    ),
+    m(
+        "scene.encapsulation.check.bad",
+        "✗ 不是我的,丢弃",
+        "✗ not mine: dropped",
+    ),
+    m(
+        "scene.encapsulation.check.ok",
+        "✓ 是我的,继续往上交",
+        "✓ mine: handed up",
+    ),
+    m(
+        "scene.encapsulation.dir.down",
+        "封装:自上而下,每层加一个头部",
+        "Encapsulation: down the stack, each layer adds a header",
+    ),
+    m(
+        "scene.encapsulation.dir.up",
+        "解封装:自下而上,每层检查并去掉自己的头部",
+        "Decapsulation: up the stack, each layer checks and removes its header",
+    ),
+    m(
+        "scene.encapsulation.field.auto",
+        "自动(临时端口)",
+        "auto (ephemeral)",
+    ),
+    m(
+        "scene.encapsulation.field.dst_ip",
+        "目的 IP(服务端)",
+        "Destination IP (server)",
+    ),
+    m(
+        "scene.encapsulation.field.dst_mac",
+        "目的 MAC(服务端网卡)",
+        "Destination MAC (server's card)",
+    ),
+    m(
+        "scene.encapsulation.field.dst_port",
+        "目的端口(服务端)",
+        "Destination port (server)",
+    ),
+    m(
+        "scene.encapsulation.field.payload",
+        "要发送的数据",
+        "Data to send",
+    ),
+    m(
+        "scene.encapsulation.field.port_picks",
+        "常用默认端口",
+        "Common default ports",
+    ),
+    m(
+        "scene.encapsulation.field.proto",
+        "传输层协议",
+        "Transport protocol",
+    ),
+    m(
+        "scene.encapsulation.field.src_ip",
+        "源 IP(客户端)",
+        "Source IP (client)",
+    ),
+    m(
+        "scene.encapsulation.field.src_mac",
+        "源 MAC(客户端网卡)",
+        "Source MAC (client's card)",
+    ),
+    m(
+        "scene.encapsulation.field.src_port",
+        "源端口(客户端)",
+        "Source port (client)",
+    ),
+    m(
+        "scene.encapsulation.here",
+        "当前",
+        "here",
+    ),
+    m(
+        "scene.encapsulation.insp.bits",
+        "比特:{0}",
+        "bits: {0}",
+    ),
+    m(
+        "scene.encapsulation.insp.byte",
+        "偏移 0x{0}:字节 {1},属于 {2}",
+        "offset 0x{0}: byte {1}, part of {2}",
+    ),
+    m(
+        "scene.encapsulation.insp.cover_ip",
+        "覆盖范围:只算 IPv4 头部(字节 {0}..{1}),不含数据。",
+        "Covers the IPv4 header only (bytes {0}..{1}), not the data.",
+    ),
+    m(
+        "scene.encapsulation.insp.cover_l4",
+        "覆盖范围:伪首部 + 整个段(字节 {0}..{1},头部和数据)。",
+        "Covers the pseudo-header + the whole segment (bytes {0}..{1}, header and data).",
+    ),
+    m(
+        "scene.encapsulation.insp.cover_show",
+        "标出覆盖的字节",
+        "Light what it covers",
+    ),
+    m(
+        "scene.encapsulation.insp.hex_help",
+        "选中这里后用方向键逐字节移动。",
+        "Focus here and use the arrow keys to move byte by byte.",
+    ),
+    m(
+        "scene.encapsulation.insp.ipv4_binary",
+        "{0} 是点分十进制,每段 0–255 是一个字节;二进制:{1}",
+        "{0} is dotted decimal, each part 0–255 one byte; in binary: {1}",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_broadcast",
+        "全 1:广播,局域网里人人都收",
+        "all ones: broadcast, everyone on the LAN receives it",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_global",
+        "厂商分配,全球唯一(前 6 位是厂商号)",
+        "assigned by the vendor, globally unique (first 6 digits are the vendor number)",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_ig",
+        "I/G 位 = {0}:{1}",
+        "I/G bit = {0}: {1}",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_lg",
+        "U/L 位 = {0}:{1}",
+        "U/L bit = {0}: {1}",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_local",
+        "本地管理的地址(不是买来的厂商号)",
+        "locally administered (not a bought vendor number)",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_multicast",
+        "组播,一组网卡都收",
+        "multicast, received by a group of cards",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_oui",
+        " 厂商号(OUI,前 6 位)",
+        " vendor (OUI, first 6 digits)",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_serial",
+        " 流水号(后 6 位)",
+        " serial (last 6 digits)",
+    ),
+    m(
+        "scene.encapsulation.insp.mac_unicast",
+        "单播,只给一块网卡",
+        "unicast, for one card",
+    ),
+    m(
+        "scene.encapsulation.insp.pseudo",
+        "伪首部(不发送,只参与计算):源 IP {0},目的 IP {1},协议号 {2},长度 {3}",
+        "Pseudo-header (never sent, only summed): source IP {0}, destination IP {1}, protocol {2}, length {3}",
+    ),
+    m(
+        "scene.encapsulation.insp.sum",
+        "反码求和(含校验和本身)= {0},等于 0xffff 即正确",
+        "one's-complement sum (checksum included) = {0}; 0xffff means correct",
+    ),
+    m(
+        "scene.encapsulation.inspector_title",
+        "这一帧的每个字节",
+        "Every byte of this frame",
+    ),
+    m(
+        "scene.encapsulation.level.app",
+        "应用层",
+        "Application layer",
+    ),
+    m(
+        "scene.encapsulation.level.link",
+        "数据链路层",
+        "Data link layer",
+    ),
+    m(
+        "scene.encapsulation.level.net",
+        "网络层",
+        "Network layer",
+    ),
+    m(
+        "scene.encapsulation.level.phy",
+        "物理层",
+        "Physical layer",
+    ),
+    m(
+        "scene.encapsulation.level.transport",
+        "传输层",
+        "Transport layer",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_app",
+        "服务端程序 {1} 返回 {0}:和客户端发的数据一模一样。{3}",
+        "The server's {1} returns {0}: exactly what the client sent. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_link",
+        "网卡看目的 MAC:{0},本机 MAC:{1}。类型 {2} 表示里面是 IPv4,交给网络层。{3}",
+        "The card reads the destination MAC: {0}; this host's MAC: {1}. Type {2} says IPv4 is inside, so it goes to the network layer. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_net",
+        "网络层看目的 IP:{0},本机 IP:{1};头部校验和正确。协议 {2},交给传输层。{3}",
+        "The network layer reads the destination IP: {0}; this host's IP: {1}; the header checksum is right. Protocol {2}: handed to the transport layer. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_phy",
+        "网卡收到比特,还原成字节;对收到的内容重新算 CRC-32 得 {1},和帧尾 FCS {0} 比对。{3}",
+        "The card turns the bits back into bytes, recomputes the CRC-32 over them ({1}) and compares it with the FCS trailer {0}. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_transport",
+        "传输层看目的端口 {0}:本机在端口 {1} 上有 socket({2}),校验和也正确。{3}",
+        "The transport layer reads destination port {0}: this host has a socket on port {1} ({2}), and the checksum is right. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.send_app",
+        "客户端程序执行 {0},把 {1} 字节交给操作系统。应用层的数据就是这些字节本身。",
+        "The client program runs {0} and hands {1} bytes to the operating system. At the application layer the data is just those bytes.",
+    ),
+    m(
+        "scene.encapsulation.narr.send_link",
+        "加上以太网头部({0} → {1},这一跳的网卡地址)和尾部的 FCS 校验码 {2}:成为帧。",
+        "The Ethernet header goes on ({0} → {1}, the cards of this hop) and the FCS trailer {2}: a frame.",
+    ),
+    m(
+        "scene.encapsulation.narr.send_net",
+        "加上 {0} 字节的 IPv4 头部:源 IP {1} → 目的 IP {2},TTL {3}:成为包。",
+        "A {0}-byte IPv4 header goes on: source IP {1} → destination IP {2}, TTL {3}: a packet.",
+    ),
+    m(
+        "scene.encapsulation.narr.send_phy",
+        "网卡把帧加上前导码和 SFD,共 {0} 字节 = {1} 个比特,变成网线上的电信号。",
+        "The card adds the preamble and SFD: {0} bytes = {1} bits, sent as electrical signals on the cable.",
+    ),
+    m(
+        "scene.encapsulation.narr.send_transport",
+        "加上 {1} 字节的 {0} 头部:源端口 {2} → 目的端口 {3}。",
+        "A {1}-byte {0} header goes on: source port {2} → destination port {3}.",
+    ),
+    m(
+        "scene.encapsulation.pdu.bits",
+        "比特",
+        "bits",
+    ),
+    m(
+        "scene.encapsulation.pdu.data",
+        "数据",
+        "data",
+    ),
+    m(
+        "scene.encapsulation.pdu.datagram",
+        "数据报",
+        "datagram",
+    ),
+    m(
+        "scene.encapsulation.pdu.frame",
+        "帧",
+        "frame",
+    ),
+    m(
+        "scene.encapsulation.pdu.packet",
+        "包(分组)",
+        "packet",
+    ),
+    m(
+        "scene.encapsulation.pdu.segment",
+        "段(报文段)",
+        "segment",
+    ),
+    m(
+        "scene.encapsulation.pdu_total",
+        "{0}:共 {1} 字节",
+        "{0}: {1} bytes in all",
+    ),
+    m(
+        "scene.encapsulation.pdu_total_bits",
+        "线缆上:{0} 字节,逐个比特发送",
+        "On the cable: {0} bytes, sent bit by bit",
+    ),
+    m(
+        "scene.encapsulation.receiver",
+        "接收方(服务端)",
+        "Receiver (server)",
+    ),
+    m(
+        "scene.encapsulation.removed",
+        "检查后去掉",
+        "checked, then removed",
+    ),
+    m(
+        "scene.encapsulation.seg.fcs",
+        "FCS",
+        "FCS",
+    ),
+    m(
+        "scene.encapsulation.seg.frame",
+        "帧",
+        "Frame",
+    ),
+    m(
+        "scene.encapsulation.seg.padding",
+        "填充",
+        "Padding",
+    ),
+    m(
+        "scene.encapsulation.seg.preamble",
+        "前导码",
+        "Preamble",
+    ),
+    m(
+        "scene.encapsulation.seg.sfd",
+        "SFD",
+        "SFD",
+    ),
+    m(
+        "scene.encapsulation.sender",
+        "发送方(客户端)",
+        "Sender (client)",
+    ),
+    m(
+        "scene.encapsulation.step_head",
+        "{0} · 第 {1} 层 {2} · {3}",
+        "{0} · layer {1}, {2} · {3}",
+    ),
+    m(
+        "scene.encapsulation.why.recv_app",
+        "应用层不再有头部:剩下的就是数据。一端 send,另一端 recv。",
+        "The application layer has no header left to remove: what remains is the data. One side sends, the other receives.",
+    ),
+    m(
+        "scene.encapsulation.why.recv_link",
+        "MAC 地址标识一块网卡。目的 MAC 不是自己(也不是广播)的帧,网卡直接丢掉。",
+        "A MAC address names one network card. A frame whose destination MAC is not this card (nor broadcast) is dropped right here.",
+    ),
+    m(
+        "scene.encapsulation.why.recv_net",
+        "IP 地址标识网络中的一台计算机。",
+        "An IP address names one computer on the network.",
+    ),
+    m(
+        "scene.encapsulation.why.recv_phy",
+        "FCS 对不上说明传输中有比特出错,整帧丢弃。",
+        "If the FCS does not match, a bit went wrong on the way and the whole frame is dropped.",
+    ),
+    m(
+        "scene.encapsulation.why.recv_transport",
+        "端口标识计算机上的一个应用程序:IP + 端口 = 世界上某台电脑上的某个软件。",
+        "A port names one program on the computer: IP + port = one program on one computer in the world.",
+    ),
+    m(
+        "scene.encapsulation.why.send_app",
+        "应用层协议(如 HTTP、FTP)规定数据的格式;socket 把下面各层的工作都封装好了。",
+        "Application protocols (HTTP, FTP…) define what the data looks like; the socket hides the work of every layer below.",
+    ),
+    m(
+        "scene.encapsulation.why.send_link",
+        "以太网协议规定电信号如何分组;MAC 是网卡的 12 位十六进制编号:前 6 位厂商号,后 6 位流水号。",
+        "Ethernet defines how electrical signals are grouped; a MAC is the card's 12-hex-digit number: first 6 the vendor, last 6 the serial.",
+    ),
+    m(
+        "scene.encapsulation.why.send_net",
+        "IP 地址用点分十进制表示,最小 0.0.0.0,最大 255.255.255.255。",
+        "An IP address is written in dotted decimal, from 0.0.0.0 to 255.255.255.255.",
+    ),
+    m(
+        "scene.encapsulation.why.send_phy",
+        "物理层基于电信号发送二进制数据 0101…",
+        "The physical layer sends binary data 0101… as electrical signals.",
+    ),
+    m(
+        "scene.encapsulation.why.send_transport",
+        "TCP/UDP 都基于端口工作,端口范围 0–65535;0–1024 一般被系统占用,自己的程序尽量用 8000 以后的端口。",
+        "TCP and UDP both work with ports, 0–65535; 0–1024 are usually taken by the system, so pick ports above 8000 for your own programs.",
+    ),
+];

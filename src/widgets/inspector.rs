@@ -1,10 +1,22 @@
 //! The frame inspector: a field tree by layer (like Wireshark's details pane) beside a
 //! hex dump with offsets and ASCII. Hovering or focusing a field lights its bytes, and
-//! hovering a byte lights the field it belongs to. Checksums carry a verified mark.
+//! hovering or moving the cursor onto a byte lights the field it belongs to.
+//!
+//! Beyond Wireshark's tree it explains: bit fields bit by bit (`.... ..1.`), what each
+//! checksum covers (the TCP/UDP pseudo-header included, recomputed here from the frame's
+//! bytes) with a verified mark, a MAC split into vendor (OUI) and serial with its I/G and
+//! U/L bits, and an IPv4 address dotted and in binary.
+//!
+//! The tree is a real `role="tree"`: one item in the tab order (roving tabindex), ↑/↓ move,
+//! → opens or goes to the first child, ← closes or goes to the parent, Home/End, Enter or
+//! Space opens/closes. The hex dump is one tab stop whose ←/→/↑/↓ move a byte cursor that
+//! is announced. Lit bytes are outlined and bold, not only coloured.
 
 use crate::i18n::{t, t_dyn, tf, Lang};
+use std::collections::BTreeSet;
+use std::ops::Range;
 use wirewalk_engine::trace::Frame;
-use wirewalk_engine::wire::Field;
+use wirewalk_engine::wire::{checksum, AnnotatedFrame, Field};
 use yew::prelude::*;
 
 /// Props of the inspector.
@@ -14,6 +26,9 @@ pub struct InspectorProps {
     pub lang: Lang,
     /// The frame shown.
     pub frame: Frame,
+    /// Layers to mark as the current topic (e.g. `["ip"]` in the encapsulation scene).
+    #[prop_or_default]
+    pub focus: Vec<String>,
 }
 
 /// The deepest field whose bytes contain `offset`.
@@ -24,74 +39,505 @@ fn field_at(fields: &[Field], offset: usize) -> Option<&Field> {
         .map(|f| field_at(&f.children, offset).unwrap_or(f))
 }
 
-/// The frame inspector.
-#[function_component(Inspector)]
-pub fn inspector(props: &InspectorProps) -> Html {
-    let InspectorProps { lang, frame } = props;
-    let lang = *lang;
-    // The highlighted byte range, and the field id it came from.
-    let lit = use_state_eq(|| None::<(usize, usize, String)>);
-    let Some(a) = &frame.annotated else {
-        return html! { <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.unparsed") }</p> };
+/// The bits of a bit field as Wireshark prints them: the bits of its bytes, `None` (a dot)
+/// for bits outside the mask. Empty for whole-byte fields.
+#[must_use]
+pub fn bit_pattern(f: &Field, bytes: &[u8]) -> Vec<Option<u8>> {
+    if f.mask == 0 {
+        return Vec::new();
+    }
+    let bits: BTreeSet<usize> = f.bits().into_iter().collect();
+    let (Some(&first), Some(&last)) = (bits.first(), bits.last()) else {
+        return Vec::new();
     };
-    let lit_range = lit.as_ref().map(|(o, l, _)| (*o, *l));
-    let lit_id = lit.as_ref().map(|(_, _, id)| id.clone());
+    // Only the bytes that hold the field's bits (tshark gives `eth.dst.ig` all 3 OUI bytes).
+    (first / 8 * 8..(last / 8 + 1) * 8)
+        .map(|i| {
+            bits.contains(&i)
+                .then(|| bytes.get(i / 8).map_or(0, |b| (b >> (7 - i % 8)) & 1))
+        })
+        .collect()
+}
+
+/// A MAC address split as the course teaches it: vendor (OUI) and serial, with the two
+/// low bits of the first byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MacParts {
+    /// First 3 bytes (the first 6 hex digits): the vendor's OUI.
+    pub oui: String,
+    /// Last 3 bytes: the card's serial number.
+    pub serial: String,
+    /// I/G bit: 1 = group (multicast or broadcast).
+    pub group: bool,
+    /// U/L bit: 1 = locally administered.
+    pub local: bool,
+    /// All ones: broadcast.
+    pub broadcast: bool,
+}
+
+/// Splits a 6-byte MAC.
+#[must_use]
+pub fn mac_parts(mac: &[u8]) -> Option<MacParts> {
+    let m: &[u8; 6] = mac.try_into().ok()?;
+    let hex = |b: &[u8]| {
+        b.iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<Vec<_>>()
+            .join(":")
+    };
+    Some(MacParts {
+        oui: hex(&m[..3]),
+        serial: hex(&m[3..]),
+        group: m[0] & 1 == 1,
+        local: m[0] & 2 == 2,
+        broadcast: m.iter().all(|&b| b == 0xff),
+    })
+}
+
+/// An IPv4 address's four octets in binary, dot-separated.
+#[must_use]
+pub fn ipv4_binary(ip: &[u8]) -> String {
+    ip.iter()
+        .map(|b| format!("{b:08b}"))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// What a checksum covers, recomputed from the frame's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// Frame byte ranges summed (for TCP/UDP: source IP, destination IP, the segment).
+    pub ranges: Vec<Range<usize>>,
+    /// The 12-byte pseudo-header (TCP/UDP only): source IP, destination IP, zero,
+    /// protocol, segment length.
+    pub pseudo: Option<[u8; 12]>,
+    /// The one's-complement sum of everything covered, checksum included: `0xffff` when right.
+    pub sum: u16,
+}
+
+/// What the checksum field `id` of frame `a` covers.
+#[must_use]
+pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> {
+    let ip = a.layer("ip")?;
+    let header = bytes.get(ip.offset..ip.offset + ip.len)?;
+    if id == "ip.checksum" {
+        return Some(Coverage {
+            ranges: vec![ip.offset..ip.offset + ip.len],
+            pseudo: None,
+            sum: checksum::sum(header),
+        });
+    }
+    let (layer, proto) = match id {
+        "tcp.checksum" => ("tcp", 6u8),
+        "udp.checksum" => ("udp", 17u8),
+        _ => return None,
+    };
+    let l4 = a.layer(layer)?;
+    let total = usize::from(u16::from_be_bytes([*header.get(2)?, *header.get(3)?]));
+    let end = (ip.offset + total).min(bytes.len());
+    let segment = bytes.get(l4.offset..end)?;
+    let mut pseudo = [0u8; 12];
+    pseudo[0..4].copy_from_slice(header.get(12..16)?);
+    pseudo[4..8].copy_from_slice(header.get(16..20)?);
+    pseudo[9] = proto;
+    pseudo[10..12].copy_from_slice(&u16::try_from(segment.len()).ok()?.to_be_bytes());
+    let mut all = pseudo.to_vec();
+    all.extend_from_slice(segment);
+    Some(Coverage {
+        ranges: vec![
+            ip.offset + 12..ip.offset + 16,
+            ip.offset + 16..ip.offset + 20,
+            l4.offset..end,
+        ],
+        pseudo: Some(pseudo),
+        sum: checksum::sum(&all),
+    })
+}
+
+/// A node of the tree in display order: its key, depth, parent and whether it has children.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Node {
+    key: String,
+    parent: Option<String>,
+    has_children: bool,
+}
+
+fn layer_key(id: &str) -> String {
+    format!("L:{id}")
+}
+
+fn field_key(f: &Field) -> String {
+    format!("F:{}@{}", f.id, f.offset)
+}
+
+/// The visible nodes (children of closed nodes left out), in order.
+fn visible_nodes(a: &AnnotatedFrame, closed: &BTreeSet<String>) -> Vec<Node> {
+    fn walk(fields: &[Field], parent: &str, closed: &BTreeSet<String>, out: &mut Vec<Node>) {
+        for f in fields {
+            let key = field_key(f);
+            out.push(Node {
+                key: key.clone(),
+                parent: Some(parent.to_owned()),
+                has_children: !f.children.is_empty(),
+            });
+            if !closed.contains(&key) {
+                walk(&f.children, &key, closed, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for l in &a.layers {
+        let key = layer_key(&l.id);
+        out.push(Node {
+            key: key.clone(),
+            parent: None,
+            has_children: !l.fields.is_empty(),
+        });
+        if !closed.contains(&key) {
+            walk(&l.fields, &key, closed, &mut out);
+        }
+    }
+    out
+}
+
+/// What a tree key press does: the node to move to and a node to open or close.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct TreeMove {
+    focus: Option<String>,
+    toggle: Option<String>,
+}
+
+fn tree_key(nodes: &[Node], closed: &BTreeSet<String>, active: &str, key: &str) -> TreeMove {
+    let Some(i) = nodes.iter().position(|n| n.key == active) else {
+        return TreeMove {
+            focus: nodes.first().map(|n| n.key.clone()),
+            toggle: None,
+        };
+    };
+    let n = &nodes[i];
+    let is_closed = closed.contains(&n.key);
+    let to = |j: usize| TreeMove {
+        focus: nodes.get(j).map(|n| n.key.clone()),
+        toggle: None,
+    };
+    match key {
+        "ArrowDown" => to((i + 1).min(nodes.len() - 1)),
+        "ArrowUp" => to(i.saturating_sub(1)),
+        "Home" => to(0),
+        "End" => to(nodes.len() - 1),
+        "ArrowRight" if n.has_children && is_closed => TreeMove {
+            focus: None,
+            toggle: Some(n.key.clone()),
+        },
+        "ArrowRight" if n.has_children => to(i + 1),
+        "ArrowLeft" if n.has_children && !is_closed => TreeMove {
+            focus: None,
+            toggle: Some(n.key.clone()),
+        },
+        "ArrowLeft" => TreeMove {
+            focus: n.parent.clone(),
+            toggle: None,
+        },
+        "Enter" | " " if n.has_children => TreeMove {
+            focus: None,
+            toggle: Some(n.key.clone()),
+        },
+        _ => TreeMove::default(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focus_in(root: &NodeRef, key: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(Some(item)) = el.query_selector(&format!("[data-key=\"{key}\"]")) {
+        if let Ok(h) = item.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn focus_in(_root: &NodeRef, _key: &str) {}
+
+/// What is lit: byte ranges, the field (tree key) they came from, and whether it is a
+/// checksum's coverage.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Lit {
+    ranges: Vec<Range<usize>>,
+    key: Option<String>,
+    cover: bool,
+}
+
+impl Lit {
+    fn field(f: &Field) -> Lit {
+        Lit {
+            ranges: vec![f.range()],
+            key: Some(field_key(f)),
+            cover: false,
+        }
+    }
+    fn has(&self, o: usize) -> bool {
+        self.ranges.iter().any(|r| r.contains(&o))
+    }
+}
+
+struct Ctx<'a> {
+    lang: Lang,
+    a: &'a AnnotatedFrame,
+    bytes: &'a [u8],
+    lit: &'a UseStateHandle<Lit>,
+    active: &'a UseStateHandle<Option<String>>,
+    closed: &'a UseStateHandle<BTreeSet<String>>,
+    tab_key: String,
+}
+
+fn bits_view(lang: Lang, f: &Field, bytes: &[u8]) -> Html {
+    let pattern = bit_pattern(f, bytes);
+    if pattern.is_empty() {
+        return Html::default();
+    }
+    let label: String = pattern
+        .iter()
+        .map(|b| b.map_or('.', |v| if v == 1 { '1' } else { '0' }))
+        .collect();
+    html! {
+        <span class="ww-bitpat" aria-label={tf(lang, "scene.encapsulation.insp.bits", &[&label])}>
+            { for pattern.iter().enumerate().map(|(i, b)| html! {
+                <>
+                    if i > 0 && i % 4 == 0 { <span class="ww-bitgap" aria-hidden="true">{ " " }</span> }
+                    <span class={classes!("ww-bit", b.map(|_| "is-in"), (*b == Some(1)).then_some("is-one"))} aria-hidden="true">
+                        { b.map_or_else(|| ".".to_owned(), |v| v.to_string()) }
+                    </span>
+                </>
+            }) }
+        </span>
+    }
+}
+
+fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
+    let lang = ctx.lang;
+    let raw = ctx.bytes.get(f.offset..f.offset + f.len).unwrap_or(&[]);
+    match f.id.as_str() {
+        "eth.dst" | "eth.src" => {
+            let Some(m) = mac_parts(raw) else {
+                return Html::default();
+            };
+            let cast = if m.broadcast {
+                "scene.encapsulation.insp.mac_broadcast"
+            } else if m.group {
+                "scene.encapsulation.insp.mac_multicast"
+            } else {
+                "scene.encapsulation.insp.mac_unicast"
+            };
+            let admin = if m.local {
+                "scene.encapsulation.insp.mac_local"
+            } else {
+                "scene.encapsulation.insp.mac_global"
+            };
+            html! {
+                <div class="ww-explain ww-mac" data-explain="mac">
+                    <span class="ww-mac-part is-oui"><b>{ &m.oui }</b>{ t(lang, "scene.encapsulation.insp.mac_oui") }</span>
+                    <span class="ww-mac-part is-serial"><b>{ &m.serial }</b>{ t(lang, "scene.encapsulation.insp.mac_serial") }</span>
+                    <span class="ww-mac-bit" data-bit="ig">{ tf(lang, "scene.encapsulation.insp.mac_ig", &[if m.group { "1" } else { "0" }, t(lang, cast)]) }</span>
+                    <span class="ww-mac-bit" data-bit="lg">{ tf(lang, "scene.encapsulation.insp.mac_lg", &[if m.local { "1" } else { "0" }, t(lang, admin)]) }</span>
+                </div>
+            }
+        }
+        "ip.src" | "ip.dst" if raw.len() == 4 => html! {
+            <div class="ww-explain ww-ipbin" data-explain="ipv4">
+                { tf(lang, "scene.encapsulation.insp.ipv4_binary", &[&f.show, &ipv4_binary(raw)]) }
+            </div>
+        },
+        "ip.checksum" | "tcp.checksum" | "udp.checksum" => {
+            let Some(c) = coverage(ctx.a, ctx.bytes, &f.id) else {
+                return Html::default();
+            };
+            let lit = ctx.lit.clone();
+            let on = {
+                let v = Lit {
+                    ranges: c.ranges.clone(),
+                    key: Some(field_key(f)),
+                    cover: true,
+                };
+                Callback::from(move |_: MouseEvent| lit.set(v.clone()))
+            };
+            let on_focus = {
+                let lit = ctx.lit.clone();
+                let v = Lit {
+                    ranges: c.ranges.clone(),
+                    key: Some(field_key(f)),
+                    cover: true,
+                };
+                Callback::from(move |e: FocusEvent| {
+                    e.stop_propagation();
+                    lit.set(v.clone());
+                })
+            };
+            let what = match &c.pseudo {
+                None => tf(
+                    lang,
+                    "scene.encapsulation.insp.cover_ip",
+                    &[&c.ranges[0].start.to_string(), &c.ranges[0].end.to_string()],
+                ),
+                Some(_) => tf(
+                    lang,
+                    "scene.encapsulation.insp.cover_l4",
+                    &[&c.ranges[2].start.to_string(), &c.ranges[2].end.to_string()],
+                ),
+            };
+            html! {
+                <div class="ww-explain ww-cover" data-explain="checksum">
+                    <button type="button" class="ww-cover-btn" onmouseenter={on} onfocus={on_focus}>{ t(lang, "scene.encapsulation.insp.cover_show") }</button>
+                    <span>{ what }</span>
+                    if let Some(p) = c.pseudo {
+                        <span class="ww-pseudo" data-pseudo={p.iter().map(|b| format!("{b:02x}")).collect::<String>()}>
+                            { tf(lang, "scene.encapsulation.insp.pseudo", &[
+                                &ipv4_dotted(&p[0..4]),
+                                &ipv4_dotted(&p[4..8]),
+                                &p[9].to_string(),
+                                &u16::from_be_bytes([p[10], p[11]]).to_string(),
+                            ]) }
+                        </span>
+                    }
+                    <span class={classes!("ww-sum", (c.sum == 0xffff).then_some("is-ok"))}>
+                        { tf(lang, "scene.encapsulation.insp.sum", &[&format!("0x{:04x}", c.sum)]) }
+                    </span>
+                </div>
+            }
+        }
+        _ => Html::default(),
+    }
+}
+
+/// Dotted decimal of 4 bytes.
+#[must_use]
+pub fn ipv4_dotted(b: &[u8]) -> String {
+    b.iter().map(u8::to_string).collect::<Vec<_>>().join(".")
+}
+
+fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
+    let lang = ctx.lang;
     let verified = |f: &Field| -> Option<bool> {
         match f.id.as_str() {
-            "ip.checksum" => a.summary.ip_checksum_ok,
-            "tcp.checksum" | "udp.checksum" => a.summary.l4_checksum_ok,
+            "ip.checksum" => ctx.a.summary.ip_checksum_ok,
+            "tcp.checksum" | "udp.checksum" => ctx.a.summary.l4_checksum_ok,
             _ => None,
         }
     };
-
-    fn field_rows(
-        fields: &[Field],
-        lang: Lang,
-        lit: &UseStateHandle<Option<(usize, usize, String)>>,
-        lit_id: &Option<String>,
-        verified: &dyn Fn(&Field) -> Option<bool>,
-    ) -> Html {
-        html! {
-            { for fields.iter().map(|f| {
-                let enter = {
-                    let lit = lit.clone();
-                    let v = (f.offset, f.len, f.id.clone());
-                    Callback::from(move |_: MouseEvent| lit.set(Some(v.clone())))
-                };
-                let focus = {
-                    let lit = lit.clone();
-                    let v = (f.offset, f.len, f.id.clone());
-                    Callback::from(move |_: FocusEvent| lit.set(Some(v.clone())))
-                };
-                let meaning = t_dyn(lang, &f.meaning);
-                let is_lit = lit_id.as_deref() == Some(f.id.as_str());
-                let bits = (f.mask != 0).then(|| format!(" · mask 0x{:x}", f.mask));
-                html! {
-                    <li key={format!("{}@{}", f.id, f.offset)} role="treeitem" tabindex="-1"
-                        aria-expanded={(!f.children.is_empty()).then_some("true")}
-                        class={classes!("ww-field", is_lit.then_some("is-lit"))} data-field={f.id.clone()}>
-                        <span class="ww-field-row" tabindex="0" onmouseenter={enter} onfocus={focus}>
-                            <code class="ww-field-id">{ &f.id }</code>
-                            <span class="ww-field-show">{ &f.show }</span>
-                            if let Some(ok) = verified(f) {
-                                <span class={classes!("ww-check", if ok { "is-ok" } else { "is-bad" })}>
-                                    { if ok { t(lang, "inspector.checksum_ok") } else { t(lang, "inspector.checksum_bad") } }
-                                </span>
-                            }
-                            <span class="ww-field-pos">{ format!("[{}..{}]{}", f.offset, f.offset + f.len, bits.unwrap_or_default()) }</span>
-                            if meaning != f.meaning {
-                                <span class="ww-field-meaning">{ meaning }</span>
-                            }
-                        </span>
-                        if !f.children.is_empty() {
-                            <ul role="group">{ field_rows(&f.children, lang, lit, lit_id, verified) }</ul>
+    html! {
+        { for fields.iter().map(|f| {
+            let key = field_key(f);
+            let enter = {
+                let lit = ctx.lit.clone();
+                let v = Lit::field(f);
+                Callback::from(move |_: MouseEvent| lit.set(v.clone()))
+            };
+            let focus = {
+                let lit = ctx.lit.clone();
+                let active = ctx.active.clone();
+                let v = Lit::field(f);
+                let key = key.clone();
+                Callback::from(move |e: FocusEvent| {
+                    e.stop_propagation();
+                    lit.set(v.clone());
+                    active.set(Some(key.clone()));
+                })
+            };
+            let toggle = {
+                let closed = ctx.closed.clone();
+                let key = key.clone();
+                Callback::from(move |_: MouseEvent| {
+                    let mut c = (*closed).clone();
+                    if !c.remove(&key) { c.insert(key.clone()); }
+                    closed.set(c);
+                })
+            };
+            let meaning = t_dyn(lang, &f.meaning);
+            let is_lit = ctx.lit.key.as_deref() == Some(key.as_str());
+            let has_children = !f.children.is_empty();
+            let open = has_children && !ctx.closed.contains(&key);
+            html! {
+                <li key={key.clone()} role="treeitem" data-key={key.clone()} tabindex={if ctx.tab_key == key { "0" } else { "-1" }}
+                    aria-expanded={has_children.then_some(if open { "true" } else { "false" })}
+                    aria-level={depth.to_string()}
+                    class={classes!("ww-field", is_lit.then_some("is-lit"))} data-field={f.id.clone()} onfocus={focus}>
+                    <span class="ww-field-row" onmouseenter={enter}>
+                        if has_children {
+                            <span class="ww-twisty" onclick={toggle} aria-hidden="true">
+                                <svg viewBox="0 0 10 10" width="10" height="10"><path d={if open { "M1 3h8L5 8z" } else { "M3 1v8l5-4z" }} /></svg>
+                            </span>
                         }
-                    </li>
-                }
-            }) }
-        }
+                        <code class="ww-field-id">{ &f.id }</code>
+                        <span class="ww-field-show">{ &f.show }</span>
+                        if let Some(ok) = verified(f) {
+                            <span class={classes!("ww-check", if ok { "is-ok" } else { "is-bad" })}>
+                                { if ok { t(lang, "inspector.checksum_ok") } else { t(lang, "inspector.checksum_bad") } }
+                            </span>
+                        }
+                        { bits_view(lang, f, ctx.bytes) }
+                        <span class="ww-field-pos">{ format!("[{}..{}]", f.offset, f.offset + f.len) }</span>
+                        if meaning != f.meaning {
+                            <span class="ww-field-meaning">{ meaning }</span>
+                        }
+                        { explain(ctx, f) }
+                    </span>
+                    if open {
+                        <ul role="group">{ field_rows(ctx, &f.children, depth + 1) }</ul>
+                    }
+                </li>
+            }
+        }) }
     }
+}
 
+/// The frame inspector.
+#[function_component(Inspector)]
+pub fn inspector(props: &InspectorProps) -> Html {
+    let InspectorProps { lang, frame, focus } = props;
+    let lang = *lang;
+    let lit = use_state_eq(Lit::default);
+    let active = use_state_eq(|| None::<String>);
+    let closed = use_state_eq(BTreeSet::<String>::new);
+    let cursor = use_state_eq(|| None::<usize>);
+    let tree_ref = use_node_ref();
+    let Some(a) = &frame.annotated else {
+        return html! { <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.unparsed") }</p> };
+    };
+    let nodes = visible_nodes(a, &closed);
+    let tab_key = active
+        .as_ref()
+        .filter(|k| nodes.iter().any(|n| &n.key == *k))
+        .cloned()
+        .or_else(|| nodes.first().map(|n| n.key.clone()))
+        .unwrap_or_default();
+    let on_tree_key = {
+        let closed = closed.clone();
+        let active = active.clone();
+        let tree_ref = tree_ref.clone();
+        let nodes = nodes.clone();
+        let tab_key = tab_key.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let m = tree_key(&nodes, &closed, &tab_key, &e.key());
+            if m == TreeMove::default() {
+                return;
+            }
+            e.prevent_default();
+            if let Some(k) = m.toggle {
+                let mut c = (*closed).clone();
+                if !c.remove(&k) {
+                    c.insert(k);
+                }
+                closed.set(c);
+            }
+            if let Some(k) = m.focus {
+                active.set(Some(k.clone()));
+                focus_in(&tree_ref, &k);
+            }
+        })
+    };
     let all_fields: Vec<Field> = a
         .layers
         .iter()
@@ -104,6 +550,42 @@ pub fn inspector(props: &InspectorProps) -> Html {
             .find(|l| o >= l.offset && o < l.offset + l.len)
             .map(|l| l.id.clone())
     };
+    let n = frame.bytes.len();
+    let on_hex_key = {
+        let cursor = cursor.clone();
+        let lit = lit.clone();
+        let all_fields = all_fields.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let cur = *cursor;
+            let next = match (e.key().as_str(), cur) {
+                (_, _) if n == 0 => return,
+                ("ArrowRight", Some(c)) => (c + 1).min(n - 1),
+                ("ArrowLeft", Some(c)) => c.saturating_sub(1),
+                ("ArrowDown", Some(c)) => (c + 16).min(n - 1),
+                ("ArrowUp", Some(c)) => c.saturating_sub(16),
+                ("Home", _) => 0,
+                ("End", _) => n - 1,
+                ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => 0,
+                _ => return,
+            };
+            e.prevent_default();
+            cursor.set(Some(next));
+            if let Some(f) = field_at(&all_fields, next) {
+                lit.set(Lit::field(f));
+            }
+        })
+    };
+    let hex_status = cursor.and_then(|c| {
+        let b = frame.bytes.get(c)?;
+        let f = field_at(&all_fields, c)
+            .map(|f| f.id.clone())
+            .unwrap_or_default();
+        Some(tf(
+            lang,
+            "scene.encapsulation.insp.byte",
+            &[&format!("{c:04x}"), &format!("{b:02x}"), &f],
+        ))
+    });
     let hex_rows = frame.bytes.chunks(16).enumerate().map(|(r, chunk)| {
         let base = r * 16;
         html! {
@@ -112,12 +594,17 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 <span class="ww-hex-bytes">
                 { for chunk.iter().enumerate().map(|(i, b)| {
                     let o = base + i;
-                    let in_lit = lit_range.is_some_and(|(lo, ll)| o >= lo && o < lo + ll);
-                    let f = field_at(&all_fields, o).map(|f| (f.offset, f.len, f.id.clone()));
+                    let in_lit = lit.has(o);
+                    let in_cover = in_lit && lit.cover;
+                    let layer = layer_of(o);
+                    let in_focus = layer.as_ref().is_some_and(|l| focus.contains(l));
+                    let f = field_at(&all_fields, o).map(Lit::field);
                     let lit = lit.clone();
-                    let enter = Callback::from(move |_: MouseEvent| lit.set(f.clone()));
+                    let enter = Callback::from(move |_: MouseEvent| if let Some(f) = &f { lit.set(f.clone()) });
                     html! {
-                        <span key={i} class={classes!("ww-byte", layer_of(o).map(|l| format!("layer-{l}")), in_lit.then_some("is-lit"))}
+                        <span key={i} class={classes!("ww-byte", layer.map(|l| format!("layer-{l}")), in_lit.then_some("is-lit"),
+                                                       in_cover.then_some("is-cover"), in_focus.then_some("is-focus"),
+                                                       (*cursor == Some(o)).then_some("is-cursor"))}
                               data-offset={o.to_string()} onmouseenter={enter}>{ format!("{b:02x}") }</span>
                     }
                 }) }
@@ -128,22 +615,74 @@ pub fn inspector(props: &InspectorProps) -> Html {
             </div>
         }
     });
+    let ctx = Ctx {
+        lang,
+        a,
+        bytes: &frame.bytes,
+        lit: &lit,
+        active: &active,
+        closed: &closed,
+        tab_key: tab_key.clone(),
+    };
+    let clear = {
+        let lit = lit.clone();
+        Callback::from(move |_: MouseEvent| lit.set(Lit::default()))
+    };
     html! {
-        <div class="ww-inspector">
+        <div class="ww-inspector" onmouseleave={clear}>
             <p class="ww-inspector-summary">
                 { tf(lang, "inspector.summary", &[&(frame.index + 1).to_string(), &frame.bytes.len().to_string(), &a.summary.info]) }
             </p>
             <div class="ww-inspector-panes">
-                <ul class="ww-tree" role="tree" aria-label={t(lang, "inspector.tree")}>
-                    { for a.layers.iter().map(|l| html! {
-                        <li key={l.id.clone()} role="treeitem" aria-expanded="true" class={classes!("ww-layer", format!("layer-{}", l.id))}>
-                            <span class="ww-layer-name">{ t_dyn(lang, &format!("layer.{}", l.id)) }
-                                <span class="ww-field-pos">{ format!(" [{}..{}]", l.offset, l.offset + l.len) }</span></span>
-                            <ul role="group">{ field_rows(&l.fields, lang, &lit, &lit_id, &verified) }</ul>
-                        </li>
+                <ul class="ww-tree" role="tree" aria-label={t(lang, "inspector.tree")} ref={tree_ref} onkeydown={on_tree_key}>
+                    { for a.layers.iter().map(|l| {
+                        let key = layer_key(&l.id);
+                        let open = !closed.contains(&key);
+                        let on_focus = {
+                            let active = active.clone();
+                            let lit = lit.clone();
+                            let key = key.clone();
+                            let range = l.offset..l.offset + l.len;
+                            Callback::from(move |e: FocusEvent| {
+                                e.stop_propagation();
+                                active.set(Some(key.clone()));
+                                lit.set(Lit { ranges: vec![range.clone()], key: Some(key.clone()), cover: false });
+                            })
+                        };
+                        let toggle = {
+                            let closed = closed.clone();
+                            let key = key.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                let mut c = (*closed).clone();
+                                if !c.remove(&key) { c.insert(key.clone()); }
+                                closed.set(c);
+                            })
+                        };
+                        html! {
+                            <li key={key.clone()} role="treeitem" data-key={key.clone()} aria-level="1"
+                                tabindex={if tab_key == key { "0" } else { "-1" }} aria-expanded={if open { "true" } else { "false" }}
+                                onfocus={on_focus}
+                                class={classes!("ww-layer", format!("layer-{}", l.id), focus.contains(&l.id).then_some("is-focus"))}>
+                                <span class="ww-layer-name" onclick={toggle}>
+                                    <span class="ww-twisty" aria-hidden="true">
+                                        <svg viewBox="0 0 10 10" width="10" height="10"><path d={if open { "M1 3h8L5 8z" } else { "M3 1v8l5-4z" }} /></svg>
+                                    </span>
+                                    { t_dyn(lang, &format!("layer.{}", l.id)) }
+                                    <span class="ww-field-pos">{ format!(" [{}..{}]", l.offset, l.offset + l.len) }</span>
+                                </span>
+                                if open {
+                                    <ul role="group">{ field_rows(&ctx, &l.fields, 2) }</ul>
+                                }
+                            </li>
+                        }
                     }) }
                 </ul>
-                <div class="ww-hex" role="group" aria-label={t(lang, "inspector.hex")}>{ for hex_rows }</div>
+                <div class="ww-hex-wrap">
+                    <div class="ww-hex" role="group" tabindex="0" aria-label={t(lang, "inspector.hex")}
+                         aria-describedby="ww-hex-help" onkeydown={on_hex_key}>{ for hex_rows }</div>
+                    <p id="ww-hex-help" class="ww-hex-help">{ t(lang, "scene.encapsulation.insp.hex_help") }</p>
+                    <p class="ww-hex-status" aria-live="polite">{ hex_status.unwrap_or_default() }</p>
+                </div>
             </div>
         </div>
     }
@@ -152,6 +691,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn f(id: &str, offset: usize, len: usize, children: Vec<Field>) -> Field {
         Field {
@@ -184,5 +724,109 @@ mod tests {
             Some("tcp.flags")
         );
         assert_eq!(field_at(&fields, 10), None);
+    }
+
+    fn data_frame(scenario: &str) -> Frame {
+        let t = wirewalk_engine::scenario::run(
+            &wirewalk_engine::scenario::Scenario::named(scenario).unwrap(),
+        )
+        .unwrap();
+        t.frames
+            .iter()
+            .find(|f| matches!(f.role.as_deref(), Some("data" | "udp")))
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn bit_fields_show_only_their_bits() {
+        let fr = data_frame("tcp");
+        let a = fr.annotated.as_ref().unwrap();
+        let pat = |id: &str| -> String {
+            bit_pattern(a.field(id).unwrap(), &fr.bytes)
+                .iter()
+                .map(|b| b.map_or('.', |v| char::from(b'0' + v)))
+                .collect()
+        };
+        assert_eq!(pat("ip.version"), "0100....");
+        assert_eq!(pat("ip.hdr_len"), "....0101");
+        assert_eq!(pat("tcp.flags.push"), "....1...");
+        assert_eq!(pat("tcp.flags.syn"), "......0.");
+        assert_eq!(pat("tcp.flags.res"), "....000.");
+        assert_eq!(pat("eth.dst.ig"), ".......0");
+        assert_eq!(pat("eth.dst.lg"), "......1.");
+        assert!(bit_pattern(a.field("ip.ttl").unwrap(), &fr.bytes).is_empty());
+    }
+
+    #[test]
+    fn macs_split_into_vendor_and_serial() {
+        let m = mac_parts(&[0x02, 0, 0, 0, 0, 0x0a]).unwrap();
+        assert_eq!(
+            (m.oui.as_str(), m.serial.as_str()),
+            ("02:00:00", "00:00:0a")
+        );
+        assert!(m.local && !m.group && !m.broadcast);
+        let b = mac_parts(&[0xff; 6]).unwrap();
+        assert!(b.broadcast && b.group);
+        let v = mac_parts(&[0x00, 0x1b, 0x21, 1, 2, 3]).unwrap();
+        assert!(!v.local && !v.group);
+        assert_eq!(mac_parts(&[1, 2]), None);
+        assert_eq!(
+            ipv4_binary(&[192, 168, 1, 10]),
+            "11000000.10101000.00000001.00001010"
+        );
+        assert_eq!(ipv4_dotted(&[127, 0, 0, 1]), "127.0.0.1");
+    }
+
+    #[test]
+    fn checksums_cover_what_they_should_and_sum_to_ffff() {
+        for (sc, id, proto) in [("tcp", "tcp.checksum", 6), ("udp", "udp.checksum", 17)] {
+            let fr = data_frame(sc);
+            let a = fr.annotated.as_ref().unwrap();
+            let ip = coverage(a, &fr.bytes, "ip.checksum").unwrap();
+            assert_eq!(ip.ranges, vec![14..34]);
+            assert_eq!(ip.sum, 0xffff);
+            let l4 = coverage(a, &fr.bytes, id).unwrap();
+            assert_eq!(l4.sum, 0xffff, "{sc}");
+            let p = l4.pseudo.unwrap();
+            assert_eq!(&p[0..4], &[192, 168, 1, 10]);
+            assert_eq!(&p[4..8], &[192, 168, 1, 20]);
+            assert_eq!(p[9], proto);
+            assert_eq!(
+                usize::from(u16::from_be_bytes([p[10], p[11]])),
+                fr.bytes.len() - 34
+            );
+            assert_eq!(l4.ranges[2], 34..fr.bytes.len());
+            // A flipped payload bit breaks the sum.
+            let mut bad = fr.bytes.clone();
+            *bad.last_mut().unwrap() ^= 1;
+            assert_ne!(coverage(a, &bad, id).unwrap().sum, 0xffff);
+        }
+    }
+
+    #[test]
+    fn the_tree_moves_like_a_tree() {
+        let fr = data_frame("tcp");
+        let a = fr.annotated.as_ref().unwrap();
+        let mut closed = BTreeSet::new();
+        let nodes = visible_nodes(a, &closed);
+        assert_eq!(nodes[0].key, "L:eth");
+        assert_eq!(nodes[1].key, "F:eth.dst@0");
+        let down = tree_key(&nodes, &closed, "L:eth", "ArrowDown");
+        assert_eq!(down.focus.as_deref(), Some("F:eth.dst@0"));
+        // ← on an open node closes it; ← on a leaf goes to its parent.
+        let left = tree_key(&nodes, &closed, "L:eth", "ArrowLeft");
+        assert_eq!(left.toggle.as_deref(), Some("L:eth"));
+        closed.insert("L:eth".to_owned());
+        let fewer = visible_nodes(a, &closed);
+        assert_eq!(fewer[1].key, "L:ip");
+        let right = tree_key(&fewer, &closed, "L:eth", "ArrowRight");
+        assert_eq!(right.toggle.as_deref(), Some("L:eth"));
+        let up = tree_key(&nodes, &BTreeSet::new(), "F:eth.type@12", "ArrowLeft");
+        assert_eq!(up.focus.as_deref(), Some("L:eth"));
+        let end = tree_key(&nodes, &BTreeSet::new(), "L:eth", "End");
+        assert_eq!(end.focus, nodes.last().map(|n| n.key.clone()));
+        let keys: BTreeMap<_, _> = nodes.iter().map(|n| (n.key.clone(), ())).collect();
+        assert_eq!(keys.len(), nodes.len(), "keys are unique");
     }
 }
