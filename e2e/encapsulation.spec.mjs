@@ -1,0 +1,184 @@
+// The encapsulation scene against the native engine: every input recomputes the real
+// frame (hex equal to the engine's), bad input shows the engine's message and keeps the
+// last good frame, the player walks down and up the stacks, and the inspector lights
+// fields, bytes and checksum coverage both ways.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
+
+const dataFrame = (json) => json.frames.find((f) => f.from === 'client' && (f.role === 'data' || f.role === 'udp'));
+const hexOf = async (page) => (await page.locator('.ww-enc-inspector .ww-byte').allTextContents()).join('');
+
+test('the frame shown is the engine\'s first data frame', async ({ page }) => {
+  await open(page, '#/encapsulation?lang=en');
+  expect(await hexOf(page)).toBe(dataFrame(nativeTrace('tcp').json).hex);
+  await expect(page.locator('.ww-enc-inspector .ww-check.is-ok')).toHaveCount(2);
+});
+
+const EDITS = [
+  ['#enc-client-payload', 'client.payload', '你好 socket'],
+  ['#enc-client-port', 'client.port', '50001'],
+  ['#enc-server-port', 'server.port', '27017'],
+  ['#enc-client-ip', 'client.ip', '192.168.1.77'],
+  ['#enc-server-ip', 'server.ip', '192.168.1.99'],
+  ['#enc-client-mac', 'client.mac', '00:1b:21:aa:bb:cc'],
+  ['#enc-server-mac', 'server.mac', '02:00:00:00:00:99'],
+];
+
+for (const proto of ['tcp', 'udp']) {
+  test(`${proto}: each input changes the bytes and checksums exactly as the engine does`, async ({ page }) => {
+    await open(page, `#/encapsulation?lang=en&proto=${proto}`);
+    const sets = {};
+    let before = await hexOf(page);
+    expect(before).toBe(dataFrame(nativeTrace(proto).json).hex);
+    for (const [sel, key, value] of EDITS) {
+      await page.locator(sel).fill(value);
+      sets[key] = value;
+      const want = dataFrame(nativeTrace(proto, sets).json);
+      await expect.poll(() => hexOf(page)).toBe(want.hex);
+      expect(want.hex).not.toBe(before);
+      before = want.hex;
+      await expect(page.locator('.ww-enc-inspector .ww-check.is-ok')).toHaveCount(2);
+      const cs = want.layers.find((l) => l.id === proto).fields.find((f) => f.id === `${proto}.checksum`).show;
+      await expect(page.locator(`.ww-field[data-field="${proto}.checksum"] > .ww-field-row .ww-field-show`)).toHaveText(cs);
+    }
+    // A quick pick sets the destination port (Redis 6379).
+    await page.locator('#enc-port-pick').selectOption('6379');
+    await expect(page.locator('#enc-server-port')).toHaveValue('6379');
+    sets['server.port'] = '6379';
+    await expect.poll(() => hexOf(page)).toBe(dataFrame(nativeTrace(proto, sets).json).hex);
+    expect(new URL(page.url()).hash).toContain('server.port=6379');
+  });
+}
+
+test('bad input shows the engine\'s message beside the field and keeps the last good frame', async ({ page }) => {
+  await open(page, '#/encapsulation?lang=en');
+  const good = await hexOf(page);
+  const cases = [
+    ['#enc-client-ip', '192.168.1.256', '256'],
+    ['#enc-server-port', '70000', '70000'],
+    ['#enc-client-mac', '02:00:00:00:0a', 'MAC'],
+    ['#enc-client-payload', '', ''],
+  ];
+  for (const [sel, value, text] of cases) {
+    await page.locator(sel).fill(value);
+    const err = page.locator(`${sel}-error`);
+    await expect(err).toBeVisible();
+    if (text) await expect(err).toContainText(text);
+    await expect(page.locator(sel)).toHaveAttribute('aria-invalid', 'true');
+    expect(await hexOf(page)).toBe(good);
+  }
+  // Chinese messages too.
+  await open(page, '#/encapsulation?lang=zh&server.port=99999');
+  await page.reload();
+  await page.locator('main[data-ready="true"]').waitFor();
+  await expect(page.locator('#enc-server-port-error')).toContainText('99999');
+});
+
+test('the player goes down the sender\'s stack to bits and up the receiver\'s', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  const frame = dataFrame(json);
+  await open(page, '#/encapsulation?lang=en');
+  const enc = page.locator('.ww-enc');
+  const want = [
+    ['sender', 'app', ['data']], ['sender', 'transport', ['tcp', 'data']], ['sender', 'net', ['ip', 'tcp', 'data']],
+    ['sender', 'link', ['eth', 'ip', 'tcp', 'data', 'padding', 'fcs']], ['sender', 'phy', null],
+    ['receiver', 'phy', null], ['receiver', 'link', ['eth', 'ip', 'tcp', 'data', 'padding', 'fcs']],
+    ['receiver', 'net', ['ip', 'tcp', 'data']], ['receiver', 'transport', ['tcp', 'data']], ['receiver', 'app', ['data']],
+  ];
+  for (let step = 0; step < want.length; step++) {
+    if (step > 0) await page.keyboard.press('ArrowRight');
+    const [side, level, blocks] = want[step];
+    await expect(enc).toHaveAttribute('data-side', side);
+    await expect(enc).toHaveAttribute('data-level', level);
+    if (blocks) {
+      expect(await page.locator('.ww-enc-block').evaluateAll((els) => els.map((e) => e.dataset.block))).toEqual(blocks);
+    } else {
+      // Preamble 7 + SFD 1 + frame padded to 60 + FCS 4.
+      await expect(page.locator('.ww-bits-byte')).toHaveCount(8 + Math.max(60, frame.len) + 4);
+    }
+  }
+  const narration = page.locator('.ww-enc-narration');
+  await expect(narration).toContainText("b'hello'");
+  await page.keyboard.press('ArrowLeft');
+  await expect(narration).toContainText(String(frame.summary.dst_port));
+  await page.keyboard.press('ArrowLeft');
+  await expect(narration).toContainText(frame.summary.dst_ip);
+  await page.keyboard.press('ArrowLeft');
+  await expect(narration).toContainText(frame.summary.dst_mac);
+  expect(new URL(page.url()).hash).toContain('step=6');
+  // A layer button jumps to its step.
+  await page.locator('.ww-enc-stack.is-sender .ww-enc-layer-btn[data-step="1"]').click();
+  await expect(enc).toHaveAttribute('data-level', 'transport');
+});
+
+test('a deep link and an embed reproduce the screen', async ({ page }) => {
+  await open(page, '#/encapsulation?proto=udp&server.port=5000&step=7&lang=en');
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-proto', 'udp');
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'net');
+  await expect(page.locator('#enc-proto-udp')).toBeChecked();
+  await expect(page.locator('#enc-server-port')).toHaveValue('5000');
+  expect(await hexOf(page)).toBe(dataFrame(nativeTrace('udp', { 'server.port': '5000' }).json).hex);
+  await open(page, '#/encapsulation?proto=udp&server.port=5000&step=7&lang=en&embed=1');
+  await expect(page.locator('.ww-enc-controls')).toHaveCount(0);
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'net');
+  expect(await hexOf(page)).toBe(dataFrame(nativeTrace('udp', { 'server.port': '5000' }).json).hex);
+});
+
+test('the inspector lights both ways, shows checksum coverage, bits, MAC and IPv4 parts, and is a keyboard tree', async ({ page }) => {
+  const frame = dataFrame(nativeTrace('tcp').json);
+  await open(page, '#/encapsulation?lang=en&step=3');
+  const ins = page.locator('.ww-enc-inspector');
+  await ins.locator('.ww-field[data-field="ip.src"] > .ww-field-row').hover();
+  await expect(ins.locator('.ww-byte.is-lit')).toHaveCount(4);
+  await ins.locator('.ww-byte[data-offset="36"]').hover();
+  await expect(ins.locator('.ww-field.is-lit')).toHaveAttribute('data-field', 'tcp.dstport');
+  // TCP checksum: the pseudo-header's addresses + the whole segment.
+  await ins.locator('.ww-field[data-field="tcp.checksum"] .ww-cover-btn').hover();
+  await expect(ins.locator('.ww-byte.is-cover')).toHaveCount(8 + frame.len - 34);
+  await expect(ins.locator('.ww-field[data-field="tcp.checksum"] .ww-sum')).toHaveClass(/is-ok/);
+  await expect(ins.locator('.ww-field[data-field="tcp.checksum"] .ww-pseudo')).toContainText('192.168.1.10');
+  await ins.locator('.ww-field[data-field="ip.checksum"] .ww-cover-btn').hover();
+  await expect(ins.locator('.ww-byte.is-cover')).toHaveCount(20);
+  // Bits, MAC and IPv4 explanations.
+  await expect(ins.locator('.ww-field[data-field="ip.hdr_len"] .ww-bitpat').first()).toHaveAttribute('aria-label', /\.\.\.\.0101/);
+  await expect(ins.locator('.ww-field[data-field="eth.dst"] > .ww-field-row .ww-mac-part.is-oui')).toContainText('02:00:00');
+  await expect(ins.locator('.ww-field[data-field="eth.dst"] > .ww-field-row [data-bit="lg"]')).toContainText('locally administered');
+  await expect(ins.locator('.ww-field[data-field="ip.dst"] .ww-ipbin')).toContainText('11000000.10101000.00000001.00010100');
+  // Keyboard: one tab stop in the tree; arrows move, ← closes.
+  const tree = ins.locator('[role="tree"]');
+  await expect(tree.locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+  await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('data-field', 'eth.dst');
+  await expect(ins.locator('.ww-byte.is-lit')).toHaveCount(6);
+  // eth.dst is open (its I/G and U/L bits): ← closes it, the next ← goes to its layer.
+  await page.keyboard.press('ArrowLeft');
+  await expect(tree.locator('[data-field="eth.dst"]')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator(':focus')).toHaveAttribute('data-key', 'L:eth');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tree.locator('[data-key="L:eth"]')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('data-key', 'L:ip');
+  // Bytes are reachable: the hex pane moves a cursor and lights its field.
+  await ins.locator('.ww-hex').focus();
+  await page.keyboard.press('Home');
+  await expect(ins.locator('.ww-hex-status')).toContainText('eth.dst');
+  for (let i = 0; i < 23; i++) await page.keyboard.press('ArrowRight');
+  await expect(ins.locator('.ww-field.is-lit')).toHaveAttribute('data-field', 'ip.proto');
+});
+
+test.describe('screenshots', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        for (const step of [1, 3, 4, 8]) {
+          await open(page, `#/encapsulation?lang=${lang}&step=${step}`);
+          expect(await overflowsSideways(page), `step ${step} overflows at ${w}px`).toBe(false);
+          await page.screenshot({ path: `e2e/artifacts/screens/encapsulation-${step}-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,63 @@
+// The layers scene: OSI beside TCP/IP 5 or 4, aligned and numbered bottom-up, the
+// course's five layers marked, and every layer a link to its encapsulation step.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+
+test('OSI 7 beside TCP/IP 5, toggled to 4, numbered bottom-up', async ({ page }) => {
+  await open(page, '#/layers?lang=en');
+  const osi = page.locator('.ww-layer-cell.col-osi');
+  await expect(osi).toHaveCount(7);
+  expect(await osi.locator('.ww-layer-num').allTextContents()).toEqual(['7', '6', '5', '4', '3', '2', '1']);
+  const tcpip = page.locator('.ww-layer-cell.col-tcpip');
+  await expect(tcpip).toHaveCount(5);
+  await expect(page.locator('.ww-layer-cell.is-course')).toHaveCount(5);
+  expect(await tcpip.locator('.ww-layer-title').allTextContents()).toEqual(['Application', 'Transport', 'Network', 'Data link', 'Physical']);
+  await expect(page.locator('.ww-layer-details')).toHaveCount(5);
+  await expect(page.locator('.ww-layer-details[data-layer="transport"]')).toContainText('TCP, UDP');
+  await expect(page.locator('.ww-layer-details[data-layer="link"]')).toContainText('switch');
+  await expect(page.locator('.ww-layer-details[data-layer="network"]')).toContainText('router');
+  await page.locator('.ww-seg-btn[data-model="4"]').click();
+  await expect(page.locator('.ww-layers')).toHaveAttribute('data-model', '4');
+  expect(new URL(page.url()).hash).toContain('model=4');
+  await expect(tcpip).toHaveCount(4);
+  expect(await tcpip.locator('.ww-layer-num').allTextContents()).toEqual(['4', '3', '2', '1']);
+  // The application row spans OSI 5–7 and the network access row spans OSI 1–2: same heights.
+  const box = async (loc) => loc.boundingBox();
+  const app = await box(tcpip.first());
+  const osiApp = await box(osi.first());
+  const osiSess = await box(osi.nth(2));
+  expect(Math.abs(app.y - osiApp.y)).toBeLessThan(2);
+  expect(Math.abs(app.y + app.height - (osiSess.y + osiSess.height))).toBeLessThan(2);
+  await page.reload();
+  await page.locator('main[data-ready="true"]').waitFor();
+  await expect(tcpip).toHaveCount(4);
+});
+
+test('a click on a layer opens the encapsulation at the step that shows it', async ({ page }) => {
+  await open(page, '#/layers?lang=zh');
+  await page.locator('.ww-layer-cell.col-tcpip[data-layer="network"]').click();
+  await page.locator('main[data-ready="true"][data-scene="encapsulation"]').waitFor();
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'net');
+  expect(new URL(page.url()).hash).toContain('step=2');
+  await open(page, '#/layers?lang=en');
+  await page.locator('.ww-layer-cell.col-osi[data-layer="osi_pres"]').click();
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'app');
+  await open(page, '#/layers?lang=en');
+  await page.locator('.ww-layer-cell.col-osi[data-layer="physical"]').click();
+  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'phy');
+  await expect(page.locator('.ww-bits')).toBeVisible();
+});
+
+test.describe('screenshots', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        for (const model of ['5', '4']) {
+          await open(page, `#/layers?lang=${lang}&model=${model}`);
+          expect(await overflowsSideways(page), `model ${model} overflows at ${w}px`).toBe(false);
+          await page.screenshot({ path: `e2e/artifacts/screens/layers-${model}-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        }
+      });
+    }
+  }
+});
