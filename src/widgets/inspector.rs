@@ -122,7 +122,7 @@ pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> 
     let header = bytes.get(ip.offset..ip.offset + ip.len)?;
     if id == "ip.checksum" {
         return Some(Coverage {
-            ranges: vec![ip.offset..ip.offset + ip.len],
+            ranges: std::iter::once(ip.offset..ip.offset + ip.len).collect(),
             pseudo: None,
             sum: checksum::sum(header),
         });
@@ -274,7 +274,7 @@ struct Lit {
 impl Lit {
     fn field(f: &Field) -> Lit {
         Lit {
-            ranges: vec![f.range()],
+            ranges: std::iter::once(f.range()).collect(),
             key: Some(field_key(f)),
             cover: false,
         }
@@ -646,7 +646,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                             Callback::from(move |e: FocusEvent| {
                                 e.stop_propagation();
                                 active.set(Some(key.clone()));
-                                lit.set(Lit { ranges: vec![range.clone()], key: Some(key.clone()), cover: false });
+                                lit.set(Lit { ranges: std::iter::once(range.clone()).collect(), key: Some(key.clone()), cover: false });
                             })
                         };
                         let toggle = {
@@ -784,7 +784,8 @@ mod tests {
             let fr = data_frame(sc);
             let a = fr.annotated.as_ref().unwrap();
             let ip = coverage(a, &fr.bytes, "ip.checksum").unwrap();
-            assert_eq!(ip.ranges, vec![14..34]);
+            assert_eq!(ip.ranges.len(), 1);
+            assert_eq!(ip.ranges[0], 14..34);
             assert_eq!(ip.sum, 0xffff);
             let l4 = coverage(a, &fr.bytes, id).unwrap();
             assert_eq!(l4.sum, 0xffff, "{sc}");
