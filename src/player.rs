@@ -82,8 +82,10 @@ pub struct PlayerProps {
     pub min: usize,
     /// Last allowed step.
     pub max: usize,
-    /// Virtual time at the current step, µs (shown beside the counter).
-    pub time_us: u64,
+    /// Virtual time at the current step, µs, shown beside the counter; `None` for
+    /// scenes whose steps are not moments in a simulation.
+    #[prop_or_default]
+    pub time_us: Option<u64>,
     /// Asks for another step.
     pub on_step: Callback<usize>,
 }
@@ -186,7 +188,7 @@ pub fn player(props: &PlayerProps) -> Html {
             }
         })
     };
-    let secs = format!("{:.3}", time_us as f64 / 1e6);
+    let clock = time_us.map(|us| tf(lang, "player.clock", &[&format!("{:.3}", us as f64 / 1e6)]));
     html! {
         <div class="ww-player" role="group" aria-label={t(lang, "player.label")}>
             <div class="ww-player-buttons">
@@ -209,7 +211,9 @@ pub fn player(props: &PlayerProps) -> Html {
                    aria-label={t(lang, "player.scrub")} oninput={scrub} />
             <span class="ww-step-count" aria-live="off">
                 { tf(lang, "player.step_of", &[&step.to_string(), &max.to_string()]) }
-                <span class="ww-clock">{ tf(lang, "player.clock", &[&secs]) }</span>
+                if let Some(c) = clock {
+                    <span class="ww-clock">{ c }</span>
+                }
             </span>
             <label class="ww-speed">
                 <span class="ww-visually-hidden">{ t(lang, "player.speed") }</span>

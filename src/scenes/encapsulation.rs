@@ -430,7 +430,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                     { for FIELDS.iter().skip(3).map(|k| text_field(k)) }
                 </form>
             }
-            <Player {lang} {step} {min} {max} time_us={0} on_step={on_step.clone()} />
+            <Player {lang} {step} {min} {max} on_step={on_step.clone()} />
             <div class="ww-narration ww-enc-narration" role="status" aria-live="polite">
                 <p class="ww-enc-step-head"><strong>{ head }</strong></p>
                 { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }

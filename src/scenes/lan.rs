@@ -699,7 +699,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
                     { for errors.iter().map(|e| html! { <p class="ww-field-error" role="alert">{ e.clone() }</p> }) }
                 </form>
             }
-            <Player {lang} {step} {min} {max} time_us={now_us} {on_step} />
+            <Player {lang} {step} {min} {max} time_us={Some(now_us)} {on_step} />
             <div class="ww-narration" role="status" aria-live="polite">
                 { for narration(&trace, step, lang).iter().map(|s| html! { <p>{ s }</p> }) }
             </div>

@@ -257,7 +257,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                     }
                 </form>
             }
-            <Player {lang} {step} {min} {max} time_us={now_us(&trace, step)} {on_step} />
+            <Player {lang} {step} {min} {max} time_us={Some(now_us(&trace, step))} {on_step} />
             <div class="ww-narration" role="status" aria-live="polite">
                 { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
                 <p class="ww-narration-states">{ states_line }</p>
