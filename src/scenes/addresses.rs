@@ -11,9 +11,9 @@ use crate::platform;
 use crate::state::Action;
 use model::{
     advice_key, binary, build_pair, card_verdict, check_client, classify, default_program,
-    difference_sentence, distinct, dotted, host_verdict, ipv6_full, mac_info, pair_error,
-    parse_ip, parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value,
-    tuple_text, IpForm, PortRange, DEFAULTS, IPV6_EXAMPLE, QUIZ_PORTS,
+    difference_sentence, distinct, dotted, host_verdict, ipv6_full, mac_info, pair_error, parse_ip,
+    parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value, tuple_text, IpForm,
+    PortRange, DEFAULTS, IPV6_EXAMPLE, QUIZ_PORTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -140,20 +140,19 @@ fn ip_section(props: &SectionProps) -> Html {
     let kind = classify(ip);
     let verdict = host_verdict(ip, lang);
     let octets = ip.to_be_bytes();
-    let bits = (0..32).map(|i| {
+    let bit = |i: u32| {
         let bit = 31 - i;
         let on = ip >> bit & 1 == 1;
         let toggled = ip ^ (1 << bit);
-        let octet = i / 8;
         html! {
-            <button type="button" key={i} class={classes!("ww-bit", on.then_some("is-on"), format!("octet-{octet}"))}
+            <button type="button" key={i} class={classes!("ww-bit", on.then_some("is-on"))}
                     data-bit={i.to_string()} aria-pressed={on.to_string()}
-                    title={tf(lang, "scene.addresses.ip.bit_title", &[&(bit).to_string(), &(1u64 << bit).to_string()])}
+                    title={tf(lang, "scene.addresses.ip.bit_title", &[&bit.to_string(), &(1u64 << bit).to_string()])}
                     onclick={pick(dotted(toggled))} disabled={props.embed}>
                 { if on { "1" } else { "0" } }
             </button>
         }
-    });
+    };
     let localhost = draft
         .as_ref()
         .is_some_and(|(_, text, e)| e.is_none() && text.trim().eq_ignore_ascii_case("localhost"));
@@ -173,14 +172,14 @@ fn ip_section(props: &SectionProps) -> Html {
                     }) }
                 </div>
             }
-            <div class="ww-octets" aria-hidden="true">
+            <div class="ww-octets" role="group" aria-label={t(lang, "scene.addresses.ip.bits_label")}>
                 { for octets.iter().enumerate().map(|(i, o)| html! {
                     <div key={i} class={classes!("ww-octet", format!("octet-{i}"))}>
                         <span class="ww-octet-dec">{ o.to_string() }</span>
+                        <span class="ww-octet-bits">{ for (0..8).map(|b| bit(i as u32 * 8 + b)) }</span>
                     </div>
                 }) }
             </div>
-            <div class="ww-bits" role="group" aria-label={t(lang, "scene.addresses.ip.bits_label")}>{ for bits }</div>
             <p class="ww-addr-hint">{ t(lang, "scene.addresses.ip.bits_hint") }</p>
             <div class="ww-addr-facts">
                 <p class="ww-ip-value" data-ip={dotted(ip)}>
@@ -514,7 +513,15 @@ fn tuple_section(props: &SectionProps) -> Html {
             })
         };
         let id = format!("addr-{}", key.replace('.', "-"));
-        text_input(&id, t(lang, label), value, error, oninput, key.ends_with("port"), "is-tuple")
+        text_input(
+            &id,
+            t(lang, label),
+            value,
+            error,
+            oninput,
+            key.ends_with("port"),
+            "is-tuple",
+        )
     };
     let p = &props.params;
     let [a, b] = &pair.conns;

@@ -43,7 +43,7 @@ fn cs_diagram(lang: Lang) -> Html {
                     <g key={i} class="ww-arch-app">
                         <rect x="20" y={y.to_string()} width="100" height="29" rx="6" />
                         <text x="70" y={(y + 19.0).to_string()} text-anchor="middle">{ *name }</text>
-                        <line class="ww-arch-wire" x1="120" y1={(y + 14.5).to_string()} x2="228" y2={(y + 14.5).to_string()} />
+                        <line class="ww-arch-link" x1="120" y1={(y + 14.5).to_string()} x2="228" y2={(y + 14.5).to_string()} />
                         <rect class="ww-arch-server" x="228" y={(y + 2.0).to_string()} width="84" height="25" rx="4" />
                         <text class="ww-arch-server-text" x="270" y={(y + 19.0).to_string()} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
                     </g>
@@ -71,7 +71,7 @@ fn bs_diagram(lang: Lang) -> Html {
                 let y = 40.0 + f64::from(i) * 37.0;
                 html! {
                     <g key={i}>
-                        <line class="ww-arch-wire" x1="122" y1="110" x2="228" y2={(y + 14.5).to_string()} />
+                        <line class="ww-arch-link" x1="122" y1="110" x2="228" y2={(y + 14.5).to_string()} />
                         <rect class="ww-arch-server" x="228" y={(y + 2.0).to_string()} width="84" height="25" rx="4" />
                         <text class="ww-arch-server-text" x="270" y={(y + 19.0).to_string()} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
                     </g>
@@ -100,6 +100,20 @@ fn side_card(lang: Lang, side: Side) -> Html {
             <p class="ww-arch-examples">{ k("examples") }</p>
             <p class="ww-arch-later">{ k("later") }</p>
         </section>
+    }
+}
+
+/// A horizontal bar: a label, a fill of `frac` (0–1) of the track, and its value.
+fn hbar(class: &'static str, label: &'static str, frac: f64, value: String) -> Html {
+    let width = format!("width: {:.1}%", 1.0 + 64.0 * frac.clamp(0.0, 1.0));
+    html! {
+        <div class={classes!("ww-arch-hbar", class)}>
+            <span class="ww-arch-hbar-name">{ label }</span>
+            <span class="ww-arch-hbar-track">
+                <span class="ww-arch-hbar-fill" style={width}></span>
+                <span class="ww-arch-hbar-value ww-mono">{ value }</span>
+            </span>
+        </div>
     }
 }
 
@@ -212,15 +226,13 @@ fn cost_section(props: &CostProps) -> Html {
     let [cs_use, bs_use] = props.per_use;
     let (cs_day, bs_day) = (daily_bytes(&c, cs_use), daily_bytes(&c, bs_use));
     let max_use = cs_use.max(bs_use).max(1) as f64;
-    let bar = |class: &'static str, label: String, value: usize, y: f64| {
-        let w = 8.0 + 380.0 * value as f64 / max_use;
-        html! {
-            <g class={classes!("ww-arch-bar", class)}>
-                <text x="0" y={(y + 17.0).to_string()} class="ww-arch-bar-name">{ label }</text>
-                <rect x="90" y={y.to_string()} width={format!("{w:.1}")} height="24" rx="4" />
-                <text x={format!("{:.1}", 96.0 + w)} y={(y + 17.0).to_string()} class="ww-arch-bar-value">{ tf(lang, "scene.architecture.bytes", &[&value.to_string()]) }</text>
-            </g>
-        }
+    let bar = |class: &'static str, label: &'static str, value: usize| {
+        hbar(
+            class,
+            label,
+            value as f64 / max_use,
+            tf(lang, "scene.architecture.bytes", &[&value.to_string()]),
+        )
     };
     html! {
         <section class="ww-arch-costs" aria-labelledby="arch-costs-title">
@@ -260,10 +272,10 @@ fn cost_section(props: &CostProps) -> Html {
                 </div>
                 <div class="ww-arch-cost is-traffic" data-cs-use={cs_use.to_string()} data-bs-use={bs_use.to_string()}>
                     <h3>{ t(lang, "scene.architecture.costs.traffic_title") }</h3>
-                    <svg class="ww-arch-bars" viewBox="0 0 600 70" role="img" aria-label={t(lang, "scene.architecture.costs.traffic_title")}>
-                        { bar("is-cs", "C/S".to_owned(), cs_use, 4.0) }
-                        { bar("is-bs", "B/S".to_owned(), bs_use, 38.0) }
-                    </svg>
+                    <div class="ww-arch-bars">
+                        { bar("is-cs", "C/S", cs_use) }
+                        { bar("is-bs", "B/S", bs_use) }
+                    </div>
                     <p>{ tf(lang, "scene.architecture.costs.per_use", &[&cs_use.to_string(), &bs_use.to_string(), &format!("{:.1}", bs_use as f64 / cs_use.max(1) as f64)]) }</p>
                     <p class="ww-arch-formula">
                         { tf(lang, "scene.architecture.costs.daily", &[&c.users.to_string(), &c.visits.to_string(), &human_bytes(cs_day), &human_bytes(bs_day)]) }
@@ -341,7 +353,12 @@ pub fn architecture_scene(props: &PageProps) -> Html {
         .max(1) as f64;
     let column = |side: Side| {
         let run = &runs[usize::from(side == Side::Bs)];
-        let k = |suffix: &str| t_dyn(lang, &format!("scene.architecture.wire.{}_{suffix}", side.id()));
+        let k = |suffix: &str| {
+            t_dyn(
+                lang,
+                &format!("scene.architecture.wire.{}_{suffix}", side.id()),
+            )
+        };
         let port = if side == Side::Cs { CS_PORT } else { BS_PORT };
         html! {
             <div class={classes!("ww-arch-wire-col", format!("is-{}", side.id()))} data-side={side.id()}
@@ -408,26 +425,18 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
                 <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
                 <p>{ t(lang, "scene.architecture.unstable.lead") }</p>
-                <svg class="ww-arch-timing" viewBox="0 0 600 186" role="img" aria-label={t(lang, "scene.architecture.unstable.title")}>
-                    { for timings.iter().enumerate().map(|(i, (n, cs, bs))| {
-                        let y = 8.0 + i as f64 * 60.0;
-                        let w = |v: u64| 6.0 + 330.0 * v as f64 / max_t;
-                        html! {
-                            <g key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
-                               data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
-                                <text x="0" y={(y + 12.0).to_string()} class="ww-arch-bar-name">{ t(lang, net_key(n)) }</text>
-                                <g class="ww-arch-bar is-cs">
-                                    <rect x="200" y={(y).to_string()} width={format!("{:.1}", w(*cs))} height="18" rx="3" />
-                                    <text x={format!("{:.1}", 206.0 + w(*cs))} y={(y + 14.0).to_string()} class="ww-arch-bar-value">{ format!("C/S {} ms", ms(*cs)) }</text>
-                                </g>
-                                <g class="ww-arch-bar is-bs">
-                                    <rect x="200" y={(y + 24.0).to_string()} width={format!("{:.1}", w(*bs))} height="18" rx="3" />
-                                    <text x={format!("{:.1}", 206.0 + w(*bs))} y={(y + 38.0).to_string()} class="ww-arch-bar-value">{ format!("B/S {} ms", ms(*bs)) }</text>
-                                </g>
-                            </g>
-                        }
+                <div class="ww-arch-timing">
+                    { for timings.iter().map(|(n, cs, bs)| html! {
+                        <div key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
+                             data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
+                            <span class="ww-arch-timing-name">{ t(lang, net_key(n)) }</span>
+                            <div class="ww-arch-timing-bars">
+                                { hbar("is-cs", "C/S", *cs as f64 / max_t, format!("{} ms", ms(*cs))) }
+                                { hbar("is-bs", "B/S", *bs as f64 / max_t, format!("{} ms", ms(*bs))) }
+                            </div>
+                        </div>
                     }) }
-                </svg>
+                </div>
                 <p>{ t(lang, "scene.architecture.unstable.why") }</p>
             </section>
         </div>

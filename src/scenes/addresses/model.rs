@@ -302,7 +302,9 @@ pub fn classify(ip: u32) -> IpKind {
 
 /// Whether the engine would accept `ip` as a host's address in its simulated /24 LAN,
 /// and if not its translated reason (loopback never on a wire, network/broadcast, …).
-#[must_use]
+///
+/// # Errors
+/// The engine's refusal, translated.
 pub fn host_verdict(ip: u32, lang: Lang) -> Result<(), String> {
     scenario::parse_ipv4("client.ip", &dotted(ip))
         .map(|_| ())
@@ -395,7 +397,9 @@ pub fn mac_info(mac: [u8; 6]) -> MacInfo {
 }
 
 /// Whether the engine would give `mac` to a network card, and if not its translated reason.
-#[must_use]
+///
+/// # Errors
+/// The engine's refusal, translated.
 pub fn card_verdict(mac: &MacInfo, lang: Lang) -> Result<(), String> {
     scenario::parse_mac("client.mac", &mac.text)
         .map(|_| ())
@@ -503,25 +507,22 @@ pub fn default_program(port: u16) -> Option<&'static str> {
 /// The quiz asks the ports in this order (not the table's, so it is not a copy).
 pub const QUIZ_PORTS: [u16; 6] = [6379, 8000, 3306, 5000, 27017, 8080];
 
-/// The quiz answers from the URL value (`redis,,mysql,…`: one program id per question,
+/// The quiz answers from the URL value (`redis..mysql.…`: one program id per question,
 /// empty for unanswered; unknown ids count as unanswered).
 #[must_use]
 pub fn parse_quiz(s: &str) -> [Option<&'static str>; 6] {
     let mut out = [None; 6];
-    for (slot, part) in out.iter_mut().zip(s.split(',')) {
-        *slot = DEFAULTS
-            .iter()
-            .find(|d| d.0 == part.trim())
-            .map(|d| d.0);
+    for (slot, part) in out.iter_mut().zip(s.split('.')) {
+        *slot = DEFAULTS.iter().find(|d| d.0 == part.trim()).map(|d| d.0);
     }
     out
 }
 
-/// The URL value for quiz answers (trailing unanswered questions dropped).
+/// The URL value for quiz answers (dot-separated, which URLs keep as it is; trailing unanswered questions dropped).
 #[must_use]
 pub fn quiz_value(answers: &[Option<&'static str>; 6]) -> String {
     let parts: Vec<&str> = answers.iter().map(|a| a.unwrap_or("")).collect();
-    parts.join(",").trim_end_matches(',').to_owned()
+    parts.join(".").trim_end_matches('.').to_owned()
 }
 
 /// Whether `answer` is the program listening on quiz question `i`'s port.
@@ -725,7 +726,15 @@ mod tests {
 
     #[test]
     fn the_three_forms_round_trip() {
-        for ip in [0u32, 1, 0x7f00_0001, 0xc0a8_010a, 0x0a00_0001, u32::MAX, 0x8000_0000] {
+        for ip in [
+            0u32,
+            1,
+            0x7f00_0001,
+            0xc0a8_010a,
+            0x0a00_0001,
+            u32::MAX,
+            0x8000_0000,
+        ] {
             assert_eq!(parse_dotted(&dotted(ip)), Ok(ip));
             assert_eq!(parse_binary(&binary(ip)), Ok(ip));
             assert_eq!(parse_integer(&ip.to_string()), Ok(ip));
@@ -781,12 +790,18 @@ mod tests {
         let cases = [
             (parse_dotted(""), ConvError::Empty),
             (parse_dotted("256.1.1.1"), ConvError::Octet("256".into())),
-            (parse_dotted("1.2.3.99999"), ConvError::Octet("99999".into())),
+            (
+                parse_dotted("1.2.3.99999"),
+                ConvError::Octet("99999".into()),
+            ),
             (parse_dotted("1.2.3"), ConvError::PartCount(3)),
             (parse_dotted("1.2.3.4.5"), ConvError::PartCount(5)),
             (parse_dotted("1.2.x.4"), ConvError::NotDecimal("x".into())),
             (parse_dotted("1..3.4"), ConvError::NotDecimal(String::new())),
-            (parse_dotted("1.02.3.4"), ConvError::LeadingZero("02".into())),
+            (
+                parse_dotted("1.02.3.4"),
+                ConvError::LeadingZero("02".into()),
+            ),
             (parse_binary("1012"), ConvError::BinaryChar('2')),
             (parse_binary("1010"), ConvError::BinaryLen(4)),
             (parse_integer("12a"), ConvError::NotInteger("12a".into())),
@@ -804,7 +819,10 @@ mod tests {
         }
         let macs = [
             (parse_mac("aa:bb:cc"), ConvError::MacGroups(3)),
-            (parse_mac("aa:bb:cc:dd:ee:zz"), ConvError::MacGroup("zz".into())),
+            (
+                parse_mac("aa:bb:cc:dd:ee:zz"),
+                ConvError::MacGroup("zz".into()),
+            ),
             (parse_mac("aabbcc"), ConvError::MacDigits(6)),
             (parse_mac(" "), ConvError::Empty),
         ];
@@ -856,7 +874,10 @@ mod tests {
     fn mac_halves_and_bits() {
         let m = mac_info(parse_mac("3C-22-FB-12-34-56").unwrap());
         assert_eq!(m.text, "3c:22:fb:12:34:56");
-        assert_eq!((m.oui.as_str(), m.serial.as_str()), ("3c:22:fb", "12:34:56"));
+        assert_eq!(
+            (m.oui.as_str(), m.serial.as_str()),
+            ("3c:22:fb", "12:34:56")
+        );
         assert!(!m.group && !m.local && !m.broadcast);
         assert!(card_verdict(&m, Lang::En).is_ok());
         let b = mac_info(parse_mac("ffffffffffff").unwrap());
@@ -886,9 +907,9 @@ mod tests {
 
     #[test]
     fn the_quiz_round_trips_through_the_url_and_judges() {
-        let a = parse_quiz("redis,,mysql,nope");
+        let a = parse_quiz("redis..mysql.nope");
         assert_eq!(a, [Some("redis"), None, Some("mysql"), None, None, None]);
-        assert_eq!(quiz_value(&a), "redis,,mysql");
+        assert_eq!(quiz_value(&a), "redis..mysql");
         assert!(quiz_correct(0, "redis"));
         assert!(quiz_correct(1, "django"));
         assert!(!quiz_correct(1, "tomcat"));
@@ -904,11 +925,21 @@ mod tests {
         let [a, b] = &pair.conns;
         assert_eq!(a.client_ip, "192.168.1.10");
         assert_eq!(b.client_ip, "192.168.1.10");
-        assert_eq!((a.server_ip.as_str(), a.server_port), ("192.168.1.20", 8080));
-        assert_eq!((b.server_ip.as_str(), b.server_port), ("192.168.1.20", 8080));
+        assert_eq!(
+            (a.server_ip.as_str(), a.server_port),
+            ("192.168.1.20", 8080)
+        );
+        assert_eq!(
+            (b.server_ip.as_str(), b.server_port),
+            ("192.168.1.20", 8080)
+        );
         assert_ne!(a.client_port, b.client_port);
         assert!(a.client_port >= 49152 && b.client_port >= 49152);
-        assert!(a.accept.contains(&a.client_port.to_string()), "{}", a.accept);
+        assert!(
+            a.accept.contains(&a.client_port.to_string()),
+            "{}",
+            a.accept
+        );
         assert!(distinct(&pair));
         assert_eq!(
             difference_sentence(&pair, Lang::En),

@@ -346,7 +346,10 @@ mod tests {
             Err(NumError::Range("99999999999999999999999".into(), 1, 10))
         );
         for lang in Lang::ALL {
-            for err in [NumError::NotNumber("x".into()), NumError::Range("0".into(), 1, 9)] {
+            for err in [
+                NumError::NotNumber("x".into()),
+                NumError::Range("0".into(), 1, 9),
+            ] {
                 let m = err.message(lang);
                 assert!(!m.starts_with("scene.") && !m.contains("{0}"), "{m}");
             }

@@ -1,0 +1,132 @@
+// The architecture scene against the native engine: the C/S and B/S requests are the
+// engine's frames byte for byte, a lossy network delays the answer by the engine's
+// retransmission, the cost inputs compute and validate, deep links and embeds.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
+
+const col = (page, side) => page.locator(`.ww-arch-wire-col[data-side="${side}"]`);
+// The payload as shown (each CR LF written as a visible \r\n then a line break) back to bytes.
+const unshow = (text) => text.replaceAll('\\r\\n\n', '\r\n');
+
+async function payloads(page, side) {
+  const pres = col(page, side).locator('.ww-arch-payload');
+  await expect(pres).toHaveCount(2);
+  return [unshow(await pres.nth(0).textContent()), unshow(await pres.nth(1).textContent())];
+}
+
+/** The native run behind one side, from the payloads the page shows. */
+async function nativeFor(page, side, extra = {}) {
+  const [req, resp] = await payloads(page, side);
+  return nativeTrace('tcp', { 'server.port': side === 'cs' ? '8001' : '80', 'client.payload': req, 'server.payload': resp, ...extra }).json;
+}
+
+function answerUs(json) {
+  const req = json.frames.find((f) => f.from === 'client' && f.summary?.payload_len > 0);
+  const resp = json.frames.find((f) => f.from === 'server' && !f.dropped && f.summary?.payload_len > 0);
+  return resp.arrive_us - req.time_us;
+}
+
+test('both requests are the native engine\'s frames, byte for byte', async ({ page }) => {
+  await open(page, '#/architecture?lang=en');
+  const [req, resp] = await payloads(page, 'bs');
+  expect(req).toMatch(/^GET \/friends HTTP\/1\.1\r\nHost: www\.oldboyedu\.com\r\n[\s\S]*\r\n\r\n$/);
+  expect(resp).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+  const body = resp.split('\r\n\r\n')[1];
+  expect(resp).toContain(`Content-Length: ${Buffer.byteLength(body)}\r\n`);
+  for (const side of ['cs', 'bs']) {
+    const json = await nativeFor(page, side);
+    const rows = col(page, side).locator('.ww-arch-frame');
+    await expect(rows).toHaveCount(json.frames.length);
+    const seen = await rows.evaluateAll((els) => els.map((e) => [e.dataset.role, Number(e.dataset.len)]));
+    expect(seen).toEqual(json.frames.map((f) => [f.role ?? 'frame', f.hex.length / 2]));
+    const total = json.frames.reduce((n, f) => n + f.hex.length / 2, 0);
+    await expect(col(page, side)).toHaveAttribute('data-wire-bytes', String(total));
+    // Every data frame's bytes, as the inspector shows them, equal the engine's.
+    for (const [i, f] of json.frames.entries()) {
+      if (f.role !== 'data') continue;
+      await rows.nth(i).locator('.ww-arch-frame-row').click();
+      const hex = await page.locator('.ww-arch-inspector .ww-byte').allTextContents();
+      expect(hex.join('')).toBe(f.hex);
+    }
+    await expect(col(page, side).locator('.ww-arch-wire-time')).toContainText(`${(answerUs(json) / 1000).toFixed(1)} ms`);
+  }
+  // The page view costs more bytes than the native request, as the bars say.
+  const cs = Number(await col(page, 'cs').getAttribute('data-wire-bytes'));
+  const bs = Number(await col(page, 'bs').getAttribute('data-wire-bytes'));
+  expect(bs).toBeGreaterThan(cs);
+  await expect(page.locator('.ww-arch-cost.is-traffic')).toHaveAttribute('data-bs-use', String(bs));
+});
+
+test('a lost packet shows the engine\'s drop, retransmission and delay, in the URL too', async ({ page }) => {
+  await open(page, '#/architecture?lang=en');
+  await page.locator('#arch-net').selectOption('data');
+  await expect(page.locator('.ww-architecture')).toHaveAttribute('data-net', 'data');
+  expect(new URL(page.url()).hash).toContain('net=data');
+  for (const side of ['cs', 'bs']) {
+    const json = await nativeFor(page, side, { loss: 'data' });
+    await expect(col(page, side).locator('.ww-arch-frame.is-dropped')).toHaveCount(json.frames.filter((f) => f.dropped).length);
+    await expect(col(page, side).locator('.ww-arch-frame[data-role="retransmission"]')).toHaveCount(
+      json.frames.filter((f) => f.role === 'retransmission').length);
+    await expect(col(page, side).locator('.ww-arch-wire-time')).toContainText(`${(answerUs(json) / 1000).toFixed(1)} ms`);
+  }
+  // The timing chart: every condition's delay equals the engine's, and losses cost time.
+  const base = await nativeFor(page, 'bs');
+  const times = {};
+  for (const net of ['none', 'data', 'data*2']) {
+    const [req, resp] = await payloads(page, 'bs');
+    const json = nativeTrace('tcp', { 'server.port': '80', 'client.payload': req, 'server.payload': resp, loss: net }).json;
+    times[net] = answerUs(json);
+    await expect(page.locator(`.ww-arch-timing-row[data-net="${net}"]`)).toHaveAttribute('data-bs-us', String(times[net]));
+  }
+  expect(times.none).toBe(answerUs(base));
+  expect(times.data).toBeGreaterThan(times.none + 100_000);
+  expect(times['data*2']).toBeGreaterThan(times.data);
+  // Reload keeps it.
+  await page.reload();
+  await page.locator('main[data-ready="true"]').waitFor();
+  await expect(page.locator('#arch-net')).toHaveValue('data');
+});
+
+test('the update cost multiplies the typed numbers; bad input is explained beside its field', async ({ page }) => {
+  await open(page, '#/architecture?lang=en');
+  await page.locator('#arch-users').fill('1000');
+  await page.locator('#arch-size').fill('200');
+  await page.locator('#arch-releases').fill('4');
+  await expect(page.locator('.ww-arch-cost.is-update')).toHaveAttribute('data-update-bytes', String(1000 * 200 * 4 * 1e6));
+  await expect(page.locator('.ww-arch-total')).toHaveText('800 GB');
+  await expect(page.locator('.ww-arch-phone')).toHaveCount(40);
+  expect(new URL(page.url()).hash).toContain('users=1000');
+  await page.locator('#arch-users').fill('12');
+  await expect(page.locator('.ww-arch-phone')).toHaveCount(12);
+  await page.locator('#arch-size').fill('0');
+  await expect(page.locator('#arch-size-error')).toHaveText('0 is out of range: use 1–100000.');
+  await expect(page.locator('.ww-arch-total')).toHaveText('9.6 GB'); // the last good size (200) kept
+  await page.locator('#arch-visits').fill('ten');
+  await expect(page.locator('#arch-visits-error')).toContainText('“ten” is not a whole number');
+  // A bad value in a link is shown beside its field, in Chinese too.
+  await open(page, '#/architecture?lang=zh&users=-5');
+  await expect(page.locator('#arch-users-error')).toContainText('不是整数');
+});
+
+test('an embed shows the comparison without controls', async ({ page }) => {
+  await open(page, '#/architecture?embed=1&lang=en&net=data*2');
+  await expect(page.locator('.ww-header')).toHaveCount(0);
+  await expect(page.locator('#arch-net')).toHaveCount(0);
+  await expect(page.locator('.ww-arch-inputs')).toHaveCount(0);
+  await expect(page.locator('.ww-architecture')).toHaveAttribute('data-net', 'data*2');
+  await expect(col(page, 'bs').locator('.ww-arch-frame.is-dropped')).toHaveCount(2);
+});
+
+test.describe('screenshots', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await open(page, `#/architecture?lang=${lang}&net=data`);
+        await col(page, 'bs').locator('.ww-arch-frame[data-role="data"] .ww-arch-frame-row').first().click();
+        expect(await overflowsSideways(page), `overflows at ${w}px`).toBe(false);
+        await page.screenshot({ path: `e2e/artifacts/screens/architecture-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+      });
+    }
+  }
+});
