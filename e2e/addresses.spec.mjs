@@ -169,7 +169,7 @@ test.describe('screenshots', () => {
         await open(page, `#/addresses?lang=${lang}&quiz=redis.tomcat`);
         await page.locator('#addr-ip-dotted').fill('256.1.1.1');
         expect(await overflowsSideways(page), `overflows at ${w}px`).toBe(false);
-        await page.screenshot({ path: `e2e/artifacts/screens/addresses-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        await page.screenshot({ path: `e2e/artifacts/screens/addresses-states-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
       });
     }
   }

@@ -125,7 +125,7 @@ test.describe('screenshots', () => {
         await open(page, `#/architecture?lang=${lang}&net=data`);
         await col(page, 'bs').locator('.ww-arch-frame[data-role="data"] .ww-arch-frame-row').first().click();
         expect(await overflowsSideways(page), `overflows at ${w}px`).toBe(false);
-        await page.screenshot({ path: `e2e/artifacts/screens/architecture-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        await page.screenshot({ path: `e2e/artifacts/screens/architecture-lossy-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
       });
     }
   }

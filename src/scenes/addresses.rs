@@ -58,12 +58,13 @@ fn text_input(
     oninput: Callback<InputEvent>,
     numeric: bool,
     class: &'static str,
+    placeholder: Option<String>,
 ) -> Html {
     let err_id = format!("{id}-error");
     html! {
         <div class={classes!("ww-field-input", class, error.is_some().then_some("has-error"))}>
             <label for={id.to_owned()}>{ label.to_owned() }</label>
-            <input id={id.to_owned()} type="text" inputmode={numeric.then_some("numeric")} {value} {oninput}
+            <input id={id.to_owned()} type="text" inputmode={numeric.then_some("numeric")} {value} {oninput} {placeholder}
                    aria-invalid={error.is_some().then_some("true")} aria-describedby={error.is_some().then(|| err_id.clone())}
                    spellcheck="false" autocomplete="off" />
             if let Some(e) = error {
@@ -162,9 +163,9 @@ fn ip_section(props: &SectionProps) -> Html {
             <p class="ww-addr-lead">{ t(lang, "scene.addresses.ip.lead") }</p>
             if !props.embed {
                 <div class="ww-addr-fields">
-                    { text_input("addr-ip-dotted", t(lang, "scene.addresses.ip.dotted"), dv, de, on_form(IpForm::Dotted), false, "is-dotted") }
-                    { text_input("addr-ip-binary", t(lang, "scene.addresses.ip.binary"), bv, be, on_form(IpForm::Binary), true, "is-binary") }
-                    { text_input("addr-ip-integer", t(lang, "scene.addresses.ip.integer"), iv, ie, on_form(IpForm::Integer), true, "is-integer") }
+                    { text_input("addr-ip-dotted", t(lang, "scene.addresses.ip.dotted"), dv, de, on_form(IpForm::Dotted), false, "is-dotted", None) }
+                    { text_input("addr-ip-binary", t(lang, "scene.addresses.ip.binary"), bv, be, on_form(IpForm::Binary), true, "is-binary", None) }
+                    { text_input("addr-ip-integer", t(lang, "scene.addresses.ip.integer"), iv, ie, on_form(IpForm::Integer), true, "is-integer", None) }
                 </div>
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for IP_PICKS.iter().map(|p| html! {
@@ -288,7 +289,7 @@ fn mac_section(props: &SectionProps) -> Html {
             <h2 id="addr-mac-title">{ t(lang, "scene.addresses.mac.title") }</h2>
             <p class="ww-addr-lead">{ t(lang, "scene.addresses.mac.lead") }</p>
             if !props.embed {
-                { text_input("addr-mac", t(lang, "scene.addresses.mac.field"), value, error, oninput, false, "is-mac") }
+                { text_input("addr-mac", t(lang, "scene.addresses.mac.field"), value, error, oninput, false, "is-mac", None) }
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for MAC_PICKS.iter().map(|p| html! {
                         <button type="button" key={*p} class="ww-chip" data-pick={*p} onclick={pick(p)}>{ *p }</button>
@@ -371,12 +372,13 @@ fn port_section(props: &SectionProps) -> Html {
         })
     };
     let range = port_range(port);
-    // The bar: three equal blocks (one per range, labelled with its bounds), the marker
+    // The scale: three equal blocks (one per range, named with its bounds), the marker
     // placed proportionally inside its block.
-    let block = |r: PortRange| PortRange::ALL.iter().position(|x| x.0 == r).unwrap_or(0);
-    let (_, lo, hi) = PortRange::ALL[block(range)];
+    let (lo, hi) = PortRange::ALL
+        .iter()
+        .find(|x| x.0 == range)
+        .map_or((0, 1), |x| (x.1, x.2));
     let frac = f64::from(port - lo) / f64::from(hi - lo).max(1.0);
-    let marker_x = 10.0 + (block(range) as f64 + frac) * 200.0;
     let answers = parse_quiz(props.params.get("quiz").map_or("", String::as_str));
     let score = answers
         .iter()
@@ -402,30 +404,25 @@ fn port_section(props: &SectionProps) -> Html {
             <h2 id="addr-port-title">{ t(lang, "scene.addresses.port.title") }</h2>
             <p class="ww-addr-lead">{ t(lang, "scene.addresses.port.lead") }</p>
             if !props.embed {
-                { text_input("addr-port", t(lang, "scene.addresses.port.field"), value, error, oninput, true, "is-port") }
+                { text_input("addr-port", t(lang, "scene.addresses.port.field"), value, error, oninput, true, "is-port", None) }
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for PORT_PICKS.iter().map(|p| html! {
                         <button type="button" key={*p} class="ww-chip" data-pick={p.to_string()} onclick={pick(*p)}>{ p.to_string() }</button>
                     }) }
                 </div>
             }
-            <svg class="ww-port-bar" viewBox="0 0 620 84" role="img" aria-label={tf(lang, "scene.addresses.port.bar_label", &[&port.to_string(), t(lang, range.key())])}>
-                { for PortRange::ALL.iter().enumerate().map(|(i, (r, lo, hi))| {
-                    let x = 10.0 + i as f64 * 200.0;
-                    html! {
-                        <g key={i} class={classes!("ww-port-block", format!("range-{}", r.id()), (*r == range).then_some("is-current"))}>
-                            <rect x={x.to_string()} y="22" width="196" height="26" rx="5" />
-                            <text x={(x + 98.0).to_string()} y="40" text-anchor="middle" class="ww-port-block-name">{ t(lang, r.key()) }</text>
-                            <text x={(x + 2.0).to_string()} y="66" class="ww-port-bound">{ lo.to_string() }</text>
-                            <text x={(x + 194.0).to_string()} y="66" text-anchor="end" class="ww-port-bound">{ hi.to_string() }</text>
-                        </g>
-                    }
+            <div class="ww-port-scale" role="img" aria-label={tf(lang, "scene.addresses.port.bar_label", &[&port.to_string(), t(lang, range.key())])}>
+                { for PortRange::ALL.iter().map(|(r, _, _)| html! {
+                    <div key={r.id()} class={classes!("ww-port-block", format!("range-{}", r.id()), (*r == range).then_some("is-current"))}>
+                        <span class="ww-port-block-name">{ t(lang, r.key()) }</span>
+                        if *r == range {
+                            <span class="ww-port-marker" style={format!("left: {:.1}%", frac * 100.0)}>
+                                <span class="ww-port-marker-label ww-mono">{ port.to_string() }</span>
+                            </span>
+                        }
+                    </div>
                 }) }
-                <g class="ww-port-marker">
-                    <line x1={marker_x.to_string()} x2={marker_x.to_string()} y1="14" y2="54" />
-                    <text x={marker_x.clamp(30.0, 590.0).to_string()} y="11" text-anchor="middle">{ port.to_string() }</text>
-                </g>
-            </svg>
+            </div>
             <p class="ww-port-range" data-range={range.id()}>
                 { tf(lang, "scene.addresses.port.in_range", &[&port.to_string(), t(lang, range.key())]) }
             </p>
@@ -485,7 +482,7 @@ fn tuple_section(props: &SectionProps) -> Html {
             return html! { <p class="ww-error" role="alert">{ crate::i18n::error_message(lang, e) }</p> }
         }
     };
-    let field = |key: &'static str, label: &'static str, current: String| {
+    let field = |key: &'static str, label: &'static str, current: String, auto: Option<u16>| {
         let (value, error) = match drafts.get(key) {
             Some((v, e)) => (v.clone(), Some(e.clone())),
             None => (current, pair_error(&pair, key, lang)),
@@ -521,6 +518,7 @@ fn tuple_section(props: &SectionProps) -> Html {
             oninput,
             key.ends_with("port"),
             "is-tuple",
+            auto.map(|p| tf(lang, "scene.addresses.tuple.auto", &[&p.to_string()])),
         )
     };
     let p = &props.params;
@@ -553,10 +551,10 @@ fn tuple_section(props: &SectionProps) -> Html {
             <p class="ww-addr-lead">{ t(lang, "scene.addresses.tuple.lead") }</p>
             if !props.embed {
                 <div class="ww-tuple-fields">
-                    { field("a.ip", "scene.addresses.tuple.a_ip", p.get("a.ip").cloned().unwrap_or_else(|| a.client_ip.clone())) }
-                    { field("a.port", "scene.addresses.tuple.a_port", p.get("a.port").cloned().unwrap_or_default()) }
-                    { field("b.ip", "scene.addresses.tuple.b_ip", p.get("b.ip").cloned().unwrap_or_else(|| b.client_ip.clone())) }
-                    { field("b.port", "scene.addresses.tuple.b_port", p.get("b.port").cloned().unwrap_or_default()) }
+                    { field("a.ip", "scene.addresses.tuple.a_ip", p.get("a.ip").cloned().unwrap_or_else(|| a.client_ip.clone()), None) }
+                    { field("a.port", "scene.addresses.tuple.a_port", p.get("a.port").cloned().unwrap_or_default(), Some(a.client_port)) }
+                    { field("b.ip", "scene.addresses.tuple.b_ip", p.get("b.ip").cloned().unwrap_or_else(|| b.client_ip.clone()), None) }
+                    { field("b.port", "scene.addresses.tuple.b_port", p.get("b.port").cloned().unwrap_or_default(), Some(b.client_port)) }
                 </div>
                 <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.port_hint") }</p>
             }
