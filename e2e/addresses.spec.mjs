@@ -33,9 +33,9 @@ test('typing in any form converts to the other two, and the URL follows', async 
   await dotted(page).fill('255.255.255.255');
   await expect(int(page)).toHaveValue('4294967295');
   await expect(bin(page)).toHaveValue('11111111.11111111.11111111.11111111');
-  await expect(page.locator('.ww-bit.is-on')).toHaveCount(32);
+  await expect(page.locator('.ww-ipbit.is-on')).toHaveCount(32);
   // Clicking the lowest bit flips it.
-  await page.locator('.ww-bit[data-bit="31"]').click();
+  await page.locator('.ww-ipbit[data-bit="31"]').click();
   await expect(dotted(page)).toHaveValue('255.255.255.254');
   // localhost is the loopback's name.
   await dotted(page).fill('localhost');
@@ -77,11 +77,11 @@ test('a MAC address splits into vendor and serial, with its I/G and U/L bits', a
   await expect(page.locator('.ww-mac-flags .is-ig')).toHaveAttribute('data-group', 'false');
   await expect(page.locator('[data-card-ok]')).toHaveAttribute('data-card-ok', 'true');
   expect(new URL(page.url()).hash).toContain('mac=3c:22:fb:ab:cd:ef');
-  await page.locator('.ww-addr-mac .ww-chip[data-pick="ff:ff:ff:ff:ff:ff"]').click();
+  await page.locator('.ww-addr-mac .ww-addr-chip[data-pick="ff:ff:ff:ff:ff:ff"]').click();
   await expect(page.locator('.ww-mac-kind')).toContainText('Broadcast');
   await expect(page.locator('.ww-mac-flags .is-ig')).toHaveAttribute('data-group', 'true');
   await expect(page.locator('[data-card-ok]')).toHaveAttribute('data-card-ok', 'false');
-  await page.locator('.ww-addr-mac .ww-chip[data-pick="02:00:00:00:00:0a"]').click();
+  await page.locator('.ww-addr-mac .ww-addr-chip[data-pick="02:00:00:00:00:0a"]').click();
   await expect(page.locator('.ww-mac-flags .is-ul')).toHaveAttribute('data-local', 'true');
 });
 

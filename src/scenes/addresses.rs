@@ -120,7 +120,13 @@ fn ip_section(props: &SectionProps) -> Html {
     };
     let shown = |form: IpForm, derived: String| -> (String, Option<String>) {
         match &*draft {
-            Some((IpFormKey(f), text, err)) if *f == form => (text.clone(), err.clone()),
+            // A valid draft is shown only while it still says what the URL says (back/forward
+            // or a pick may have changed it since).
+            Some((IpFormKey(f), text, err))
+                if *f == form && (err.is_some() || parse_ip(form, text).ok() == Some(ip)) =>
+            {
+                (text.clone(), err.clone())
+            }
             _ if form == IpForm::Dotted && url_error.is_some() => {
                 (url_value.clone().unwrap_or_default(), url_error.clone())
             }
@@ -146,7 +152,7 @@ fn ip_section(props: &SectionProps) -> Html {
         let on = ip >> bit & 1 == 1;
         let toggled = ip ^ (1 << bit);
         html! {
-            <button type="button" key={i} class={classes!("ww-bit", on.then_some("is-on"))}
+            <button type="button" key={i} class={classes!("ww-ipbit", on.then_some("is-on"))}
                     data-bit={i.to_string()} aria-pressed={on.to_string()}
                     title={tf(lang, "scene.addresses.ip.bit_title", &[&bit.to_string(), &(1u64 << bit).to_string()])}
                     onclick={pick(dotted(toggled))} disabled={props.embed}>
@@ -169,7 +175,7 @@ fn ip_section(props: &SectionProps) -> Html {
                 </div>
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for IP_PICKS.iter().map(|p| html! {
-                        <button type="button" key={*p} class="ww-chip" data-pick={*p} onclick={pick((*p).to_owned())}>{ *p }</button>
+                        <button type="button" key={*p} class="ww-addr-chip" data-pick={*p} onclick={pick((*p).to_owned())}>{ *p }</button>
                     }) }
                 </div>
             }
@@ -191,7 +197,7 @@ fn ip_section(props: &SectionProps) -> Html {
                     <p class="ww-addr-note">{ t(lang, "scene.addresses.ip.localhost") }</p>
                 }
                 <p class={classes!("ww-ip-kind", format!("kind-{}", kind.id()))}>
-                    <span class="ww-tag">{ t(lang, kind.key()) }</span>
+                    <span class="ww-addr-tag">{ t(lang, kind.key()) }</span>
                     if !kind.cidr().is_empty() { <span class="ww-mono">{ format!(" {}", kind.cidr()) }</span> }
                 </p>
                 <p class="ww-addr-verdict" data-host-ok={verdict.is_ok().to_string()}>
@@ -226,7 +232,7 @@ struct IpFormKey(IpForm);
 
 /// Draft text and error of a single-field section, or the URL's refused value.
 fn single_field(
-    draft: &Option<(String, Option<String>)>,
+    draft: Option<&(String, Option<String>)>,
     url: Option<&String>,
     url_error: Option<String>,
     derived: String,
@@ -251,7 +257,14 @@ fn mac_section(props: &SectionProps) -> Html {
         Some(Err(e)) => (default, Some(e.message(lang))),
     };
     let info = mac_info(mac);
-    let (value, error) = single_field(&draft, url, url_error, info.text.clone());
+    let (value, error) = single_field(
+        draft
+            .as_ref()
+            .filter(|(text, err)| err.is_some() || parse_mac(text).ok() == Some(mac)),
+        url,
+        url_error,
+        info.text.clone(),
+    );
     let oninput = {
         let draft = draft.clone();
         let dispatch = props.dispatch.clone();
@@ -292,7 +305,7 @@ fn mac_section(props: &SectionProps) -> Html {
                 { text_input("addr-mac", t(lang, "scene.addresses.mac.field"), value, error, oninput, false, "is-mac", None) }
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for MAC_PICKS.iter().map(|p| html! {
-                        <button type="button" key={*p} class="ww-chip" data-pick={*p} onclick={pick(p)}>{ *p }</button>
+                        <button type="button" key={*p} class="ww-addr-chip" data-pick={*p} onclick={pick(p)}>{ *p }</button>
                     }) }
                 </div>
             }
@@ -325,7 +338,7 @@ fn mac_section(props: &SectionProps) -> Html {
                     { t(lang, if info.local { "scene.addresses.mac.ul1" } else { "scene.addresses.mac.ul0" }) }
                 </li>
             </ul>
-            <p class="ww-mac-kind"><span class="ww-tag">{ t(lang, kind_key) }</span></p>
+            <p class="ww-mac-kind"><span class="ww-addr-tag">{ t(lang, kind_key) }</span></p>
             <p class="ww-addr-verdict" data-card-ok={verdict.is_ok().to_string()}>
                 { match &verdict {
                     Ok(()) => t(lang, "scene.addresses.mac.card_ok").to_owned(),
@@ -347,7 +360,14 @@ fn port_section(props: &SectionProps) -> Html {
         Some(Ok(p)) => (p, None),
         Some(Err(e)) => (DEFAULT_PORT, Some(e.message(lang))),
     };
-    let (value, error) = single_field(&draft, url, url_error, port.to_string());
+    let (value, error) = single_field(
+        draft
+            .as_ref()
+            .filter(|(text, err)| err.is_some() || parse_port(text).ok() == Some(port)),
+        url,
+        url_error,
+        port.to_string(),
+    );
     let oninput = {
         let draft = draft.clone();
         let dispatch = props.dispatch.clone();
@@ -407,7 +427,7 @@ fn port_section(props: &SectionProps) -> Html {
                 { text_input("addr-port", t(lang, "scene.addresses.port.field"), value, error, oninput, true, "is-port", None) }
                 <div class="ww-picks" role="group" aria-label={t(lang, "scene.addresses.picks")}>
                     { for PORT_PICKS.iter().map(|p| html! {
-                        <button type="button" key={*p} class="ww-chip" data-pick={p.to_string()} onclick={pick(*p)}>{ p.to_string() }</button>
+                        <button type="button" key={*p} class="ww-addr-chip" data-pick={p.to_string()} onclick={pick(*p)}>{ p.to_string() }</button>
                     }) }
                 </div>
             }

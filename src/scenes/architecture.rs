@@ -412,7 +412,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                 if !props.embed {
                     <div class="ww-arch-inspector">
                         if let Some((side, f)) = shown {
-                            <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &f.index.to_string()]) }</h3>
+                            <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
                             <Inspector {lang} frame={f} />
                         } else {
                             <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
