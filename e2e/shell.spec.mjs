@@ -101,13 +101,16 @@ test.describe('themes', () => {
   });
 });
 
-test('embed mode shows only the scene', async ({ page }) => {
-  await open(page, '#/layers?embed=1&lang=en');
-  await expect(page.locator('.ww-header')).toHaveCount(0);
-  await expect(page.locator('.ww-footer')).toHaveCount(0);
-  await expect(page.locator('#scene-title')).toBeVisible();
+test('embed mode shows only the scene, for every scene, at a slide-sized frame', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 360 });
-  expect(await overflowsSideways(page)).toBe(false);
+  for (const s of SCENES) {
+    await open(page, `#/${s}?embed=1&lang=en`);
+    await expect(page.locator('.ww-header')).toHaveCount(0);
+    await expect(page.locator('.ww-footer')).toHaveCount(0);
+    await expect(page.locator('main')).toHaveAttribute('data-scene', s);
+    expect((await page.locator('main').innerText()).trim().length, `${s} embed is empty`).toBeGreaterThan(40);
+    expect(await overflowsSideways(page), `${s} overflows in embed mode`).toBe(false);
+  }
 });
 
 test('bad URLs show the default scene with a translated notice and keep working', async ({ page }) => {
