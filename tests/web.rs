@@ -141,3 +141,88 @@ async fn nav_links_carry_the_language_and_mark_the_current_scene() {
     assert_eq!(tcp.get_attribute("href").as_deref(), Some("#/tcp?lang=en"));
     root.remove();
 }
+
+/// Mounts the frame inspector on the SYN of a real engine run (computed in wasm).
+async fn mount_inspector() -> Element {
+    use wirewalk::widgets::inspector::{Inspector, InspectorProps};
+    use wirewalk_engine::scenario::{run, Scenario};
+    let trace = run(&Scenario::named("tcp").unwrap()).unwrap();
+    let frame = trace
+        .frames
+        .iter()
+        .find(|f| f.role.as_deref() == Some("syn"))
+        .unwrap()
+        .clone();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Inspector>::with_root_and_props(
+        root.clone(),
+        InspectorProps {
+            lang: Lang::En,
+            frame,
+            focus: Vec::new(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+async fn hover(root: &Element, sel: &str) {
+    let el = root
+        .query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {sel}"));
+    el.dispatch_event(&web_sys::MouseEvent::new("mouseenter").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn lit_offsets(root: &Element) -> Vec<String> {
+    let lit = root.query_selector_all(".ww-byte.is-lit").unwrap();
+    (0..lit.length())
+        .filter_map(|i| lit.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(|e| e.get_attribute("data-offset"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn inspector_field_lights_exactly_its_bytes() {
+    let root = mount_inspector().await;
+    assert!(lit_offsets(&root).is_empty());
+    // Ethernet 14 + IPv4 20: the TCP source port is bytes 34 and 35.
+    hover(
+        &root,
+        ".ww-field[data-field=\"tcp.srcport\"] > .ww-field-row",
+    )
+    .await;
+    assert_eq!(lit_offsets(&root), ["34", "35"]);
+    hover(&root, ".ww-field[data-field=\"ip.ttl\"] > .ww-field-row").await;
+    assert_eq!(lit_offsets(&root), ["22"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn inspector_byte_lights_its_deepest_field() {
+    let root = mount_inspector().await;
+    hover(&root, ".ww-byte[data-offset=\"23\"]").await;
+    let lit = root
+        .query_selector(".ww-field.is-lit")
+        .unwrap()
+        .expect("a lit field");
+    assert_eq!(lit.get_attribute("data-field").as_deref(), Some("ip.proto"));
+    // And the field's bytes light with it (two-way).
+    assert_eq!(lit_offsets(&root), ["23"]);
+    hover(&root, ".ww-byte[data-offset=\"0\"]").await;
+    let lit = root
+        .query_selector(".ww-field.is-lit")
+        .unwrap()
+        .expect("a lit field");
+    assert!(lit
+        .get_attribute("data-field")
+        .unwrap()
+        .starts_with("eth.dst"));
+    root.remove();
+}
