@@ -6,6 +6,7 @@
 
 pub mod model;
 
+use super::params::{field_error, use_param_setter};
 use super::PageProps;
 use crate::i18n::{error_message, t, t_dyn, tf, Lang};
 use crate::platform;
@@ -15,10 +16,9 @@ use crate::state::Action;
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use model::{
-    at_step, blocks, build, check, clamp_step, field_error, field_value, receiver_check, Built,
-    Level, Side, FIELDS, PROTOS,
+    at_step, blocks, build, check, clamp_step, field_value, receiver_check, Built, Level, Side,
+    FIELDS, PROTOS,
 };
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -315,7 +315,13 @@ fn focus_layers(level: Level, proto: &str) -> Vec<String> {
 pub fn encapsulation_scene(props: &PageProps) -> Html {
     let lang = props.lang;
     let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
-    let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
+    // Valid input goes straight to the URL; what the engine rejects stays beside its field.
+    let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
+    let valid = Rc::new(move |key: &str, value: &str| match &scenario {
+        Some(s) => check(s, key, value),
+        None => Ok(()),
+    });
+    let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);
     let built = match &*built {
         Ok(b) => b.clone(),
         Err(e) => return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> },
@@ -326,33 +332,14 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
     };
-    let set_param = {
-        let dispatch = props.dispatch.clone();
-        let drafts = drafts.clone();
-        let scenario = built.scenario.clone();
-        Rc::new(
-            move |key: &str, value: String| match check(&scenario, key, &value) {
-                Ok(()) => {
-                    let mut d = (*drafts).clone();
-                    d.remove(key);
-                    drafts.set(d);
-                    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
-                }
-                Err(e) => {
-                    let mut d = (*drafts).clone();
-                    d.insert(key.to_owned(), (value, error_message(lang, &e)));
-                    drafts.set(d);
-                }
-            },
-        )
-    };
+
     let text_field = |key: &'static str| {
         let set_param = set_param.clone();
         let (value, error) = match drafts.get(key) {
             Some((v, e)) => (v.clone(), Some(e.clone())),
             None => (
                 field_value(&built.scenario, key),
-                field_error(&built, key, lang),
+                field_error(&built.errors, key, lang),
             ),
         };
         let id = format!("enc-{}", key.replace('.', "-"));
@@ -413,7 +400,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                                 { p.to_uppercase() }
                             </label>
                         }) }
-                        if let Some(e) = field_error(&built, "proto", lang) {
+                        if let Some(e) = field_error(&built.errors, "proto", lang) {
                             <p class="ww-field-error" role="alert">{ e }</p>
                         }
                     </fieldset>

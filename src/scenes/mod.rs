@@ -8,6 +8,7 @@ pub mod architecture;
 pub mod encapsulation;
 pub mod lan;
 pub mod layers;
+pub mod params;
 pub mod tcp;
 
 use crate::i18n::{t, Lang};

@@ -4,6 +4,7 @@
 
 pub mod model;
 
+use super::params::{check, field_error, use_param_setter};
 use super::PageProps;
 use crate::i18n::{error_message, t, tf};
 use crate::platform;
@@ -14,8 +15,8 @@ use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::Ladder;
 use crate::widgets::state_diagram::StateDiagram;
 use model::{
-    build, check, clamp_step, field_error, host_at, last_transition, loss_key, narration, now_us,
-    variant_key, LOSSES, VARIANTS,
+    build, clamp_step, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES,
+    VARIANTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -42,11 +43,15 @@ pub const PARAM_KEYS: &[&str] = &["variant"];
 pub fn tcp_scene(props: &PageProps) -> Html {
     let lang = props.lang;
     let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
-    // Invalid drafts typed into a field: key → (text, translated error). Valid input goes
-    // straight to the URL; invalid input stays here, beside its field.
-    let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
     let selected = use_state_eq(|| None::<usize>);
 
+    // Valid input goes straight to the URL; what the engine rejects stays beside its field.
+    let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
+    let valid = Rc::new(move |key: &str, value: &str| match &scenario {
+        Some(s) => check(s, key, value, wirewalk_engine::scenario::run),
+        None => Ok(()),
+    });
+    let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);
     let built = match &*built {
         Ok(b) => b.clone(),
         Err(e) => {
@@ -66,26 +71,6 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let on_step = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
-    };
-    let set_param = {
-        let dispatch = props.dispatch.clone();
-        let drafts = drafts.clone();
-        let scenario = built.scenario.clone();
-        Rc::new(
-            move |key: &str, value: String| match check(&scenario, key, &value) {
-                Ok(()) => {
-                    let mut d = (*drafts).clone();
-                    d.remove(key);
-                    drafts.set(d);
-                    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
-                }
-                Err(e) => {
-                    let mut d = (*drafts).clone();
-                    d.insert(key.to_owned(), (value, error_message(lang, &e)));
-                    drafts.set(d);
-                }
-            },
-        )
     };
     let on_select = {
         let selected = selected.clone();
@@ -120,7 +105,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         let set_param = set_param.clone();
         let (value, error) = match drafts.get(key) {
             Some((v, e)) => (v.clone(), Some(e.clone())),
-            None => (current, field_error(&built, key, lang)),
+            None => (current, field_error(&built.errors, key, lang)),
         };
         let id = format!("tcp-{}", key.replace('.', "-"));
         let err_id = format!("{id}-error");
@@ -223,7 +208,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                                 <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_key(v)) }</option>
                             }) }
                         </select>
-                        if let Some(e) = field_error(&built, "variant", lang) {
+                        if let Some(e) = field_error(&built.errors, "variant", lang) {
                             <p class="ww-field-error" role="alert">{ e }</p>
                         }
                     </div>

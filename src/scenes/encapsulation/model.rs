@@ -4,7 +4,7 @@
 //! bits, then the receiver peeling each header off and checking what it owns.
 //! Every value comes from the engine's frame; nothing is made up.
 
-use crate::i18n::{error_message, Lang};
+use crate::scenes::params::{self, apply_and_run, choice};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
@@ -139,40 +139,14 @@ fn run(s: &Scenario) -> Result<(Trace, usize), ScenarioError> {
 /// Only when even the defaults fail to run (an engine bug): the engine's error.
 pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> {
     let mut errors = Vec::new();
-    let proto = match params.get("proto") {
-        Some(p) if PROTOS.contains(&p.as_str()) => p.clone(),
-        Some(p) => {
-            errors.push((
-                "proto".to_owned(),
-                ScenarioError::UnknownScenario(p.clone()),
-            ));
-            "tcp".to_owned()
-        }
-        None => "tcp".to_owned(),
-    };
+    let proto = choice(params, "proto", &PROTOS, "tcp", &mut errors);
     let defaults = Scenario::named(&proto)?;
-    let mut s = defaults.clone();
-    for (k, v) in params.iter().filter(|(k, _)| FIELDS.contains(&k.as_str())) {
-        let mut candidate = s.clone();
-        match candidate.set(k, v).and_then(|()| candidate.validate()) {
-            Ok(()) => s = candidate,
-            Err(e) => errors.push((k.clone(), e)),
-        }
-    }
-    let (trace, frame) = match run(&s) {
-        Ok(r) => r,
-        Err(e) => {
-            for k in params.keys().filter(|k| FIELDS.contains(&k.as_str())) {
-                errors.push((k.clone(), e.clone()));
-            }
-            s = defaults;
-            run(&s)?
-        }
-    };
+    let pairs = params.iter().filter(|(k, _)| FIELDS.contains(&k.as_str()));
+    let (scenario, (trace, frame)) = apply_and_run(&defaults, pairs, run, &mut errors)?;
     let phys = physical(&trace.frames[frame].bytes);
     Ok(Built {
         proto,
-        scenario: s,
+        scenario,
         trace: Rc::new(trace),
         errors,
         frame,
@@ -180,25 +154,12 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
     })
 }
 
-/// Checks one field's new value against the current scenario, as the engine would run it.
+/// Checks one field's new value against the current scenario, as this scene runs it.
 ///
 /// # Errors
 /// The engine's error for this value.
 pub fn check(scenario: &Scenario, key: &str, value: &str) -> Result<(), ScenarioError> {
-    let mut s = scenario.clone();
-    s.set(key, value)?;
-    s.validate()?;
-    run(&s).map(|_| ())
-}
-
-/// The error for a field, translated.
-#[must_use]
-pub fn field_error(built: &Built, key: &str, lang: Lang) -> Option<String> {
-    built
-        .errors
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, e)| error_message(lang, e))
+    params::check(scenario, key, value, run)
 }
 
 /// The current text of an editable field.
@@ -403,6 +364,7 @@ pub fn bin8(b: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
@@ -486,7 +448,8 @@ mod tests {
         .unwrap();
         assert_eq!(bad.errors.len(), 1);
         assert_eq!(bad.errors[0].0, "client.ip");
-        assert!(field_error(&bad, "client.ip", Lang::En).is_some_and(|m| m.contains("256")));
+        assert!(params::field_error(&bad.errors, "client.ip", Lang::En)
+            .is_some_and(|m| m.contains("256")));
         assert_eq!(
             bad.data_frame()
                 .annotated

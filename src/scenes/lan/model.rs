@@ -5,6 +5,7 @@
 //! Everything here reads the engine's trace; nothing is made up.
 
 use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::scenes::params::{apply_and_run, frame_events};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
@@ -167,36 +168,12 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
         }
         s
     };
-    let mut s = defaults.clone();
-    for (k, v) in params
+    let pairs = params
         .iter()
         .filter(|(k, _)| !SCENE_KEYS.contains(&k.as_str()))
-        .filter(|(k, _)| view != View::Switch || !DERIVED.contains(&k.as_str()))
-    {
-        let mut candidate = s.clone();
-        match candidate.set(k, v).and_then(|()| candidate.validate()) {
-            Ok(()) => s = candidate,
-            Err(e) => errors.push((k.clone(), e)),
-        }
-    }
-    let trace = match scenario::run(&s) {
-        Ok(t) => t,
-        Err(e) => {
-            for k in params.keys().filter(|k| !SCENE_KEYS.contains(&k.as_str())) {
-                errors.push((k.clone(), e.clone()));
-            }
-            s = defaults;
-            scenario::run(&s)?
-        }
-    };
-    let mut frame_event = vec![0; trace.frames.len()];
-    for (i, e) in trace.events.iter().enumerate() {
-        if let EventKind::Frame { frame } = e.kind {
-            if let Some(slot) = frame_event.get_mut(frame) {
-                *slot = i;
-            }
-        }
-    }
+        .filter(|(k, _)| view != View::Switch || !DERIVED.contains(&k.as_str()));
+    let (s, trace) = apply_and_run(&defaults, pairs, scenario::run, &mut errors)?;
+    let frame_event = frame_events(&trace);
     let other = (view == View::Storm)
         .then(|| {
             let mut o = s.clone();

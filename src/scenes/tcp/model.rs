@@ -2,7 +2,8 @@
 //! frame labels, per-step narration, TCP states and blocking calls at a cursor.
 //! Everything here reads the engine's trace; nothing is made up.
 
-use crate::i18n::{error_message, t, t_dyn, tf, Lang};
+use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::scenes::params::{apply_and_run, choice, frame_events};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
@@ -82,74 +83,18 @@ pub struct Built {
 /// Only when even the variant's defaults fail to run (an engine bug): the engine's error.
 pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> {
     let mut errors = Vec::new();
-    let variant = match params.get("variant") {
-        Some(v) if VARIANTS.contains(&v.as_str()) => v.clone(),
-        Some(v) => {
-            errors.push((
-                "variant".to_owned(),
-                ScenarioError::UnknownScenario(v.clone()),
-            ));
-            "tcp".to_owned()
-        }
-        None => "tcp".to_owned(),
-    };
+    let variant = choice(params, "variant", &VARIANTS, "tcp", &mut errors);
     let defaults = Scenario::named(&variant)?;
-    let mut s = defaults.clone();
-    for (k, v) in params.iter().filter(|(k, _)| k.as_str() != "variant") {
-        let mut candidate = s.clone();
-        match candidate.set(k, v).and_then(|()| candidate.validate()) {
-            Ok(()) => s = candidate,
-            Err(e) => errors.push((k.clone(), e)),
-        }
-    }
-    let trace = match scenario::run(&s) {
-        Ok(t) => t,
-        Err(e) => {
-            // The combination failed (e.g. a payload the run rejects): report it on every
-            // parameter given and show the defaults.
-            for k in params.keys().filter(|k| k.as_str() != "variant") {
-                errors.push((k.clone(), e.clone()));
-            }
-            s = defaults;
-            scenario::run(&s)?
-        }
-    };
-    let mut frame_event = vec![0; trace.frames.len()];
-    for (i, e) in trace.events.iter().enumerate() {
-        if let EventKind::Frame { frame } = e.kind {
-            if let Some(slot) = frame_event.get_mut(frame) {
-                *slot = i;
-            }
-        }
-    }
+    let pairs = params.iter().filter(|(k, _)| k.as_str() != "variant");
+    let (scenario, trace) = apply_and_run(&defaults, pairs, scenario::run, &mut errors)?;
+    let frame_event = frame_events(&trace);
     Ok(Built {
         variant,
-        scenario: s,
+        scenario,
         trace: Rc::new(trace),
         errors,
         frame_event,
     })
-}
-
-/// Checks one field's new value against the current scenario, as the engine would run it.
-///
-/// # Errors
-/// The engine's error for this value.
-pub fn check(scenario: &Scenario, key: &str, value: &str) -> Result<(), ScenarioError> {
-    let mut s = scenario.clone();
-    s.set(key, value)?;
-    s.validate()?;
-    scenario::run(&s).map(|_| ())
-}
-
-/// The error for a field, translated.
-#[must_use]
-pub fn field_error(built: &Built, key: &str, lang: Lang) -> Option<String> {
-    built
-        .errors
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, e)| error_message(lang, e))
 }
 
 /// A one-line label for a frame, like Wireshark's Info column but with relative numbers.
@@ -437,7 +382,8 @@ mod tests {
         assert_eq!(b.errors[0].0, "server.port");
         assert_eq!(b.scenario.params.server_port, 8080);
         assert_eq!(b.scenario.params.client_payload, "hi");
-        assert!(field_error(&b, "server.port", Lang::En).is_some_and(|m| m.contains("99999")));
+        let e = crate::scenes::params::field_error(&b.errors, "server.port", Lang::En);
+        assert!(e.is_some_and(|m| m.contains("99999")));
         let unknown = build(&params(&[("variant", "warp")])).unwrap();
         assert_eq!(unknown.variant, "tcp");
         assert_eq!(unknown.errors[0].0, "variant");

@@ -1,0 +1,217 @@
+//! Scene parameters through the engine, shared by every scene that runs a scenario.
+//!
+//! URL values are applied one at a time, each set and validated by the engine on a
+//! copy; a rejected value is reported with the engine's error and left at its default,
+//! so a scene always has a trace to show. Typed input is checked the same way before
+//! it reaches the URL; what the engine rejects stays in a draft beside its field.
+
+use crate::i18n::{error_message, Lang};
+use crate::state::Action;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wirewalk_engine::scenario::{Scenario, ScenarioError};
+use wirewalk_engine::trace::{EventKind, Trace};
+use yew::prelude::*;
+
+/// Rejected parameters: each key with the engine's error.
+pub type Rejected = Vec<(String, ScenarioError)>;
+
+/// The value of `key` if it is one of `allowed`, else `default` (an unknown value is
+/// reported as an unknown scenario, which lists the names).
+pub fn choice(
+    params: &BTreeMap<String, String>,
+    key: &str,
+    allowed: &[&str],
+    default: &str,
+    errors: &mut Rejected,
+) -> String {
+    match params.get(key) {
+        Some(v) if allowed.contains(&v.as_str()) => v.clone(),
+        Some(v) => {
+            errors.push((key.to_owned(), ScenarioError::UnknownScenario(v.clone())));
+            default.to_owned()
+        }
+        None => default.to_owned(),
+    }
+}
+
+/// Applies the `(key, value)` pairs to `defaults` and runs the result with `run`.
+/// A value the engine rejects is reported and skipped; if the combination then fails to
+/// run, every pair is reported with that error and `defaults` runs instead.
+///
+/// # Errors
+/// Only when `defaults` itself fails to run (an engine bug).
+pub fn apply_and_run<'a, T>(
+    defaults: &Scenario,
+    pairs: impl Iterator<Item = (&'a String, &'a String)> + Clone,
+    run: impl Fn(&Scenario) -> Result<T, ScenarioError>,
+    errors: &mut Rejected,
+) -> Result<(Scenario, T), ScenarioError> {
+    let mut s = defaults.clone();
+    for (k, v) in pairs.clone() {
+        let mut candidate = s.clone();
+        match candidate.set(k, v).and_then(|()| candidate.validate()) {
+            Ok(()) => s = candidate,
+            Err(e) => errors.push((k.clone(), e)),
+        }
+    }
+    match run(&s) {
+        Ok(t) => Ok((s, t)),
+        Err(e) => {
+            for (k, _) in pairs {
+                errors.push((k.clone(), e.clone()));
+            }
+            let t = run(defaults)?;
+            Ok((defaults.clone(), t))
+        }
+    }
+}
+
+/// Checks one field's new value against `scenario`: set, validate, and run with `run`
+/// as the scene would.
+///
+/// # Errors
+/// The engine's error for this value.
+pub fn check<T>(
+    scenario: &Scenario,
+    key: &str,
+    value: &str,
+    run: impl Fn(&Scenario) -> Result<T, ScenarioError>,
+) -> Result<(), ScenarioError> {
+    let mut s = scenario.clone();
+    s.set(key, value)?;
+    s.validate()?;
+    run(&s).map(|_| ())
+}
+
+/// The translated error for `key`, if it was rejected.
+#[must_use]
+pub fn field_error(errors: &Rejected, key: &str, lang: Lang) -> Option<String> {
+    errors
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, e)| error_message(lang, e))
+}
+
+/// For each frame of `trace`, the index of its event.
+#[must_use]
+pub fn frame_events(trace: &Trace) -> Vec<usize> {
+    let mut out = vec![0; trace.frames.len()];
+    for (i, e) in trace.events.iter().enumerate() {
+        if let EventKind::Frame { frame } = e.kind {
+            if let Some(slot) = out.get_mut(frame) {
+                *slot = i;
+            }
+        }
+    }
+    out
+}
+
+/// Text typed into fields that the engine rejected: key → (text, translated error).
+pub type Drafts = BTreeMap<String, (String, String)>;
+
+/// Asks the engine whether `value` is acceptable for `key`.
+pub type Validator = Rc<dyn Fn(&str, &str) -> Result<(), ScenarioError>>;
+
+/// Sets `key` to `value` if the engine accepts it, else keeps it as a draft.
+pub type Setter = Rc<dyn Fn(&str, String)>;
+
+/// A field setter for a scene: a value the engine accepts (checked by `valid`) goes to
+/// the URL through `dispatch`; one it rejects stays in the returned drafts, with its
+/// message, beside its field.
+#[hook]
+pub fn use_param_setter(
+    lang: Lang,
+    dispatch: Callback<Action>,
+    valid: Validator,
+) -> (UseStateHandle<Drafts>, Setter) {
+    let drafts = use_state_eq(Drafts::new);
+    let setter = {
+        let drafts = drafts.clone();
+        Rc::new(move |key: &str, value: String| {
+            let mut d = (*drafts).clone();
+            match valid(key, &value) {
+                Ok(()) => {
+                    d.remove(key);
+                    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
+                }
+                Err(e) => {
+                    d.insert(key.to_owned(), (value, error_message(lang, &e)));
+                }
+            }
+            drafts.set(d);
+        }) as Setter
+    };
+    (drafts, setter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wirewalk_engine::scenario::run;
+
+    fn p(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_rejected_value_is_reported_and_the_others_apply() {
+        let defaults = Scenario::named("tcp").unwrap();
+        let params = p(&[("server.port", "0"), ("client.payload", "hi")]);
+        let mut errors = Vec::new();
+        let (s, t) = apply_and_run(&defaults, params.iter(), run, &mut errors).unwrap();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].0, "server.port");
+        assert_eq!(s.params.client_payload, "hi");
+        assert_eq!(s.params.server_port, defaults.params.server_port);
+        assert!(!t.frames.is_empty());
+        assert!(field_error(&errors, "server.port", Lang::Zh).is_some());
+        assert!(field_error(&errors, "client.payload", Lang::Zh).is_none());
+    }
+
+    #[test]
+    fn choice_falls_back_and_reports() {
+        let mut errors = Vec::new();
+        assert_eq!(
+            choice(
+                &p(&[("v", "udp")]),
+                "v",
+                &["tcp", "udp"],
+                "tcp",
+                &mut errors
+            ),
+            "udp"
+        );
+        assert_eq!(
+            choice(
+                &p(&[("v", "warp")]),
+                "v",
+                &["tcp", "udp"],
+                "tcp",
+                &mut errors
+            ),
+            "tcp"
+        );
+        assert_eq!(choice(&p(&[]), "v", &["tcp"], "tcp", &mut errors), "tcp");
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn frame_events_point_at_frame_events() {
+        let t = run(&Scenario::named("tcp").unwrap()).unwrap();
+        for (f, &e) in frame_events(&t).iter().enumerate() {
+            assert_eq!(t.events[e].kind, EventKind::Frame { frame: f });
+        }
+        assert!(check(
+            &Scenario::named("tcp").unwrap(),
+            "server.port",
+            "70000",
+            run
+        )
+        .is_err());
+        assert!(check(&Scenario::named("tcp").unwrap(), "server.port", "3306", run).is_ok());
+    }
+}
