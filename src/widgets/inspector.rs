@@ -63,6 +63,8 @@ pub fn bit_pattern(f: &Field, bytes: &[u8]) -> Vec<Option<u8>> {
 /// low bits of the first byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MacParts {
+    /// The whole address, `aa:bb:cc:dd:ee:ff`, lower case.
+    pub text: String,
     /// First 3 bytes (the first 6 hex digits): the vendor's OUI.
     pub oui: String,
     /// Last 3 bytes: the card's serial number.
@@ -78,20 +80,26 @@ pub struct MacParts {
 /// Splits a 6-byte MAC.
 #[must_use]
 pub fn mac_parts(mac: &[u8]) -> Option<MacParts> {
-    let m: &[u8; 6] = mac.try_into().ok()?;
+    mac.try_into().ok().map(mac_parts_of)
+}
+
+/// Splits a MAC address.
+#[must_use]
+pub fn mac_parts_of(m: &[u8; 6]) -> MacParts {
     let hex = |b: &[u8]| {
         b.iter()
             .map(|x| format!("{x:02x}"))
             .collect::<Vec<_>>()
             .join(":")
     };
-    Some(MacParts {
+    MacParts {
+        text: hex(m),
         oui: hex(&m[..3]),
         serial: hex(&m[3..]),
         group: m[0] & 1 == 1,
         local: m[0] & 2 == 2,
         broadcast: m.iter().all(|&b| b == 0xff),
-    })
+    }
 }
 
 /// An IPv4 address's four octets in binary, dot-separated.

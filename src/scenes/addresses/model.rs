@@ -360,40 +360,13 @@ pub fn parse_mac(s: &str) -> Result<[u8; 6], ConvError> {
     Ok(out)
 }
 
-/// A MAC address taken apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MacInfo {
-    /// `aa:bb:cc:dd:ee:ff`, lower case.
-    pub text: String,
-    /// The first 3 bytes (6 hex digits): the vendor number (OUI).
-    pub oui: String,
-    /// The last 3 bytes (6 hex digits): the card's serial number.
-    pub serial: String,
-    /// I/G bit (lowest bit of byte 0): 1 = group (multicast/broadcast).
-    pub group: bool,
-    /// U/L bit (second-lowest bit of byte 0): 1 = locally administered.
-    pub local: bool,
-    /// ff:ff:ff:ff:ff:ff.
-    pub broadcast: bool,
-}
+/// A MAC address taken apart: the inspector's split, shared.
+pub type MacInfo = crate::widgets::inspector::MacParts;
 
 /// Takes `mac` apart.
 #[must_use]
 pub fn mac_info(mac: [u8; 6]) -> MacInfo {
-    let hex = |b: &[u8]| {
-        b.iter()
-            .map(|x| format!("{x:02x}"))
-            .collect::<Vec<_>>()
-            .join(":")
-    };
-    MacInfo {
-        text: hex(&mac),
-        oui: hex(&mac[..3]),
-        serial: hex(&mac[3..]),
-        group: mac[0] & 1 != 0,
-        local: mac[0] & 2 != 0,
-        broadcast: mac == [0xff; 6],
-    }
+    crate::widgets::inspector::mac_parts_of(&mac)
 }
 
 /// Whether the engine would give `mac` to a network card, and if not its translated reason.
