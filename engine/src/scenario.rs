@@ -869,20 +869,49 @@ enum Ending {
     Simultaneous,
 }
 
+/// The client's first calls: `socket()`, then `bind()` when it asked for a fixed port.
+fn client_opening(transport: Transport, s: &Scenario, r: &Resolved) -> Vec<Call> {
+    let mut calls = vec![Call::Socket { transport }];
+    if let Some(port) = s.params.client_port {
+        calls.push(Call::Bind {
+            ip: r.client_ip.octets(),
+            port,
+        });
+    }
+    calls
+}
+
+/// The server's first calls: `socket()` and `bind()` to its address and port.
+fn server_opening(transport: Transport, s: &Scenario, r: &Resolved) -> Vec<Call> {
+    vec![
+        Call::Socket { transport },
+        Call::Bind {
+            ip: r.server_ip.octets(),
+            port: s.params.server_port,
+        },
+    ]
+}
+
+/// The client's and the server's scripts, named as in their Python programs.
+fn scripts(client: Vec<Call>, server: Vec<Call>) -> (Script, Script) {
+    (
+        Script {
+            var: "client".into(),
+            calls: client,
+        },
+        Script {
+            var: "server".into(),
+            calls: server,
+        },
+    )
+}
+
 fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script, Script) {
     let p = &s.params;
     let sip = r.server_ip.octets();
     let client_think = p.client_think_ms.saturating_mul(1000);
     let server_think = p.server_think_ms.saturating_mul(1000);
-    let mut client = vec![Call::Socket {
-        transport: Transport::Tcp,
-    }];
-    if let Some(port) = p.client_port {
-        client.push(Call::Bind {
-            ip: r.client_ip.octets(),
-            port,
-        });
-    }
+    let mut client = client_opening(Transport::Tcp, s, r);
     client.push(Call::Connect {
         ip: sip,
         port: p.server_port,
@@ -900,18 +929,12 @@ fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script, Script) {
     }
     client.push(Call::Close);
 
-    let mut server = vec![
-        Call::Socket {
-            transport: Transport::Tcp,
-        },
-        Call::Bind {
-            ip: sip,
-            port: p.server_port,
-        },
+    let mut server = server_opening(Transport::Tcp, s, r);
+    server.extend([
         Call::Listen { backlog: 5 },
         Call::Accept,
         Call::Recv { bufsize: 1024 },
-    ];
+    ]);
     if server_think > 0 {
         server.push(Call::Sleep { us: server_think });
     }
@@ -935,46 +958,21 @@ fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script, Script) {
         }
     }
     server.push(Call::Close);
-    (
-        Script {
-            var: "client".into(),
-            calls: client,
-        },
-        Script {
-            var: "server".into(),
-            calls: server,
-        },
-    )
+    scripts(client, server)
 }
 
 fn udp_scripts(s: &Scenario, r: &Resolved) -> (Script, Script) {
     let p = &s.params;
     let sip = r.server_ip.octets();
-    let mut client = vec![Call::Socket {
-        transport: Transport::Udp,
-    }];
-    if let Some(port) = p.client_port {
-        client.push(Call::Bind {
-            ip: r.client_ip.octets(),
-            port,
-        });
-    }
+    let mut client = client_opening(Transport::Udp, s, r);
     client.push(Call::SendTo {
         data: p.client_payload.clone(),
         to: Some((sip, p.server_port)),
     });
     client.push(Call::RecvFrom { bufsize: 1024 });
     client.push(Call::Close);
-    let mut server = vec![
-        Call::Socket {
-            transport: Transport::Udp,
-        },
-        Call::Bind {
-            ip: sip,
-            port: p.server_port,
-        },
-        Call::RecvFrom { bufsize: 1024 },
-    ];
+    let mut server = server_opening(Transport::Udp, s, r);
+    server.push(Call::RecvFrom { bufsize: 1024 });
     if p.server_think_ms > 0 {
         server.push(Call::Sleep {
             us: p.server_think_ms.saturating_mul(1000),
@@ -985,16 +983,7 @@ fn udp_scripts(s: &Scenario, r: &Resolved) -> (Script, Script) {
         to: None,
     });
     server.push(Call::Close);
-    (
-        Script {
-            var: "client".into(),
-            calls: client,
-        },
-        Script {
-            var: "server".into(),
-            calls: server,
-        },
-    )
+    scripts(client, server)
 }
 
 /// The first address of `base`'s /24 (from `.start` up) that is not in `used`.
