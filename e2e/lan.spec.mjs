@@ -153,6 +153,43 @@ test('the storm multiplies as the engine counts, and pulling a cable stops it', 
   await expect(page.locator('[data-verdict="quiet"]')).toBeVisible();
 });
 
+test('a huge storm run is binned: few bars, a bounded page, quickly', async ({ page }) => {
+  const route = '#/lan?lang=en&view=storm&storm.pulled=true&latency_us=1&server.think_ms=999';
+  const t0 = Date.now();
+  await open(page, route);
+  await expect(page.locator('.ww-lan-chart')).toBeVisible();
+  const elapsed = Date.now() - t0;
+  const { json } = nativeTrace('storm', { 'storm.pulled': 'true', latency_us: '1', 'server.think_ms': '999' });
+  expect(json.frames_per_tick.length).toBeGreaterThan(100_000);
+  const bars = await page.locator('.ww-lan-bar').evaluateAll((bs) => bs.map((b) => Number(b.dataset.count)));
+  expect(bars.length).toBeLessThanOrEqual(120);
+  // Every bar sums an equal run of the engine's ticks.
+  const per = Number(await page.locator('.ww-lan-chart').getAttribute('data-ticks-per-bar'));
+  const expected = [];
+  for (let i = 0; i < json.frames_per_tick.length; i += per) {
+    expected.push(json.frames_per_tick.slice(i, i + per).reduce((a, b) => a + b, 0));
+  }
+  expect(bars).toEqual(expected);
+  await expect(page.locator('.ww-lan-chart')).toHaveAttribute('data-total', String(json.frames.length));
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(20_000);
+  console.log(`huge storm run: ${json.frames_per_tick.length} ticks in ${bars.length} bars, on screen after ${elapsed} ms`);
+  await page.keyboard.press('End');
+  await expect(page.locator('.ww-lan-bar.is-now')).toHaveCount(1);
+});
+
+test('a run that only stopped on the time cap gets no storm verdict', async ({ page }) => {
+  const { json } = nativeTrace('storm', { loss: 'arp_request' });
+  expect(json.capped).toBe(true);
+  expect(json.frames.length).toBe(1);
+  await open(page, '#/lan?lang=en&view=storm&loss=arp_request');
+  await expect(page.locator('[data-verdict="no-storm"]')).toBeVisible();
+  await expect(page.locator('[data-verdict="storm"]')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(page.locator('.ww-narration')).toContainText('No storm this time');
+  await open(page, '#/lan?lang=zh&view=storm&loss=arp_request&storm.pulled=true');
+  await expect(page.locator('.ww-lan-chart-other')).toContainText('没有广播进入环路');
+});
+
 for (const transport of ['tcp', 'udp']) {
   test(`the router hop diff (${transport}) shows exactly the MACs, TTL and IP checksum changing`, async ({ page }) => {
     const sets = transport === 'udp' ? { 'router.udp': 'true' } : {};

@@ -359,33 +359,43 @@ fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
     }
 }
 
-/// The storm's frames-per-tick chart, the current tick marked.
+/// The storm's frames-per-tick chart, the current tick marked. Long runs are binned: at
+/// most [`model::MAX_BARS`] bars, each summing an equal number of ticks.
 fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) -> Html {
     let ticks = &trace.frames_per_tick;
+    let (per, bars) = model::bin_ticks(ticks, model::MAX_BARS);
+    let other_bars = other.map(|o| model::bin_by(&o.frames_per_tick, per));
     // One scale for both cases, so the quiet network looks as small as it is.
-    let max = ticks
+    let max = bars
         .iter()
-        .chain(other.iter().flat_map(|o| o.frames_per_tick.iter()))
+        .chain(other_bars.iter().flatten())
         .copied()
         .max()
         .unwrap_or(1)
-        .max(1) as f64;
-    let now = tick_at(trace, step);
+        .max(1);
+    let now = tick_at(trace, step) / per;
     let (cw, ch, left, bottom) = (360.0, 150.0, 34.0, 22.0);
-    let n = ticks.len().max(1) as f64;
+    let n = bars.len().max(1) as f64;
     let bw = (cw - left - 4.0) / n;
     let total: usize = ticks.iter().sum();
+    let bar_us = trace.tick_us.saturating_mul(per as u64);
+    let verdict = match model::storm_verdict(trace) {
+        model::StormVerdict::Storm => ("is-bad", "storm", "scene.lan.storm.capped"),
+        model::StormVerdict::LoopBroken => ("is-good", "quiet", "scene.lan.storm.quiet"),
+        model::StormVerdict::NoStorm => ("is-good", "no-storm", "scene.lan.storm.no_storm"),
+    };
     html! {
-        <section class="ww-lan-chart" data-total={total.to_string()} data-max={(max as usize).to_string()}>
+        <section class="ww-lan-chart" data-total={total.to_string()} data-max={max.to_string()}
+                 data-ticks-per-bar={per.to_string()}>
             <h2>{ t(lang, "scene.lan.storm.chart") }</h2>
             <svg viewBox={format!("0 0 {cw} {ch}")} role="img" aria-label={t(lang, "scene.lan.storm.chart")}>
                 <line class="ww-lan-axis" x1={fmt_n(left)} y1="6" x2={fmt_n(left)} y2={fmt_n(ch - bottom)} />
                 <line class="ww-lan-axis" x1={fmt_n(left)} y1={fmt_n(ch - bottom)} x2={fmt_n(cw)} y2={fmt_n(ch - bottom)} />
-                <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y="14" text-anchor="end">{ (max as usize).to_string() }</text>
+                <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y="14" text-anchor="end">{ max.to_string() }</text>
                 <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y={fmt_n(ch - bottom)} text-anchor="end">{ "0" }</text>
-                <text class="ww-lan-tick" x={fmt_n(cw - 2.0)} y={fmt_n(ch - 6.0)} text-anchor="end">{ tf(lang, "scene.lan.storm.axis", &[&format!("{:.0}", trace.tick_us as f64 / 1000.0)]) }</text>
-                { for ticks.iter().enumerate().map(|(i, &c)| {
-                    let h = (ch - bottom - 8.0) * c as f64 / max;
+                <text class="ww-lan-tick" x={fmt_n(cw - 2.0)} y={fmt_n(ch - 6.0)} text-anchor="end">{ tf(lang, "scene.lan.storm.axis", &[&model::ms_label(bar_us)]) }</text>
+                { for bars.iter().enumerate().map(|(i, &c)| {
+                    let h = (ch - bottom - 8.0) * c as f64 / max as f64;
                     html! {
                         <rect key={i} class={classes!("ww-lan-bar", (i == now && step > 0).then_some("is-now"), (i > now || step == 0).then_some("is-future"))}
                               data-count={c.to_string()}
@@ -396,15 +406,14 @@ fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) ->
             <p class="ww-lan-chart-total">{ tf(lang, "scene.lan.storm.total", &[&total.to_string(), &ticks.len().to_string()]) }</p>
             if let Some(o) = other {
                 <p class="ww-lan-chart-other" data-other-total={o.frames.len().to_string()}>
-                    { tf(lang, if o.scenario.params.storm_pulled { "scene.lan.storm.other_pulled" } else { "scene.lan.storm.other_loop" },
-                         &[&o.frames.len().to_string(), &o.frames_per_tick.len().to_string()]) }
+                    { tf(lang, match model::storm_verdict(o) {
+                            model::StormVerdict::Storm => "scene.lan.storm.other_loop",
+                            model::StormVerdict::LoopBroken => "scene.lan.storm.other_pulled",
+                            model::StormVerdict::NoStorm => "scene.lan.storm.other_no_storm",
+                         }, &[&o.frames.len().to_string(), &o.frames_per_tick.len().to_string()]) }
                 </p>
             }
-            if trace.capped {
-                <p class="ww-lan-verdict is-bad" data-verdict="storm">{ t(lang, "scene.lan.storm.capped") }</p>
-            } else {
-                <p class="ww-lan-verdict is-good" data-verdict="quiet">{ t(lang, "scene.lan.storm.quiet") }</p>
-            }
+            <p class={classes!("ww-lan-verdict", verdict.0)} data-verdict={verdict.1}>{ t(lang, verdict.2) }</p>
         </section>
     }
 }
