@@ -3,8 +3,9 @@
 
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
-use crate::scenes::{self, PageProps, Scene};
-use crate::state::{Action, AppState, Theme};
+use crate::route::Theme;
+use crate::scenes::{self, PageAction, PageProps, Scene};
+use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,9 +43,9 @@ pub fn shell(props: &ShellProps) -> Html {
             (route_hash, lang, theme, scene),
             move |(hash, lang, theme, scene)| {
                 platform::replace_hash(hash);
-                platform::set_panic_lang(*lang);
+                platform::set_panic_text(panic_text(*lang));
                 let title = format!("{} · {}", scene.title(*lang), t(*lang, "app.name"));
-                platform::set_document(*lang, *theme, &title);
+                platform::set_document(lang.html_tag(), theme.code(), &title);
             },
         );
     }
@@ -65,7 +66,7 @@ pub fn shell(props: &ShellProps) -> Html {
     };
     let dispatch = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |a: Action| dispatcher.dispatch(a))
+        Callback::from(move |a: PageAction| dispatcher.dispatch(Action::from(a)))
     };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
@@ -119,6 +120,17 @@ pub fn shell(props: &ShellProps) -> Html {
                 </footer>
             }
         </div>
+    }
+}
+
+/// The panic overlay's words in `lang`.
+#[must_use]
+pub fn panic_text(lang: Lang) -> platform::PanicText {
+    platform::PanicText {
+        title: t(lang, "panic.title"),
+        body: t(lang, "panic.body"),
+        reload: t(lang, "panic.reload"),
+        details: t(lang, "panic.details"),
     }
 }
 

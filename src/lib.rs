@@ -15,9 +15,10 @@ pub mod widgets;
 /// Reads the URL and the browser, installs the panic overlay and mounts the app.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    platform::set_panic_text(app::panic_text(i18n::Lang::default()));
     platform::install_panic_hook();
     let (search, hash) = platform::location();
     let initial = state::AppState::from_url(&search, &hash, &platform::environment());
-    platform::set_panic_lang(initial.lang);
+    platform::set_panic_text(app::panic_text(initial.lang));
     yew::Renderer::<app::Shell>::with_props(app::ShellProps { initial }).render();
 }

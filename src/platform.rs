@@ -2,27 +2,51 @@
 //!
 //! On wasm32 these talk to `web-sys`; natively (tests, server-side rendering) they are
 //! inert, so every view and the reducer can be tested without a browser.
+//!
+//! This is the bottom of the app: it imports no module of ours and speaks in plain
+//! strings, so the layers above decide what the strings mean (language, theme, text).
 
-use crate::i18n::Lang;
-use crate::state::{Environment, Theme};
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::cell::Cell;
 
-/// Language of the panic overlay: set by the shell whenever the language changes.
-static PANIC_LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Remembers the display language for the panic overlay.
-pub fn set_panic_lang(lang: Lang) {
-    PANIC_LANG.store(u8::from(lang == Lang::En), Ordering::Relaxed);
+/// What the browser tells us at start-up besides the URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    /// `localStorage["wirewalk.lang"]`.
+    pub stored_lang: Option<String>,
+    /// `localStorage["wirewalk.theme"]`.
+    pub stored_theme: Option<String>,
+    /// `navigator.languages`.
+    pub browser_langs: Vec<String>,
 }
 
-/// The language the panic overlay will use.
+/// The already translated words of the panic overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanicText {
+    /// Heading.
+    pub title: &'static str,
+    /// What happened and what to do.
+    pub body: &'static str,
+    /// The reload link.
+    pub reload: &'static str,
+    /// The summary of the technical details.
+    pub details: &'static str,
+}
+
+thread_local! {
+    /// Words of the panic overlay: set before the hook is installed, and again by the
+    /// shell whenever the language changes.
+    static PANIC_TEXT: Cell<Option<PanicText>> = const { Cell::new(None) };
+}
+
+/// Remembers the words the panic overlay will show (in the current language).
+pub fn set_panic_text(text: PanicText) {
+    PANIC_TEXT.with(|t| t.set(Some(text)));
+}
+
+/// The words the panic overlay will show, if they were set.
 #[must_use]
-pub fn panic_lang() -> Lang {
-    if PANIC_LANG.load(Ordering::Relaxed) == 1 {
-        Lang::En
-    } else {
-        Lang::Zh
-    }
+pub fn panic_text() -> Option<PanicText> {
+    PANIC_TEXT.with(Cell::get)
 }
 
 /// localStorage key of the remembered language.
@@ -32,8 +56,7 @@ pub const STORE_THEME: &str = "wirewalk.theme";
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{panic_lang, Environment, Lang, Theme, STORE_LANG, STORE_THEME};
-    use crate::i18n::t;
+    use super::{panic_text, Environment, STORE_LANG, STORE_THEME};
     use wasm_bindgen::JsCast;
 
     fn window() -> Option<web_sys::Window> {
@@ -89,15 +112,15 @@ mod imp {
         }
     }
 
-    /// `<html lang>`, `data-theme` and the document title.
-    pub fn set_document(lang: Lang, theme: Theme, title: &str) {
+    /// `<html lang>` (a BCP 47 tag), `data-theme` (a theme code) and the document title.
+    pub fn set_document(lang_tag: &str, theme_code: &str, title: &str) {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
         doc.set_title(title);
         if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", lang.html_tag());
-            let _ = root.set_attribute("data-theme", theme.code());
+            let _ = root.set_attribute("lang", lang_tag);
+            let _ = root.set_attribute("data-theme", theme_code);
         }
     }
 
@@ -250,7 +273,8 @@ mod imp {
     }
 
     fn show_overlay(detail: &str) {
-        let lang = panic_lang();
+        // `start` sets the words before it installs the hook, so they are always there.
+        let Some(text) = panic_text() else { return };
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
@@ -268,16 +292,16 @@ mod imp {
             boxed.set_class_name("ww-panic");
             boxed.set_attribute("role", "alert")?;
             boxed.set_attribute("id", "ww-panic")?;
-            add(&boxed, "h1", "ww-panic-title", t(lang, "panic.title"))?;
-            add(&boxed, "p", "ww-panic-body", t(lang, "panic.body"))?;
-            let link = add(&boxed, "a", "ww-panic-reload", t(lang, "panic.reload"))?;
+            add(&boxed, "h1", "ww-panic-title", text.title)?;
+            add(&boxed, "p", "ww-panic-body", text.body)?;
+            let link = add(&boxed, "a", "ww-panic-reload", text.reload)?;
             let href = window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
             link.set_attribute("href", &href)?;
             link.set_attribute("onclick", "location.reload(); return false;")?;
             let details = add(&boxed, "details", "ww-panic-details", "")?;
-            add(&details, "summary", "", t(lang, "panic.details"))?;
+            add(&details, "summary", "", text.details)?;
             add(&details, "pre", "", detail)?;
             Ok(boxed)
         };
@@ -298,7 +322,7 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::{Environment, Lang, Theme};
+    use super::Environment;
 
     /// Natively there is no URL.
     pub fn location() -> (String, String) {
@@ -313,7 +337,7 @@ mod imp {
     /// No-op natively.
     pub fn replace_hash(_hash: &str) {}
     /// No-op natively.
-    pub fn set_document(_lang: Lang, _theme: Theme, _title: &str) {}
+    pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
     /// No-op natively.
     pub fn install_panic_hook() {}
     /// No form fields natively.

@@ -302,6 +302,22 @@ fn listen_keys(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
     None
 }
 
+/// The step a scene opens at and the player's range: the URL's `step`, clamped to
+/// `0..=last` (a trace's event count, or a scene's last step) and to an embed's
+/// `from`/`to`. Returns `(step, min, max)`.
+#[must_use]
+pub fn clamp_step(
+    step: Option<usize>,
+    from: Option<usize>,
+    to: Option<usize>,
+    last: usize,
+) -> (usize, usize, usize) {
+    let max = to.unwrap_or(last).min(last);
+    let min = from.unwrap_or(0).min(max);
+    let step = step.unwrap_or(min).clamp(min, max);
+    (step, min, max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,5 +338,13 @@ mod tests {
         assert_eq!(KeyAction::First.target(7, 3, 9), Some(3));
         assert_eq!(KeyAction::Last.target(4, 3, 9), Some(9));
         assert_eq!(KeyAction::Toggle.target(4, 3, 9), None);
+    }
+
+    #[test]
+    fn step_is_clamped_to_the_trace_and_the_embed_range() {
+        assert_eq!(clamp_step(None, None, None, 10), (0, 0, 10));
+        assert_eq!(clamp_step(Some(99), None, None, 10), (10, 0, 10));
+        assert_eq!(clamp_step(Some(1), Some(3), Some(8), 10), (3, 3, 8));
+        assert_eq!(clamp_step(None, Some(30), Some(40), 10), (10, 10, 10));
     }
 }

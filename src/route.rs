@@ -6,11 +6,59 @@
 
 use crate::i18n::{tf, Lang};
 use crate::scenes::Scene;
-use crate::state::Theme;
 use std::collections::BTreeMap;
 
 /// Longest piece of a bad URL echoed back in a notice.
 const ECHO_MAX: usize = 40;
+
+/// Colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+    /// High contrast, large type, for a projector.
+    Projector,
+}
+
+impl Theme {
+    /// Every theme, in menu order.
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Projector];
+
+    /// Code for URLs, storage and the `data-theme` attribute.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    /// Parses a code (case-insensitive).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The i18n key of the theme's name.
+    #[must_use]
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Theme::Auto => "theme.auto",
+            Theme::Light => "theme.light",
+            Theme::Dark => "theme.dark",
+            Theme::Projector => "theme.projector",
+        }
+    }
+}
 
 /// Everything the URL says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -4,71 +4,12 @@
 //! [`AppState::reduce`] → URL (written back by the shell).
 
 use crate::i18n::Lang;
-use crate::route::{Route, UrlProblem};
-use crate::scenes::Scene;
+use crate::platform::Environment;
+use crate::route::{Route, Theme, UrlProblem};
+use crate::scenes::{PageAction, Scene};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
-
-/// Colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-    /// High contrast, large type, for a projector.
-    Projector,
-}
-
-impl Theme {
-    /// Every theme, in menu order.
-    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Projector];
-
-    /// Code for URLs, storage and the `data-theme` attribute.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Projector => "projector",
-        }
-    }
-
-    /// Parses a code (case-insensitive).
-    #[must_use]
-    pub fn from_code(code: &str) -> Option<Theme> {
-        Theme::ALL
-            .into_iter()
-            .find(|t| t.code().eq_ignore_ascii_case(code.trim()))
-    }
-
-    /// The i18n key of the theme's name.
-    #[must_use]
-    pub fn label_key(self) -> &'static str {
-        match self {
-            Theme::Auto => "theme.auto",
-            Theme::Light => "theme.light",
-            Theme::Dark => "theme.dark",
-            Theme::Projector => "theme.projector",
-        }
-    }
-}
-
-/// What the browser tells us at start-up besides the URL.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Environment {
-    /// `localStorage["wirewalk.lang"]`.
-    pub stored_lang: Option<String>,
-    /// `localStorage["wirewalk.theme"]`.
-    pub stored_theme: Option<String>,
-    /// `navigator.languages`.
-    pub browser_langs: Vec<String>,
-}
 
 /// The whole application state.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -178,6 +119,15 @@ pub enum Action {
     SetParam(String, Option<String>),
     /// Hide the URL notice.
     DismissNotice,
+}
+
+impl From<PageAction> for Action {
+    fn from(a: PageAction) -> Action {
+        match a {
+            PageAction::SetStep(s) => Action::SetStep(s),
+            PageAction::SetParam(k, v) => Action::SetParam(k, v),
+        }
+    }
 }
 
 impl Reducible for AppState {

@@ -3,8 +3,9 @@
 
 use wirewalk::app::{Shell, ShellProps};
 use wirewalk::i18n::{t, Lang};
+use wirewalk::platform::Environment;
 use wirewalk::scenes::Scene;
-use wirewalk::state::{AppState, Environment};
+use wirewalk::state::AppState;
 use yew::LocalServerRenderer;
 
 /// Text as it appears in rendered HTML.

@@ -7,8 +7,9 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use wirewalk::app::{Shell, ShellProps};
 use wirewalk::i18n::{t, Lang};
+use wirewalk::platform::Environment;
 use wirewalk::scenes::Scene;
-use wirewalk::state::{AppState, Environment};
+use wirewalk::state::AppState;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -5,10 +5,10 @@
 
 pub mod model;
 
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
-use crate::state::Action;
 use model::{
     advice_key, binary, build_pair, card_verdict, check_client, classify, default_program,
     difference_sentence, distinct, dotted, host_verdict, ipv6_full, mac_info, pair_error, parse_ip,
@@ -79,12 +79,12 @@ fn text_input(
 struct SectionProps {
     lang: Lang,
     params: Rc<BTreeMap<String, String>>,
-    dispatch: Callback<Action>,
+    dispatch: Callback<PageAction>,
     embed: bool,
 }
 
-fn set_param(dispatch: &Callback<Action>, key: &str, value: String) {
-    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
+fn set_param(dispatch: &Callback<PageAction>, key: &str, value: String) {
+    dispatch.emit(PageAction::SetParam(key.to_owned(), Some(value)));
 }
 
 /// The IPv4 converter.
@@ -412,7 +412,7 @@ fn port_section(props: &SectionProps) -> Html {
                 let mut a = answers;
                 a[i] = DEFAULTS.iter().find(|d| d.0 == v).map(|d| d.0);
                 let value = quiz_value(&a);
-                dispatch.emit(Action::SetParam(
+                dispatch.emit(PageAction::SetParam(
                     "quiz".to_owned(),
                     (!value.is_empty()).then_some(value),
                 ));
@@ -520,7 +520,7 @@ fn tuple_section(props: &SectionProps) -> Html {
                     Ok(()) => {
                         d.remove(key);
                         drafts.set(d);
-                        dispatch.emit(Action::SetParam(key.to_owned(), Some(v)));
+                        dispatch.emit(PageAction::SetParam(key.to_owned(), Some(v)));
                     }
                     Err(err) => {
                         d.insert(key.to_owned(), (v, crate::i18n::error_message(lang, &err)));

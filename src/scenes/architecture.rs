@@ -5,11 +5,11 @@
 
 pub mod model;
 
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::platform;
-use crate::scenes::tcp::model::{frame_label, payload_text};
-use crate::state::Action;
+use crate::widgets::frame_text::{frame_label, payload_text};
 use crate::widgets::inspector::Inspector;
 use model::{
     costs, daily_bytes, human_bytes, ms, net_key, parse_count, run_side, update_bytes,
@@ -160,7 +160,7 @@ fn frame_list(
 struct CostProps {
     lang: Lang,
     params: Rc<BTreeMap<String, String>>,
-    dispatch: Callback<Action>,
+    dispatch: Callback<PageAction>,
     embed: bool,
     /// Bytes on the wire of one C/S use and one B/S page view (from the engine).
     per_use: [usize; 2],
@@ -199,7 +199,7 @@ fn cost_section(props: &CostProps) -> Html {
                     Ok(n) => {
                         d.remove(key);
                         drafts.set(d);
-                        dispatch.emit(Action::SetParam(key.to_owned(), Some(n.to_string())));
+                        dispatch.emit(PageAction::SetParam(key.to_owned(), Some(n.to_string())));
                     }
                     Err(err) => {
                         d.insert(key, (v, err.message(lang)));
@@ -334,7 +334,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(v) = platform::field_value(&e) {
                 selected.set(None);
-                dispatch.emit(Action::SetParam(
+                dispatch.emit(PageAction::SetParam(
                     "net".to_owned(),
                     (v != "none").then_some(v),
                 ));

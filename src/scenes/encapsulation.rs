@@ -6,18 +6,16 @@
 
 pub mod model;
 
-use super::params::{field_error, use_param_setter};
+use super::params::{field_error, use_param_setter, PORT_PICKS};
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, t_dyn, tf, Lang};
 use crate::platform;
-use crate::player::Player;
-use crate::scenes::tcp::PORT_PICKS;
-use crate::state::Action;
+use crate::player::{clamp_step, Player};
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use model::{
-    at_step, blocks, build, check, clamp_step, field_value, receiver_check, Built, Level, Side,
-    FIELDS, PROTOS,
+    at_step, blocks, build, check, field_value, receiver_check, Built, Level, Side, FIELDS, PROTOS,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -326,11 +324,11 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
         Ok(b) => b.clone(),
         Err(e) => return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> },
     };
-    let (step, min, max) = clamp_step(props.step, props.from, props.to);
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, model::LAST_STEP);
     let (side, level) = at_step(step);
     let on_step = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
+        Callback::from(move |s: usize| dispatch.emit(PageAction::SetStep(Some(s))))
     };
 
     let text_field = |key: &'static str| {
@@ -377,7 +375,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(v) = platform::field_value(&e) {
-                dispatch.emit(Action::SetParam("proto".to_owned(), Some(v)));
+                dispatch.emit(PageAction::SetParam("proto".to_owned(), Some(v)));
             }
         })
     };

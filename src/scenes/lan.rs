@@ -5,15 +5,16 @@
 
 pub mod model;
 
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, tf, Lang};
 use crate::platform;
-use crate::player::Player;
-use crate::state::Action;
+use crate::player::{clamp_step, Player};
+use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
 use model::{
-    arp_by_link, build, current_frame, frame_label, hop_diff, hop_pair, host_label, link_counts,
-    lit_frames, mac_seen_on_link, narration, switch_port_of, tables_at, tick_at, Built, View, PCS,
+    arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, link_counts, lit_frames,
+    mac_seen_on_link, narration, switch_port_of, tables_at, tick_at, Built, View, PCS,
 };
 use std::rc::Rc;
 use wirewalk_engine::trace::{HostKind, Trace};
@@ -523,7 +524,7 @@ fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>
                                 html! {
                                     <li key={i} class={classes!(seen.then_some("is-seen"))} data-frame={i.to_string()}>
                                         <button type="button" class="ww-linkish" onclick={pick}>
-                                            { format!("#{} {} → {}: {}", i + 1, host_label(trace, lang, &f.from), host_label(trace, lang, &f.to), frame_label(f)) }
+                                            { format!("#{} {} → {}: {}", i + 1, host_label(trace, lang, &f.from), host_label(trace, lang, &f.to), frame_label(f, lang)) }
                                         </button>
                                     </li>
                                 }
@@ -556,15 +557,14 @@ pub fn lan_scene(props: &PageProps) -> Html {
         }
     };
     let trace = built.trace.clone();
-    let (step, min, max) =
-        super::tcp::model::clamp_step(props.step, props.from, props.to, trace.events.len());
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, trace.events.len());
     let view = built.view;
     let pulled = built.scenario.params.storm_pulled;
     let udp = built.scenario.params.router_udp;
 
     let on_step = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
+        Callback::from(move |s: usize| dispatch.emit(PageAction::SetStep(Some(s))))
     };
     let set = {
         let dispatch = props.dispatch.clone();
@@ -572,9 +572,9 @@ pub fn lan_scene(props: &PageProps) -> Html {
         Rc::new(move |pairs: Vec<(&'static str, Option<String>)>| {
             selected.set(None);
             for (k, v) in pairs {
-                dispatch.emit(Action::SetParam(k.to_owned(), v));
+                dispatch.emit(PageAction::SetParam(k.to_owned(), v));
             }
-            dispatch.emit(Action::SetStep(None));
+            dispatch.emit(PageAction::SetStep(None));
         })
     };
     let view_tab = |v: View| {
@@ -647,7 +647,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
         Callback::from(move |i: usize| {
             selected.set(Some(i));
             if let Some(&e) = frame_event.get(i) {
-                dispatch.emit(Action::SetStep(Some(e + 1)));
+                dispatch.emit(PageAction::SetStep(Some(e + 1)));
             }
         })
     };

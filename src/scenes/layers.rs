@@ -5,9 +5,9 @@
 
 pub mod model;
 
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, t_dyn, Lang};
-use crate::state::Action;
 use model::{encapsulation_href, grid_rows, tcpip, Layer, TcpIp, FIVE, OSI};
 use yew::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn layers_scene(props: &PageProps) -> Html {
     let pick = |m: &'static str| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::SetParam("model".to_owned(), Some(m.to_owned())))
+            dispatch.emit(PageAction::SetParam("model".to_owned(), Some(m.to_owned())))
         })
     };
     let five = model == TcpIp::Five;

@@ -12,7 +12,6 @@ pub mod params;
 pub mod tcp;
 
 use crate::i18n::{t, Lang};
-use crate::state::Action;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -135,7 +134,18 @@ impl Scene {
     }
 }
 
-/// Props every scene page gets: plain values and the app's dispatcher.
+/// What a scene page may ask of the app: move its player, or change one of its URL
+/// parameters. The app turns these into its own actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageAction {
+    /// Move the player (`None`: back to the scene's default step).
+    SetStep(Option<usize>),
+    /// Set (`Some`) or clear (`None`) one scene parameter; the step is kept (the scene
+    /// clamps it to the new trace).
+    SetParam(String, Option<String>),
+}
+
+/// Props every scene page gets: plain values and a callback for its requests.
 #[derive(Clone, PartialEq, Properties)]
 pub struct PageProps {
     /// Display language.
@@ -150,8 +160,8 @@ pub struct PageProps {
     pub embed: bool,
     /// Scene parameters from the URL (as typed; the scene validates them).
     pub params: Rc<BTreeMap<String, String>>,
-    /// Sends actions to the app's reducer.
-    pub dispatch: Callback<Action>,
+    /// Sends the page's requests to the app.
+    pub dispatch: Callback<PageAction>,
 }
 
 /// The page of `scene`.

@@ -5,8 +5,8 @@
 //! so a scene always has a trace to show. Typed input is checked the same way before
 //! it reaches the URL; what the engine rejects stays in a draft beside its field.
 
+use super::PageAction;
 use crate::i18n::{error_message, Lang};
-use crate::state::Action;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
@@ -122,7 +122,7 @@ pub type Setter = Rc<dyn Fn(&str, String)>;
 #[hook]
 pub fn use_param_setter(
     lang: Lang,
-    dispatch: Callback<Action>,
+    dispatch: Callback<PageAction>,
     valid: Validator,
 ) -> (UseStateHandle<Drafts>, Setter) {
     let drafts = use_state_eq(Drafts::new);
@@ -133,7 +133,7 @@ pub fn use_param_setter(
             match valid(key, &value) {
                 Ok(()) => {
                     d.remove(key);
-                    dispatch.emit(Action::SetParam(key.to_owned(), Some(value)));
+                    dispatch.emit(PageAction::SetParam(key.to_owned(), Some(value)));
                 }
                 Err(e) => {
                     d.insert(key.to_owned(), (value, error_message(lang, &e)));
@@ -144,6 +144,19 @@ pub fn use_param_setter(
     };
     (drafts, setter)
 }
+
+/// The common default ports of the course, offered as quick picks.
+pub const PORT_PICKS: [(&str, u16); 9] = [
+    ("MySQL", 3306),
+    ("MongoDB", 27017),
+    ("Django", 8000),
+    ("Tomcat", 8080),
+    ("Flask", 5000),
+    ("Redis", 6379),
+    ("HTTP", 80),
+    ("HTTPS", 443),
+    ("FTP", 21),
+];
 
 #[cfg(test)]
 mod tests {

@@ -4,36 +4,22 @@
 
 pub mod model;
 
-use super::params::{check, field_error, use_param_setter};
+use super::params::{check, field_error, use_param_setter, PORT_PICKS};
+use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, tf};
 use crate::platform;
-use crate::player::Player;
-use crate::state::Action;
+use crate::player::{clamp_step, Player};
 use crate::widgets::code::CodePane;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::Ladder;
 use crate::widgets::state_diagram::StateDiagram;
 use model::{
-    build, clamp_step, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES,
-    VARIANTS,
+    build, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES, VARIANTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The common default ports of the course, offered as quick picks.
-pub const PORT_PICKS: [(&str, u16); 9] = [
-    ("MySQL", 3306),
-    ("MongoDB", 27017),
-    ("Django", 8000),
-    ("Tomcat", 8080),
-    ("Flask", 5000),
-    ("Redis", 6379),
-    ("HTTP", 80),
-    ("HTTPS", 443),
-    ("FTP", 21),
-];
 
 /// URL keys this scene reads (besides the engine's scenario keys).
 pub const PARAM_KEYS: &[&str] = &["variant"];
@@ -70,7 +56,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
 
     let on_step = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |s: usize| dispatch.emit(Action::SetStep(Some(s))))
+        Callback::from(move |s: usize| dispatch.emit(PageAction::SetStep(Some(s))))
     };
     let on_select = {
         let selected = selected.clone();
@@ -140,8 +126,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(v) = platform::field_value(&e) {
                 drafts.set(BTreeMap::new());
-                dispatch.emit(Action::SetParam("loss".to_owned(), None));
-                dispatch.emit(Action::SetParam("variant".to_owned(), Some(v)));
+                dispatch.emit(PageAction::SetParam("loss".to_owned(), None));
+                dispatch.emit(PageAction::SetParam("variant".to_owned(), Some(v)));
             }
         })
     };

@@ -4,7 +4,7 @@
 //! second beside a 1 ms hop would squash everything else).
 
 use crate::i18n::{t, t_dyn, tf, Lang};
-use crate::scenes::tcp::model::{frame_label, payload_text, retransmission_timeout_us};
+use crate::widgets::frame_text::{frame_label, payload_text, retransmission_timeout_us};
 use std::rc::Rc;
 use wirewalk_engine::trace::{EventKind, Trace};
 use yew::prelude::*;

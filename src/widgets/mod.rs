@@ -1,7 +1,16 @@
-//! Shared pieces of the scenes: ladder (sequence) diagram, code pane, frame inspector.
+//! Shared pieces of the scenes. They read the engine's trace and frames and know no
+//! scene: a scene passes them plain values and callbacks.
+//!
+//! - [`bitstrip`]: a field's bits, with its mask, under the inspector;
+//! - [`code`]: the client's and server's socket programs, the current line marked;
+//! - [`frame_text`]: one frame's label, payload text and retransmission timeout;
+//! - [`inspector`]: hex dump and field tree of one frame, highlighted both ways;
+//! - [`ladder`]: the sequence diagram of a two-host exchange;
+//! - [`state_diagram`]: the TCP state machine with the current states marked.
 
 pub mod bitstrip;
 pub mod code;
+pub mod frame_text;
 pub mod inspector;
 pub mod ladder;
 pub mod state_diagram;

@@ -343,18 +343,6 @@ pub fn receiver_check(built: &Built, level: Level) -> Option<Check> {
     })
 }
 
-/// The clamped step and the player's range (`from`/`to` of an embed).
-#[must_use]
-pub fn clamp_step(
-    step: Option<usize>,
-    from: Option<usize>,
-    to: Option<usize>,
-) -> (usize, usize, usize) {
-    let max = to.unwrap_or(LAST_STEP).min(LAST_STEP);
-    let min = from.unwrap_or(0).min(max);
-    (step.unwrap_or(min).clamp(min, max), min, max)
-}
-
 /// `b` as 8 binary digits.
 #[must_use]
 pub fn bin8(b: u8) -> String {
@@ -365,6 +353,7 @@ pub fn bin8(b: u8) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::player::clamp_step;
 
     fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
@@ -490,9 +479,9 @@ mod tests {
 
     #[test]
     fn steps_clamp_to_the_embed_range() {
-        assert_eq!(clamp_step(None, None, None), (0, 0, 9));
-        assert_eq!(clamp_step(Some(42), None, None), (9, 0, 9));
-        assert_eq!(clamp_step(Some(1), Some(5), Some(8)), (5, 5, 8));
+        assert_eq!(clamp_step(None, None, None, LAST_STEP), (0, 0, 9));
+        assert_eq!(clamp_step(Some(42), None, None, LAST_STEP), (9, 0, 9));
+        assert_eq!(clamp_step(Some(1), Some(5), Some(8), LAST_STEP), (5, 5, 8));
         assert_eq!(bin8(192), "11000000");
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::scenes::params::{apply_and_run, frame_events};
+use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
@@ -565,26 +566,6 @@ pub fn switch_port_of(trace: &Trace, name: &str) -> Option<usize> {
     })
 }
 
-/// A one-line label for a frame: ARP text, TCP flags or UDP ports.
-#[must_use]
-pub fn frame_label(frame: &Frame) -> String {
-    let Some(a) = &frame.annotated else {
-        return format!("{} B", frame.bytes.len());
-    };
-    let s = &a.summary;
-    match s.protocol.as_str() {
-        "ARP" => s.arp_text.clone().unwrap_or_else(|| "ARP".to_owned()),
-        "TCP" => format!("TCP {}", s.tcp_flags_text),
-        "UDP" => format!(
-            "UDP {} → {} len={}",
-            s.src_port.unwrap_or_default(),
-            s.dst_port.unwrap_or_default(),
-            s.payload_len
-        ),
-        other => other.to_owned(),
-    }
-}
-
 /// One or two plain sentences on what the last applied event did.
 #[must_use]
 pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
@@ -610,7 +591,13 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
             let mut out = vec![tf(
                 lang,
                 "scene.lan.narr.frame",
-                &[&name(&f.from), &name(&f.to), &frame_label(f), &src, &dst],
+                &[
+                    &name(&f.from),
+                    &name(&f.to),
+                    &frame_label(f, lang),
+                    &src,
+                    &dst,
+                ],
             )];
             match forwarding(trace, *frame) {
                 Some(Forwarding::FloodBroadcast) => {

@@ -4,10 +4,11 @@
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::scenes::params::{apply_and_run, choice, frame_events};
+use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
-use wirewalk_engine::trace::{CallPhase, EventKind, Frame, TcpState, Trace};
+use wirewalk_engine::trace::{CallPhase, EventKind, TcpState, Trace};
 
 /// The variants the TCP scene offers (engine catalogue names), in menu order.
 pub const VARIANTS: [&str; 7] = [
@@ -95,91 +96,6 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
         errors,
         frame_event,
     })
-}
-
-/// A one-line label for a frame, like Wireshark's Info column but with relative numbers.
-#[must_use]
-pub fn frame_label(frame: &Frame, lang: Lang) -> String {
-    let Some(a) = &frame.annotated else {
-        return tf(
-            lang,
-            "scene.tcp.frame.bytes",
-            &[&frame.bytes.len().to_string()],
-        );
-    };
-    let s = &a.summary;
-    match s.protocol.as_str() {
-        "ARP" => s.arp_text.clone().unwrap_or_else(|| "ARP".to_owned()),
-        "TCP" => {
-            let mut out = s.tcp_flags_text.clone();
-            if let Some(seq) = s.seq {
-                out.push_str(&format!("  seq={seq}"));
-            }
-            if let Some(ack) = s.ack {
-                out.push_str(&format!(" ack={ack}"));
-            }
-            if s.payload_len > 0 {
-                out.push_str(&format!(" len={}", s.payload_len));
-            }
-            out
-        }
-        "UDP" => format!(
-            "UDP {} → {} len={}",
-            s.src_port.unwrap_or_default(),
-            s.dst_port.unwrap_or_default(),
-            s.payload_len
-        ),
-        other => other.to_owned(),
-    }
-}
-
-/// For a retransmitted segment: the timeout that fired, i.e. the time since the same
-/// segment (same sender, sequence number and length) was last sent, µs.
-#[must_use]
-pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
-    let f = trace.frames.get(index)?;
-    if !f.role.as_deref()?.contains("retransmission") {
-        return None;
-    }
-    let key = |fr: &Frame| {
-        fr.annotated.as_ref().map(|a| {
-            (
-                fr.from.clone(),
-                a.summary.seq_raw,
-                a.summary.payload_len,
-                a.summary.tcp_flags,
-            )
-        })
-    };
-    let k = key(f)?;
-    trace.frames[..index]
-        .iter()
-        .rev()
-        .find(|p| key(p).as_ref() == Some(&k))
-        .map(|p| f.time_us.saturating_sub(p.time_us))
-}
-
-/// The payload of a frame as text, if it has one (shown under data arrows).
-#[must_use]
-pub fn payload_text(frame: &Frame) -> Option<String> {
-    let a = frame.annotated.as_ref()?;
-    let data = a.layers.iter().find(|l| l.id == "data")?;
-    let bytes = frame.bytes.get(data.offset..data.offset + data.len)?;
-    Some(String::from_utf8_lossy(bytes).into_owned())
-}
-
-/// The step (event count) the scene opens at, clamped to the trace and an embed range.
-#[must_use]
-pub fn clamp_step(
-    step: Option<usize>,
-    from: Option<usize>,
-    to: Option<usize>,
-    events: usize,
-) -> (usize, usize, usize) {
-    let max = to.unwrap_or(events).min(events);
-    let min = from.unwrap_or(0).min(max);
-    let step = step.unwrap_or(min).clamp(min, max);
-    (step, min, max)
 }
 
 /// A host's socket at the cursor: its TCP state, its current code line, and the call it
@@ -433,51 +349,19 @@ mod tests {
     }
 
     #[test]
-    fn labels_show_relative_numbers() {
-        let b = build(&BTreeMap::new()).unwrap();
-        let syn = b
-            .trace
-            .frames
-            .iter()
-            .find(|f| f.role.as_deref() == Some("syn"))
-            .unwrap();
-        assert_eq!(frame_label(syn, Lang::En), "SYN  seq=0");
-        let data = b
-            .trace
-            .frames
-            .iter()
-            .find(|f| f.role.as_deref() == Some("data"))
-            .unwrap();
-        assert!(frame_label(data, Lang::En).contains("len=5"));
-        assert_eq!(payload_text(data).as_deref(), Some("hello"));
-    }
-
-    #[test]
-    fn a_retransmission_knows_its_timeout_and_backoff_doubles_it() {
-        let once = build(&params(&[("variant", "tcp_loss")])).unwrap();
-        let r: Vec<u64> = (0..once.trace.frames.len())
-            .filter_map(|i| retransmission_timeout_us(&once.trace, i))
-            .collect();
-        assert_eq!(r.len(), 1, "{r:?}");
-        let twice = build(&params(&[("variant", "tcp_loss_twice")])).unwrap();
-        let r2: Vec<u64> = (0..twice.trace.frames.len())
-            .filter_map(|i| retransmission_timeout_us(&twice.trace, i))
-            .collect();
-        assert_eq!(r2.len(), 2, "{r2:?}");
-        assert_eq!(r2[1], 2 * r2[0], "backoff doubles the RTO: {r2:?}");
-        assert_eq!(r2[0], r[0]);
-        let normal = build(&BTreeMap::new()).unwrap();
-        assert!(
-            (0..normal.trace.frames.len())
-                .all(|i| retransmission_timeout_us(&normal.trace, i).is_none())
-        );
-    }
-
-    #[test]
-    fn step_is_clamped_to_the_trace_and_the_embed_range() {
-        assert_eq!(clamp_step(None, None, None, 10), (0, 0, 10));
-        assert_eq!(clamp_step(Some(99), None, None, 10), (10, 0, 10));
-        assert_eq!(clamp_step(Some(1), Some(3), Some(8), 10), (3, 3, 8));
-        assert_eq!(clamp_step(None, Some(30), Some(40), 10), (10, 10, 10));
+    fn the_engine_only_takes_drawn_transitions() {
+        use crate::widgets::state_diagram::EDGES;
+        for v in VARIANTS {
+            let p = [("variant".to_owned(), v.to_owned())].into_iter().collect();
+            let b = build(&p).unwrap();
+            for e in &b.trace.events {
+                if let wirewalk_engine::trace::EventKind::StateChange { from, to, .. } = e.kind {
+                    assert!(
+                        EDGES.contains(&(from, to)),
+                        "{v}: {from:?} -> {to:?} is not drawn"
+                    );
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,134 @@
+//! The app's module graph: no import cycles, and every import points down the layers of
+//! `docs/ARCHITECTURE.md` (platform → i18n → widgets → player → scenes → route → state → app).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/module_graph.rs"]
+mod module_graph;
+
+use module_graph::{explain, find_cycle, read, Graph};
+use std::path::Path;
+
+fn app() -> Graph {
+    read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+}
+
+/// The layer a module belongs to: (rank, unit). Imports go to a lower rank, or stay in
+/// the same unit. Each scene is its own unit, so scenes cannot import each other; they
+/// share `scenes` (the scene list and page props) and `scenes::params`, one rank lower.
+fn layer(module: &str) -> Option<(u8, String)> {
+    let top = module.split("::").next().unwrap_or(module);
+    let unit = |rank: u8, name: &str| Some((rank, name.to_owned()));
+    match top {
+        "platform" => unit(0, "platform"),
+        "i18n" => unit(1, "i18n"),
+        "widgets" => unit(2, "widgets"),
+        "player" => unit(3, "player"),
+        "scenes" => match module.split("::").nth(1) {
+            None | Some("params") => unit(4, "scenes (shared)"),
+            Some(scene) => unit(5, &format!("scenes::{scene}")),
+        },
+        "route" => unit(6, "route"),
+        "state" => unit(7, "state"),
+        "app" => unit(8, "app"),
+        "crate" => unit(9, "crate"),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_reader_sees_the_imports_that_are_there() {
+    let g = app();
+    for m in [
+        "app",
+        "state",
+        "route",
+        "platform",
+        "scenes",
+        "scenes::tcp::model",
+    ] {
+        assert!(g.modules.contains_key(m), "module {m} not found");
+    }
+    let has = |from: &str, to: &str| g.edges.iter().any(|e| e.from == from && e.to == to);
+    // `use crate::state::{Action, AppState};` in app.rs.
+    assert!(has("app", "state"));
+    // `use crate::route::{Route, Theme, UrlProblem};` in state.rs.
+    assert!(has("state", "route"));
+    // `use super::PageProps;` from a scene to its parent.
+    assert!(has("scenes::tcp", "scenes"));
+    // A parent naming its own children is ownership, not an edge.
+    assert!(!has("scenes", "scenes::tcp"));
+}
+
+#[test]
+fn the_app_has_no_import_cycle() {
+    let g = app();
+    if let Some(c) = find_cycle(&g) {
+        panic!("import cycle {}:\n{}", c.join(" → "), explain(&g, &c));
+    }
+}
+
+#[test]
+fn every_import_points_down_the_layers() {
+    let g = app();
+    let mut wrong = Vec::new();
+    for m in g.modules.keys() {
+        assert!(
+            layer(m).is_some(),
+            "module {m} has no layer: add it to layer() and to docs/ARCHITECTURE.md"
+        );
+    }
+    for e in &g.edges {
+        let (Some((rf, uf)), Some((rt, ut))) = (layer(&e.from), layer(&e.to)) else {
+            continue;
+        };
+        if uf != ut && rt >= rf {
+            wrong.push(format!(
+                "  {} ({uf}) → {} ({ut}) at {}:{}",
+                e.from, e.to, e.file, e.line
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports that point up or sideways:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// The cycle finder itself, on a made-up crate: it must find a three-module loop, and
+/// must not call a parent using its child a loop.
+#[test]
+fn the_cycle_finder_finds_a_cycle_and_only_a_cycle() {
+    let dir = std::env::temp_dir().join(format!("ww-modgraph-{}", std::process::id()));
+    let src = dir.join("src");
+    std::fs::create_dir_all(src.join("a")).unwrap();
+    let write = |p: &str, t: &str| std::fs::write(src.join(p), t).unwrap();
+    write("lib.rs", "pub mod a;\npub mod b;\npub mod c;\n");
+    write("a/mod.rs", "pub mod kid;\nuse self::kid::X;\n");
+    write(
+        "a/kid.rs",
+        "use super::Y; // child → parent\npub struct X;\n",
+    );
+    write("b.rs", "use crate::{a::kid::X as Z, c};\n");
+    write(
+        "c.rs",
+        "// use crate::a; is a comment\nfn f() -> &'static str { \"crate::a\" }\n",
+    );
+    let g = read(&src);
+    assert_eq!(find_cycle(&g), None, "{:?}", g.edges);
+    assert!(g.edges.iter().any(|e| e.from == "b" && e.to == "a::kid"));
+    assert!(g.edges.iter().any(|e| e.from == "b" && e.to == "c"));
+    assert!(g.edges.iter().any(|e| e.from == "a::kid" && e.to == "a"));
+
+    write(
+        "c.rs",
+        "mod tests {\n    use super::*;\n    fn g() { crate::b::h(); }\n}\n",
+    );
+    write("a/mod.rs", "pub mod kid;\npub fn f() { super::c::g(); }\n");
+    write("b.rs", "use crate::a::kid::X;\n");
+    let g = read(&src);
+    let cycle = find_cycle(&g).expect("a → c → b → a::kid → a is a cycle");
+    assert_eq!(cycle.first(), cycle.last());
+    assert_eq!(cycle.len(), 5, "{cycle:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
