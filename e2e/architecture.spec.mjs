@@ -14,10 +14,32 @@ async function payloads(page, side) {
   return [unshow(await pres.nth(0).textContent()), unshow(await pres.nth(1).textContent())];
 }
 
-/** The native run behind one side, from the payloads the page shows. */
-async function nativeFor(page, side, extra = {}) {
-  const [req, resp] = await payloads(page, side);
-  return nativeTrace('tcp', { 'server.port': side === 'cs' ? '8001' : '80', 'client.payload': req, 'server.payload': resp, ...extra }).json;
+// What each side sends, pinned here (not read from the page): the native client's own
+// compact protocol on port 8001, and the browser's HTTP/1.1 exchange on port 80.
+const BS_BODY = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Friends</title>'
+  + '<style>body{font:16px sans-serif;margin:0}header{background:#1d4ed8;color:#fff;padding:12px}'
+  + 'ul{list-style:none;margin:0;padding:0}li{padding:8px 12px;border-bottom:1px solid #ddd}'
+  + 'li:hover{background:#eef}button{float:right}</style></head><body>'
+  + '<header><h1>Friends</h1><nav><a href="/">Home</a> <a href="/chat">Chat</a> <a href="/me">Me</a></nav></header>'
+  + '<ul id="list"><li>alice <button>Chat</button></li><li>bob <button>Chat</button></li>'
+  + '<li>carol <button>Chat</button></li></ul>'
+  + "<script>document.querySelectorAll('button').forEach(function(b){b.onclick=function(){"
+  + "location.href='/chat?to='+b.parentNode.firstChild.textContent.trim()}})</script>"
+  + '</body></html>';
+const PINNED = {
+  cs: { port: '8001', req: 'FRIENDS?', resp: 'FRIENDS 3 alice bob carol' },
+  bs: {
+    port: '80',
+    req: 'GET /friends HTTP/1.1\r\nHost: www.oldboyedu.com\r\nUser-Agent: Mozilla/5.0\r\nAccept: text/html\r\nConnection: close\r\n\r\n',
+    resp: 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n'
+      + `Content-Length: ${Buffer.byteLength(BS_BODY)}\r\nConnection: close\r\n\r\n${BS_BODY}`,
+  },
+};
+
+/** The native run behind one side, from the pinned payloads. */
+function nativeFor(side, extra = {}) {
+  const { port, req, resp } = PINNED[side];
+  return nativeTrace('tcp', { 'server.port': port, 'client.payload': req, 'server.payload': resp, ...extra }).json;
 }
 
 function answerUs(json) {
@@ -28,13 +50,12 @@ function answerUs(json) {
 
 test('both requests are the native engine\'s frames, byte for byte', async ({ page }) => {
   await open(page, '#/architecture?lang=en');
-  const [req, resp] = await payloads(page, 'bs');
-  expect(req).toMatch(/^GET \/friends HTTP\/1\.1\r\nHost: www\.oldboyedu\.com\r\n[\s\S]*\r\n\r\n$/);
-  expect(resp).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-  const body = resp.split('\r\n\r\n')[1];
-  expect(resp).toContain(`Content-Length: ${Buffer.byteLength(body)}\r\n`);
+  // The page shows exactly the pinned payloads.
   for (const side of ['cs', 'bs']) {
-    const json = await nativeFor(page, side);
+    expect(await payloads(page, side)).toEqual([PINNED[side].req, PINNED[side].resp]);
+  }
+  for (const side of ['cs', 'bs']) {
+    const json = nativeFor(side);
     const rows = col(page, side).locator('.ww-arch-frame');
     await expect(rows).toHaveCount(json.frames.length);
     const seen = await rows.evaluateAll((els) => els.map((e) => [e.dataset.role, Number(e.dataset.len)]));
@@ -63,18 +84,17 @@ test('a lost packet shows the engine\'s drop, retransmission and delay, in the U
   await expect(page.locator('.ww-architecture')).toHaveAttribute('data-net', 'data');
   expect(new URL(page.url()).hash).toContain('net=data');
   for (const side of ['cs', 'bs']) {
-    const json = await nativeFor(page, side, { loss: 'data' });
+    const json = nativeFor(side, { loss: 'data' });
     await expect(col(page, side).locator('.ww-arch-frame.is-dropped')).toHaveCount(json.frames.filter((f) => f.dropped).length);
     await expect(col(page, side).locator('.ww-arch-frame[data-role="retransmission"]')).toHaveCount(
       json.frames.filter((f) => f.role === 'retransmission').length);
     await expect(col(page, side).locator('.ww-arch-wire-time')).toContainText(`${(answerUs(json) / 1000).toFixed(1)} ms`);
   }
   // The timing chart: every condition's delay equals the engine's, and losses cost time.
-  const base = await nativeFor(page, 'bs');
+  const base = nativeFor('bs');
   const times = {};
   for (const net of ['none', 'data', 'data*2']) {
-    const [req, resp] = await payloads(page, 'bs');
-    const json = nativeTrace('tcp', { 'server.port': '80', 'client.payload': req, 'server.payload': resp, loss: net }).json;
+    const json = nativeFor('bs', { loss: net });
     times[net] = answerUs(json);
     await expect(page.locator(`.ww-arch-timing-row[data-net="${net}"]`)).toHaveAttribute('data-bs-us', String(times[net]));
   }

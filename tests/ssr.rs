@@ -37,10 +37,24 @@ async fn nav_lists_every_scene_and_marks_the_current_one() {
         assert!(html.contains(&esc(s.nav_label(Lang::En))));
     }
     assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
-    // The current link is the TCP one, and links keep the language.
-    assert!(html.contains("href=\"#/tcp?lang=en\""));
+    // The link marked current is the TCP one, and links keep the language.
+    let current = current_link(&html);
+    assert!(current.contains("data-scene=\"tcp\""), "{current}");
+    assert!(current.contains("href=\"#/tcp?lang=en\""), "{current}");
     assert!(html.contains("href=\"#/layers?lang=en\""));
     assert!(html.contains(Scene::Tcp.title(Lang::En)));
+    // Another scene moves the mark.
+    let layers = render("#/layers?lang=en", &[]).await;
+    assert_eq!(layers.matches("aria-current=\"page\"").count(), 1);
+    assert!(current_link(&layers).contains("data-scene=\"layers\""));
+}
+
+/// The opening tag of the element that carries `aria-current="page"`.
+fn current_link(html: &str) -> &str {
+    let at = html.find("aria-current=\"page\"").expect("no aria-current");
+    let start = html[..at].rfind('<').expect("no tag start");
+    let end = at + html[at..].find('>').expect("no tag end");
+    &html[start..=end]
 }
 
 #[tokio::test]

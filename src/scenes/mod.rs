@@ -1,7 +1,8 @@
-//! The course's scenes: their identities (slug, titles) and their views.
+//! The course's scenes: their identities (slug, titles, URL keys), the props and requests
+//! every scene page shares, and one module per scene (its page and its `model`).
 //!
-//! One module per scene will hold its view; until a scene is built it shows its
-//! introduction and what it will teach.
+//! Scenes never import each other; what two scenes share lives in [`params`] (scene
+//! parameters through the engine) or lower, in `widgets`, `player` or the engine.
 
 pub mod addresses;
 pub mod architecture;
@@ -66,44 +67,15 @@ impl Scene {
             .find(|s| s.slug().eq_ignore_ascii_case(slug))
     }
 
-    fn keys(self) -> [&'static str; 4] {
+    /// The i18n keys of the scene's navigation label and full title.
+    fn keys(self) -> [&'static str; 2] {
         match self {
-            Scene::Architecture => [
-                "scene.architecture.nav",
-                "scene.architecture.title",
-                "scene.architecture.intro",
-                "scene.architecture.plan",
-            ],
-            Scene::Layers => [
-                "scene.layers.nav",
-                "scene.layers.title",
-                "scene.layers.intro",
-                "scene.layers.plan",
-            ],
-            Scene::Encapsulation => [
-                "scene.encapsulation.nav",
-                "scene.encapsulation.title",
-                "scene.encapsulation.intro",
-                "scene.encapsulation.plan",
-            ],
-            Scene::Lan => [
-                "scene.lan.nav",
-                "scene.lan.title",
-                "scene.lan.intro",
-                "scene.lan.plan",
-            ],
-            Scene::Tcp => [
-                "scene.tcp.nav",
-                "scene.tcp.title",
-                "scene.tcp.intro",
-                "scene.tcp.plan",
-            ],
-            Scene::Addresses => [
-                "scene.addresses.nav",
-                "scene.addresses.title",
-                "scene.addresses.intro",
-                "scene.addresses.plan",
-            ],
+            Scene::Architecture => ["scene.architecture.nav", "scene.architecture.title"],
+            Scene::Layers => ["scene.layers.nav", "scene.layers.title"],
+            Scene::Encapsulation => ["scene.encapsulation.nav", "scene.encapsulation.title"],
+            Scene::Lan => ["scene.lan.nav", "scene.lan.title"],
+            Scene::Tcp => ["scene.tcp.nav", "scene.tcp.title"],
+            Scene::Addresses => ["scene.addresses.nav", "scene.addresses.title"],
         }
     }
 
@@ -173,33 +145,6 @@ pub fn page(scene: Scene, props: PageProps) -> Html {
         Scene::Lan => html! { <lan::LanScene ..props /> },
         Scene::Tcp => html! { <tcp::TcpScene ..props /> },
         Scene::Addresses => html! { <addresses::AddressesScene ..props /> },
-    }
-}
-
-/// Props of a scene view: plain values only.
-#[derive(Debug, Clone, PartialEq, Properties)]
-pub struct SceneProps {
-    /// Which scene.
-    pub scene: Scene,
-    /// Display language.
-    pub lang: Lang,
-}
-
-/// The body of a scene that is not built yet: its introduction (from the course) and
-/// what it will show.
-#[function_component(SceneView)]
-pub fn scene_view(props: &SceneProps) -> Html {
-    let SceneProps { scene, lang } = *props;
-    let [_, title, intro, plan] = scene.keys();
-    html! {
-        <article class="ww-scene-body" aria-labelledby="scene-title">
-            <h1 id="scene-title" class="ww-scene-title">{ t(lang, title) }</h1>
-            <p class="ww-scene-intro">{ t(lang, intro) }</p>
-            <section class="ww-coming">
-                <p class="ww-coming-lead">{ t(lang, "scene.coming") }</p>
-                <p>{ t(lang, plan) }</p>
-            </section>
-        </article>
     }
 }
 
