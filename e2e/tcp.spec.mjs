@@ -26,7 +26,8 @@ test('walking the normal exchange with the keyboard shows the engine\'s states a
     if (e.kind === 'socket_call') await expect(narration).toContainText(`${e.call}()`);
     if (e.kind === 'frame') {
       const f = json.frames[e.frame];
-      const label = f.summary.protocol === 'ARP' ? f.summary.arp_text : f.summary.tcp_flags_text;
+      // ARP in the app's own words: tshark's "Who has A? Tell B" / "A is at M", as a sentence.
+      const label = f.summary.protocol === 'ARP' ? f.summary.arp_text.replace(/^Who has/, 'who has') : f.summary.tcp_flags_text;
       await expect(narration).toContainText(label);
       await expect(page.locator(`.ww-arrow[data-frame="${e.frame}"]`)).toHaveClass(/is-current/);
     }

@@ -178,7 +178,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.insp.cover_show",
         "标出覆盖的字节",
-        "Light what it covers",
+        "Highlight the bytes it covers",
     ),
     m(
         "scene.encapsulation.insp.hex_help",
@@ -277,13 +277,18 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.narr.recv_app",
-        "服务端程序 {1} 返回 {0}:和客户端发的数据一模一样。{3}",
-        "The server's {1} returns {0}: exactly what the client sent. {3}",
+        "服务端程序 {1} 返回 {0}:就是客户端发出的那些字节。{3}",
+        "The server's {1} returns {0}: the bytes the client sent. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_datagram",
+        "UDP 保留消息的边界:一次 recvfrom() 正好取出一个完整的数据报。",
+        "UDP keeps message boundaries: one recvfrom() takes exactly one whole datagram.",
     ),
     m(
         "scene.encapsulation.narr.recv_link",
-        "网卡看目的 MAC:{0},本机 MAC:{1}。类型 {2} 表示里面是 IPv4,交给网络层。{3}",
-        "The card reads the destination MAC: {0}; this host's MAC: {1}. Type {2} says IPv4 is inside, so it goes to the network layer. {3}",
+        "网卡对帧重新算 CRC-32 得 {4},和帧尾的 FCS {5} 比对;再看目的 MAC:{0},本机 MAC:{1}。类型 {2} 表示里面是 IPv4,交给网络层。{3}",
+        "The card recomputes the CRC-32 over the frame ({4}) and compares it with the FCS trailer {5}, then reads the destination MAC: {0}; this host's MAC: {1}. Type {2} says IPv4 is inside, so it goes to the network layer. {3}",
     ),
     m(
         "scene.encapsulation.narr.recv_net",
@@ -292,8 +297,13 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.narr.recv_phy",
-        "网卡收到比特,还原成字节;对收到的内容重新算 CRC-32 得 {1},和帧尾 FCS {0} 比对。{3}",
-        "The card turns the bits back into bytes, recomputes the CRC-32 over them ({1}) and compares it with the FCS trailer {0}. {3}",
+        "网卡把网线上的电信号还原成比特,认出前导码和 SFD({0}),把后面的 {1} 字节作为帧交给数据链路层。{3}",
+        "The card turns the signals on the cable back into bits, finds the preamble and SFD ({0}) and hands the {1} bytes after them to the data link layer as a frame. {3}",
+    ),
+    m(
+        "scene.encapsulation.narr.recv_stream",
+        "TCP 是流式协议:一次 recv() 不一定对应一次 send(),数据可能被拆开,也可能和前后的数据连在一起(粘包),程序要自己划分消息。",
+        "TCP is a byte stream: one recv() need not match one send(). The data may arrive split, or run together with what came before or after (message “sticking”), so the program must mark where each message ends.",
     ),
     m(
         "scene.encapsulation.narr.recv_transport",
@@ -417,8 +427,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.recv_link",
-        "MAC 地址标识一块网卡。目的 MAC 不是自己(也不是广播)的帧,网卡直接丢掉。",
-        "A MAC address names one network card. A frame whose destination MAC is not this card (nor broadcast) is dropped right here.",
+        "FCS 对不上说明传输中有比特出错,整帧丢弃。MAC 地址标识一块网卡:目的 MAC 不是自己(也不是广播)的帧,网卡也直接丢掉。",
+        "If the FCS does not match, a bit went wrong on the way and the whole frame is dropped. A MAC address names one network card: a frame whose destination MAC is not this card (nor broadcast) is dropped here too.",
     ),
     m(
         "scene.encapsulation.why.recv_net",
@@ -427,8 +437,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.recv_phy",
-        "FCS 对不上说明传输中有比特出错,整帧丢弃。",
-        "If the FCS does not match, a bit went wrong on the way and the whole frame is dropped.",
+        "物理层只管比特:它不看帧的内容,帧有没有出错由数据链路层检查。",
+        "The physical layer only deals in bits: it does not look inside the frame; the data link layer checks it for errors.",
     ),
     m(
         "scene.encapsulation.why.recv_transport",
@@ -457,7 +467,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.send_transport",
-        "TCP/UDP 都基于端口工作,端口范围 0–65535;0–1024 一般被系统占用,自己的程序尽量用 8000 以后的端口。",
-        "TCP and UDP both work with ports, 0–65535; 0–1024 are usually taken by the system, so pick ports above 8000 for your own programs.",
+        "TCP/UDP 都基于端口工作,端口范围 0–65535;0–1023 是知名端口,一般被系统占用(课程笔记写作 0–1024),自己的程序尽量用 8000 以后的端口。",
+        "TCP and UDP both work with ports, 0–65535; 0–1023 are the well-known ports, usually taken by the system (the course note writes 0–1024), so pick ports above 8000 for your own programs.",
     ),
 ];

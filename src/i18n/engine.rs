@@ -97,13 +97,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "error.payload_empty",
-        "内容不能为空:send(b'') 什么也不会发送。",
-        "The message cannot be empty: send(b'') sends nothing.",
+        "内容不能为空:用 TCP 时 send(b'') 什么也不发;UDP 的 sendto(b'') 会发出一个空数据报,但这个演示需要有数据可看。",
+        "The message cannot be empty: over TCP, send(b'') sends nothing; over UDP, sendto(b'') sends an empty datagram, but this demo needs some data to show.",
     ),
     m(
         "error.payload_too_long",
-        "内容有 {0} 字节(UTF-8 编码,一个汉字占 3 字节),超过了一个 TCP 段能装下的 {1} 字节(MSS)。",
-        "The message is {0} bytes (UTF-8; a Chinese character takes 3), more than the {1} bytes one TCP segment holds (the MSS).",
+        "内容有 {0} 字节(UTF-8 编码,一个汉字占 3 字节),超过了 {1} 字节。真实的 TCP 会把长数据拆成多个报文段发送;这个演示只让数据装进一个报文段(MSS {1} 字节),UDP 也用同样的上限。",
+        "The message is {0} bytes (UTF-8; a Chinese character takes 3), more than {1}. Real TCP splits long data into several segments; this demo keeps the data to one segment (MSS {1} bytes), and uses the same limit for UDP.",
     ),
     m(
         "error.same_subnet",
@@ -327,8 +327,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.ack_raw",
-        "确认号(原始值):线上真实的 32 位数字,等于对方的初始序号加上已收到的字节数(SYN、FIN 各算 1)再加 1。",
-        "Acknowledgment number (raw): the real 32-bit number on the wire, the peer's initial sequence number plus the bytes received (SYN and FIN count as one each) plus 1.",
+        "确认号(原始值):线上真实的 32 位数字,等于对方的初始序号 + 1(对方的 SYN 占一个序号)+ 已收到的数据字节数;收到对方的 FIN 之后再 + 1。",
+        "Acknowledgment number (raw): the real 32-bit number on the wire: the peer's initial sequence number, + 1 for its SYN, + the data bytes received; + 1 more once its FIN has arrived.",
     ),
     m(
         "field.tcp.checksum",
@@ -512,8 +512,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.srcport",
-        "源端口:发送方程序的端口;客户端通常用系统分配的临时端口(49152–65535)。",
-        "Source port: the sending program's port; a client usually gets a temporary (ephemeral) port from the system (49152–65535).",
+        "源端口:发送方程序的端口;客户端通常用系统分配的临时端口:IANA 规定的范围是 49152–65535,Linux 默认用 32768–60999,所以 netstat 里会看到别的端口号。",
+        "Source port: the sending program's port; a client usually gets a temporary (ephemeral) port from the system: IANA's range is 49152–65535, but Linux uses 32768–60999 by default, so netstat may show other numbers.",
     ),
     m(
         "field.tcp.urgent_pointer",
@@ -584,8 +584,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "note.retransmission_rto",
-        "发送方在重传超时(RTO)内没等到确认,就把同一段数据原样再发一次(序号不变);每重传一次,等待时间加倍。",
-        "No acknowledgment came within the retransmission timeout (RTO), so the sender sends the same data again (same sequence number); the wait doubles with each retry.",
+        "发送方在重传超时(RTO)内没等到确认,就把同一段数据原样再发一次(序号不变);每重传一次,等待时间加倍。重试到上限仍没有确认,连接就被放弃,程序收到错误。",
+        "No acknowledgment came within the retransmission timeout (RTO), so the sender sends the same data again (same sequence number); the wait doubles with each retry. After enough retries with no acknowledgment, the connection is abandoned and the program gets an error.",
     ),
     m(
         "note.router_no_route",

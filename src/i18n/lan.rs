@@ -14,7 +14,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.lan.diff.frames", "第一跳 {0};第二跳 {1}", "Hop 1 {0}; hop 2 {1}"),
     m("scene.lan.diff.hop1", "第一跳(进路由器)", "Hop 1 (into the router)"),
     m("scene.lan.diff.hop2", "第二跳(出路由器)", "Hop 2 (out of the router)"),
-    m("scene.lan.diff.note", "高亮的是路由器改动过的字节:两个 MAC 换成了这一段链路两端的地址,TTL 减 1,IP 首部校验和因此重新计算。IP 地址和端口一路不变。", "Highlighted: the bytes the router changed. Both MACs become those of this link's two ends, TTL drops by 1, so the IP header checksum is recomputed. IP addresses and ports stay the same end to end."),
+    m("scene.lan.diff.note", "高亮的是路由器改动过的字节:两个 MAC 换成了这一段链路两端的地址,TTL 减 1,IP 首部校验和因此重新计算。IP 地址和端口一路不变(公网地址、没有 NAT 时;家用路由器做 NAT 会改写它们)。", "Highlighted: the bytes the router changed. Both MACs become those of this link's two ends, TTL drops by 1, so the IP header checksum is recomputed. IP addresses and ports stay the same end to end (public addresses, without NAT; a home router doing NAT rewrites them)."),
     m("scene.lan.diff.rest", "其余 {0} 个字段(两跳完全相同)", "The other {0} fields (the same on both hops)"),
     m("scene.lan.diff.title", "同一个包,经过路由器前后", "One packet, before and after the router"),
     m("scene.lan.field.receiver", "接收方", "Receiver"),

@@ -179,7 +179,25 @@ fn narration(built: &Built, step: usize, lang: Lang) -> (String, Vec<String>) {
                     Level::Transport => "scene.encapsulation.narr.recv_transport",
                     Level::Application => "scene.encapsulation.narr.recv_app",
                 };
-                out.push(tf(lang, key, &[&c.seen, &c.mine, &c.next, verdict]));
+                let fcs = model::fcs_check(built);
+                out.push(tf(
+                    lang,
+                    key,
+                    &[&c.seen, &c.mine, &c.next, verdict, &fcs.mine, &fcs.seen],
+                ));
+                if level == Level::Application {
+                    out.push(
+                        t(
+                            lang,
+                            if built.proto == "udp" {
+                                "scene.encapsulation.narr.recv_datagram"
+                            } else {
+                                "scene.encapsulation.narr.recv_stream"
+                            },
+                        )
+                        .to_owned(),
+                    );
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::i18n::{tf, Lang};
 use wirewalk_engine::trace::{Frame, Trace};
+use wirewalk_engine::wire::AnnotatedFrame;
 
 /// A one-line label for a frame, like Wireshark's Info column but with relative numbers.
 #[must_use]
@@ -17,7 +18,7 @@ pub fn frame_label(frame: &Frame, lang: Lang) -> String {
     };
     let s = &a.summary;
     match s.protocol.as_str() {
-        "ARP" => s.arp_text.clone().unwrap_or_else(|| "ARP".to_owned()),
+        "ARP" => arp_label(a, lang).unwrap_or_else(|| "ARP".to_owned()),
         "TCP" => {
             let mut out = s.tcp_flags_text.clone();
             if let Some(seq) = s.seq {
@@ -38,6 +39,27 @@ pub fn frame_label(frame: &Frame, lang: Lang) -> String {
             s.payload_len
         ),
         other => other.to_owned(),
+    }
+}
+
+/// An ARP frame in words of `lang` (request: who has this IP, tell that one; reply: this IP
+/// is at this MAC), read from its annotated fields; `None` for any other frame. Narration
+/// uses this; Wireshark's own English Info text is shown only where it is labelled as such.
+#[must_use]
+pub fn arp_label(a: &AnnotatedFrame, lang: Lang) -> Option<String> {
+    let show = |id: &str| a.field(id).map(|f| f.show.clone());
+    match a.summary.arp_op? {
+        1 => Some(tf(
+            lang,
+            "inspector.arp.request",
+            &[&show("arp.dst.proto_ipv4")?, &show("arp.src.proto_ipv4")?],
+        )),
+        2 => Some(tf(
+            lang,
+            "inspector.arp.reply",
+            &[&show("arp.src.proto_ipv4")?, &show("arp.src.hw_mac")?],
+        )),
+        _ => None,
     }
 }
 
@@ -101,6 +123,45 @@ mod tests {
             .unwrap();
         assert!(frame_label(data, Lang::En).contains("len=5"));
         assert_eq!(payload_text(data).as_deref(), Some("hello"));
+    }
+
+    #[test]
+    fn arp_labels_are_translated_and_carry_tsharks_addresses() {
+        let b = run("tcp");
+        let by_role = |role: &str| {
+            b.frames
+                .iter()
+                .find(|f| f.role.as_deref() == Some(role))
+                .unwrap()
+        };
+        let req = by_role("arp_request");
+        let tshark = req
+            .annotated
+            .as_ref()
+            .unwrap()
+            .summary
+            .arp_text
+            .clone()
+            .unwrap();
+        // tshark's "Who has A? Tell B", as the English sentence and in Chinese words.
+        assert_eq!(
+            frame_label(req, Lang::En),
+            format!("ARP request: {}", tshark.replacen("Who", "who", 1))
+        );
+        let zh = frame_label(req, Lang::Zh);
+        assert!(zh.starts_with("ARP 请求\u{ff1a}谁有 "), "{zh}");
+        assert!(!zh.contains("Who has") && !zh.contains("Tell"), "{zh}");
+        let reply = by_role("arp_reply");
+        let tshark = reply
+            .annotated
+            .as_ref()
+            .unwrap()
+            .summary
+            .arp_text
+            .clone()
+            .unwrap();
+        assert_eq!(frame_label(reply, Lang::En), format!("ARP reply: {tshark}"));
+        assert!(frame_label(reply, Lang::Zh).starts_with("ARP 应答\u{ff1a}"));
     }
 
     #[test]

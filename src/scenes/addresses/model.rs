@@ -450,13 +450,14 @@ pub fn port_range(port: u16) -> PortRange {
     }
 }
 
-/// The course's advice for a port you pick for your own server: 0–1024 are taken by the
-/// system (leave them), 8000 and above is the safe habit.
+/// The course's advice for a port you pick for your own server: the well-known ports 0–1023
+/// (IANA; the course note writes 0–1024) are taken by the system, 8000 and above is the safe
+/// habit. Port 1024 is the first registered port, so it is in one group only.
 #[must_use]
 pub fn advice_key(port: u16) -> &'static str {
     match port {
-        0..=1024 => "scene.addresses.port.advice.avoid",
-        1025..=7999 => "scene.addresses.port.advice.ok",
+        0..=1023 => "scene.addresses.port.advice.avoid",
+        1024..=7999 => "scene.addresses.port.advice.ok",
         _ => "scene.addresses.port.advice.good",
     }
 }
@@ -871,7 +872,8 @@ mod tests {
         assert_eq!(port_range(49151), PortRange::Registered);
         assert_eq!(port_range(49152), PortRange::Ephemeral);
         assert_eq!(advice_key(80), "scene.addresses.port.advice.avoid");
-        assert_eq!(advice_key(1024), "scene.addresses.port.advice.avoid");
+        assert_eq!(advice_key(1023), "scene.addresses.port.advice.avoid");
+        assert_eq!(advice_key(1024), "scene.addresses.port.advice.ok");
         assert_eq!(advice_key(5000), "scene.addresses.port.advice.ok");
         assert_eq!(advice_key(8001), "scene.addresses.port.advice.good");
         assert_eq!(default_program(27017), Some("MongoDB"));

@@ -286,28 +286,35 @@ pub fn receiver_check(built: &Built, level: Level) -> Option<Check> {
     let server = host(trace, "server")?;
     let strip = |v: &str| v.split('/').next().unwrap_or(v).to_owned();
     Some(match level {
-        Level::Physical => Check {
-            seen: format!("0x{:08x}", built.phys.fcs),
-            mine: format!(
-                "0x{:08x}",
-                wirewalk_engine::wire::physical::crc32(
-                    built
-                        .phys
-                        .segment_bytes("frame")
-                        .iter()
-                        .chain(built.phys.segment_bytes("padding"))
-                        .copied()
-                        .collect::<Vec<u8>>()
-                        .as_slice(),
-                )
-            ),
-            ok: built.phys.fcs_ok(),
-            next: String::new(),
-        },
+        // The physical layer only finds where the frame starts: preamble and SFD.
+        Level::Physical => {
+            use wirewalk_engine::wire::physical::{PREAMBLE_BYTE, PREAMBLE_LEN, SFD};
+            let preamble = built.phys.segment_bytes("preamble");
+            let sfd = built.phys.segment_bytes("sfd");
+            let after = built
+                .phys
+                .bytes
+                .len()
+                .saturating_sub(preamble.len() + sfd.len());
+            Check {
+                seen: preamble
+                    .iter()
+                    .chain(sfd)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                mine: after.to_string(),
+                ok: preamble.len() == PREAMBLE_LEN
+                    && preamble.iter().all(|&b| b == PREAMBLE_BYTE)
+                    && sfd == [SFD],
+                next: String::new(),
+            }
+        }
+        // The data link layer (the card's MAC) checks the FCS, then the destination MAC.
         Level::Link => {
             let mine = server.macs.first().cloned().unwrap_or_default();
             Check {
-                ok: s.dst_mac.eq_ignore_ascii_case(&mine),
+                ok: s.dst_mac.eq_ignore_ascii_case(&mine) && built.phys.fcs_ok(),
                 seen: s.dst_mac.clone(),
                 mine,
                 next: format!("0x{:04x}", s.ethertype),
@@ -341,6 +348,25 @@ pub fn receiver_check(built: &Built, level: Level) -> Option<Check> {
             next: String::new(),
         },
     })
+}
+
+/// The data link layer's FCS check: `seen` is the FCS trailer, `mine` the CRC-32 the
+/// receiver computes over the frame and its padding.
+#[must_use]
+pub fn fcs_check(built: &Built) -> Check {
+    let covered: Vec<u8> = built
+        .phys
+        .segment_bytes("frame")
+        .iter()
+        .chain(built.phys.segment_bytes("padding"))
+        .copied()
+        .collect();
+    Check {
+        seen: format!("0x{:08x}", built.phys.fcs),
+        mine: format!("0x{:08x}", wirewalk_engine::wire::physical::crc32(&covered)),
+        ok: built.phys.fcs_ok(),
+        next: String::new(),
+    }
 }
 
 /// `b` as 8 binary digits.
@@ -473,7 +499,10 @@ mod tests {
             let app = receiver_check(&b, Level::Application).unwrap();
             assert!(app.seen.contains("b'hello'"), "{}", app.seen);
             let phy = receiver_check(&b, Level::Physical).unwrap();
-            assert_eq!(phy.seen, phy.mine);
+            assert_eq!(phy.seen, "55 55 55 55 55 55 55 d5");
+            assert_eq!(phy.mine, (b.phys.bytes.len() - 8).to_string());
+            let fcs = fcs_check(&b);
+            assert_eq!(fcs.seen, fcs.mine);
         }
     }
 
