@@ -135,16 +135,32 @@ test('bad URLs show the default scene with a translated notice and keep working'
 test.describe('a panic', () => {
   test.use({ allowedErrors: /Wirewalk panic|unreachable|RuntimeError/ });
   test('replaces the page with a translated error box and a reload link', async ({ page }) => {
-    await page.goto('#/tcp?lang=en&debug=panic');
+    // The probe is a one-shot switch in sessionStorage, which no link can set.
+    const armProbe = () => page.evaluate(() => sessionStorage.setItem('wirewalk.panic-probe', '1'));
+    await open(page, '#/tcp?lang=en');
+    await armProbe();
+    await page.reload();
     const box = page.locator('#ww-panic');
     await expect(box).toBeVisible();
     await expect(box.locator('h1')).toHaveText('Wirewalk stopped with an error');
     await expect(box.locator('.ww-panic-reload')).toHaveText('Reload');
     await expect(box.locator('pre')).toContainText('deliberate panic');
-    await page.goto('#/tcp?lang=zh&debug=panic');
+    // The reload link reloads (no inline handler) and the switch is spent: the app is back.
+    await box.locator('.ww-panic-reload').click();
+    await expect(page.locator('main[data-ready="true"] #scene-title')).toBeVisible();
+    await expect(page.locator('#ww-panic')).toHaveCount(0);
+    await page.goto('#/tcp?lang=zh');
+    await armProbe();
     await page.reload();
     await expect(page.locator('#ww-panic h1')).toHaveText('Wirewalk 出错了');
   });
+});
+
+test('a shared link cannot crash the app: debug=panic is an unknown key', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&debug=panic');
+  await expect(page.locator('#ww-panic')).toHaveCount(0);
+  await expect(page.locator('#scene-title')).toBeVisible();
+  await expect(page.locator('.ww-notice')).toContainText('debug');
 });
 
 test.describe('screenshots', () => {
@@ -162,4 +178,19 @@ test.describe('screenshots', () => {
       });
     }
   }
+});
+
+test('a flood of junk keys lists five problems, counts the rest, and keeps the page small', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&' + Array(50_000).fill('x').join('&'));
+  await expect(page.locator('.ww-notice li')).toHaveCount(6);
+  await expect(page.locator('.ww-notice-more')).toHaveText('…and 49995 more.');
+  expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThanOrEqual(20_000);
+});
+
+test('a backwards embed range is read the other way round, and the notice says so', async ({ page }) => {
+  await open(page, '#/tcp?lang=en&embed=1&step=1000000&from=999999&to=3');
+  await expect(page.locator('.ww-notice')).toContainText('from=999999 comes after to=3');
+  await expect(page).toHaveURL(/from=3&to=999999/);
+  await open(page, '#/tcp?lang=zh&embed=1&from=9&to=2');
+  await expect(page.locator('.ww-notice')).toContainText('from=9 在 to=2 之后');
 });

@@ -190,6 +190,35 @@ test('the exported pcap is the engine\'s, and tshark decodes it with good checks
   expect(png.readUInt32BE(16)).toBe(1200);
 });
 
+test('the SVG export is XML for any payload: no-break spaces, controls, markup, non-characters', async ({ page }) => {
+  const payload = 'a\u00a0b\u0001<&>\ufffe\u2028你';
+  await open(page, '#/tcp?lang=en&client.payload=' + encodeURIComponent(payload));
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
+  const svgFile = await svgDl.path();
+  const xml = fs.readFileSync(svgFile, 'utf8');
+  expect(xml).not.toContain('&nbsp;');
+  // CPython's XML parser, an independent oracle, accepts the file (it throws otherwise).
+  execFileSync('python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])', svgFile]);
+  expect(xml).toContain('a\u00a0b\\x01&lt;&amp;&gt;');
+  // Parsed as XML (not HTML): no parser error, and the payload label survives intact.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      root: doc.documentElement.localName,
+      ns: doc.documentElement.namespaceURI,
+      payload: [...doc.querySelectorAll('.ww-arrow-payload')].map((t) => t.textContent),
+    };
+  }, xml);
+  expect(parsed.errors).toBe(0);
+  expect(parsed.root).toBe('svg');
+  expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+  expect(parsed.payload[0]).toBe('“a\u00a0b\\x01<&>\\ufffe\u2028你”');
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png"]').click()]);
+  expect(fs.readFileSync(await pngDl.path()).subarray(1, 4).toString()).toBe('PNG');
+  await expect(page.locator('[data-export-error]')).toHaveCount(0);
+});
+
 test('an embed is locked to its step range', async ({ page }) => {
   await open(page, '#/tcp?embed=1&from=3&to=9&step=1&lang=en');
   await expect(page.locator('.ww-header')).toHaveCount(0);

@@ -9,6 +9,9 @@ use crate::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Problems the URL notice lists one by one; the rest are counted ("N more").
+pub const NOTICE_SHOWN: usize = 5;
+
 /// Props of the shell: the start-up state (read from the URL by `main`, or given by a test).
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct ShellProps {
@@ -86,9 +89,14 @@ pub fn shell(props: &ShellProps) -> Html {
                 <div class="ww-notice" role="status" aria-live="polite">
                     <strong class="ww-notice-title">{ t(lang, "notice.title") }</strong>
                     <ul>
-                        { for state.problems.iter().enumerate().map(|(i, p)| html! {
+                        { for state.problems.iter().take(NOTICE_SHOWN).enumerate().map(|(i, p)| html! {
                             <li key={i}>{ p.message(lang) }</li>
                         }) }
+                        if state.problems.len() > NOTICE_SHOWN {
+                            <li key="more" class="ww-notice-more" data-more={(state.problems.len() - NOTICE_SHOWN).to_string()}>
+                                { tf(lang, "notice.more", &[&(state.problems.len() - NOTICE_SHOWN).to_string()]) }
+                            </li>
+                        }
                     </ul>
                     <button type="button" class="ww-notice-dismiss" onclick={on_dismiss}>
                         { t(lang, "notice.dismiss") }
@@ -227,11 +235,12 @@ fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>
     }
 }
 
-/// Panics after mounting; only rendered for `?debug=panic`, to prove the overlay works.
+/// Panics after mounting; only rendered when the test-only session switch
+/// ([`crate::platform::PANIC_PROBE`]) is set, to prove the overlay works. No link can set it.
 #[function_component(PanicProbe)]
 fn panic_probe() -> Html {
     use_effect_with((), |()| -> () {
-        panic!("deliberate panic requested by debug=panic");
+        panic!("deliberate panic requested by the test-only panic probe");
     });
     Html::default()
 }

@@ -17,6 +17,9 @@ pub struct Environment {
     pub stored_theme: Option<String>,
     /// `navigator.languages`.
     pub browser_langs: Vec<String>,
+    /// Test-only: `sessionStorage["wirewalk.panic-probe"]` was `"1"` (consumed when read).
+    /// A link cannot set it, so no shared URL can crash the app on purpose.
+    pub panic_probe: bool,
 }
 
 /// The already translated words of the panic overlay.
@@ -53,10 +56,13 @@ pub fn panic_text() -> Option<PanicText> {
 pub const STORE_LANG: &str = "wirewalk.lang";
 /// localStorage key of the remembered theme.
 pub const STORE_THEME: &str = "wirewalk.theme";
+/// sessionStorage key of the test-only panic switch (`"1"` = panic once after mounting).
+pub const PANIC_PROBE: &str = "wirewalk.panic-probe";
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{panic_text, Environment, STORE_LANG, STORE_THEME};
+    use super::{panic_text, Environment, PANIC_PROBE, STORE_LANG, STORE_THEME};
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
     fn window() -> Option<web_sys::Window> {
@@ -91,7 +97,20 @@ mod imp {
             stored_lang: get(STORE_LANG),
             stored_theme: get(STORE_THEME),
             browser_langs,
+            panic_probe: take_panic_probe(),
         }
+    }
+
+    /// Reads and clears the test-only panic switch in sessionStorage, so it fires once.
+    fn take_panic_probe() -> bool {
+        let Some(s) = window().and_then(|w| w.session_storage().ok().flatten()) else {
+            return false;
+        };
+        let on = s.get_item(PANIC_PROBE).ok().flatten().as_deref() == Some("1");
+        if on {
+            let _ = s.remove_item(PANIC_PROBE);
+        }
+        on
     }
 
     /// Writes to localStorage; storage may be unavailable (private mode, sandboxed iframe).
@@ -175,13 +194,19 @@ mod imp {
     }
 
     /// Offers the SVG element matching `selector` as a PNG drawn at `scale`× on a white
-    /// background (for slides).
-    pub fn download_svg_as_png(selector: &str, name: &str, scale: f64) {
+    /// background (for slides). Calls `on_error` when it cannot (the image does not load,
+    /// or the canvas refuses); the object URL is released either way.
+    pub fn download_svg_as_png(
+        selector: &str,
+        name: &str,
+        scale: f64,
+        on_error: impl Fn() + 'static,
+    ) {
         let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
+            return on_error();
         };
         let Some(svg) = doc.query_selector(selector).ok().flatten() else {
-            return;
+            return on_error();
         };
         let viewbox: Vec<f64> = svg
             .get_attribute("viewBox")
@@ -190,21 +215,37 @@ mod imp {
             .filter_map(|v| v.parse().ok())
             .collect();
         let (w, h) = match viewbox.as_slice() {
-            [_, _, w, h] if *w > 0.0 && *h > 0.0 => (*w * scale, *h * scale),
-            _ => return,
+            [_, _, w, h]
+                if *w > 0.0 && *h > 0.0 && *w * scale <= 16_384.0 && *h * scale <= 16_384.0 =>
+            {
+                (*w * scale, *h * scale)
+            }
+            _ => return on_error(),
         };
-        let parts = js_sys::Array::of1(&svg.outer_html().into());
+        let Some(xml) = serialize(&svg) else {
+            return on_error();
+        };
+        let parts = js_sys::Array::of1(&xml.into());
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type("image/svg+xml");
         let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-            return;
+            return on_error();
         };
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
+            return on_error();
         };
         let Ok(img) = web_sys::HtmlImageElement::new() else {
-            return;
+            let _ = web_sys::Url::revoke_object_url(&url);
+            return on_error();
         };
+        let on_error = std::rc::Rc::new(on_error);
+        let failed = on_error.clone();
+        let url3 = url.clone();
+        gloo::events::EventListener::once(&img, "error", move |_| {
+            let _ = web_sys::Url::revoke_object_url(&url3);
+            failed();
+        })
+        .forget();
         let name = name.to_owned();
         let img2 = img.clone();
         let url2 = url.clone();
@@ -233,6 +274,8 @@ mod imp {
                     a.set_download(&name);
                     a.click();
                 }
+            } else {
+                on_error();
             }
             let _ = web_sys::Url::revoke_object_url(&url2);
         })
@@ -240,10 +283,18 @@ mod imp {
         img.set_src(&url);
     }
 
-    /// The outer HTML of the first element matching `selector`.
-    pub fn outer_html(selector: &str) -> Option<String> {
+    /// The first element matching `selector` as XML (`XMLSerializer`, not `outerHTML`,
+    /// which writes HTML entities such as `&nbsp;` that XML does not know).
+    pub fn element_xml(selector: &str) -> Option<String> {
         let doc = window()?.document()?;
-        Some(doc.query_selector(selector).ok()??.outer_html())
+        serialize(&doc.query_selector(selector).ok()??)
+    }
+
+    fn serialize(e: &web_sys::Element) -> Option<String> {
+        web_sys::XmlSerializer::new()
+            .ok()?
+            .serialize_to_string(e)
+            .ok()
     }
 
     /// Keeps a browser event subscription alive; dropping it unsubscribes.
@@ -299,7 +350,16 @@ mod imp {
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
             link.set_attribute("href", &href)?;
-            link.set_attribute("onclick", "location.reload(); return false;")?;
+            // The hash alone would not reload the page: reload on click, with no inline
+            // handler (the content security policy forbids those).
+            let reload = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+                e.prevent_default();
+                if let Some(w) = window() {
+                    let _ = w.location().reload();
+                }
+            });
+            link.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref())?;
+            reload.forget();
             let details = add(&boxed, "details", "ww-panic-details", "")?;
             add(&details, "summary", "", text.details)?;
             add(&details, "pre", "", detail)?;
@@ -355,9 +415,15 @@ mod imp {
     /// No downloads natively.
     pub fn download(_name: &str, _bytes: &[u8], _mime: &str) {}
     /// No downloads natively.
-    pub fn download_svg_as_png(_selector: &str, _name: &str, _scale: f64) {}
+    pub fn download_svg_as_png(
+        _selector: &str,
+        _name: &str,
+        _scale: f64,
+        _on_error: impl Fn() + 'static,
+    ) {
+    }
     /// No document natively.
-    pub fn outer_html(_selector: &str) -> Option<String> {
+    pub fn element_xml(_selector: &str) -> Option<String> {
         None
     }
     /// A subscription that never fires natively.

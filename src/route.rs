@@ -4,12 +4,9 @@
 //! hash overrides) parse into a [`Route`] plus a list of [`UrlProblem`]s; bad parts
 //! are dropped with a problem each, never a panic. [`Route::to_hash`] writes it back.
 
-use crate::i18n::{tf, Lang};
+use crate::i18n::{echo, tf, Lang};
 use crate::scenes::Scene;
 use std::collections::BTreeMap;
-
-/// Longest piece of a bad URL echoed back in a notice.
-const ECHO_MAX: usize = 40;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -77,8 +74,6 @@ pub struct Route {
     pub from: Option<usize>,
     /// `to=`: last step an embed may show.
     pub to: Option<usize>,
-    /// `debug=panic`: deliberately panic after mounting (tests the error overlay).
-    pub debug_panic: bool,
     /// Scene parameters: `variant` and the engine's scenario keys (`server.port`, …),
     /// kept as typed; the scene validates them through the engine.
     pub params: BTreeMap<String, String>,
@@ -125,6 +120,13 @@ pub enum UrlProblem {
     UnknownKey(String),
     /// Percent-escapes that are not valid UTF-8.
     BadEncoding,
+    /// `from=9&to=3`: a range given backwards, read as `from=3&to=9`.
+    RangeReversed {
+        /// `from` as given.
+        from: usize,
+        /// `to` as given.
+        to: usize,
+    },
 }
 
 impl UrlProblem {
@@ -138,6 +140,11 @@ impl UrlProblem {
             UrlProblem::BadValue { key, value } => tf(lang, "notice.bad_value", &[key, value]),
             UrlProblem::UnknownKey(k) => tf(lang, "notice.unknown_key", &[k]),
             UrlProblem::BadEncoding => tf(lang, "notice.bad_encoding", &[]),
+            UrlProblem::RangeReversed { from, to } => tf(
+                lang,
+                "notice.range_reversed",
+                &[&from.to_string(), &to.to_string()],
+            ),
         }
     }
 }
@@ -176,16 +183,6 @@ fn percent_decode(s: &str, plus_is_space: bool) -> Result<String, String> {
         }
     }
     String::from_utf8(out).map_err(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Cuts a user-supplied string to a length fit for a notice.
-fn echo(s: &str) -> String {
-    if s.chars().count() > ECHO_MAX {
-        let cut: String = s.chars().take(ECHO_MAX).collect();
-        format!("{cut}…")
-    } else {
-        s.to_owned()
-    }
 }
 
 fn parse_index(key: &str, value: &str, problems: &mut Vec<UrlProblem>) -> Option<usize> {
@@ -242,6 +239,13 @@ impl Route {
             };
             route.apply(&k, &v, &mut problems);
         }
+        // A backwards range is the same range: swap it and say so.
+        if let (Some(from), Some(to)) = (route.from, route.to) {
+            if from > to {
+                problems.push(UrlProblem::RangeReversed { from, to });
+                (route.from, route.to) = (Some(to), Some(from));
+            }
+        }
         (route, problems)
     }
 
@@ -266,7 +270,6 @@ impl Route {
             "step" => self.step = parse_index(key, value, problems),
             "from" => self.from = parse_index(key, value, problems),
             "to" => self.to = parse_index(key, value, problems),
-            "debug" if value == "panic" => self.debug_panic = true,
             k if is_scene_key(k) => {
                 self.params.insert(k.to_owned(), value.to_owned());
             }
@@ -398,6 +401,34 @@ mod tests {
     }
 
     #[test]
+    fn a_backwards_range_is_swapped_and_reported() {
+        let (r, p) = Route::parse("", "#/tcp?embed=1&step=1000000&from=999999&to=3");
+        assert_eq!((r.from, r.to), (Some(3), Some(999_999)));
+        assert_eq!(
+            p,
+            vec![UrlProblem::RangeReversed {
+                from: 999_999,
+                to: 3
+            }]
+        );
+        for lang in [Lang::Zh, Lang::En] {
+            let m = p[0].message(lang);
+            assert!(m.contains("999999") && m.contains('3'), "{m}");
+        }
+        assert_eq!(r.to_hash(), "#/tcp?step=1000000&from=3&to=999999&embed=1");
+        // Equal ends and a forward range are fine as they are.
+        for h in [
+            "#/tcp?from=4&to=4",
+            "#/tcp?from=2&to=9",
+            "#/tcp?from=9",
+            "#/tcp?to=1",
+        ] {
+            let (_, p) = Route::parse("", h);
+            assert!(p.is_empty(), "{h}: {p:?}");
+        }
+    }
+
+    #[test]
     fn percent_escapes_and_case_are_accepted() {
         let (r, p) = Route::parse("", "#/%54CP?lang=EN");
         assert!(p.is_empty(), "{p:?}");
@@ -433,7 +464,6 @@ mod tests {
             step: Some(3),
             from: Some(1),
             to: Some(9),
-            debug_panic: false,
             params: [
                 ("variant".to_owned(), "tcp_loss".to_owned()),
                 ("client.payload".to_owned(), "你好 & bye=1".to_owned()),

@@ -30,7 +30,7 @@ pub struct AppState {
     pub to: Option<usize>,
     /// Problems found in the URL, shown as a notice until dismissed.
     pub problems: Vec<UrlProblem>,
-    /// Deliberate panic requested by `?debug=panic`.
+    /// Deliberate panic requested by the test-only [`Environment::panic_probe`].
     pub debug_panic: bool,
     /// Scene parameters (`variant`, engine scenario keys), as in the URL.
     pub params: BTreeMap<String, String>,
@@ -55,6 +55,7 @@ impl AppState {
         let mut s = AppState {
             lang,
             theme,
+            debug_panic: env.panic_probe,
             ..AppState::default()
         };
         s.apply_route(route, problems);
@@ -67,7 +68,6 @@ impl AppState {
         self.step = route.step;
         self.from = route.from;
         self.to = route.to;
-        self.debug_panic = route.debug_panic;
         self.params = route.params;
         if let Some(l) = route.lang {
             self.lang = l;
@@ -90,7 +90,6 @@ impl AppState {
             step: self.step,
             from: self.from,
             to: self.to,
-            debug_panic: false,
             params: self.params.clone(),
         }
     }
@@ -183,7 +182,21 @@ mod tests {
             stored_lang: stored.map(str::to_owned),
             stored_theme: None,
             browser_langs: browser.iter().map(|s| (*s).to_owned()).collect(),
+            panic_probe: false,
         }
+    }
+
+    #[test]
+    fn only_the_session_switch_arms_the_panic_probe_never_a_link() {
+        let e = env(None, &[]);
+        let s = AppState::from_url("?debug=panic", "#/tcp?debug=panic", &e);
+        assert!(!s.debug_panic);
+        assert!(s.route().to_hash().find("debug").is_none());
+        let armed = Environment {
+            panic_probe: true,
+            ..env(None, &[])
+        };
+        assert!(AppState::from_url("", "#/tcp", &armed).debug_panic);
     }
 
     #[test]

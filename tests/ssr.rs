@@ -93,6 +93,24 @@ async fn a_bad_url_shows_the_default_scene_with_a_translated_notice() {
 }
 
 #[tokio::test]
+async fn a_flood_of_junk_keys_lists_a_few_and_counts_the_rest() {
+    use wirewalk::app::NOTICE_SHOWN;
+    let junk = vec!["x"; 50_000].join("&");
+    let html = render(&format!("#/tcp?lang=en&{junk}"), &[]).await;
+    assert_eq!(
+        html.matches("<li").count() - render("#/tcp?lang=en", &[]).await.matches("<li").count(),
+        NOTICE_SHOWN + 1
+    );
+    let more = (50_000 - NOTICE_SHOWN).to_string();
+    assert!(html.contains(&format!("data-more=\"{more}\"")));
+    assert!(html.contains(&format!("…and {more} more.")));
+    // Exactly as many as shown: no "more" line.
+    let few = ["y"; NOTICE_SHOWN].join("&");
+    let html = render(&format!("#/tcp?lang=zh&{few}"), &[]).await;
+    assert!(!html.contains("ww-notice-more"));
+}
+
+#[tokio::test]
 async fn theme_from_the_url_is_applied_and_selected() {
     let html = render("#/tcp?lang=en&theme=projector", &[]).await;
     assert!(html.contains("data-theme=\"projector\""));

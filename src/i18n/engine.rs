@@ -7,7 +7,9 @@
 
 use wirewalk_engine::scenario::{catalogue, Ipv4Problem, ScenarioError, KEYS};
 
-use super::{fill, lookup, Lang, Msg};
+#[cfg(test)]
+use super::ECHO_MAX;
+use super::{echo, fill, lookup, Lang, Msg};
 
 const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
     Msg { key, zh, en }
@@ -772,10 +774,11 @@ fn who(lang: Lang, other: &str) -> String {
 pub fn error_message(lang: Lang, e: &ScenarioError) -> String {
     let key = e.message_key();
     let template = lookup(lang, key).unwrap_or(key);
-    let value = e.value().unwrap_or("").to_owned();
+    // Every value from the user is cut to a bounded length before it is echoed.
+    let value = echo(e.value().unwrap_or(""));
     let args: Vec<String> = match e {
-        ScenarioError::UnknownScenario(name) => vec![name.clone(), catalogue().join(", ")],
-        ScenarioError::UnknownKey(k) => vec![k.clone(), KEYS.join(", ")],
+        ScenarioError::UnknownScenario(name) => vec![echo(name), catalogue().join(", ")],
+        ScenarioError::UnknownKey(k) => vec![echo(k), KEYS.join(", ")],
         ScenarioError::BadIpv4 {
             detail: Ipv4Problem::Octet(n),
             ..
@@ -786,9 +789,40 @@ pub fn error_message(lang: Lang, e: &ScenarioError) -> String {
         ScenarioError::OutOfRange { min, max, .. } => {
             vec![value, min.to_string(), max.to_string()]
         }
-        ScenarioError::Network(msg) => vec![msg.clone()],
+        ScenarioError::Network(msg) => vec![echo(msg)],
         _ => vec![value],
     };
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     fill(template, &refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wirewalk_engine::scenario::Scenario;
+
+    #[test]
+    fn field_errors_echo_a_bounded_part_of_the_value() {
+        let huge = "9".repeat(100_000);
+        let mut s = Scenario::named("tcp").expect("tcp is in the catalogue");
+        for key in [
+            "server.port",
+            "client.ip",
+            "client.mac",
+            "latency_us",
+            "loss",
+        ] {
+            let e = s
+                .set(key, &huge)
+                .expect_err("a 100,000-digit value is refused");
+            for lang in [Lang::Zh, Lang::En] {
+                let m = error_message(lang, &e);
+                assert!(m.chars().count() < 400, "{key}: {m}");
+                assert!(m.contains(&echo(&huge)) || !m.contains("999"), "{key}: {m}");
+            }
+        }
+        let e = ScenarioError::UnknownKey("k".repeat(5000));
+        assert!(error_message(Lang::En, &e).contains(&echo(&"k".repeat(5000))));
+        assert!(!error_message(Lang::En, &e).contains(&"k".repeat(ECHO_MAX + 1)));
+    }
 }

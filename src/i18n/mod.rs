@@ -139,19 +139,68 @@ pub fn tf(lang: Lang, key: &'static str, args: &[&str]) -> String {
     fill(t(lang, key), args)
 }
 
-/// Replaces `{0}`, `{1}`, … in `template` with `args`.
+/// Replaces `{0}`, `{1}`, … in `template` with `args`, in one pass: braces inside an
+/// argument (a user's value) are left as they are.
 #[must_use]
 pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = template.to_owned();
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let arg = after.find('}').and_then(|close| {
+            let i: usize = after[..close].parse().ok()?;
+            Some((args.get(i)?, close))
+        });
+        match arg {
+            Some((a, close)) => {
+                out.push_str(a);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// Longest user-supplied value a message echoes back, in characters.
+pub const ECHO_MAX: usize = 40;
+
+/// Cuts a user-supplied value to [`ECHO_MAX`] characters (then `…`) for a message.
+#[must_use]
+pub fn echo(s: &str) -> String {
+    match s.char_indices().nth(ECHO_MAX) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_owned(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_leaves_user_braces_alone() {
+        assert_eq!(fill("{0} < {1}", &["a", "b"]), "a < b");
+        assert_eq!(fill("{0} and {1}", &["{1}", "x"]), "{1} and x");
+        assert_eq!(fill("{0}{0}", &["ab"]), "abab");
+        assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
+        assert_eq!(fill("值:{0}。", &["é"]), "值:é。");
+    }
+
+    #[test]
+    fn echoes_are_cut_to_a_bounded_length() {
+        assert_eq!(echo("short"), "short");
+        let long = "界".repeat(100);
+        let e = echo(&long);
+        assert_eq!(e.chars().count(), ECHO_MAX + 1);
+        assert!(e.ends_with('…'));
+        assert_eq!(echo(&"a".repeat(ECHO_MAX)), "a".repeat(ECHO_MAX));
+    }
 
     #[test]
     fn lang_codes_round_trip_and_browser_tags_parse() {

@@ -30,6 +30,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let lang = props.lang;
     let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
     let selected = use_state_eq(|| None::<usize>);
+    let png_failed = use_state_eq(|| false);
 
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
     let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
@@ -153,7 +154,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let export_svg = {
         let variant = built.variant.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(svg) = platform::outer_html(".ww-ladder") {
+            if let Some(svg) = platform::element_xml(".ww-ladder") {
                 platform::download(
                     &format!("wirewalk-{variant}.svg"),
                     svg.as_bytes(),
@@ -164,8 +165,16 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     };
     let export_png = {
         let variant = built.variant.clone();
+        let png_failed = png_failed.clone();
         Callback::from(move |_: MouseEvent| {
-            platform::download_svg_as_png(".ww-ladder", &format!("wirewalk-{variant}.png"), 2.0);
+            png_failed.set(false);
+            let failed = png_failed.clone();
+            platform::download_svg_as_png(
+                ".ww-ladder",
+                &format!("wirewalk-{variant}.png"),
+                2.0,
+                move || failed.set(true),
+            );
         })
     };
     let p = &built.scenario.params;
@@ -242,6 +251,9 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                             <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
                             <button type="button" class="ww-btn" data-export="svg" onclick={export_svg}>{ t(lang, "scene.tcp.export.svg") }</button>
                             <button type="button" class="ww-btn" data-export="png" onclick={export_png}>{ t(lang, "scene.tcp.export.png") }</button>
+                            if *png_failed {
+                                <p class="ww-field-error" role="alert" data-export-error="png">{ t(lang, "scene.tcp.export.png_failed") }</p>
+                            }
                         </div>
                     }
                 </div>

@@ -89,13 +89,34 @@ pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
         .map(|p| f.time_us.saturating_sub(p.time_us))
 }
 
-/// The payload of a frame as text, if it has one (shown under data arrows).
+/// The payload of a frame as text, if it has one (shown under data arrows). Control
+/// characters and the non-characters U+FFFE / U+FFFF are written as Python escapes
+/// (`\n`, `\x01`, `\ufffe`): they are invisible, and XML (the SVG export) forbids most.
 #[must_use]
 pub fn payload_text(frame: &Frame) -> Option<String> {
     let a = frame.annotated.as_ref()?;
     let data = a.layers.iter().find(|l| l.id == "data")?;
     let bytes = frame.bytes.get(data.offset..data.offset + data.len)?;
-    Some(String::from_utf8_lossy(bytes).into_owned())
+    Some(visible(&String::from_utf8_lossy(bytes)))
+}
+
+/// `text` with control characters and non-characters escaped as in a Python literal.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -162,6 +183,22 @@ mod tests {
             .unwrap();
         assert_eq!(frame_label(reply, Lang::En), format!("ARP reply: {tshark}"));
         assert!(frame_label(reply, Lang::Zh).starts_with("ARP 应答\u{ff1a}"));
+    }
+
+    #[test]
+    fn invisible_payload_characters_are_shown_as_escapes() {
+        assert_eq!(visible("a\u{a0}b"), "a\u{a0}b");
+        assert_eq!(
+            visible("x\0\u{1}\n\t\r\u{7f}\u{85}y"),
+            "x\\x00\\x01\\n\\t\\r\\x7f\\x85y"
+        );
+        assert_eq!(visible("\u{fffe}\u{ffff}你好"), "\\ufffe\\uffff你好");
+        // Nothing XML 1.0 forbids is left (Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | ...).
+        let all: String = (0u32..0x110000).filter_map(char::from_u32).collect();
+        assert!(visible(&all).chars().all(|c| {
+            let u = c as u32;
+            u >= 0x20 && u != 0xfffe && u != 0xffff
+        }));
     }
 
     #[test]
