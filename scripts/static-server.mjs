@@ -18,9 +18,19 @@ const types = {
   '.json': 'application/json', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://127.0.0.1');
-  let p = decodeURIComponent(url.pathname);
+function handle(req, res) {
+  let p;
+  try {
+    p = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+  } catch {
+    // A malformed escape (`/%`, `/%zz`) or URL: the client's mistake, not a reason to stop.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('bad request');
+  }
+  if (p.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('bad request');
+  }
   if (p === base.slice(0, -1)) {
     res.writeHead(301, { Location: base });
     return res.end();
@@ -44,6 +54,17 @@ const server = http.createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
     res.end(data);
   });
+}
+
+const server = http.createServer((req, res) => {
+  try {
+    handle(req, res);
+  } catch (e) {
+    // Whatever one request does, the server keeps serving the others.
+    console.error(`request ${JSON.stringify(req.url)} failed: ${e}`);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  }
 });
 server.listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`));
 if (args['max-seconds']) setTimeout(() => process.exit(0), Number(args['max-seconds']) * 1000).unref();
