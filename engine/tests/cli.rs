@@ -119,3 +119,112 @@ fn unknown_scenario_key_and_usage_errors() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("storm"));
 }
+
+#[test]
+fn help_succeeds_on_stdout() {
+    for flag in ["--help", "-h"] {
+        let out = bin().arg(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("usage") && text.contains("--set"), "{text}");
+        assert!(out.stderr.is_empty());
+    }
+}
+
+#[test]
+fn options_take_their_value_after_an_equals_sign_too() {
+    let json = tmp("eq.json");
+    let out = bin()
+        .arg("--scenario=tcp")
+        .arg("--set=client.payload=hi=there")
+        .arg(format!("--json={}", json.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["scenario"]["params"]["client_payload"], "hi=there");
+}
+
+#[test]
+fn every_bad_invocation_says_why_and_exits_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--list", "--bogus"], "unknown argument \"--bogus\""),
+        (
+            &["--list", "--scenario", "tcp"],
+            "--list takes no other options",
+        ),
+        (
+            &["--scenario", "tcp", "--scenario", "udp"],
+            "--scenario given twice",
+        ),
+        (&["--scenario", "tcp", "--pcap"], "--pcap needs a value"),
+        (&["--scenario", "tcp", "--pcap="], "--pcap needs a value"),
+        (&["--scenario="], "--scenario needs a value"),
+        (&["--list=yes"], "--list takes no value"),
+        (
+            &["--scenario", "tcp", "--set=nonsense"],
+            "expected key=value",
+        ),
+        (&["tcp"], "unknown argument \"tcp\""),
+        (&[], "--scenario is required"),
+    ];
+    for (args, why) in cases {
+        let out = bin().args(*args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(why), "{args:?}: {err}");
+        assert!(err.contains("usage"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_is_an_error_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"tc\xffp");
+    for args in [vec![std::ffi::OsStr::new("--scenario"), bad], vec![bad]] {
+        let out = bin().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("not valid UTF-8"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_or_full_stdout_is_an_error_not_a_panic() {
+    use std::process::Stdio;
+    // Full: /dev/full refuses every write.
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        for args in [&["--scenario", "tcp"][..], &["--list"], &["--help"]] {
+            let out = bin()
+                .args(args)
+                .stdout(Stdio::from(full.try_clone().unwrap()))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("writing to standard output"), "{err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+    // Closed: the reading end of the pipe is gone before the command writes.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = bin()
+        .arg("--list")
+        .stdout(Stdio::from(writer))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("writing to standard output"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -3,16 +3,43 @@
 //! ```text
 //! wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]
 //! wirewalk-trace --list
+//! wirewalk-trace --help
 //! ```
-//! Teachers use it to make Wireshark lab files. A bad `--set` prints the typed error (with
-//! its i18n key) and exits with status 2; other failures exit with 1.
+//! Teachers use it to make Wireshark lab files. Every option takes its value either as the
+//! next argument or after `=` (`--set=k=v`, `--pcap=x`). A bad invocation or a bad `--set`
+//! prints a clear error (a typed error with its i18n key) and exits with status 2; failing
+//! to write a file or standard output exits with 1; `--help` and `--list` exit with 0.
 
+use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use wirewalk_engine::scenario::{self, Scenario, KEYS};
 
-const USAGE: &str = "usage: wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]\n       wirewalk-trace --list";
+const USAGE: &str = "usage: wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]\n       wirewalk-trace --list\n       wirewalk-trace --help";
 
+const HELP: &str = "Computes a Wirewalk scenario on its simulated network and writes the frames.
+
+options:
+  -s, --scenario NAME   a catalogue scenario (see --list)
+      --set KEY=VALUE   change one parameter (repeatable; see --list for the keys)
+      --pcap FILE       write the frames as a pcap file (for Wireshark)
+      --json FILE       write the whole trace as JSON
+      --list            print the scenarios and parameter keys
+  -h, --help            print this help
+
+Values may follow the option or an '=' (--set=seed=7). Exit status: 0 done, 1 a file or
+standard output could not be written, 2 a bad invocation or a rejected parameter.";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    List,
+    Run(Args),
+}
+
+#[derive(Debug, PartialEq, Eq)]
 struct Args {
     scenario: String,
     sets: Vec<(String, String)>,
@@ -20,42 +47,85 @@ struct Args {
     json: Option<String>,
 }
 
-fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut scenario = None;
+/// A usage error: the message to print before the usage line.
+type UsageError = String;
+
+/// Sets `slot` once; a second value for the same option is an error.
+fn once(slot: &mut Option<String>, flag: &str, value: String) -> Result<(), UsageError> {
+    if slot.is_some() {
+        return Err(format!("{flag} given twice"));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut args = Vec::new();
+    for (i, a) in raw.enumerate() {
+        match a.into_string() {
+            Ok(s) => args.push(s),
+            Err(bad) => {
+                return Err(format!(
+                    "argument {} is not valid UTF-8: {:?}",
+                    i + 1,
+                    bad.to_string_lossy()
+                ))
+            }
+        }
+    }
+    let mut it = args.into_iter();
+    let (mut scenario, mut pcap, mut json) = (None, None, None);
     let mut sets = Vec::new();
-    let mut pcap = None;
-    let mut json = None;
+    let (mut list, mut help) = (false, false);
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if f.starts_with("--") && f != "--set" => {
-                (f.to_string(), Some(v.to_string()))
-            }
+            Some((f, v)) if f.starts_with('-') => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
         };
-        let mut value = |name: &str| -> Result<String, String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => it.next().ok_or_else(|| format!("{name} needs a value")),
+        let takes_value = matches!(
+            flag.as_str(),
+            "--scenario" | "-s" | "--set" | "--pcap" | "--json"
+        );
+        if !takes_value && inline.is_some() {
+            return Err(format!("{flag} takes no value"));
+        }
+        let mut value = || -> Result<String, UsageError> {
+            let v = match inline.clone() {
+                Some(v) => v,
+                None => it.next().ok_or_else(|| format!("{flag} needs a value"))?,
+            };
+            if v.is_empty() {
+                return Err(format!("{flag} needs a value"));
             }
+            Ok(v)
         };
         match flag.as_str() {
-            "--scenario" | "-s" => scenario = Some(value("--scenario")?),
+            "--scenario" | "-s" => once(&mut scenario, "--scenario", value()?)?,
             "--set" => {
-                let kv = value("--set")?;
+                let kv = value()?;
                 let (k, v) = kv
                     .split_once('=')
                     .ok_or_else(|| format!("--set {kv:?}: expected key=value"))?;
                 sets.push((k.to_string(), v.to_string()));
             }
-            "--pcap" => pcap = Some(value("--pcap")?),
-            "--json" => json = Some(value("--json")?),
-            "--list" => return Ok(None),
-            "--help" | "-h" => return Err(String::new()),
+            "--pcap" => once(&mut pcap, "--pcap", value()?)?,
+            "--json" => once(&mut json, "--json", value()?)?,
+            "--list" => list = true,
+            "--help" | "-h" => help = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
+    if help {
+        return Ok(Command::Help);
+    }
+    if list {
+        if scenario.is_some() || pcap.is_some() || json.is_some() || !sets.is_empty() {
+            return Err("--list takes no other options".to_string());
+        }
+        return Ok(Command::List);
+    }
     let scenario = scenario.ok_or_else(|| "--scenario is required".to_string())?;
-    Ok(Some(Args {
+    Ok(Command::Run(Args {
         scenario,
         sets,
         pcap,
@@ -63,61 +133,67 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
     }))
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(a)) => a,
-        Ok(None) => {
-            println!("scenarios: {}", scenario::catalogue().join(" "));
-            println!("keys: {}", KEYS.join(" "));
-            return ExitCode::SUCCESS;
-        }
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("error: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut s = match Scenario::named(&args.scenario) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e} [{}]", e.message_key());
-            return ExitCode::from(2);
-        }
-    };
+/// Writes to standard output; a closed or full stdout is an error, not a panic.
+fn say(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("writing to standard output: {e}"))
+}
+
+/// Writes to standard error, ignoring failure (there is nowhere left to report it).
+fn complain(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+fn run(args: &Args) -> Result<String, (u8, String)> {
+    let typed = |e: scenario::ScenarioError| (2, format!("{e} [{}]", e.message_key()));
+    let mut s = Scenario::named(&args.scenario).map_err(typed)?;
     for (k, v) in &args.sets {
-        if let Err(e) = s.set(k, v) {
-            eprintln!("error: {e} [{}]", e.message_key());
-            return ExitCode::from(2);
-        }
+        s.set(k, v).map_err(typed)?;
     }
-    let trace = match scenario::run(&s) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e} [{}]", e.message_key());
-            return ExitCode::from(2);
-        }
-    };
+    let trace = scenario::run(&s).map_err(typed)?;
     if let Some(path) = &args.pcap {
-        if let Err(e) = std::fs::write(path, trace.pcap()) {
-            eprintln!("error: writing {path}: {e}");
-            return ExitCode::from(1);
-        }
+        std::fs::write(path, trace.pcap()).map_err(|e| (1, format!("writing {path}: {e}")))?;
     }
     if let Some(path) = &args.json {
-        if let Err(e) = std::fs::write(path, trace.to_json()) {
-            eprintln!("error: writing {path}: {e}");
-            return ExitCode::from(1);
-        }
+        std::fs::write(path, trace.to_json()).map_err(|e| (1, format!("writing {path}: {e}")))?;
     }
-    println!(
+    Ok(format!(
         "{}: {} frames, {} events, {:.3} s virtual{}",
         s.name,
         trace.frames.len(),
         trace.events.len(),
         trace.end_us as f64 / 1e6,
         if trace.capped { " (capped)" } else { "" }
-    );
-    ExitCode::SUCCESS
+    ))
+}
+
+fn main() -> ExitCode {
+    let output = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Command::Help) => format!("{USAGE}\n\n{HELP}"),
+        Ok(Command::List) => format!(
+            "scenarios: {}\nkeys: {}",
+            scenario::catalogue().join(" "),
+            KEYS.join(" ")
+        ),
+        Ok(Command::Run(args)) => match run(&args) {
+            Ok(summary) => summary,
+            Err((code, msg)) => {
+                complain(&format!("error: {msg}"));
+                return ExitCode::from(code);
+            }
+        },
+        Err(msg) => {
+            complain(&format!("error: {msg}\n{USAGE}"));
+            return ExitCode::from(2);
+        }
+    };
+    match say(&output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            complain(&format!("error: {msg}"));
+            ExitCode::from(1)
+        }
+    }
 }
