@@ -65,7 +65,7 @@ test('bad input shows its translated message beside the field and keeps the last
   await expect(page.locator('#addr-mac-error')).toContainText('“zz” is not two hex digits');
   // In Chinese, and from a link.
   await open(page, '#/addresses?lang=zh&ip=300.1.1.1');
-  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('300 不是有效的字节(0–255)。');
+  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('300 不是有效的字节\uff080–255\uff09。');
   await expect(dotted(page)).toHaveValue('300.1.1.1');
 });
 

@@ -17,7 +17,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.bits.caption",
-        "物理层把 {0} 字节变成 {1} 个比特(0 和 1),按发送顺序排列:每个字节先发最低位。",
+        "物理层把 {0} 字节变成 {1} 个比特（0 和 1），按发送顺序排列：每个字节先发最低位。",
         "The physical layer turns {0} bytes into {1} bits (0s and 1s), in sending order: each byte least significant bit first.",
     ),
     m(
@@ -27,7 +27,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.bits.segment",
-        "{0}({1} 字节)",
+        "{0}（{1} 字节）",
         "{0} ({1} bytes)",
     ),
     m(
@@ -37,7 +37,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.bits.signal_note",
-        "示意图:高电平表示 1,低电平表示 0。真实网线还会再做线路编码(如曼彻斯特编码、MLT-3),但传的仍是这些 0 和 1。",
+        "示意图：高电平表示 1，低电平表示 0。真实网线还会再做线路编码（如曼彻斯特编码、MLT-3），但传的仍是这些 0 和 1。",
         "Sketch: high level = 1, low level = 0. Real cables add a line code (Manchester, MLT-3…), but these are still the 0s and 1s they carry.",
     ),
     m(
@@ -47,7 +47,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.block.eth",
-        "以太网头部",
+        "以太网首部",
         "Ethernet header",
     ),
     m(
@@ -57,7 +57,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.block.ip",
-        "IPv4 头部",
+        "IPv4 首部",
         "IPv4 header",
     ),
     m(
@@ -67,12 +67,12 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.block.tcp",
-        "TCP 头部",
+        "TCP 首部",
         "TCP header",
     ),
     m(
         "scene.encapsulation.block.udp",
-        "UDP 头部",
+        "UDP 首部",
         "UDP header",
     ),
     m(
@@ -82,42 +82,42 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.check.bad",
-        "✗ 不是我的,丢弃",
+        "✗ 不是我的，丢弃",
         "✗ not mine: dropped",
     ),
     m(
         "scene.encapsulation.check.ok",
-        "✓ 是我的,继续往上交",
+        "✓ 是我的，继续往上交",
         "✓ mine: handed up",
     ),
     m(
         "scene.encapsulation.dir.down",
-        "封装:自上而下,每层加一个头部",
+        "封装：自上而下，每层加一个首部",
         "Encapsulation: down the stack, each layer adds a header",
     ),
     m(
         "scene.encapsulation.dir.up",
-        "解封装:自下而上,每层检查并去掉自己的头部",
+        "解封装：自下而上，每层检查并去掉自己的首部",
         "Decapsulation: up the stack, each layer checks and removes its header",
     ),
     m(
         "scene.encapsulation.field.auto",
-        "自动(临时端口)",
+        "自动（临时端口）",
         "auto (ephemeral)",
     ),
     m(
         "scene.encapsulation.field.dst_ip",
-        "目的 IP(服务端)",
+        "目的 IP（服务端）",
         "Destination IP (server)",
     ),
     m(
         "scene.encapsulation.field.dst_mac",
-        "目的 MAC(服务端网卡)",
+        "目的 MAC（服务端网卡）",
         "Destination MAC (server's card)",
     ),
     m(
         "scene.encapsulation.field.dst_port",
-        "目的端口(服务端)",
+        "目的端口（服务端）",
         "Destination port (server)",
     ),
     m(
@@ -137,17 +137,17 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.field.src_ip",
-        "源 IP(客户端)",
+        "源 IP（客户端）",
         "Source IP (client)",
     ),
     m(
         "scene.encapsulation.field.src_mac",
-        "源 MAC(客户端网卡)",
+        "源 MAC（客户端网卡）",
         "Source MAC (client's card)",
     ),
     m(
         "scene.encapsulation.field.src_port",
-        "源端口(客户端)",
+        "源端口（客户端）",
         "Source port (client)",
     ),
     m(
@@ -157,23 +157,23 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.insp.bits",
-        "比特:{0}",
+        "比特：{0}",
         "bits: {0}",
     ),
     m(
         "scene.encapsulation.insp.byte",
-        "偏移 0x{0}:字节 {1},属于 {2}",
+        "偏移 0x{0}：字节 {1}，属于 {2}",
         "offset 0x{0}: byte {1}, part of {2}",
     ),
     m(
         "scene.encapsulation.insp.cover_ip",
-        "覆盖范围:只算 IPv4 头部(字节 {0}..{1}),不含数据。",
+        "覆盖范围：只算 IPv4 首部（字节 {0}..{1}），不含数据。",
         "Covers the IPv4 header only (bytes {0}..{1}), not the data.",
     ),
     m(
         "scene.encapsulation.insp.cover_l4",
-        "覆盖范围:伪首部 + 整个段(字节 {0}..{1},头部和数据)。",
-        "Covers the pseudo-header + the whole segment (bytes {0}..{1}, header and data).",
+        "覆盖范围：伪首部 + 整个报文段或数据报（字节 {0}..{1}，首部和数据）。",
+        "Covers the pseudo-header + the whole segment or datagram (bytes {0}..{1}, header and data).",
     ),
     m(
         "scene.encapsulation.insp.cover_show",
@@ -187,62 +187,62 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.insp.ipv4_binary",
-        "{0} 是点分十进制,每段 0–255 是一个字节;二进制:{1}",
+        "{0} 是点分十进制，每段 0–255 是一个字节；二进制：{1}",
         "{0} is dotted decimal, each part 0–255 one byte; in binary: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_broadcast",
-        "全 1:广播,局域网里人人都收",
+        "全 1：广播，局域网里人人都收",
         "all ones: broadcast, everyone on the LAN receives it",
     ),
     m(
         "scene.encapsulation.insp.mac_global",
-        "厂商分配,全球唯一(前 6 位是厂商号)",
+        "厂商分配，全球唯一（前 6 位是厂商号）",
         "assigned by the vendor, globally unique (first 6 digits are the vendor number)",
     ),
     m(
         "scene.encapsulation.insp.mac_ig",
-        "I/G 位 = {0}:{1}",
+        "I/G 位 = {0}：{1}",
         "I/G bit = {0}: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_lg",
-        "U/L 位 = {0}:{1}",
+        "U/L 位 = {0}：{1}",
         "U/L bit = {0}: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_local",
-        "本地管理的地址(不是买来的厂商号)",
+        "本地管理的地址（不是买来的厂商号）",
         "locally administered (not a bought vendor number)",
     ),
     m(
         "scene.encapsulation.insp.mac_multicast",
-        "组播,一组网卡都收",
+        "组播，一组网卡都收",
         "multicast, received by a group of cards",
     ),
     m(
         "scene.encapsulation.insp.mac_oui",
-        " 厂商号(OUI,前 6 位)",
+        " 厂商号（OUI，前 6 位）",
         " vendor (OUI, first 6 digits)",
     ),
     m(
         "scene.encapsulation.insp.mac_serial",
-        " 流水号(后 6 位)",
+        " 流水号（后 6 位）",
         " serial (last 6 digits)",
     ),
     m(
         "scene.encapsulation.insp.mac_unicast",
-        "单播,只给一块网卡",
+        "单播，只给一块网卡",
         "unicast, for one card",
     ),
     m(
         "scene.encapsulation.insp.pseudo",
-        "伪首部(不发送,只参与计算):源 IP {0},目的 IP {1},协议号 {2},长度 {3}",
+        "伪首部（不发送，只参与计算）：源 IP {0}，目的 IP {1}，协议号 {2}，长度 {3}",
         "Pseudo-header (never sent, only summed): source IP {0}, destination IP {1}, protocol {2}, length {3}",
     ),
     m(
         "scene.encapsulation.insp.sum",
-        "反码求和(含校验和本身)= {0},等于 0xffff 即正确",
+        "反码求和（含校验和本身）= {0}，等于 0xffff 即正确",
         "one's-complement sum (checksum included) = {0}; 0xffff means correct",
     ),
     m(
@@ -277,62 +277,62 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.narr.recv_app",
-        "服务端程序 {1} 返回 {0}:就是客户端发出的那些字节。{3}",
+        "服务端程序 {1} 返回 {0}：就是客户端发出的那些字节。{3}",
         "The server's {1} returns {0}: the bytes the client sent. {3}",
     ),
     m(
         "scene.encapsulation.narr.recv_datagram",
-        "UDP 保留消息的边界:一次 recvfrom() 正好取出一个完整的数据报。",
+        "UDP 保留消息的边界：一次 recvfrom() 正好取出一个完整的数据报。",
         "UDP keeps message boundaries: one recvfrom() takes exactly one whole datagram.",
     ),
     m(
         "scene.encapsulation.narr.recv_link",
-        "网卡对帧重新算 CRC-32 得 {4},和帧尾的 FCS {5} 比对;再看目的 MAC:{0},本机 MAC:{1}。类型 {2} 表示里面是 IPv4,交给网络层。{3}",
+        "网卡对帧重新算 CRC-32 得 {4}，和帧尾的 FCS {5} 比对；再看目的 MAC：{0}，本机 MAC：{1}。类型 {2} 表示里面是 IPv4，交给网络层。{3}",
         "The card recomputes the CRC-32 over the frame ({4}) and compares it with the FCS trailer {5}, then reads the destination MAC: {0}; this host's MAC: {1}. Type {2} says IPv4 is inside, so it goes to the network layer. {3}",
     ),
     m(
         "scene.encapsulation.narr.recv_net",
-        "网络层看目的 IP:{0},本机 IP:{1};头部校验和正确。协议 {2},交给传输层。{3}",
+        "网络层看目的 IP：{0}，本机 IP：{1}；首部校验和正确。协议 {2}，交给传输层。{3}",
         "The network layer reads the destination IP: {0}; this host's IP: {1}; the header checksum is right. Protocol {2}: handed to the transport layer. {3}",
     ),
     m(
         "scene.encapsulation.narr.recv_phy",
-        "网卡把网线上的电信号还原成比特,认出前导码和 SFD({0}),把后面的 {1} 字节作为帧交给数据链路层。{3}",
+        "网卡把网线上的电信号还原成比特，认出前导码和 SFD（{0}），把后面的 {1} 字节作为帧交给数据链路层。{3}",
         "The card turns the signals on the cable back into bits, finds the preamble and SFD ({0}) and hands the {1} bytes after them to the data link layer as a frame. {3}",
     ),
     m(
         "scene.encapsulation.narr.recv_stream",
-        "TCP 是流式协议:一次 recv() 不一定对应一次 send(),数据可能被拆开,也可能和前后的数据连在一起(粘包),程序要自己划分消息。",
+        "TCP 是流式协议：一次 recv() 不一定对应一次 send()，数据可能被拆开，也可能和前后的数据连在一起（粘包），程序要自己划分消息。",
         "TCP is a byte stream: one recv() need not match one send(). The data may arrive split, or run together with what came before or after (message “sticking”), so the program must mark where each message ends.",
     ),
     m(
         "scene.encapsulation.narr.recv_transport",
-        "传输层看目的端口 {0}:本机在端口 {1} 上有 socket({2}),校验和也正确。{3}",
+        "传输层看目的端口 {0}：本机在端口 {1} 上有 socket({2})，校验和也正确。{3}",
         "The transport layer reads destination port {0}: this host has a socket on port {1} ({2}), and the checksum is right. {3}",
     ),
     m(
         "scene.encapsulation.narr.send_app",
-        "客户端程序执行 {0},把 {1} 字节交给操作系统。应用层的数据就是这些字节本身。",
+        "客户端程序执行 {0}，把 {1} 字节交给操作系统。应用层的数据就是这些字节本身。",
         "The client program runs {0} and hands {1} bytes to the operating system. At the application layer the data is just those bytes.",
     ),
     m(
         "scene.encapsulation.narr.send_link",
-        "加上以太网头部({0} → {1},这一跳的网卡地址)和尾部的 FCS 校验码 {2}:成为帧。",
+        "加上以太网首部（{0} → {1}，这一跳的网卡地址）和尾部的 FCS 校验码 {2}：成为帧。",
         "The Ethernet header goes on ({0} → {1}, the cards of this hop) and the FCS trailer {2}: a frame.",
     ),
     m(
         "scene.encapsulation.narr.send_net",
-        "加上 {0} 字节的 IPv4 头部:源 IP {1} → 目的 IP {2},TTL {3}:成为包。",
+        "加上 {0} 字节的 IPv4 首部：源 IP {1} → 目的 IP {2}，TTL {3}：成为 IP 数据报。",
         "A {0}-byte IPv4 header goes on: source IP {1} → destination IP {2}, TTL {3}: a packet.",
     ),
     m(
         "scene.encapsulation.narr.send_phy",
-        "网卡把帧加上前导码和 SFD,共 {0} 字节 = {1} 个比特,变成网线上的电信号。",
+        "网卡把帧加上前导码和 SFD，共 {0} 字节 = {1} 个比特，变成网线上的电信号。",
         "The card adds the preamble and SFD: {0} bytes = {1} bits, sent as electrical signals on the cable.",
     ),
     m(
         "scene.encapsulation.narr.send_transport",
-        "加上 {1} 字节的 {0} 头部:源端口 {2} → 目的端口 {3}。",
+        "加上 {1} 字节的 {0} 首部：源端口 {2} → 目的端口 {3}。",
         "A {1}-byte {0} header goes on: source port {2} → destination port {3}.",
     ),
     m(
@@ -357,27 +357,27 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.pdu.packet",
-        "包(分组)",
+        "IP 数据报",
         "packet",
     ),
     m(
         "scene.encapsulation.pdu.segment",
-        "段(报文段)",
+        "报文段",
         "segment",
     ),
     m(
         "scene.encapsulation.pdu_total",
-        "{0}:共 {1} 字节",
+        "{0}：共 {1} 字节",
         "{0}: {1} bytes in all",
     ),
     m(
         "scene.encapsulation.pdu_total_bits",
-        "线缆上:{0} 字节,逐个比特发送",
+        "线缆上：{0} 字节，逐个比特发送",
         "On the cable: {0} bytes, sent bit by bit",
     ),
     m(
         "scene.encapsulation.receiver",
-        "接收方(服务端)",
+        "接收方（服务端）",
         "Receiver (server)",
     ),
     m(
@@ -412,7 +412,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.sender",
-        "发送方(客户端)",
+        "发送方（客户端）",
         "Sender (client)",
     ),
     m(
@@ -422,12 +422,12 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.recv_app",
-        "应用层不再有头部:剩下的就是数据。一端 send,另一端 recv。",
+        "应用层不再有首部：剩下的就是数据。一端 send，另一端 recv。",
         "The application layer has no header left to remove: what remains is the data. One side sends, the other receives.",
     ),
     m(
         "scene.encapsulation.why.recv_link",
-        "FCS 对不上说明传输中有比特出错,整帧丢弃。MAC 地址标识一块网卡:目的 MAC 不是自己(也不是广播)的帧,网卡也直接丢掉。",
+        "FCS 对不上说明传输中有比特出错，整帧丢弃。MAC 地址标识一块网卡：目的 MAC 不是自己（也不是广播）的帧，网卡也直接丢掉。",
         "If the FCS does not match, a bit went wrong on the way and the whole frame is dropped. A MAC address names one network card: a frame whose destination MAC is not this card (nor broadcast) is dropped here too.",
     ),
     m(
@@ -437,27 +437,27 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.recv_phy",
-        "物理层只管比特:它不看帧的内容,帧有没有出错由数据链路层检查。",
+        "物理层只管比特：它不看帧的内容，帧有没有出错由数据链路层检查。",
         "The physical layer only deals in bits: it does not look inside the frame; the data link layer checks it for errors.",
     ),
     m(
         "scene.encapsulation.why.recv_transport",
-        "端口标识计算机上的一个应用程序:IP + 端口 = 世界上某台电脑上的某个软件。",
+        "端口标识计算机上的一个应用程序：IP + 端口 = 世界上某台电脑上的某个软件。",
         "A port names one program on the computer: IP + port = one program on one computer in the world.",
     ),
     m(
         "scene.encapsulation.why.send_app",
-        "应用层协议(如 HTTP、FTP)规定数据的格式;socket 把下面各层的工作都封装好了。",
+        "应用层协议（如 HTTP、FTP）规定数据的格式；socket 把下面各层的工作都封装好了。",
         "Application protocols (HTTP, FTP…) define what the data looks like; the socket hides the work of every layer below.",
     ),
     m(
         "scene.encapsulation.why.send_link",
-        "以太网协议规定电信号如何分组;MAC 是网卡的 12 位十六进制编号:前 6 位厂商号,后 6 位流水号。",
+        "以太网协议规定电信号如何分组；MAC 是网卡的 12 位十六进制编号：前 6 位厂商号，后 6 位流水号。",
         "Ethernet defines how electrical signals are grouped; a MAC is the card's 12-hex-digit number: first 6 the vendor, last 6 the serial.",
     ),
     m(
         "scene.encapsulation.why.send_net",
-        "IP 地址用点分十进制表示,最小 0.0.0.0,最大 255.255.255.255。",
+        "IP 地址用点分十进制表示，最小 0.0.0.0，最大 255.255.255.255。",
         "An IP address is written in dotted decimal, from 0.0.0.0 to 255.255.255.255.",
     ),
     m(
@@ -467,7 +467,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.send_transport",
-        "TCP/UDP 都基于端口工作,端口范围 0–65535;0–1023 是知名端口,一般被系统占用(课程笔记写作 0–1024),自己的程序尽量用 8000 以后的端口。",
+        "TCP/UDP 都基于端口工作，端口范围 0–65535；0–1023 是知名端口，一般被系统占用（课程笔记写作 0–1024），自己的程序尽量用 8000 以后的端口。",
         "TCP and UDP both work with ports, 0–65535; 0–1023 are the well-known ports, usually taken by the system (the course note writes 0–1024), so pick ports above 8000 for your own programs.",
     ),
 ];

@@ -11,27 +11,27 @@ const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
 pub static MESSAGES: &[Msg] = &[
     m(
         "scene.layers.adds.app",
-        "程序自己的数据(如一个 HTTP 请求)",
+        "程序自己的数据（如一个 HTTP 请求）",
         "the program's own data (e.g. an HTTP request)",
     ),
     m(
         "scene.layers.adds.link",
-        "MAC 地址(源、目的)和 FCS 校验码",
+        "MAC 地址（源、目的）和 FCS 校验码",
         "MAC addresses (source, destination) and the FCS",
     ),
     m(
         "scene.layers.adds.network",
-        "IP 地址(源、目的)和 TTL",
+        "IP 地址（源、目的）和 TTL",
         "IP addresses (source, destination) and TTL",
     ),
     m(
         "scene.layers.adds.physical",
-        "电信号(0 和 1)、前导码",
+        "电信号（0 和 1）、前导码",
         "electrical signals (0s and 1s), preamble",
     ),
     m(
         "scene.layers.adds.transport",
-        "端口号(源、目的)",
+        "端口号（源、目的）",
         "port numbers (source, destination)",
     ),
     m(
@@ -61,12 +61,12 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.course.body",
-        "OSI 有七层,课程先学 TCP/IP 五层,由下往上:物理层 → 数据链路层 → 网络层 → 传输层 → 应用层。点任意一层,看真实的帧在这一层是什么样。",
+        "OSI 有七层，课程先学 TCP/IP 五层，由下往上：物理层 → 数据链路层 → 网络层 → 传输层 → 应用层。点任意一层，看真实的帧在这一层是什么样。",
         "OSI has seven layers; the course learns the five TCP/IP layers, bottom-up: physical → data link → network → transport → application. Click any layer to see the real frame at that layer.",
     ),
     m(
         "scene.layers.course.title",
-        "课程先学的五层(由下往上)",
+        "课程先学的五层（由下往上）",
         "The five layers the course learns first (bottom-up)",
     ),
     m(
@@ -91,7 +91,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.dev.app",
-        "主机(电脑、手机)上的程序",
+        "主机（电脑、手机）上的程序",
         "programs on hosts (computers, phones)",
     ),
     m(
@@ -121,7 +121,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.hint",
-        "左边是 OSI 七层,中间是 TCP/IP 模型,同一行是同一层,编号都从下往上数。",
+        "左边是 OSI 七层，中间是 TCP/IP 模型，同一行是同一层，编号都从下往上数。",
         "OSI's seven layers on the left, the TCP/IP model in the middle; layers on the same row match, and every model counts from the bottom.",
     ),
     m(
@@ -186,27 +186,27 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.note.app",
-        "课程:应用层协议如 http、ftp。",
+        "课程：应用层协议如 http、ftp。",
         "Course: application protocols such as HTTP and FTP.",
     ),
     m(
         "scene.layers.note.link",
-        "课程:以太网协议规定电信号的分组方式;每块网卡有全球唯一的 12 位 MAC 地址(前 6 位厂商号,后 6 位流水号);交换机把电脑连在一起,以太网靠广播和单播通信。",
+        "课程：以太网协议规定电信号的分组方式；每块网卡有全球唯一的 12 位 MAC 地址（前 6 位厂商号，后 6 位流水号）；交换机把电脑连在一起，以太网靠广播和单播通信。",
         "Course: Ethernet defines how electrical signals are grouped; every card has a unique 12-digit MAC (first 6 vendor, last 6 serial); a switch connects computers; Ethernet talks by broadcast and unicast.",
     ),
     m(
         "scene.layers.note.network",
-        "课程:IP 地址唯一标识一台计算机,点分十进制 0.0.0.0 到 255.255.255.255;本机回环地址 127.0.0.1(localhost)。",
+        "课程：IP 地址唯一标识一台计算机，点分十进制 0.0.0.0 到 255.255.255.255；本机回环地址 127.0.0.1（localhost）。",
         "Course: an IP address identifies one computer, dotted decimal from 0.0.0.0 to 255.255.255.255; this machine's loopback is 127.0.0.1 (localhost).",
     ),
     m(
         "scene.layers.note.physical",
-        "课程:基于电信号发送二进制数据 0101…",
+        "课程：基于电信号发送二进制数据 0101…",
         "Course: sends binary data 0101… as electrical signals.",
     ),
     m(
         "scene.layers.note.transport",
-        "课程:TCP/UDP 基于端口工作,端口 0–65535,标识电脑上的一个软件;常用默认端口 MySQL 3306、MongoDB 27017、Django 8000、Tomcat 8080、Flask 5000、Redis 6379。",
+        "课程：TCP/UDP 基于端口工作，端口 0–65535，标识电脑上的一个软件；常用默认端口 MySQL 3306、MongoDB 27017、Django 8000、Tomcat 8080、Flask 5000、Redis 6379。",
         "Course: TCP and UDP work with ports, 0–65535, each naming a program; common defaults MySQL 3306, MongoDB 27017, Django 8000, Tomcat 8080, Flask 5000, Redis 6379.",
     ),
     m(
@@ -226,7 +226,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.pdu.network",
-        "包(分组)",
+        "IP 数据报（数据包）",
         "packet",
     ),
     m(
@@ -236,7 +236,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.pdu.transport",
-        "段(TCP)/ 数据报(UDP)",
+        "报文报文报文报文段（TCP）/ 数据报（UDP）",
         "segment (TCP) / datagram (UDP)",
     ),
     m(
@@ -246,12 +246,12 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.proto.link",
-        "以太网(Ethernet)、ARP",
+        "以太网（Ethernet）、ARP",
         "Ethernet, ARP",
     ),
     m(
         "scene.layers.proto.network",
-        "IP(IPv4、IPv6)",
+        "IP（IPv4、IPv6）",
         "IP (IPv4, IPv6)",
     ),
     m(

@@ -1,0 +1,191 @@
+//! The teaching text keeps its typography and its terms: every zh message uses full-width
+//! punctuation next to Chinese characters, and no message uses a variant that
+//! `docs/GLOSSARY.md` rules out (the test reads the glossary's table: one source of truth).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use wirewalk::i18n::TABLES;
+
+/// Chinese characters and the marks that belong to Chinese text.
+fn is_chinese(c: char) -> bool {
+    matches!(c,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' // Han
+        | '\u{3000}'..='\u{303f}'                        // 。、《》「」…
+        | '\u{ff00}'..='\u{ffef}'                        // full-width forms
+        | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}') // “ ” ‘ ’
+}
+
+/// Char indices covered by code calls such as `send(b'')`, `{1}()` or `socket({2})`: an
+/// opening parenthesis right after a lower-case identifier or a placeholder, to its
+/// matching close, with no Han character inside.
+fn code_spans(chars: &[char]) -> Vec<bool> {
+    let mut code = vec![false; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' => {
+                if let Some(a) = open.pop() {
+                    let callee = a
+                        .checked_sub(1)
+                        .and_then(|p| chars.get(p))
+                        .is_some_and(|p| p.is_ascii_lowercase() || *p == '}' || *p == '_');
+                    let han = chars[a + 1..i]
+                        .iter()
+                        .any(|&c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    if callee && !han {
+                        code[a..=i].iter_mut().for_each(|x| *x = true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    code
+}
+
+/// Every ASCII `, : ; ? ! ( )` that touches a Chinese character, outside code, with its context.
+fn ascii_punctuation_touching_chinese(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let code = code_spans(&chars);
+    let mut found = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let after = chars.get(i + 1).copied();
+        // An IPv6 address such as `::` or `::1` keeps its colons.
+        let ipv6 = c == ':' && (before == Some(':') || after == Some(':'));
+        if !",:;?!()".contains(c) || code[i] || ipv6 {
+            continue;
+        }
+        if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
+            let from = i.saturating_sub(8);
+            let to = (i + 9).min(chars.len());
+            found.push(chars[from..to].iter().collect());
+        }
+    }
+    found
+}
+
+/// One row of the glossary's "Ruled out" table.
+struct RuledOut {
+    lang: String,
+    variant: String,
+    instead: String,
+}
+
+/// The rows of the `## Ruled out` table of `docs/GLOSSARY.md`.
+fn ruled_out(glossary: &str) -> Vec<RuledOut> {
+    let section = glossary
+        .split("\n## Ruled out")
+        .nth(1)
+        .expect("GLOSSARY.md has a '## Ruled out' section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    section
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            let variant = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            Some(RuledOut {
+                lang: (*cells.first()?).to_owned(),
+                variant: variant.to_owned(),
+                instead: (*cells.get(2)?).to_owned(),
+            })
+        })
+        .collect()
+}
+
+fn glossary() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/GLOSSARY.md"))
+        .expect("read docs/GLOSSARY.md")
+}
+
+#[test]
+fn zh_punctuation_is_full_width_next_to_chinese() {
+    let mut bad = Vec::new();
+    let mut checked = 0;
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            checked += 1;
+            for ctx in ascii_punctuation_touching_chinese(m.zh) {
+                bad.push(format!("{table} {}: …{ctx}…", m.key));
+            }
+        }
+    }
+    assert!(
+        checked > 500,
+        "only {checked} messages: is the scan still finding them?"
+    );
+    assert!(
+        bad.is_empty(),
+        "ASCII punctuation next to Chinese (use ，：；？！（）):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn no_message_uses_a_ruled_out_term() {
+    let rules = ruled_out(&glossary());
+    assert!(
+        rules.len() >= 20,
+        "the glossary's table has only {} rows",
+        rules.len()
+    );
+    let mut bad = Vec::new();
+    for r in &rules {
+        assert!(
+            r.lang == "zh" || r.lang == "en",
+            "unknown language {:?} for {:?}",
+            r.lang,
+            r.variant
+        );
+        assert!(!r.variant.is_empty() && !r.instead.is_empty());
+        for &(table, msgs) in TABLES {
+            for m in msgs {
+                let text = if r.lang == "zh" { m.zh } else { m.en };
+                if text.contains(&r.variant) {
+                    bad.push(format!(
+                        "{table} {} ({}): {:?} — write {} instead",
+                        m.key, r.lang, r.variant, r.instead
+                    ));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "ruled-out terms:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_checks_catch_planted_mistakes() {
+    // Punctuation: flagged next to Chinese, left alone in code, addresses and numbers.
+    assert_eq!(
+        ascii_punctuation_touching_chinese("你好,世界"),
+        vec!["你好,世界"]
+    );
+    assert_eq!(
+        ascii_punctuation_touching_chinese("端口(例如 8001)。").len(),
+        2
+    );
+    assert_eq!(ascii_punctuation_touching_chinese("谁有这个 IP?”").len(), 1);
+    for fine in [
+        "调用 {1}()。",
+        "用 TCP 时 send(b'') 什么也不发",
+        "有 socket({2})，校验和",
+        "广播地址 ff:ff:ff:ff:ff:ff",
+        "省略成 ::（",
+        "用 RST,ACK 拒绝",
+        "你好，世界（例如 8001）",
+    ] {
+        assert!(
+            ascii_punctuation_touching_chinese(fine).is_empty(),
+            "{fine} flagged"
+        );
+    }
+    // Terms: the table parses, and a planted variant is found.
+    let rules = ruled_out(
+        "# G\n\n## Ruled out\n\n| lang | ruled out | use instead | why |\n|---|---|---|---|\n| zh | `头部` | 首部 | x |\n\n## Next\n| zh | `不算` | x | x |\n",
+    );
+    assert_eq!(rules.len(), 1);
+    assert!("TCP 头部".contains(&rules[0].variant));
+    assert_eq!(rules[0].instead, "首部");
+}
