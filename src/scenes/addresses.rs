@@ -5,12 +5,13 @@
 
 pub mod model;
 
+use super::params::LastRun;
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
 use model::{
-    advice_key, binary, build_pair, card_verdict, check_client, classify, default_program,
+    advice_key, binary, build_pair_with, card_verdict, check_client, classify, default_program,
     difference_sentence, distinct, dotted, host_verdict, ipv6_full, mac_info, pair_error, parse_ip,
     parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value, tuple_text, IpForm,
     PortRange, DEFAULTS, IPV6_EXAMPLE, QUIZ_PORTS,
@@ -495,7 +496,14 @@ fn port_section(props: &SectionProps) -> Html {
 fn tuple_section(props: &SectionProps) -> Html {
     let lang = props.lang;
     let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
-    let pair = use_memo(props.params.clone(), |p| build_pair(p).map(Rc::new));
+    // A typed value's check runs the engine once; the rebuild from the URL takes that run.
+    let last = use_memo((), |()| LastRun::default());
+    let pair = {
+        let last = last.clone();
+        use_memo(props.params.clone(), move |p| {
+            build_pair_with(p, &last).map(Rc::new)
+        })
+    };
     let pair = match &*pair {
         Ok(p) => p.clone(),
         Err(e) => {
@@ -511,12 +519,13 @@ fn tuple_section(props: &SectionProps) -> Html {
             let drafts = drafts.clone();
             let dispatch = props.dispatch.clone();
             let params = props.params.clone();
+            let last = last.clone();
             Callback::from(move |e: InputEvent| {
                 let Some(v) = platform::field_value(&e) else {
                     return;
                 };
                 let mut d = (*drafts).clone();
-                match check_client(&params, key, &v) {
+                match check_client(&params, key, &v, &last) {
                     Ok(()) => {
                         d.remove(key);
                         drafts.set(d);

@@ -6,7 +6,7 @@
 
 pub mod model;
 
-use super::params::{field_error, use_param_setter, PORT_PICKS};
+use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, t_dyn, tf, Lang};
@@ -15,7 +15,8 @@ use crate::player::{clamp_step, Player};
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use model::{
-    at_step, blocks, build, check, field_value, receiver_check, Built, Level, Side, FIELDS, PROTOS,
+    at_step, blocks, build_with, check, field_value, receiver_check, Built, Level, Side, FIELDS,
+    PROTOS,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -330,11 +331,18 @@ fn focus_layers(level: Level, proto: &str) -> Vec<String> {
 #[function_component(EncapsulationScene)]
 pub fn encapsulation_scene(props: &PageProps) -> Html {
     let lang = props.lang;
-    let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
+    // A typed value's check runs the engine once; the rebuild from the URL takes that run.
+    let last = use_memo((), |()| LastRun::default());
+    let built = {
+        let last = last.clone();
+        use_memo(props.params.clone(), move |p| {
+            build_with(p, &last).map(Rc::new)
+        })
+    };
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
     let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
     let valid = Rc::new(move |key: &str, value: &str| match &scenario {
-        Some(s) => check(s, key, value),
+        Some(s) => check(s, key, value, &last),
         None => Ok(()),
     });
     let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);

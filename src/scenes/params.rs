@@ -7,6 +7,7 @@
 
 use super::PageAction;
 use crate::i18n::{error_message, Lang};
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
@@ -67,8 +68,60 @@ pub fn apply_and_run<'a, T>(
     }
 }
 
+/// The engine run made while checking a typed value, kept for the build that follows.
+///
+/// A value the engine accepts goes to the URL, and the scene then rebuilds from the URL;
+/// the scenario that build arrives at is the one just checked, so it takes this run
+/// instead of making it again. One slot, taken once; a newer check replaces it.
+pub struct LastRun<T> {
+    kept: RefCell<Option<(Scenario, T)>>,
+    hits: Cell<usize>,
+}
+
+impl<T> Default for LastRun<T> {
+    fn default() -> Self {
+        LastRun {
+            kept: RefCell::new(None),
+            hits: Cell::new(0),
+        }
+    }
+}
+
+impl<T> LastRun<T> {
+    /// Runs `s` with `run`, unless the kept run is of this very scenario: then takes it.
+    ///
+    /// # Errors
+    /// The engine's error for `s`.
+    pub fn run(
+        &self,
+        s: &Scenario,
+        run: impl Fn(&Scenario) -> Result<T, ScenarioError>,
+    ) -> Result<T, ScenarioError> {
+        let mut kept = self.kept.borrow_mut();
+        if kept.as_ref().is_some_and(|(k, _)| k == s) {
+            if let Some((_, t)) = kept.take() {
+                self.hits.set(self.hits.get() + 1);
+                return Ok(t);
+            }
+        }
+        drop(kept);
+        run(s)
+    }
+
+    /// Keeps the run `t` of `s` for the next [`LastRun::run`].
+    pub fn keep(&self, s: Scenario, t: T) {
+        *self.kept.borrow_mut() = Some((s, t));
+    }
+
+    /// How many runs were taken instead of made.
+    #[must_use]
+    pub fn hits(&self) -> usize {
+        self.hits.get()
+    }
+}
+
 /// Checks one field's new value against `scenario`: set, validate, and run with `run`
-/// as the scene would.
+/// as the scene would. A successful run is kept in `last` for the rebuild that follows.
 ///
 /// # Errors
 /// The engine's error for this value.
@@ -77,11 +130,14 @@ pub fn check<T>(
     key: &str,
     value: &str,
     run: impl Fn(&Scenario) -> Result<T, ScenarioError>,
+    last: &LastRun<T>,
 ) -> Result<(), ScenarioError> {
     let mut s = scenario.clone();
     s.set(key, value)?;
     s.validate()?;
-    run(&s).map(|_| ())
+    let t = run(&s)?;
+    last.keep(s, t);
+    Ok(())
 }
 
 /// The translated error for `key`, if it was rejected.
@@ -218,13 +274,46 @@ mod tests {
         for (f, &e) in frame_events(&t).iter().enumerate() {
             assert_eq!(t.events[e].kind, EventKind::Frame { frame: f });
         }
-        assert!(check(
-            &Scenario::named("tcp").unwrap(),
-            "server.port",
-            "70000",
-            run
+        let last = LastRun::default();
+        let tcp = Scenario::named("tcp").unwrap();
+        assert!(check(&tcp, "server.port", "70000", run, &last).is_err());
+        assert!(check(&tcp, "server.port", "3306", run, &last).is_ok());
+    }
+
+    #[test]
+    fn a_checked_value_is_run_once() {
+        use std::cell::Cell;
+        let runs = Cell::new(0);
+        let counted = |s: &Scenario| {
+            runs.set(runs.get() + 1);
+            run(s)
+        };
+        let last = LastRun::default();
+        let tcp = Scenario::named("tcp").unwrap();
+        check(&tcp, "server.port", "3306", counted, &last).unwrap();
+        assert_eq!(runs.get(), 1);
+        // The rebuild from the URL reaches the same scenario: no second run.
+        let mut errors = Vec::new();
+        let (s, t) = apply_and_run(
+            &tcp,
+            p(&[("server.port", "3306")]).iter(),
+            |s: &Scenario| last.run(s, counted),
+            &mut errors,
         )
-        .is_err());
-        assert!(check(&Scenario::named("tcp").unwrap(), "server.port", "3306", run).is_ok());
+        .unwrap();
+        assert!(errors.is_empty());
+        assert_eq!((runs.get(), last.hits()), (1, 1));
+        assert_eq!(
+            t,
+            run(&s).unwrap(),
+            "the kept run is the run of this scenario"
+        );
+        // Only once: the next build of the same scenario runs the engine.
+        let _ = last.run(&s, counted).unwrap();
+        assert_eq!((runs.get(), last.hits()), (2, 1));
+        // A different scenario never takes a kept run.
+        check(&tcp, "server.port", "3306", counted, &last).unwrap();
+        let _ = last.run(&tcp, counted).unwrap();
+        assert_eq!((runs.get(), last.hits()), (4, 1));
     }
 }

@@ -4,7 +4,7 @@
 
 pub mod model;
 
-use super::params::{check, field_error, use_param_setter, PORT_PICKS};
+use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, tf};
@@ -15,7 +15,8 @@ use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::Ladder;
 use crate::widgets::state_diagram::StateDiagram;
 use model::{
-    build, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES, VARIANTS,
+    build_with, check, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES,
+    VARIANTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -28,14 +29,21 @@ pub const PARAM_KEYS: &[&str] = &["variant"];
 #[function_component(TcpScene)]
 pub fn tcp_scene(props: &PageProps) -> Html {
     let lang = props.lang;
-    let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
+    // A typed value's check runs the engine once; the rebuild from the URL takes that run.
+    let last = use_memo((), |()| LastRun::default());
+    let built = {
+        let last = last.clone();
+        use_memo(props.params.clone(), move |p| {
+            build_with(p, &last).map(Rc::new)
+        })
+    };
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
 
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
     let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
     let valid = Rc::new(move |key: &str, value: &str| match &scenario {
-        Some(s) => check(s, key, value, wirewalk_engine::scenario::run),
+        Some(s) => check(s, key, value, &last),
         None => Ok(()),
     });
     let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);

@@ -5,6 +5,7 @@
 //! real engine runs.
 
 use crate::i18n::{error_message, t, tf, Lang};
+use crate::scenes::params::LastRun;
 use std::collections::BTreeMap;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
 use wirewalk_engine::trace::{CallPhase, EventKind, Trace};
@@ -615,6 +616,7 @@ pub fn check_client(
     params: &BTreeMap<String, String>,
     key: &str,
     value: &str,
+    last: &LastRun<Trace>,
 ) -> Result<(), ScenarioError> {
     let who = key.split('.').next().unwrap_or("a");
     let mut p = params.clone();
@@ -624,7 +626,9 @@ pub fn check_client(
     if let Some((_, e)) = errors.into_iter().find(|(k, _)| k == key) {
         return Err(e);
     }
-    scenario::run(&s).map(|_| ())
+    let trace = scenario::run(&s)?;
+    last.keep(s, trace);
+    Ok(())
 }
 
 /// Runs both clients' connections to the same server port.
@@ -632,11 +636,22 @@ pub fn check_client(
 /// # Errors
 /// Only if even the defaults fail to run (an engine bug).
 pub fn build_pair(params: &BTreeMap<String, String>) -> Result<Pair, ScenarioError> {
+    build_pair_with(params, &LastRun::default())
+}
+
+/// [`build_pair`], taking the run that [`check_client`] kept, if it is one of the two.
+///
+/// # Errors
+/// As [`build_pair`].
+pub fn build_pair_with(
+    params: &BTreeMap<String, String>,
+    last: &LastRun<Trace>,
+) -> Result<Pair, ScenarioError> {
     let mut errors = Vec::new();
     let mut conns = Vec::new();
     for who in CLIENTS {
         let s = client_scenario(who, params, &mut errors)?;
-        let trace = scenario::run(&s)?;
+        let trace = last.run(&s, scenario::run)?;
         let conn = conn_of(&trace)
             .ok_or_else(|| ScenarioError::Network("no SYN in the trace".to_owned()))?;
         conns.push(conn);
@@ -931,8 +946,13 @@ mod tests {
         assert!(pair_error(&bad, "a.ip", Lang::En).is_some());
         assert!(pair_error(&bad, "b.port", Lang::En).is_some_and(|m| m.contains("70000")));
         assert_eq!(bad.conns[0].client_ip, "192.168.1.10");
-        assert!(check_client(&BTreeMap::new(), "b.ip", "192.168.1.20").is_err());
-        assert!(check_client(&BTreeMap::new(), "b.ip", "192.168.1.30").is_ok());
+        let last = LastRun::default();
+        assert!(check_client(&BTreeMap::new(), "b.ip", "192.168.1.20", &last).is_err());
+        assert!(check_client(&BTreeMap::new(), "b.ip", "192.168.1.30", &last).is_ok());
+        // The rebuild with the accepted value takes the checked run.
+        let again = build_pair_with(&params(&[("b.ip", "192.168.1.30")]), &last).unwrap();
+        assert_eq!(last.hits(), 1);
+        assert!(again.errors.is_empty());
     }
 
     #[test]

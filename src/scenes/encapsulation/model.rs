@@ -4,7 +4,7 @@
 //! bits, then the receiver peeling each header off and checking what it owns.
 //! Every value comes from the engine's frame; nothing is made up.
 
-use crate::scenes::params::{self, apply_and_run, choice};
+use crate::scenes::params::{self, apply_and_run, choice, LastRun};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
@@ -138,11 +138,23 @@ fn run(s: &Scenario) -> Result<(Trace, usize), ScenarioError> {
 /// # Errors
 /// Only when even the defaults fail to run (an engine bug): the engine's error.
 pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> {
+    build_with(params, &LastRun::default())
+}
+
+/// [`build`], taking the run that [`check`] kept for this scenario, if any.
+///
+/// # Errors
+/// As [`build`].
+pub fn build_with(
+    params: &BTreeMap<String, String>,
+    last: &LastRun<(Trace, usize)>,
+) -> Result<Built, ScenarioError> {
     let mut errors = Vec::new();
     let proto = choice(params, "proto", &PROTOS, "tcp", &mut errors);
     let defaults = Scenario::named(&proto)?;
     let pairs = params.iter().filter(|(k, _)| FIELDS.contains(&k.as_str()));
-    let (scenario, (trace, frame)) = apply_and_run(&defaults, pairs, run, &mut errors)?;
+    let kept_or_run = |s: &Scenario| last.run(s, run);
+    let (scenario, (trace, frame)) = apply_and_run(&defaults, pairs, kept_or_run, &mut errors)?;
     let phys = physical(&trace.frames[frame].bytes);
     Ok(Built {
         proto,
@@ -154,12 +166,18 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
     })
 }
 
-/// Checks one field's new value against the current scenario, as this scene runs it.
+/// Checks one field's new value against the current scenario, as this scene runs it;
+/// the run is kept in `last` for the rebuild that follows.
 ///
 /// # Errors
 /// The engine's error for this value.
-pub fn check(scenario: &Scenario, key: &str, value: &str) -> Result<(), ScenarioError> {
-    params::check(scenario, key, value, run)
+pub fn check(
+    scenario: &Scenario,
+    key: &str,
+    value: &str,
+    last: &LastRun<(Trace, usize)>,
+) -> Result<(), ScenarioError> {
+    params::check(scenario, key, value, run, last)
 }
 
 /// The current text of an editable field.
@@ -474,8 +492,20 @@ mod tests {
                 .dst_port,
             Some(80)
         );
-        assert!(check(&b.scenario, "client.mac", "zz").is_err());
-        assert!(check(&b.scenario, "client.mac", "02:00:00:00:00:33").is_ok());
+        let last = LastRun::default();
+        let base = build(&BTreeMap::new()).unwrap();
+        assert!(check(&base.scenario, "client.mac", "zz", &last).is_err());
+        assert!(check(&base.scenario, "client.mac", "02:00:00:00:00:33", &last).is_ok());
+        // The rebuild with the accepted value takes the checked run.
+        let again = build_with(&params(&[("client.mac", "02:00:00:00:00:33")]), &last).unwrap();
+        assert_eq!(last.hits(), 1);
+        assert!(again.errors.is_empty());
+        assert_eq!(
+            again.trace,
+            build(&params(&[("client.mac", "02:00:00:00:00:33")]))
+                .unwrap()
+                .trace
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Everything here reads the engine's trace; nothing is made up.
 
 use crate::i18n::{t, t_dyn, tf, Lang};
-use crate::scenes::params::{apply_and_run, choice, frame_events};
+use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};
 use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,11 +83,23 @@ pub struct Built {
 /// # Errors
 /// Only when even the variant's defaults fail to run (an engine bug): the engine's error.
 pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> {
+    build_with(params, &LastRun::default())
+}
+
+/// [`build`], taking the run that [`check`] kept for this scenario, if any.
+///
+/// # Errors
+/// As [`build`].
+pub fn build_with(
+    params: &BTreeMap<String, String>,
+    last: &LastRun<Trace>,
+) -> Result<Built, ScenarioError> {
     let mut errors = Vec::new();
     let variant = choice(params, "variant", &VARIANTS, "tcp", &mut errors);
     let defaults = Scenario::named(&variant)?;
     let pairs = params.iter().filter(|(k, _)| k.as_str() != "variant");
-    let (scenario, trace) = apply_and_run(&defaults, pairs, scenario::run, &mut errors)?;
+    let run = |s: &Scenario| last.run(s, scenario::run);
+    let (scenario, trace) = apply_and_run(&defaults, pairs, run, &mut errors)?;
     let frame_event = frame_events(&trace);
     Ok(Built {
         variant,
@@ -96,6 +108,20 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
         errors,
         frame_event,
     })
+}
+
+/// Checks one field's new value against the current scenario, as this scene runs it;
+/// the run is kept in `last` for the rebuild that follows.
+///
+/// # Errors
+/// The engine's error for this value.
+pub fn check(
+    scenario: &Scenario,
+    key: &str,
+    value: &str,
+    last: &LastRun<Trace>,
+) -> Result<(), ScenarioError> {
+    params::check(scenario, key, value, scenario::run, last)
 }
 
 /// A host's socket at the cursor: its TCP state, its current code line, and the call it
@@ -346,6 +372,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_typed_value_runs_the_engine_once() {
+        let base = build(&BTreeMap::new()).unwrap();
+        let last = LastRun::default();
+        check(&base.scenario, "client.payload", "hey", &last).unwrap();
+        let again = build_with(&params(&[("client.payload", "hey")]), &last).unwrap();
+        assert_eq!(last.hits(), 1);
+        assert!(again.errors.is_empty());
+        assert_eq!(again.scenario.params.client_payload, "hey");
     }
 
     #[test]
