@@ -1,20 +1,35 @@
-// Cold-load timings of the release build served on loopback from a sub-path:
-// first-contentful-paint and "ready" (the scene's title visible), median of N cold
-// loads (a fresh browser context each: no cache). Prints JSON.
-//   node bench/load.mjs [--runs 5] [--route '#/tcp?lang=en']
+// Cold-load timings of the release build served on loopback from a sub-path, median of
+// N cold loads (a fresh browser context each: no cache). For each route: first
+// contentful paint, "ready" (the app mounted: main[data-ready="true"]), the TCP ladder
+// visible (TCP routes), the longest task until ready, and the layout shift when the app
+// takes over the pre-rendered page. Optionally under Chromium's network and CPU
+// emulation (files served uncompressed, as the static server does). Prints JSON.
+//   node bench/load.mjs [--runs 5] [--route '#/tcp?lang=en' ...] [--condition none|slow|lowend] [--dist dist]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
+const args = process.argv.slice(2);
 const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : dflt;
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
 };
+const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
 const runs = Number(arg('runs', 5));
-const route = arg('route', '#/tcp?lang=en');
+const routes = all('route').length ? all('route') : ['#/tcp?lang=en', ''];
+const dist = arg('dist', 'dist');
+// Named conditions from the first-paint issue: a slow link, and a low-end laptop.
+const CONDITIONS = {
+  none: null,
+  slow: { mbps: 1.6, rttMs: 150, cpu: 1 },
+  lowend: { mbps: 10, rttMs: 40, cpu: 4 },
+};
+const conditionName = arg('condition', 'none');
+if (!(conditionName in CONDITIONS)) throw new Error(`unknown condition ${conditionName}`);
+const condition = CONDITIONS[conditionName];
 const port = 4600 + Math.floor(Math.random() * 300);
 const base = '/course/wirewalk/';
 
-const server = spawn('node', ['scripts/static-server.mjs', '--dir', 'dist', '--port', String(port), '--base', base, '--max-seconds', '600'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn('node', ['scripts/static-server.mjs', '--dir', dist, '--port', String(port), '--base', base, '--max-seconds', '900'], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
 
 const browser = await chromium.launch({
@@ -23,40 +38,79 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
+  if (!s.length) return null;
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const samples = [];
-try {
-  for (let i = 0; i < runs; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('main[data-ready="true"] #scene-title')) {
-          window.__ready = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
+const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
+
+async function load(route) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  if (condition) {
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: condition.rttMs,
+      downloadThroughput: (condition.mbps * 1e6) / 8,
+      uploadThroughput: (condition.mbps * 1e6) / 8,
     });
-    await page.goto(`http://127.0.0.1:${port}${base}${route}`);
-    await page.waitForFunction(() => window.__ready !== undefined);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    samples.push(await page.evaluate(() => ({
-      fcp_ms: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-      ready_ms: window.__ready,
-    })));
-    await ctx.close();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
+  }
+  await page.addInitScript(() => {
+    window.__m = { longest: 0, shift: 0 };
+    const seen = (sel, key) => {
+      if (window.__m[key] === undefined && document.querySelector(sel)) window.__m[key] = performance.now();
+    };
+    new MutationObserver(() => {
+      seen('main[data-ready="true"]', 'ready');
+      seen('main[data-ready="true"] svg.ww-ladder', 'ladder');
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (window.__m.ready === undefined || e.startTime < window.__m.ready + 1) {
+          window.__m.longest = Math.max(window.__m.longest, e.duration);
+        }
+      }
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (!e.hadRecentInput) window.__m.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`http://127.0.0.1:${port}${base}${route}`);
+  await page.waitForFunction(() => window.__m.ready !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(() => ({
+    fcp_ms: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    ready_ms: window.__m.ready,
+    ladder_ms: window.__m.ladder ?? null,
+    longest_task_ms: window.__m.longest,
+    layout_shift: window.__m.shift,
+  }));
+  await ctx.close();
+  return m;
+}
+
+const out = { condition: conditionName, ...(condition ? { emulated: condition } : {}), runs, dist, routes: {} };
+try {
+  for (const route of routes) {
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await load(route));
+    const med = (k) => round(median(samples.map((s) => s[k])));
+    out.routes[route || '(landing)'] = {
+      fcp_ms_median: med('fcp_ms'),
+      ready_ms_median: med('ready_ms'),
+      ladder_ms_median: med('ladder_ms'),
+      longest_task_ms_median: med('longest_task_ms'),
+      layout_shift_max: Math.max(...samples.map((s) => s.layout_shift)),
+      samples: samples.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'layout_shift' ? v : round(v)]))),
+    };
   }
 } finally {
   await browser.close();
   server.kill();
 }
-const round = (x) => Math.round(x * 10) / 10;
-console.log(JSON.stringify({
-  route, runs,
-  fcp_ms_median: round(median(samples.map((s) => s.fcp_ms))),
-  ready_ms_median: round(median(samples.map((s) => s.ready_ms))),
-  samples: samples.map((s) => ({ fcp_ms: round(s.fcp_ms), ready_ms: round(s.ready_ms) })),
-}, null, 2));
+console.log(JSON.stringify(out, null, 2));

@@ -1,32 +1,64 @@
-// Size of every file in dist/: raw, gzip (level 9) and brotli (quality 11) bytes, and
-// the critical path (what index.html needs before the first render). Prints JSON.
+// Size of every file in dist/: raw, gzip (level 9) and brotli (quality 11) bytes, and two
+// critical paths: what must arrive before the first paint (index.html and anything
+// render-blocking it links: stylesheets, classic scripts), and what must arrive before
+// the app is ready (plus the module script, what it imports and the preloaded wasm).
+// Prints JSON; bench/budget.mjs checks the same figures against bench/budget.json.
+//   node bench/size.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
-const dist = path.resolve(process.argv[2] ?? 'dist');
-const files = {};
-for (const name of fs.readdirSync(dist).sort()) {
-  const buf = fs.readFileSync(path.join(dist, name));
-  files[name] = {
-    raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+/** Sizes of every file of `dist` and its two critical paths. */
+export function measure(distDir) {
+  const dist = path.resolve(distDir);
+  const files = {};
+  for (const name of fs.readdirSync(dist).sort()) {
+    if (!fs.statSync(path.join(dist, name)).isFile()) continue;
+    const buf = fs.readFileSync(path.join(dist, name));
+    files[name] = {
+      raw: buf.length,
+      gzip: zlib.gzipSync(buf, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  }
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+  const local = (href) => href.replace(/^\.\//, '');
+  const blocking = new Set(['index.html']);
+  const later = new Set();
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = attr(tag, 'rel');
+    const href = attr(tag, 'href');
+    if (!href) continue;
+    if (rel === 'stylesheet') blocking.add(local(href));
+    if (rel === 'modulepreload' || rel === 'preload') later.add(local(href));
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = attr(tag, 'src');
+    if (!src) continue;
+    const deferred = attr(tag, 'type') === 'module' || /\s(async|defer)[\s>=]/.test(tag);
+    (deferred ? later : blocking).add(local(src));
+  }
+  for (const m of html.matchAll(/(?:from|module_or_path:)\s*'\.\/([^']+)'/g)) later.add(m[1]);
+  const sum = (names) => {
+    const out = { files: [...names].sort(), raw: 0, gzip: 0, brotli: 0 };
+    for (const f of names) {
+      if (!files[f]) throw new Error(`index.html links ${f}, which is not in dist/`);
+      for (const k of ['raw', 'gzip', 'brotli']) out[k] += files[f][k];
+    }
+    return out;
+  };
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of Object.values(files)) for (const k of Object.keys(total)) total[k] += f[k];
+  return {
+    files,
+    total,
+    before_first_paint: sum(blocking),
+    before_ready: sum(new Set([...blocking, ...later])),
   };
 }
-// index.html plus everything it links (stylesheets, module, preloaded wasm); the icon is not critical.
-const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-const linked = new Set(['index.html']);
-const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
-for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-  const rel = attr(tag, 'rel');
-  const href = attr(tag, 'href');
-  if (href && ['stylesheet', 'modulepreload', 'preload'].includes(rel)) linked.add(href.replace(/^\.\//, ''));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(measure(process.argv[2] ?? 'dist'), null, 2));
 }
-for (const m of html.matchAll(/(?:from|module_or_path:)\s*'\.\/([^']+)'/g)) linked.add(m[1]);
-const critical = { files: [...linked].sort(), raw: 0, gzip: 0, brotli: 0 };
-for (const f of linked) {
-  if (!files[f]) throw new Error(`index.html links ${f}, which is not in dist/`);
-  for (const k of ['raw', 'gzip', 'brotli']) critical[k] += files[f][k];
-}
-console.log(JSON.stringify({ files, critical }, null, 2));

@@ -60,7 +60,7 @@ for (const [variant, expectations] of Object.entries(VARIANTS)) {
     await open(page, '#/tcp?lang=en');
     await page.locator('#tcp-variant').selectOption(variant);
     await expect(page.locator('.ww-tcp')).toHaveAttribute('data-variant', variant);
-    expect(new URL(page.url()).hash).toContain(`variant=${variant}`);
+    await expect.poll(() => new URL(page.url()).hash).toContain(`variant=${variant}`);
     const roles = await page.locator('.ww-arrow').evaluateAll((els) => els.map((e) => e.dataset.role));
     expect(roles).toEqual(json.frames.map((f) => f.role ?? ''));
     await page.keyboard.press('End');

@@ -29,5 +29,8 @@ step "release build (and the native trace CLI the end-to-end tests compare again
 cargo build -p wirewalk-engine --bin wirewalk-trace --locked
 trunk build --release
 
+step "byte budget (brotli, per file and on the critical paths: bench/budget.json)"
+node bench/budget.mjs dist
+
 step "end-to-end tests (Playwright, release build under /course/wirewalk/)"
 npx playwright test --config e2e/playwright.config.mjs

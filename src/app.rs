@@ -25,6 +25,9 @@ pub fn shell(props: &ShellProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
 
+    // The app has rendered: the build's pre-rendered first paint goes (same task, so
+    // no frame shows both).
+    use_effect_with((), |()| platform::remove_prepaint());
     // Browser → state: hash changes (links, back/forward, a teacher's edited URL).
     {
         let dispatcher = state.dispatcher();

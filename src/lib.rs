@@ -7,6 +7,8 @@ pub mod app;
 pub mod i18n;
 pub mod platform;
 pub mod player;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prepaint;
 pub mod route;
 pub mod scenes;
 pub mod state;

@@ -131,6 +131,24 @@ mod imp {
         }
     }
 
+    /// Removes the pre-rendered first paint (`#ww-pre`, which the build's inline script
+    /// put there) and its templates, once the app has rendered in its place.
+    pub fn remove_prepaint() {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(nodes) = doc.query_selector_all("#ww-pre, template[id^='ww-pre-']") {
+            for i in 0..nodes.length() {
+                if let Some(el) = nodes
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    el.remove();
+                }
+            }
+        }
+    }
+
     /// `<html lang>` (a BCP 47 tag), `data-theme` (a theme code) and the document title.
     pub fn set_document(lang_tag: &str, theme_code: &str, title: &str) {
         let Some(doc) = window().and_then(|w| w.document()) else {
@@ -398,6 +416,8 @@ mod imp {
     pub fn replace_hash(_hash: &str) {}
     /// No-op natively.
     pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
+    /// No pre-rendered page natively.
+    pub fn remove_prepaint() {}
     /// No-op natively.
     pub fn install_panic_hook() {}
     /// No form fields natively.

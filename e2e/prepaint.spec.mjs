@@ -1,0 +1,108 @@
+// The first paint before WebAssembly: with the wasm request blocked, every scene still
+// shows its header, navigation, title and intro in the visitor's language, and the
+// pre-rendered page agrees with what the app then renders for the same URL and browser.
+import { test as base, expect } from '@playwright/test';
+import { test, open } from './fixtures.mjs';
+
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+
+/** What a visitor sees of the shell and the scene's opening. */
+async function visible(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const text = (sel) => document.querySelector(sel)?.textContent ?? null;
+    return {
+      scene: main?.getAttribute('data-scene') ?? null,
+      htmlLang: document.documentElement.getAttribute('lang'),
+      theme: document.documentElement.getAttribute('data-theme'),
+      header: !!document.querySelector('header.ww-header'),
+      current: document.querySelector('.ww-nav-link[aria-current="page"]')?.getAttribute('data-scene') ?? null,
+      nav: [...document.querySelectorAll('.ww-nav-link')].map((a) => a.textContent),
+      title: text('#scene-title'),
+      intro: text('.ww-scene-intro'),
+      docTitle: document.title,
+    };
+  });
+}
+
+/** Opens `route` with the wasm request refused and returns what is on screen. */
+async function prepainted(page, route) {
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(route);
+  await expect(page.locator('#ww-pre main')).toBeAttached();
+  const seen = await visible(page);
+  expect(await page.locator('main[data-ready="true"]').count()).toBe(0);
+  return seen;
+}
+
+base.describe('without WebAssembly', () => {
+  for (const lang of ['zh', 'en']) {
+    base(`every scene shows its header, title and intro (${lang})`, async ({ browser }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      for (const scene of SCENES) {
+        const seen = await prepainted(page, `#/${scene}?lang=${lang}`);
+        await expect(page.locator('#ww-pre #scene-title')).toBeVisible();
+        expect(seen.scene).toBe(scene);
+        expect(seen.header).toBe(true);
+        expect(seen.current).toBe(scene);
+        expect(seen.nav).toHaveLength(SCENES.length);
+        expect(seen.htmlLang).toBe(lang === 'zh' ? 'zh-CN' : 'en');
+        expect(seen.title?.length).toBeGreaterThan(3);
+        expect(seen.intro?.length).toBeGreaterThan(20);
+        expect(/[\u4e00-\u9fff]/.test(seen.title + seen.intro)).toBe(lang === 'zh');
+      }
+      await context.close();
+    });
+  }
+});
+
+// The inline picker follows the app's rules for the URL, the stored choice and the
+// browser's languages: for each case, the pre-rendered page equals the app's.
+const CASES = [
+  { route: '' },
+  { route: '', locale: 'zh-CN' },
+  { route: '', locale: 'fr-FR' },
+  { route: '#/tcp?step=4&lang=en' },
+  { route: '#/TCP/?lang=zh-TW' },
+  { route: '#/lan?lang=fr&theme=dark', locale: 'zh-CN' },
+  { route: '#/warp-drive?lang=en' },
+  { route: '#/layers?embed=1&lang=zh&theme=projector' },
+  { route: '#/addresses?embed=maybe&lang=en' },
+  { route: '?lang=en&theme=light#/encapsulation?lang=zh' },
+  { route: '#/architecture?lang=en&lang=xx' },
+  { route: '#/tcp', stored: { 'wirewalk.lang': 'en', 'wirewalk.theme': 'dark' }, locale: 'zh-CN' },
+  { route: '#/%E0%A4%A?lang=%zz' },
+];
+for (const c of CASES) {
+  base(`the pre-rendered page matches the app for "${c.route}" ${c.locale ?? ''} ${c.stored ? 'with stored choices' : ''}`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: c.locale ?? 'en-US' });
+    if (c.stored) {
+      await context.addInitScript((stored) => {
+        for (const [k, v] of Object.entries(stored)) localStorage.setItem(k, v);
+      }, c.stored);
+    }
+    const before = await prepainted(await context.newPage(), c.route);
+    const page = await context.newPage();
+    await page.goto(c.route);
+    await page.locator('main[data-ready="true"]').waitFor();
+    const after = await visible(page);
+    expect(before).toEqual(after);
+    await context.close();
+  });
+}
+
+for (const route of ['#/tcp?lang=en', '#/architecture?lang=zh', '#/lan?lang=en&embed=1']) {
+  test(`the app takes over the pre-rendered page without moving it (${route})`, async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await open(page, route);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#ww-pre').count()).toBe(0);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThanOrEqual(0.02);
+  });
+}

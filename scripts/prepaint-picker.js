@@ -1,0 +1,87 @@
+// Inlined into index.html by scripts/prepaint.mjs (its hash goes into the CSP). Before
+// any WebAssembly arrives, it shows the pre-rendered header and scene opening for this
+// URL, following the app's rules (src/route.rs, src/state.rs): the URL's lang/theme, then
+// the stored choice, then the browser's languages (English if none is supported); an
+// unknown scene shows the default one. The app removes #ww-pre when it mounts; the e2e
+// suite checks that both agree for many URLs.
+(function () {
+  var d = document, DEFAULT = '__DEFAULT_SCENE__';
+  function dec(s) {
+    try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
+  }
+  function langOf(code) {
+    var p = String(code || '').split(/[-_]/)[0].toLowerCase();
+    return p === 'zh' || p === 'en' ? p : null;
+  }
+  function themeOf(code) {
+    var t = String(code || '').trim().toLowerCase();
+    return /^(auto|light|dark|projector)$/.test(t) ? t : null;
+  }
+  function stored(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function paint() {
+    // Once the app has mounted it owns the page (and has removed the templates).
+    if (!d.getElementById('ww-pre-en-header') || d.querySelector('main[data-ready="true"]')) {
+      removeEventListener('hashchange', paint);
+      return;
+    }
+    var hash = location.hash.replace(/^#/, ''), q = hash.indexOf('?');
+    var slug = dec(q < 0 ? hash : hash.slice(0, q)).trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+    var pairs = location.search.replace(/^\?/, '').split('&').concat(q < 0 ? [] : hash.slice(q + 1).split('&'));
+    var lang = null, theme = null, embed = false;
+    for (var i = 0; i < pairs.length; i++) {
+      if (!pairs[i]) continue;
+      var eq = pairs[i].indexOf('='), k = dec(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
+      var v = dec(eq < 0 ? '' : pairs[i].slice(eq + 1));
+      if (k === 'lang') lang = langOf(v) || lang;
+      else if (k === 'theme') theme = themeOf(v) || theme;
+      else if (k === 'embed') {
+        if (/^(1|true|yes|)$/.test(v)) embed = true;
+        else if (/^(0|false|no)$/.test(v)) embed = false;
+      }
+    }
+    if (!lang) lang = langOf(stored('wirewalk.lang'));
+    if (!lang) {
+      var prefs = navigator.languages || [navigator.language];
+      for (var j = 0; j < prefs.length && !lang; j++) lang = langOf(prefs[j]);
+    }
+    lang = lang || 'en';
+    theme = theme || themeOf(stored('wirewalk.theme')) || 'auto';
+    var scene = d.getElementById('ww-pre-' + lang + '-' + slug) && slug !== 'header' ? slug : DEFAULT;
+
+    var old = d.getElementById('ww-pre');
+    if (old) old.remove();
+    var root = d.createElement('div');
+    root.id = 'ww-pre';
+    root.className = embed ? 'ww-app ww-embed' : 'ww-app';
+    root.setAttribute('data-theme', theme);
+    root.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    var header = d.getElementById('ww-pre-' + lang + '-header').content;
+    if (!embed) root.appendChild(header.cloneNode(true));
+    var opening = d.getElementById('ww-pre-' + lang + '-' + scene).content.cloneNode(true);
+    if (embed) {
+      // Embedded scenes show no title or intro (the slide has its own): only the frame.
+      var drop = opening.querySelectorAll('#scene-title, .ww-scene-intro');
+      for (var x = 0; x < drop.length; x++) drop[x].remove();
+    }
+    root.appendChild(opening);
+    var links = root.querySelectorAll('.ww-nav-link');
+    for (var n = 0; n < links.length; n++) {
+      var here = links[n].getAttribute('data-scene') === scene;
+      links[n].classList.toggle('is-current', here);
+      if (here) links[n].setAttribute('aria-current', 'page');
+      else links[n].removeAttribute('aria-current');
+    }
+    var select = root.querySelector('.ww-theme-select');
+    if (select) select.value = theme;
+    d.documentElement.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    d.documentElement.setAttribute('data-theme', theme);
+    var title = d.getElementById('ww-pre-' + lang + '-' + scene).content.querySelector('#scene-title');
+    var name = header.querySelector('.ww-name');
+    if (title && name) d.title = title.textContent + ' · ' + name.textContent;
+    d.body.insertBefore(root, d.body.firstChild);
+  }
+  paint();
+  addEventListener('hashchange', paint);
+})();
