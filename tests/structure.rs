@@ -30,6 +30,9 @@ fn layer(module: &str) -> Option<(u8, String)> {
         "route" => unit(6, "route"),
         "state" => unit(7, "state"),
         "app" => unit(8, "app"),
+        // Build time only (native): cuts the pre-rendered first paint out of the shell's
+        // server-side rendering; imports nothing of ours.
+        "prepaint" => unit(8, "prepaint"),
         "crate" => unit(9, "crate"),
         _ => None,
     }
