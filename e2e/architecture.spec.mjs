@@ -17,15 +17,22 @@ async function payloads(page, side) {
 // What each side sends, pinned here (not read from the page): the native client's own
 // compact protocol on port 8001, and the browser's HTTP/1.1 exchange on port 80.
 const BS_BODY = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Friends</title>'
-  + '<style>body{font:16px sans-serif;margin:0}header{background:#1d4ed8;color:#fff;padding:12px}'
-  + 'ul{list-style:none;margin:0;padding:0}li{padding:8px 12px;border-bottom:1px solid #ddd}'
-  + 'li:hover{background:#eef}button{float:right}</style></head><body>'
+  + '<link rel="stylesheet" href="/friends.css"></head><body>'
   + '<header><h1>Friends</h1><nav><a href="/">Home</a> <a href="/chat">Chat</a> <a href="/me">Me</a></nav></header>'
   + '<ul id="list"><li>alice <button>Chat</button></li><li>bob <button>Chat</button></li>'
   + '<li>carol <button>Chat</button></li></ul>'
-  + "<script>document.querySelectorAll('button').forEach(function(b){b.onclick=function(){"
-  + "location.href='/chat?to='+b.parentNode.firstChild.textContent.trim()}})</script>"
-  + '</body></html>';
+  + '<script src="/friends.js"></script></body></html>';
+// The two files the page links; the browser fetches them once the HTML is in, each over
+// its own connection across the same link.
+const BS_CSS = 'body{font:16px sans-serif;margin:0}header{background:#1d4ed8;color:#fff;padding:12px}'
+  + 'ul{list-style:none;margin:0;padding:0}li{padding:8px 12px;border-bottom:1px solid #ddd}'
+  + 'li:hover{background:#eef}button{float:right}';
+const BS_JS = "document.querySelectorAll('button').forEach(function(b){b.onclick=function(){"
+  + "location.href='/chat?to='+b.parentNode.firstChild.textContent.trim()}})";
+const RESOURCES = [['/friends.css', 'text/css', BS_CSS], ['/friends.js', 'text/javascript', BS_JS]].map(([path, type, body]) => ({
+  req: `GET ${path} HTTP/1.1\r\nHost: www.oldboyedu.com\r\nUser-Agent: Mozilla/5.0\r\nAccept: */*\r\nConnection: close\r\n\r\n`,
+  resp: `HTTP/1.1 200 OK\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+}));
 const PINNED = {
   cs: { port: '8001', req: 'FRIENDS?', resp: 'FRIENDS 3 alice bob carol' },
   bs: {
@@ -46,6 +53,23 @@ function answerUs(json) {
   const req = json.frames.find((f) => f.from === 'client' && f.summary?.payload_len > 0);
   const resp = json.frames.find((f) => f.from === 'server' && !f.dropped && f.summary?.payload_len > 0);
   return resp.arrive_us - req.time_us;
+}
+
+/** The native runs of the page's linked files. */
+function resourceRuns(extra = {}) {
+  return RESOURCES.map(({ req, resp }) => nativeTrace('tcp', { 'server.port': '80', 'client.payload': req, 'server.payload': resp, ...extra }).json);
+}
+
+/** What the user waits under `net`: C/S request to answer; B/S the HTML's, plus the slowest linked file from its SYN. */
+function viewUs(side, net) {
+  const extra = { loss: net };
+  const first = answerUs(nativeFor(side, extra));
+  if (side === 'cs') return first;
+  return first + Math.max(...resourceRuns(extra).map((j) => {
+    const syn = j.frames.find((f) => f.from === 'client' && f.role === 'syn');
+    const resp = j.frames.find((f) => f.from === 'server' && !f.dropped && f.summary?.payload_len > 0);
+    return resp.arrive_us - syn.time_us;
+  }));
 }
 
 test('both requests are the native engine\'s frames, byte for byte', async ({ page }) => {
@@ -75,7 +99,12 @@ test('both requests are the native engine\'s frames, byte for byte', async ({ pa
   const cs = Number(await col(page, 'cs').getAttribute('data-wire-bytes'));
   const bs = Number(await col(page, 'bs').getAttribute('data-wire-bytes'));
   expect(bs).toBeGreaterThan(cs);
-  await expect(page.locator('.ww-arch-cost.is-traffic')).toHaveAttribute('data-bs-use', String(bs));
+  // The page's linked files: their frames after ARP (cached by then) add to every page view.
+  const more = resourceRuns().flatMap((j) => j.frames).filter((f) => !(f.role ?? '').startsWith('arp'));
+  const moreBytes = more.reduce((n, f) => n + f.hex.length / 2, 0);
+  await expect(col(page, 'bs').locator('.ww-arch-wire-more')).toHaveAttribute('data-more-bytes', String(moreBytes));
+  await expect(col(page, 'bs').locator('.ww-arch-wire-more')).toHaveAttribute('data-more-frames', String(more.length));
+  await expect(page.locator('.ww-arch-cost.is-traffic')).toHaveAttribute('data-bs-use', String(bs + moreBytes));
 });
 
 test('a lost packet shows the engine\'s drop, retransmission and delay, in the URL too', async ({ page }) => {
@@ -90,17 +119,19 @@ test('a lost packet shows the engine\'s drop, retransmission and delay, in the U
       json.frames.filter((f) => f.role === 'retransmission').length);
     await expect(col(page, side).locator('.ww-arch-wire-time')).toContainText(`${(answerUs(json) / 1000).toFixed(1)} ms`);
   }
-  // The timing chart: every condition's delay equals the engine's, and losses cost time.
-  const base = nativeFor('bs');
+  // The timing chart: every condition's wait equals the engine's runs, losses cost time, and
+  // the page view, with three connections over the lossy link, loses more than the native client.
   const times = {};
   for (const net of ['none', 'data', 'data*2']) {
-    const json = nativeFor('bs', { loss: net });
-    times[net] = answerUs(json);
-    await expect(page.locator(`.ww-arch-timing-row[data-net="${net}"]`)).toHaveAttribute('data-bs-us', String(times[net]));
+    times[net] = { cs: viewUs('cs', net), bs: viewUs('bs', net) };
+    const row = page.locator(`.ww-arch-timing-row[data-net="${net}"]`);
+    await expect(row).toHaveAttribute('data-cs-us', String(times[net].cs));
+    await expect(row).toHaveAttribute('data-bs-us', String(times[net].bs));
   }
-  expect(times.none).toBe(answerUs(base));
-  expect(times.data).toBeGreaterThan(times.none + 100_000);
-  expect(times['data*2']).toBeGreaterThan(times.data);
+  expect(times.none.cs).toBe(answerUs(nativeFor('cs')));
+  expect(times.data.bs).toBeGreaterThan(times.none.bs + 100_000);
+  expect(times['data*2'].bs).toBeGreaterThan(times.data.bs);
+  expect(times.data.bs - times.none.bs).toBeGreaterThan(times.data.cs - times.none.cs + 100_000);
   // Reload keeps it.
   await page.reload();
   await page.locator('main[data-ready="true"]').waitFor();

@@ -12,8 +12,9 @@ use crate::platform;
 use crate::widgets::frame_text::{frame_label, payload_text};
 use crate::widgets::inspector::Inspector;
 use model::{
-    costs, daily_bytes, human_bytes, ms, net_key, parse_count, run_side, update_bytes,
-    visible_crlf, Run, Side, BS_HOST, BS_PORT, COST_INPUTS, CS_PORT, NETS,
+    bytes_after_arp, costs, daily_bytes, frames_after_arp, human_bytes, ms, net_key, parse_count,
+    run_resources, run_side, update_bytes, view_us, visible_crlf, Run, Side, BS_HOST, BS_PORT,
+    BS_RESOURCES, COST_INPUTS, CS_PORT, NETS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -308,11 +309,15 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             .collect::<Result<Vec<_>, _>>()
             .map(Rc::new)
     });
-    // The answer's arrival under every network condition, for both sides.
+    // The files the page links, fetched over the same link under the same condition.
+    let resources = use_memo(net.clone(), |net| run_resources(net).unwrap_or_default());
+    let more_bytes: usize = resources.iter().map(bytes_after_arp).sum();
+    let more_frames: usize = resources.iter().map(frames_after_arp).sum();
+    // How long the user waits under every network condition, for both sides.
     let timings = use_memo((), |()| {
         NETS.iter()
             .map(|n| {
-                let at = |s| run_side(s, n).map_or(0, |r| r.answer_us - r.request_us);
+                let at = |s| view_us(s, n).unwrap_or(0);
                 (*n, at(Side::Cs), at(Side::Bs))
             })
             .collect::<Vec<_>>()
@@ -372,6 +377,11 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                 <p class="ww-arch-wire-time">
                     { tf(lang, "scene.architecture.wire.answer", &[&ms(run.answer_us - run.request_us)]) }
                 </p>
+                if side == Side::Bs {
+                    <p class="ww-arch-wire-more" data-more-bytes={more_bytes.to_string()} data-more-frames={more_frames.to_string()}>
+                        { tf(lang, "scene.architecture.wire.bs_more", &[&BS_RESOURCES.len().to_string(), &more_frames.to_string(), &more_bytes.to_string()]) }
+                    </p>
+                }
             </div>
         }
     };
@@ -421,7 +431,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                 }
             </section>
             <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
-                         per_use={[runs[0].wire_bytes, runs[1].wire_bytes]} />
+                         per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
             <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
                 <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
                 <p>{ t(lang, "scene.architecture.unstable.lead") }</p>

@@ -26,26 +26,61 @@ pub fn bs_request() -> String {
     )
 }
 
-/// The page the server answers with: the same three names, wrapped in the whole user
-/// interface (HTML, CSS, JavaScript) that a browser must fetch on every visit.
+/// The page the server answers with: the same three names in the interface's HTML, which
+/// links the style sheet and the script the browser fetches next ([`BS_RESOURCES`]).
 #[must_use]
 pub fn bs_response() -> String {
     let body = concat!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Friends</title>",
-        "<style>body{font:16px sans-serif;margin:0}header{background:#1d4ed8;color:#fff;padding:12px}",
-        "ul{list-style:none;margin:0;padding:0}li{padding:8px 12px;border-bottom:1px solid #ddd}",
-        "li:hover{background:#eef}button{float:right}</style></head><body>",
+        "<link rel=\"stylesheet\" href=\"/friends.css\"></head><body>",
         "<header><h1>Friends</h1><nav><a href=\"/\">Home</a> <a href=\"/chat\">Chat</a> <a href=\"/me\">Me</a></nav></header>",
         "<ul id=\"list\"><li>alice <button>Chat</button></li><li>bob <button>Chat</button></li>",
         "<li>carol <button>Chat</button></li></ul>",
-        "<script>document.querySelectorAll('button').forEach(function(b){b.onclick=function(){",
-        "location.href='/chat?to='+b.parentNode.firstChild.textContent.trim()}})</script>",
-        "</body></html>"
+        "<script src=\"/friends.js\"></script></body></html>"
     );
+    http_ok("text/html; charset=utf-8", body)
+}
+
+/// The page's style sheet.
+pub const BS_CSS: &str = concat!(
+    "body{font:16px sans-serif;margin:0}header{background:#1d4ed8;color:#fff;padding:12px}",
+    "ul{list-style:none;margin:0;padding:0}li{padding:8px 12px;border-bottom:1px solid #ddd}",
+    "li:hover{background:#eef}button{float:right}"
+);
+
+/// The page's script.
+pub const BS_JS: &str = concat!(
+    "document.querySelectorAll('button').forEach(function(b){b.onclick=function(){",
+    "location.href='/chat?to='+b.parentNode.firstChild.textContent.trim()}})"
+);
+
+/// The files the HTML links (path, content type, body). Once the HTML is in, the browser
+/// fetches them at the same time, each over its own TCP connection.
+pub const BS_RESOURCES: [(&str, &str, &str); 2] = [
+    ("/friends.css", "text/css", BS_CSS),
+    ("/friends.js", "text/javascript", BS_JS),
+];
+
+/// An HTTP/1.1 200 answer carrying `body`.
+fn http_ok(content_type: &str, body: &str) -> String {
     format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
+}
+
+/// The browser's request for one linked file.
+#[must_use]
+pub fn resource_request(path: &str) -> String {
+    format!(
+        "GET {path} HTTP/1.1\r\nHost: {BS_HOST}\r\nUser-Agent: Mozilla/5.0\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+    )
+}
+
+/// The server's answer for one linked file.
+#[must_use]
+pub fn resource_response(content_type: &str, body: &str) -> String {
+    http_ok(content_type, body)
 }
 
 /// Network conditions offered (engine `loss` values on the client's link).
@@ -90,14 +125,18 @@ impl Side {
 /// # Errors
 /// The engine's error (should not happen: the values are fixed and valid).
 pub fn scenario_for(side: Side, net: &str) -> Result<Scenario, ScenarioError> {
+    match side {
+        Side::Cs => exchange(CS_PORT, CS_REQUEST, CS_RESPONSE, net),
+        Side::Bs => exchange(BS_PORT, &bs_request(), &bs_response(), net),
+    }
+}
+
+/// The `tcp` scenario carrying one request and its answer on `port`, under `net`.
+fn exchange(port: u16, req: &str, resp: &str, net: &str) -> Result<Scenario, ScenarioError> {
     let mut s = Scenario::named("tcp")?;
-    let (port, req, resp) = match side {
-        Side::Cs => (CS_PORT, CS_REQUEST.to_owned(), CS_RESPONSE.to_owned()),
-        Side::Bs => (BS_PORT, bs_request(), bs_response()),
-    };
     s.set("server.port", &port.to_string())?;
-    s.set("client.payload", &req)?;
-    s.set("server.payload", &resp)?;
+    s.set("client.payload", req)?;
+    s.set("server.payload", resp)?;
     s.set("loss", net)?;
     s.validate()?;
     Ok(s)
@@ -116,6 +155,8 @@ pub struct Run {
     pub answer_us: u64,
     /// Virtual time the client's request first went out, µs.
     pub request_us: u64,
+    /// Virtual time the client's first SYN went out (the connection's start), µs.
+    pub open_us: u64,
 }
 
 /// Runs `side` under `net` and reads its figures from the frames.
@@ -123,7 +164,72 @@ pub struct Run {
 /// # Errors
 /// The engine's error.
 pub fn run_side(side: Side, net: &str) -> Result<Run, ScenarioError> {
-    let trace = scenario::run(&scenario_for(side, net)?)?;
+    read_run(scenario::run(&scenario_for(side, net)?)?)
+}
+
+/// Runs the browser's fetches of the files the page links ([`BS_RESOURCES`]), each its own
+/// engine run over the same link under the same network condition `net`.
+///
+/// # Errors
+/// The engine's error.
+pub fn run_resources(net: &str) -> Result<Vec<Run>, ScenarioError> {
+    BS_RESOURCES
+        .iter()
+        .map(|(path, ctype, body)| {
+            let s = exchange(
+                BS_PORT,
+                &resource_request(path),
+                &resource_response(ctype, body),
+                net,
+            )?;
+            read_run(scenario::run(&s)?)
+        })
+        .collect()
+}
+
+/// Bytes a run put on the wire after ARP (a browser's later connections find the server's
+/// MAC already in its ARP cache).
+#[must_use]
+pub fn bytes_after_arp(run: &Run) -> usize {
+    run.trace
+        .frames
+        .iter()
+        .filter(|f| !f.role.as_deref().is_some_and(|r| r.starts_with("arp")))
+        .map(|f| f.bytes.len())
+        .sum()
+}
+
+/// Frames a run put on the wire after ARP.
+#[must_use]
+pub fn frames_after_arp(run: &Run) -> usize {
+    run.trace
+        .frames
+        .iter()
+        .filter(|f| !f.role.as_deref().is_some_and(|r| r.starts_with("arp")))
+        .count()
+}
+
+/// How long the user waits to see the answer under `net`, µs. C/S: from its request to the
+/// answer. B/S: from the page's request to the HTML, plus the slowest of the linked files
+/// (fetched at the same time once the HTML is in), each from its connection's SYN to its
+/// answer. Every run is the engine's, over the same lossy link.
+///
+/// # Errors
+/// The engine's error.
+pub fn view_us(side: Side, net: &str) -> Result<u64, ScenarioError> {
+    let first = run_side(side, net)?;
+    let mut total = first.answer_us.saturating_sub(first.request_us);
+    if side == Side::Bs {
+        total += run_resources(net)?
+            .iter()
+            .map(|r| r.answer_us.saturating_sub(r.open_us))
+            .max()
+            .unwrap_or(0);
+    }
+    Ok(total)
+}
+
+fn read_run(trace: Trace) -> Result<Run, ScenarioError> {
     let wire_bytes = trace.frames.iter().map(|f| f.bytes.len()).sum();
     let payload = |from: &str| {
         trace
@@ -146,12 +252,18 @@ pub fn run_side(side: Side, net: &str) -> Result<Run, ScenarioError> {
     let app_bytes = req.map_or(0, |r| r.0) + payload("server").map_or(0, |r| r.0);
     let request_us = req.map_or(0, |r| r.1.time_us);
     let answer_us = resp.map_or(trace.end_us, |f| f.arrive_us);
+    let open_us = trace
+        .frames
+        .iter()
+        .find(|f| f.from == "client" && f.role.as_deref() == Some("syn"))
+        .map_or(request_us, |f| f.time_us);
     Ok(Run {
         trace,
         wire_bytes,
         app_bytes,
         answer_us,
         request_us,
+        open_us,
     })
 }
 
@@ -328,6 +440,62 @@ mod tests {
             .frames
             .iter()
             .any(|f| f.role.as_deref() == Some("retransmission")));
+    }
+
+    #[test]
+    fn the_page_links_its_files_and_each_fetch_is_a_real_run() {
+        let html = bs_response();
+        for (path, _, body) in BS_RESOURCES {
+            assert!(html.contains(path), "{path}");
+            assert!(!html.contains(body), "{path} is not inlined");
+        }
+        let runs = run_resources("none").unwrap();
+        assert_eq!(runs.len(), BS_RESOURCES.len());
+        for (run, (path, ctype, body)) in runs.iter().zip(BS_RESOURCES) {
+            assert_eq!(
+                run.app_bytes,
+                resource_request(path).len() + resource_response(ctype, body).len()
+            );
+            assert!(run.open_us < run.request_us && run.request_us < run.answer_us);
+            assert!(bytes_after_arp(run) < run.wire_bytes);
+            assert!(frames_after_arp(run) + 2 == run.trace.frames.len());
+        }
+    }
+
+    #[test]
+    fn on_a_lossy_link_the_page_view_meets_more_losses_than_the_native_client() {
+        // Every connection over the link loses its first data segment: the browser's page
+        // needs three connections, the native client one.
+        let rto = |net| {
+            let cs = view_us(Side::Cs, net).unwrap();
+            let bs = view_us(Side::Bs, net).unwrap();
+            (cs, bs)
+        };
+        let (cs0, bs0) = rto("none");
+        let (cs1, bs1) = rto("data");
+        let (cs2, bs2) = rto("data*2");
+        assert!(
+            bs0 > cs0,
+            "the page costs a second round of fetches even without loss"
+        );
+        // Each side pays the retransmission timeout once per connection that lost a segment.
+        let delay_cs = cs1 - cs0;
+        let delay_bs = bs1 - bs0;
+        assert!(delay_cs > 100_000);
+        assert!(delay_bs > delay_cs + 100_000, "{delay_bs} vs {delay_cs}");
+        assert!(bs2 - cs2 > bs1 - cs1);
+        let losses = |side, net| {
+            let mut runs = vec![run_side(side, net).unwrap()];
+            if side == Side::Bs {
+                runs.extend(run_resources(net).unwrap());
+            }
+            runs.iter()
+                .flat_map(|r| r.trace.frames.iter())
+                .filter(|f| f.dropped)
+                .count()
+        };
+        assert_eq!(losses(Side::Cs, "data"), 1);
+        assert_eq!(losses(Side::Bs, "data"), 3);
     }
 
     #[test]
