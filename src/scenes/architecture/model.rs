@@ -392,9 +392,11 @@ pub fn ms(us: u64) -> String {
 }
 
 /// A payload shown as text, with each CR LF made visible as `\r\n` (and a line break).
+/// Takes raw text or text already escaped by `frame_text::payload_text` (`\r\n` written
+/// out), so the HTTP lines break either way.
 #[must_use]
 pub fn visible_crlf(s: &str) -> String {
-    s.replace("\r\n", "\\r\\n\n")
+    s.replace("\r\n", "\\r\\n").replace("\\r\\n", "\\r\\n\n")
 }
 
 #[cfg(test)]
@@ -535,5 +537,6 @@ mod tests {
         assert_eq!(human_bytes(1_500), "1.5 KB");
         assert_eq!(ms(1_234), "1.2");
         assert_eq!(visible_crlf("a\r\nb"), "a\\r\\n\nb");
+        assert_eq!(visible_crlf("a\\r\\nb"), "a\\r\\n\nb");
     }
 }
