@@ -31,6 +31,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.ip.host_no", "不能作为模拟局域网里一台主机的地址，引擎的理由：{0}", "Not usable as a host's address in the simulated LAN; the engine says: {0}"),
     m("scene.addresses.ip.host_ok", "可以作为模拟局域网里一台主机的地址（引擎接受）。", "The engine accepts it as a host's address in its simulated LAN."),
     m("scene.addresses.ip.integer", "整数", "Integer"),
+    // Source: IPv4 special ranges: RFC 6890 (registry), RFC 1918 (private), RFC 1122 §3.2.1.3 (0.0.0.0, 127/8, limited broadcast), RFC 3927 (169.254/16), RFC 5771 (multicast); 240/4 reserved per the RFC 6890 registry.
     m("scene.addresses.ip.kind.broadcast", "最大值 255.255.255.255：受限广播地址，发给本局域网里的每一台电脑", "The upper bound 255.255.255.255: limited broadcast, to every computer on this LAN"),
     m("scene.addresses.ip.kind.link_local", "链路本地地址：没有拿到 DHCP 分配时系统自动选用", "Link-local address: what a computer picks when no DHCP server answers"),
     m("scene.addresses.ip.kind.loopback", "回环地址（本机 IP）：127.0.0.1 即 localhost，发出的数据回到本机，不会出现在网线上", "Loopback (this computer): 127.0.0.1 is localhost; data sent to it comes straight back and never reaches a wire"),
@@ -47,8 +48,10 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.ip.ranges", "要记住的几个范围", "Ranges worth remembering"),
     m("scene.addresses.ip.title", "IPv4 地址：点分十进制 ⇄ 二进制 ⇄ 整数", "IPv4: dotted decimal ⇄ binary ⇄ integer"),
     m("scene.addresses.ipv6.count", "2¹²⁸ ≈ 3.4 × 10³⁸ 个地址，而 IPv4 只有 2³² ≈ 4.3 × 10⁹ 个。", "2¹²⁸ ≈ 3.4 × 10³⁸ addresses, against IPv4's 2³² ≈ 4.3 × 10⁹."),
+    // Source: IPv6: first specified in RFC 1883 (1995), now RFC 8200; ::1 is RFC 4291 §2.5.3; IANA gave out its last IPv4 /8 blocks in February 2011.
     m("scene.addresses.ipv6.text", "一开始用电脑的人不多，32 位的 IPv4 就够用；20 世纪 90 年代人们看到地址会不够用，设计了 IPv6（IPv4 地址池到 2011 年才分完），把地址扩展到 128 位，写成 8 组十六进制数（连续的 0 可以省略成 ::）。IPv6 的回环地址是 ::1。", "When few people had computers, 32-bit IPv4 was enough; in the 1990s, seeing that addresses would run short, engineers designed IPv6 (the IPv4 pool only ran out in 2011), widening them to 128 bits, written as 8 groups of hex digits (a run of zeros may be shortened to ::). IPv6's loopback is ::1."),
     m("scene.addresses.ipv6.title", "对比：IPv6", "For contrast: IPv6"),
+    // Source: MAC: IEEE 802.3 clause 3.2.3 (48-bit address; bit 0 I/G, bit 1 U/L); OUI from the IEEE Registration Authority.
     m("scene.addresses.mac.bits48", "12 位十六进制 × 每位 4 比特 = 48 比特。厂商向 IEEE 申请厂商号，再自己给每块网卡编流水号，所以全世界不重复。", "12 hex digits × 4 bits = 48 bits. A vendor buys its number from the IEEE and numbers each card it makes, so no two cards in the world share one."),
     m("scene.addresses.mac.card_no", "不能作为网卡地址，引擎的理由：{0}", "Not a card's address; the engine says: {0}"),
     m("scene.addresses.mac.card_ok", "可以作为网卡地址（引擎接受）。", "Usable as a card's address (the engine accepts it)."),
@@ -56,6 +59,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.mac.first_byte", "第一个字节 {0} 的二进制（最低两位有特殊含义）：", "First byte {0} in binary (its two lowest bits mean something):"),
     m("scene.addresses.mac.ig0", "单播：这是一块网卡的地址", "unicast: the address of one card"),
     m("scene.addresses.mac.ig1", "组地址：发给一组网卡（组播或广播），不能是某块网卡的地址", "group: for many cards (multicast or broadcast), never one card's address"),
+    // Source: IEEE 802.1D clause 7.7-7.9 (forwarding, learning, filtering database): a broadcast or unknown unicast is flooded to every port but the one it came in on.
     m("scene.addresses.mac.kind.broadcast", "广播地址 ff:ff:ff:ff:ff:ff：交换机把它从除入口外的每一个端口发出去", "Broadcast ff:ff:ff:ff:ff:ff: a switch sends it out of every port but the one it came in on"),
     m("scene.addresses.mac.kind.multicast", "组播地址", "Multicast address"),
     m("scene.addresses.mac.kind.unicast", "单播地址：交换机学到这个地址在哪个端口之后，只从那一个端口发出（还没学到时也要泛洪）", "Unicast address: once a switch has learned which port it is on, it sends it out of that port only (until then it floods it)"),
@@ -66,6 +70,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.mac.ul0", "全球唯一：厂商号由 IEEE 分配", "universal: the vendor number comes from the IEEE"),
     m("scene.addresses.mac.ul1", "本地管理：由管理员或软件自己设定，不属于任何厂商（例如本应用模拟主机的 02:00:00:00:00:0a）", "locally administered: set by an administrator or software, no vendor's (like this app's simulated hosts, 02:00:00:00:00:0a)"),
     m("scene.addresses.picks", "试试这些", "Try these"),
+    // Source: RFC 6335 §6 (0-1023 system ports, 1024-49151 user ports, 49152-65535 dynamic); Linux default ephemeral range 32768-60999.
     m("scene.addresses.port.advice.avoid", "课程建议：0–1023 是知名端口，操作系统和常用服务一般已经在用，自己写服务端时不要动它们（课程笔记写作 0–1024）。", "Course advice: ports 0–1023 are the well-known ports, usually taken by the system and common services; leave them alone for your own servers (the course note writes 0–1024)."),
     m("scene.addresses.port.advice.good", "好选择：课程建议自己写的服务端尽量使用 8000 之后的端口号（例如 8001）。", "Good choice: the course says to use ports above 8000 (such as 8001) for your own servers."),
     m("scene.addresses.port.advice.ok", "可以用，但要先确认没有别的软件占用；课程建议尽量使用 8000 之后的端口，比如 8001。", "Usable, if no other program has it; the course's habit is a port above 8000, such as 8001."),
@@ -85,6 +90,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.quiz.score", "答对 {0} / {1}", "{0} of {1} right"),
     m("scene.addresses.quiz.title", "练习：这个端口上是谁在监听？", "Exercise: which program listens here?"),
     m("scene.addresses.quiz.wrong", "不对：{0} 的默认端口是 {1}", "No: {0} listens on {1} by default"),
+    // Source: NAT rewrites addresses and ports: RFC 3022; private addresses are reused: RFC 1918.
     m("scene.addresses.summary", "总结：IP 用于唯一标识某一台计算机的位置；端口用于确认这台计算机上的一个应用软件；IP + 端口 = 世界上某一台电脑上的某一个应用软件（指公网地址且没有 NAT 时；私有地址在不同局域网里重复使用，家用路由器还会改写地址和端口）。", "In short: the IP address locates one computer; the port picks one program on it; IP + port = one program on one computer in the world (for public addresses, without NAT: private addresses are reused on other LANs, and home routers rewrite addresses and ports)."),
     m("scene.addresses.tuple.a_ip", "客户端 A 的 IP", "Client A's IP"),
     m("scene.addresses.tuple.a_port", "客户端 A 的端口（空 = 系统分配）", "Client A's port (empty = chosen by the system)"),
@@ -101,6 +107,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.tuple.diff_ip", "端口相同，但源 IP 不同（两台电脑）：四元组仍然不同，服务端能区分。", "Same port, but different source IPs (two computers): the 4-tuples still differ, so the server can tell them apart."),
     m("scene.addresses.tuple.diff_port", "两个客户端在同一台电脑上（IP 相同），靠源端口区分：四元组不同，就是两条不同的连接。", "Both clients are on one computer (same IP); the source port tells them apart: different 4-tuples, two different connections."),
     m("scene.addresses.tuple.from_frames", "四元组取自每次运行的 SYN 帧；下面是服务端 accept() 真实的返回值。", "Each 4-tuple comes from its run's SYN frame; below, what the server's accept() really returned."),
+    // Source: RFC 793 §2.7, kept by RFC 9293: "A pair of sockets uniquely identifies each connection" (a socket = IP address + port).
     m("scene.addresses.tuple.lead", "两个客户端同时连接服务端的同一个端口 8080，服务端靠什么区分它们？靠连接的四元组：（源 IP，源端口，目的 IP，目的端口）。下面是引擎真实运行两次连接、从 SYN 帧里读出的四元组。", "Two clients connect to the same server port 8080: how does the server tell them apart? By each connection's 4-tuple: (source IP, source port, destination IP, destination port). Below, the engine runs both connections for real and the 4-tuples are read from their SYN frames."),
     m("scene.addresses.tuple.port_hint", "客户端一般不 bind 端口，由操作系统从临时端口（IANA 规定 49152–65535，Linux 默认 32768–60999）中分配，两个套接字不会拿到同一个。", "A client usually does not bind: the system gives it an ephemeral port (49152–65535 by IANA; 32768–60999 by default on Linux), never the same to two sockets."),
     m("scene.addresses.tuple.same", "两个四元组完全相同！服务端无法区分这两条连接，所以操作系统绝不会让两个套接字同时用同一个 IP + 端口去连同一个服务端（会报 Address already in use）。", "The two 4-tuples are identical! The server could not tell these connections apart, which is why the system never lets two sockets use the same IP + port to the same server at once (Address already in use)."),

@@ -81,6 +81,7 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.lan.intro", "交换机让多台电脑连在一起；以太网靠广播找人、靠单播说话。广播会带来广播风暴，而且以太网不能跨局域网通信——这要靠路由器。", "A switch joins computers into a LAN; Ethernet finds a host by broadcast and talks to it by unicast. Broadcasts can become a storm, and Ethernet alone cannot cross LANs: that takes a router."),
     m("scene.lan.nav", "局域网", "LAN"),
     m("scene.lan.title", "局域网：交换机、广播与路由器", "The LAN: switch, broadcast and router"),
+    // Source: OSI: ISO/IEC 7498-1 (a reference model); the Internet runs the TCP/IP suite (RFC 1122 §1.1.3).
     m("scene.layers.intro", "OSI 七层模型是讲解网络分层用的参考模型；互联网实际运行的是 TCP/IP 协议族。学习由下到上：物理层、数据链路层、网络层、传输层、应用层这五层需要优先了解。", "The OSI 7-layer model is the reference model used to explain the layers; the Internet actually runs the TCP/IP suite. Learn bottom-up: physical, data link, network, transport and application come first."),
     m("scene.layers.nav", "分层", "Layers"),
     m("scene.layers.title", "网络分层：OSI 七层与 TCP/IP 五层", "Network layers: OSI 7 and TCP/IP 5"),
@@ -140,18 +141,23 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.tcp.variant.tcp_server_close", "服务端立即关闭 → FIN 搭上 ACK，挥手只用三个报文段", "Server closes at once → its FIN rides on the ACK: a 3-segment close"),
     m("scene.tcp.variant.tcp_simultaneous_close", "双方同时关闭 → CLOSING", "Both close at once → CLOSING"),
     m("scene.tcp.variant.udp", "改用 UDP（同样的数据）", "UDP instead (same payloads)"),
+    // Source: Handshake, data, ACK and teardown: RFC 9293 §3.5 (establishing), §3.4 (sequence numbers), §3.6 (closing).
     m("scene.tcp.why.ack", "确认：ack = 期望收到的下一个字节的序号 = 对方 seq + len。收到确认后，对方才能释放这部分数据。", "An acknowledgment: ack = the next byte expected = the peer's seq + len. Only now may the peer free that data."),
     m("scene.tcp.why.ack_fin", "确认对方的 FIN （ack = FIN 的 seq + 1）。收到 FIN 的一方进入 CLOSE_WAIT：它还可以继续发送，直到自己的程序也调用 close()。", "Acknowledges the peer's FIN (ack = the FIN's seq + 1). The side that got the FIN is in CLOSE_WAIT: it may still send until its own program calls close()."),
+    // Source: RFC 826 (request broadcast, reply unicast).
     m("scene.tcp.why.arp_reply", "ARP 应答以单播发回：现在发送方知道了对方的 MAC 地址，可以把 IP 数据报装进以太网帧了。", "The ARP reply comes back as unicast: now the sender knows the peer's MAC address and can wrap IP packets in Ethernet frames."),
     m("scene.tcp.why.arp_request", "ARP 请求以广播发出（目的 MAC ff:ff:ff:ff:ff:ff）：局域网里每台主机都会收到，只有拥有这个 IP 的主机回答。", "An ARP request goes out as a broadcast (destination MAC ff:ff:ff:ff:ff:ff): every host on the LAN receives it, only the owner of that IP answers."),
     m("scene.tcp.why.data", "带数据的报文段：seq 是这段数据第一个字节的序号，len 是字节数。数据要等对方确认后才会从发送方内存中释放。", "A data segment: seq numbers its first byte, len counts its bytes. The sender keeps the data in memory until the other side acknowledges it."),
     m("scene.tcp.why.fin", "FIN：这一方调用了 close()，表示“我不再发送数据了”。FIN 也占一个序号。", "FIN: this side called close(), meaning \"I will send no more data\". A FIN takes up one sequence number too."),
     m("scene.tcp.why.final_ack", "最后一个 ACK：确认对方的 FIN。发出它的一方进入 TIME_WAIT 再等一会儿，以防这个 ACK 丢失、对方重发 FIN。", "The final ACK acknowledges the peer's FIN. Its sender waits in TIME_WAIT in case this ACK is lost and the FIN comes again."),
     m("scene.tcp.why.handshake_ack", "第三次握手：客户端确认服务端的 SYN。双向通道都已建立，服务端的 accept() 因此返回。", "Handshake 3/3: the client acknowledges the server's SYN. Both directions are open, so the server's accept() returns."),
+    // Source: RFC 6298 §5 (back-off) and RFC 9293 §3.8.3 (connection failures: give up after R2).
     m("scene.tcp.why.retransmission", "超时重传：在重传超时（RTO）内没有收到确认，发送方把内存中的同一段数据再发一次；每次失败后等待时间加倍。重试次数到了上限仍没有确认，就放弃这条连接并向程序报错。", "Retransmission: no ACK came within the retransmission timeout (RTO), so the sender sends the same bytes from memory again; each failure doubles the wait. After enough retries with no ACK, the connection is abandoned with an error."),
+    // Source: RFC 9293 §3.5.2 (reset generation); Python socket docs: connect() raises ConnectionRefusedError.
     m("scene.tcp.why.rst", "RST：这个端口上没有程序在 listen()，协议栈（这里是 smoltcp）用 RST,ACK 拒绝连接，客户端的 connect() 因此报错 “Connection refused”。", "RST: no program is listening on that port, so the protocol stack (here, smoltcp) refuses with RST,ACK and the client's connect() fails with \"Connection refused\"."),
     m("scene.tcp.why.syn", "第一次握手：客户端发出 SYN，带上自己的初始序号（ISN）。Wireshark 把它显示为相对序号 seq=0。", "Handshake 1/3: the client sends a SYN carrying its initial sequence number (ISN), which Wireshark shows as relative seq=0."),
     m("scene.tcp.why.syn_ack", "第二次握手：服务端确认客户端的 SYN （ack = 对方 seq + 1，因为 SYN 本身占一个序号），同时发出自己的 SYN。", "Handshake 2/3: the server acknowledges the client's SYN (ack = its seq + 1, because a SYN takes up one sequence number) and sends its own SYN."),
+    // Source: RFC 768.
     m("scene.tcp.why.udp", "UDP 数据报：只有端口、长度和校验和，没有序号、没有确认——丢了就丢了。", "A UDP datagram: just ports, a length and a checksum; no sequence numbers, no ACKs: a lost datagram stays lost."),
     m("theme.auto", "跟随系统", "System"),
     m("theme.dark", "深色", "Dark"),

@@ -280,11 +280,13 @@ pub static MESSAGES: &[Msg] = &[
         "服务端程序 {1} 返回 {0}：就是客户端发出的那些字节。{3}",
         "The server's {1} returns {0}: the bytes the client sent. {3}",
     ),
+    // Source: Python socket docs (recvfrom) and RFC 768: one datagram per call, boundaries kept.
     m(
         "scene.encapsulation.narr.recv_datagram",
         "UDP 保留消息的边界：一次 recvfrom() 正好取出一个完整的数据报。",
         "UDP keeps message boundaries: one recvfrom() takes exactly one whole datagram.",
     ),
+    // Source: IEEE 802.3 clause 3.2.9 and 3.4 (the MAC checks the FCS and discards invalid frames), clause 3.2.3 (destination address).
     m(
         "scene.encapsulation.narr.recv_link",
         "网卡对帧重新算 CRC-32 得 {4}，和帧尾的 FCS {5} 比对；再看目的 MAC：{0}，本机 MAC：{1}。类型 {2} 表示里面是 IPv4，交给网络层。{3}",
@@ -295,11 +297,13 @@ pub static MESSAGES: &[Msg] = &[
         "网络层看目的 IP：{0}，本机 IP：{1}；首部校验和正确。协议 {2}，交给传输层。{3}",
         "The network layer reads the destination IP: {0}; this host's IP: {1}; the header checksum is right. Protocol {2}: handed to the transport layer. {3}",
     ),
+    // Source: IEEE 802.3 clause 3.2.1-3.2.2 (preamble and SFD mark where the frame starts).
     m(
         "scene.encapsulation.narr.recv_phy",
         "网卡把网线上的电信号还原成比特，认出前导码和 SFD（{0}），把后面的 {1} 字节作为帧交给数据链路层。{3}",
         "The card turns the signals on the cable back into bits, finds the preamble and SFD ({0}) and hands the {1} bytes after them to the data link layer as a frame. {3}",
     ),
+    // Source: RFC 9293 §2.2 (a byte-stream service) and the Python Socket Programming HOWTO (no message boundaries; recv may return less).
     m(
         "scene.encapsulation.narr.recv_stream",
         "TCP 是流式协议：一次 recv() 不一定对应一次 send()，数据可能被拆开，也可能和前后的数据连在一起（粘包），程序要自己划分消息。",
@@ -425,6 +429,7 @@ pub static MESSAGES: &[Msg] = &[
         "应用层不再有首部：剩下的就是数据。一端 send，另一端 recv。",
         "The application layer has no header left to remove: what remains is the data. One side sends, the other receives.",
     ),
+    // Source: IEEE 802.3 clause 3.4 (invalid MAC frames, FCS error) and clause 3.2.3 (addresses).
     m(
         "scene.encapsulation.why.recv_link",
         "FCS 对不上说明传输中有比特出错，整帧丢弃。MAC 地址标识一块网卡：目的 MAC 不是自己（也不是广播）的帧，网卡也直接丢掉。",
@@ -465,6 +470,7 @@ pub static MESSAGES: &[Msg] = &[
         "物理层基于电信号发送二进制数据 0101…",
         "The physical layer sends binary data 0101… as electrical signals.",
     ),
+    // Source: RFC 6335 §6 (0-1023 system ports; the course note writes 0-1024).
     m(
         "scene.encapsulation.why.send_transport",
         "TCP/UDP 都基于端口工作，端口范围 0–65535；0–1023 是知名端口，一般被系统占用（课程笔记写作 0–1024），自己的程序尽量用 8000 以后的端口。",

@@ -97,11 +97,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "{0} 超出范围：允许 {1}–{2}。",
         "{0} is out of range: it must be {1}–{2}.",
     ),
+    // Source: Python socket docs: socket.send() returns the bytes sent (0 for b''); sendto(b'') sends a zero-length UDP datagram (RFC 768: length 8 = header only).
     m(
         "error.payload_empty",
         "内容不能为空：用 TCP 时 send(b'') 什么也不发；UDP 的 sendto(b'') 会发出一个空数据报，但这个演示需要有数据可看。",
         "The message cannot be empty: over TCP, send(b'') sends nothing; over UDP, sendto(b'') sends an empty datagram, but this demo needs some data to show.",
     ),
+    // Source: RFC 9293 §3.7 (segmentation) and §3.7.1 (MSS option): TCP splits data into segments; smoltcp announces MSS 1460 (1500 - 20 - 20).
     m(
         "error.payload_too_long",
         "内容有 {0} 字节（UTF-8 编码，一个汉字占 3 字节），超过了 {1} 字节。真实的 TCP 会把长数据拆成多个报文段发送；这个演示只让数据装进一个报文段（MSS {1} 字节），UDP 也用同样的上限。",
@@ -137,6 +139,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "服务器",
         "the server",
     ),
+    // Source (field.arp.*): RFC 826 ("Packet format"); opcode 1 = request, 2 = reply.
     m(
         "field.arp.dst.hw_mac",
         "目标 MAC 地址：请求里发送方还不知道它（这正是要问的），所以填全 0；应答里是提问者的 MAC。",
@@ -182,11 +185,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "发送方 IP 地址：收到的一方会顺便记下“这个 IP 对应这个 MAC”。",
         "Sender IP address: whoever receives it also notes “this IP belongs to this MAC”.",
     ),
+    // Source: Python socket docs: send()/sendall() bytes appear unchanged as the TCP/UDP payload.
     m(
         "field.data.data",
         "数据（载荷）：应用程序 send() 的字节原样出现在这里；下面各层只负责运送，不关心它的含义。",
         "Data (payload): the bytes the program passed to send(), exactly as they were; the layers below only carry them and do not care what they mean.",
     ),
+    // Source (field.eth.*): IEEE 802.3 clause 3.2.3-3.2.6 (addresses, I/G and U/L bits, Length/Type); broadcast = all ones (clause 3.2.3).
     m(
         "field.eth.dst",
         "目的 MAC 地址：这一跳要交给哪块网卡；ff:ff:ff:ff:ff:ff 是广播，局域网里人人都收。",
@@ -202,6 +207,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "U/L 位（首字节倒数第二位）：0 = 厂商分配的全球唯一地址（前 3 字节是厂商号 OUI）；1 = 本地分配的地址。",
         "U/L bit (second-lowest bit of the first byte): 0 = a globally unique address from the vendor (the first 3 bytes are its OUI); 1 = a locally administered address.",
     ),
+    // Source: IEEE 802.3 clause 3.2.8 (Pad): minFrameSize 64 bytes with the FCS, so 60 without it.
     m(
         "field.eth.padding",
         "填充：以太网帧（不含 FCS）至少 60 字节，不够时在末尾补 0。",
@@ -232,6 +238,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "类型（EtherType）：载荷是哪种协议；0x0800 = IPv4，0x0806 = ARP。",
         "Type (EtherType): which protocol the payload is; 0x0800 = IPv4, 0x0806 = ARP.",
     ),
+    // Source (field.ip.*): RFC 791 §3.1 (header format; TTL, DF/MF, fragment offset, header checksum); DSCP RFC 2474 §3; ECN RFC 3168 §5.
     m(
         "field.ip.checksum",
         "首部校验和：只校验 IP 首部；路由器改了 TTL 后必须重新计算。",
@@ -322,6 +329,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "版本：4 表示 IPv4。",
         "Version: 4 means IPv4.",
     ),
+    // Source (field.tcp.*): RFC 9293 §3.1 (header format, control bits) and §3.4 (sequence numbers: SYN and FIN each take one).
     m(
         "field.tcp.ack",
         "确认号（相对值）：“到这里之前的字节我都收到了，下一个想要这个编号”；只在 ACK 位为 1 时有效。",
@@ -352,6 +360,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "ACK：确认号有效。除了最初的 SYN，连接中几乎每个报文段都带 ACK。",
         "ACK: the acknowledgment number is valid. Apart from the very first SYN, almost every segment of a connection carries it.",
     ),
+    // Source (field.tcp.flags.ae, .cwr, .ece): ECE/CWR: RFC 3168 §6.1; AE: the former NS bit (RFC 3540, historic), Wireshark tcp.flags.ae.
     m(
         "field.tcp.flags.ae",
         "AE（精确 ECN，原来的 NS 位）：普通连接为 0。",
@@ -407,6 +416,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "首部长度（数据偏移）：线上以 4 字节为单位存放，这里显示字节数；20 字节加上选项。",
         "Header length (data offset): stored in units of 4 bytes, shown here in bytes; 20 bytes plus the options.",
     ),
+    // Source (field.tcp.option*): TCP options: RFC 9293 §3.2 (EOL, NOP, MSS); window scale and timestamps RFC 7323 §2-§3; SACK RFC 2018.
     m(
         "field.tcp.option_kind",
         "选项类型：0 = 选项结束，1 = 空操作，2 = MSS，3 = 窗口扩大，4 = 允许 SACK，5 = SACK，8 = 时间戳。",
@@ -512,6 +522,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "序号（原始值）：线上真实的 32 位数字，从随机选出的初始序号（ISN）开始。",
         "Sequence number (raw): the real 32-bit number on the wire, starting from a randomly chosen initial sequence number (ISN).",
     ),
+    // Source: Port ranges: RFC 6335 §6 (0-1023 system, 1024-49151 user, 49152-65535 dynamic); Linux net.ipv4.ip_local_port_range defaults to 32768 60999 (kernel ip-sysctl docs).
     m(
         "field.tcp.srcport",
         "源端口：发送方程序的端口；客户端通常用系统分配的临时端口：IANA 规定的范围是 49152–65535，Linux 默认用 32768–60999，所以 netstat 里会看到别的端口号。",
@@ -527,6 +538,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "窗口：发送方的接收缓冲区还能再收多少字节，对方未被确认的数据不能超过它（流量控制）。",
         "Window: how many more bytes the sender's receive buffer can take; the peer must not have more unacknowledged data in flight (flow control).",
     ),
+    // Source (field.udp.*): RFC 768.
     m(
         "field.udp.checksum",
         "校验和：覆盖伪首部（源和目的 IP、协议、长度）、UDP 首部和数据；在 IPv4 中为 0 表示没有计算。",
@@ -554,6 +566,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     m("layer.padding", "以太网填充", "Ethernet padding"),
     m("layer.tcp", "TCP（传输层）", "TCP (transport layer)"),
     m("layer.udp", "UDP（传输层）", "UDP (transport layer)"),
+    // Source: RFC 826: the request is broadcast, the reply goes back unicast to the asker.
     m(
         "note.arp_broadcast",
         "发送方只知道对方的 IP，不知道它的 MAC，于是发出 ARP 请求，目的 MAC 是广播地址 ff:ff:ff:ff:ff:ff：局域网里每台设备都会收到，但只有拥有这个 IP 的那台会回答。",
@@ -564,6 +577,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "ARP 应答是单播：直接发回提问者的 MAC（请求里已经带着它）。双方都把“IP → MAC”记进 ARP 缓存，之后就不用再问了。",
         "The ARP reply is unicast: it goes straight back to the asker's MAC (the request carried it). Both sides keep “IP → MAC” in their ARP cache, so they need not ask again.",
     ),
+    // Source: RFC 9293 §3.8.6.3 (delayed ACK: less than 0.5 s, and at least every second full-sized segment).
     m(
         "note.delayed_ack",
         "延迟确认：接收方收到数据后不马上回 ACK，而是先等一小会儿（smoltcp 为 10 毫秒），看能否把 ACK 搭在回复的数据上，或一次确认两个报文段。RFC 规定最多只能等 0.5 秒；Linux 一般等 40–200 毫秒。",
@@ -574,16 +588,19 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "这一帧在网线上丢了（模拟丢包）：接收方什么也没收到，只有发送方的超时重传能补救。",
         "This frame was lost on the cable (simulated loss): the receiver gets nothing, and only the sender's retransmission timeout can repair it.",
     ),
+    // Source: IEEE 802.3 clause 3.2.1, 3.2.2, 3.2.8, 3.2.9 (preamble, SFD, pad, FCS); pcap stores the frame without them.
     m(
         "note.no_padding_fcs",
         "抓包（pcap）里的帧从目的 MAC 开始：没有前导码，也没有补齐到 60 字节的填充和 4 字节的 FCS，所以 ARP 帧只有 42 字节；网线上每帧至少 64 字节。",
         "A capture (pcap) shows each frame from the destination MAC on: no preamble, no padding up to 60 bytes and no 4-byte FCS, so an ARP frame is only 42 bytes; on the wire every frame is at least 64 bytes.",
     ),
+    // Source: RFC 9293 §3.4.1 (initial sequence number selection) with RFC 6528.
     m(
         "note.random_isn",
         "SYN 里的原始序号（ISN）是随机选的（这里由场景的随机种子决定），让旧连接的残留报文段和伪造的报文段难以混进来；Wireshark 默认显示相对序号，所以 SYN 显示为 Seq=0。",
         "The SYN's raw sequence number (ISN) is chosen at random (here from the scenario's seed), so leftovers of old connections and forged segments cannot easily fit in; Wireshark shows relative numbers by default, so the SYN reads Seq=0.",
     ),
+    // Source: RFC 6298 §2 and §5 (RTO, back-off doubles it); RFC 9293 §3.8.3 (after R2 the connection is closed with an error).
     m(
         "note.retransmission_rto",
         "发送方在重传超时（RTO）内没等到确认，就把同一段数据原样再发一次（序号不变）；每重传一次，等待时间加倍。重试到上限仍没有确认，连接就被放弃，程序收到错误。",
@@ -594,6 +611,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "路由器找不到通往目的地址所在网络的路由，只能把这个数据包丢弃。",
         "The router has no route to the destination's network, so it drops the packet.",
     ),
+    // Source: RFC 1812 §5.2 and RFC 791 §3.2 (a router forwards by IP, decrements TTL, recomputes the header checksum; the link header is new on each hop).
     m(
         "note.router_rewrites_macs",
         "路由器转发时换掉了以太网首部：源 MAC 变成路由器出口的 MAC，目的 MAC 变成下一跳的 MAC；源 IP 和目的 IP 保持不变。",
@@ -609,16 +627,19 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "TTL 减到 0，路由器丢弃了这个数据包。真实路由器还会回一个 ICMP“超时”报文（traceroute 就靠它）；这个模拟路由器只丢弃。",
         "The TTL ran out, so the router dropped the packet. A real router would also send back an ICMP Time Exceeded message (traceroute relies on it); this simulated router only drops it.",
     ),
+    // Source: RFC 9293 §3.5.2 (reset generation: a SYN to a CLOSED port gets RST,ACK).
     m(
         "note.rst_closed_port",
         "服务器上这个端口没有程序在 listen()，系统直接回 RST,ACK 拒绝连接；客户端的 connect() 抛出 ConnectionRefusedError。",
         "No program listens on this port of the server, so its system answers RST, ACK and refuses the connection; the client's connect() raises ConnectionRefusedError.",
     ),
+    // Source: RFC 9293 §3.6 (closing a connection, simultaneous close) and §3.3.2 (state machine).
     m(
         "note.simultaneous_close",
         "双方同时关闭：两个 FIN 在路上交错而过。每一方都从 FIN_WAIT_1 进入 CLOSING，收到对方对自己 FIN 的确认后进入 TIME_WAIT，所以两边都要等 TIME_WAIT。",
         "Both sides closed at the same time: the two FINs crossed on the way. Each side goes from FIN_WAIT_1 to CLOSING and, once its own FIN is acknowledged, to TIME_WAIT, so both sides wait in TIME_WAIT.",
     ),
+    // Source: RFC 9293 §3.7.1 (MSS), RFC 7323 §2 (window scale), RFC 2018 §2 (SACK-permitted).
     m(
         "note.smoltcp_syn_options",
         "SYN 带着选项：MSS 1460（每个报文段最多收 1460 字节）、窗口扩大 0（WS=1，不放大）、允许 SACK。这是 smoltcp 的选择；Linux 的 SYN 通常还带时间戳，窗口扩大值也更大。",
@@ -629,11 +650,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "模拟在这里被强行停止：两台交换机之间有环路，广播帧被不断复制转发，永远不会消失（以太网帧没有 TTL），这就是广播风暴。真实网络用生成树协议（STP）断开环路。",
         "The simulation was stopped here: the two switches form a loop, so broadcast frames are copied and forwarded forever (Ethernet frames have no TTL) — a broadcast storm. Real networks break such loops with the Spanning Tree Protocol (STP).",
     ),
+    // Source: RFC 9293 §3.6 (closing a connection); the FIN may ride on the ACK of the peer's FIN.
     m(
         "note.three_segment_close",
         "被动关闭的一方（这里是服务端）在 recv() 返回 b''（对方的 FIN 到了）后立刻 close()，于是它的 FIN 和对那个 FIN 的 ACK 合在同一个报文段里发出：四次挥手只用了三个报文段。",
         "The side closing second (here the server) called close() right after recv() returned b'' (the peer's FIN had arrived), so its FIN rides in the same segment as the ACK of that FIN: the four-way teardown took only three segments.",
     ),
+    // Source: RFC 9293 §3.6 and §3.3.2 (TIME-WAIT lasts 2 MSL); smoltcp 0.14 uses 10 s.
     m(
         "note.time_wait_10s",
         "主动关闭的一方进入 TIME_WAIT：先等一段时间，万一最后的 ACK 丢了还能重发，也让网络里残留的旧报文段消失。RFC 规定等 2·MSL；smoltcp 等 10 秒，Linux 等 60 秒。",
@@ -644,16 +667,19 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "TIME_WAIT 结束，连接彻底关闭（CLOSED），这组四元组（双方的 IP 和端口）可以再次使用。",
         "TIME_WAIT is over and the connection is fully CLOSED; its 4-tuple (both IPs and ports) may be used again.",
     ),
+    // Source: RFC 768 (no connection, no acknowledgment, no retransmission).
     m(
         "note.udp_no_handshake",
         "UDP 没有连接：没有三次握手、没有确认、也没有四次挥手，sendto() 直接把数据报发出去；丢了也不会重传。",
         "UDP has no connection: no three-way handshake, no acknowledgments and no four-way teardown; sendto() just sends the datagram, and nothing resends it if it is lost.",
     ),
+    // Source: RFC 9293 §3.8.6 (window management: the window is the receive buffer space offered).
     m(
         "note.window_free_buffer",
         "窗口（Win）是接收方缓冲区还空着的字节数，对方最多能发这么多尚未被确认的数据。这里每个 socket 的缓冲区是 8192 字节，窗口扩大为 0，所以 Win=8192 就是 8192 字节。",
         "The window (Win) is the free space in the receiver's buffer: the peer may have at most that many unacknowledged bytes in flight. Each socket here has an 8192-byte buffer and window scale 0, so Win=8192 means 8192 bytes.",
     ),
+    // Source (phy.*): Physical view: IEEE 802.3 clause 3.2.1 (preamble 7 x 0x55), 3.2.2 (SFD 0xD5), 3.2.8 (pad), 3.2.9 (FCS, CRC-32).
     m(
         "phy.fcs",
         "帧校验序列（FCS）：对目的 MAC 到填充的所有字节算出的 CRC-32，接收方据此丢掉损坏的帧；网卡收帧时就校验并去掉它，所以抓包里一般看不到。",
@@ -698,6 +724,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     m("role.syn_ack_retransmission", "重传的 SYN-ACK", "SYN-ACK retransmission"),
     m("role.syn_retransmission", "重传的 SYN", "SYN retransmission"),
     m("role.udp", "UDP 数据报", "UDP datagram"),
+    // Source (state.*): TCP states: RFC 9293 §3.3.2 (state machine overview, Figure 5), named as netstat prints them.
     m(
         "state.CLOSED",
         "CLOSED：没有连接。socket 刚创建还没连上，或者连接已经彻底结束。",

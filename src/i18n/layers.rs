@@ -14,6 +14,7 @@ pub static MESSAGES: &[Msg] = &[
         "程序自己的数据（如一个 HTTP 请求）",
         "the program's own data (e.g. an HTTP request)",
     ),
+    // Source: IEEE 802.3 clause 3.2 (MAC frame: addresses, type, FCS).
     m(
         "scene.layers.adds.link",
         "MAC 地址（源、目的）和 FCS 校验码",
