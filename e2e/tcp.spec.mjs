@@ -10,6 +10,7 @@ const clientState = (page) => page.locator('.ww-state[data-host="client"] .ww-st
 const serverState = (page) => page.locator('.ww-state[data-host="server"] .ww-state-name');
 
 test('walking the normal exchange with the keyboard shows the engine\'s states and narration at every step', async ({ page }) => {
+  test.slow(); // ~70 steps with five checks each: over 30 s on a busy 2-core machine
   const { json } = nativeTrace('tcp');
   const n = json.events.length;
   await open(page, '#/tcp?lang=en');

@@ -13,10 +13,15 @@ mod native {
     use wirewalk::app::{Shell, ShellProps};
     use wirewalk::i18n::Lang;
     use wirewalk::platform::Environment;
-    use wirewalk::prepaint::{header_of, scene_opening_of};
+    use wirewalk::prepaint::{header_of, scene_main_of, scene_opening_of};
     use wirewalk::scenes::Scene;
     use wirewalk::state::AppState;
     use yew::LocalServerRenderer;
+
+    /// Scenes whose default page (no parameters, not embedded) is pre-rendered whole, so
+    /// its drawing shows before any WebAssembly: the TCP ladder, the course's centrepiece.
+    /// Each costs about 3 KB brotli per language on the first paint.
+    const FULL: &[Scene] = &[Scene::Tcp];
 
     #[tokio::main(flavor = "current_thread")]
     pub async fn main() -> ExitCode {
@@ -31,13 +36,19 @@ mod native {
                 let html = LocalServerRenderer::<Shell>::with_props(ShellProps { initial })
                     .render()
                     .await;
-                let pieces = [
+                let mut pieces = vec![
                     (format!("{}-header.html", lang.code()), header_of(&html)),
                     (
                         format!("{}-{}.html", lang.code(), scene.slug()),
                         scene_opening_of(&html),
                     ),
                 ];
+                if FULL.contains(&scene) {
+                    pieces.push((
+                        format!("{}-{}-full.html", lang.code(), scene.slug()),
+                        scene_main_of(&html),
+                    ));
+                }
                 for (name, piece) in pieces {
                     let Some(piece) = piece else {
                         eprintln!("prepaint: {name}: the rendered page lacks the expected markup");

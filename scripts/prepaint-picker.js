@@ -29,16 +29,17 @@
     var hash = location.hash.replace(/^#/, ''), q = hash.indexOf('?');
     var slug = dec(q < 0 ? hash : hash.slice(0, q)).trim().replace(/^\/+|\/+$/g, '').toLowerCase();
     var pairs = location.search.replace(/^\?/, '').split('&').concat(q < 0 ? [] : hash.slice(q + 1).split('&'));
-    var lang = null, theme = null, embed = false;
+    var lang = null, theme = null, embed = false, plain = true;
     for (var i = 0; i < pairs.length; i++) {
       if (!pairs[i]) continue;
       var eq = pairs[i].indexOf('='), k = dec(eq < 0 ? pairs[i] : pairs[i].slice(0, eq));
       var v = dec(eq < 0 ? '' : pairs[i].slice(eq + 1));
       if (k === 'lang') lang = langOf(v) || lang;
       else if (k === 'theme') theme = themeOf(v) || theme;
-      else if (k === 'embed') {
-        if (/^(1|true|yes|)$/.test(v)) embed = true;
-        else if (/^(0|false|no)$/.test(v)) embed = false;
+      else {
+        plain = false;
+        if (k === 'embed' && /^(1|true|yes|)$/.test(v)) embed = true;
+        else if (k === 'embed' && /^(0|false|no)$/.test(v)) embed = false;
       }
     }
     if (!lang) lang = langOf(stored('wirewalk.lang'));
@@ -48,7 +49,8 @@
     }
     lang = lang || 'en';
     theme = theme || themeOf(stored('wirewalk.theme')) || 'auto';
-    var scene = d.getElementById('ww-pre-' + lang + '-' + slug) && slug !== 'header' ? slug : DEFAULT;
+    var known = /^[a-z]+$/.test(slug) && slug !== 'header' && d.getElementById('ww-pre-' + lang + '-' + slug);
+    var scene = known ? slug : DEFAULT;
 
     var old = d.getElementById('ww-pre');
     if (old) old.remove();
@@ -59,7 +61,10 @@
     root.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
     var header = d.getElementById('ww-pre-' + lang + '-header').content;
     if (!embed) root.appendChild(header.cloneNode(true));
-    var opening = d.getElementById('ww-pre-' + lang + '-' + scene).content.cloneNode(true);
+    // A scene's default page may be pre-rendered whole (its drawing included); any other
+    // parameter changes what the app will draw, so then only the opening shows.
+    var whole = plain && d.getElementById('ww-pre-' + lang + '-' + scene + '-full');
+    var opening = (whole || d.getElementById('ww-pre-' + lang + '-' + scene)).content.cloneNode(true);
     if (embed) {
       // Embedded scenes show no title or intro (the slide has its own): only the frame.
       var drop = opening.querySelectorAll('#scene-title, .ww-scene-intro');

@@ -58,6 +58,17 @@ pub fn scene_opening_of(html: &str) -> Option<String> {
     Some(piece)
 }
 
+/// The scene's whole `<main>`, for scenes whose default page the build pre-renders in
+/// full (see `FULL` in `examples/prepaint.rs`).
+#[must_use]
+pub fn scene_main_of(html: &str) -> Option<String> {
+    let html = without_markers(html);
+    let start = html.find("<main ")?;
+    let end = start + html[start..].find("</main>")? + "</main>".len();
+    let piece = html[start..end].replacen("data-ready=\"true\"", "data-ready=\"false\"", 1);
+    open_elements(&piece)?.is_empty().then_some(piece)
+}
+
 /// The elements opened and not yet closed at the end of `html` (outermost first), or
 /// `None` when a closing tag does not match.
 fn open_elements(html: &str) -> Option<Vec<String>> {
@@ -120,6 +131,15 @@ mod tests {
                 "</div></div></main>"
             ))
         );
+    }
+
+    #[test]
+    fn the_whole_main_is_cut_out_when_it_is_balanced() {
+        let main = scene_main_of(PAGE).unwrap_or_default();
+        assert!(main.starts_with("<main id=\"scene\" data-ready=\"false\"><div class=\"ww-tcp\">"));
+        assert!(main.ends_with("<p>more</p></div></div></main>"));
+        assert!(!main.contains("<!--"));
+        assert_eq!(scene_main_of("<main id=x><div></main>"), None);
     }
 
     #[test]

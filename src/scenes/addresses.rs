@@ -312,11 +312,11 @@ fn mac_section(props: &SectionProps) -> Html {
             }
             <div class="ww-mac-bytes" data-mac={info.text.clone()}>
                 <div class="ww-mac-half is-oui">
-                    <span class="ww-mono ww-mac-hex">{ info.oui.to_uppercase() }</span>
+                    <span class="ww-mono ww-mac-hex">{ info.oui.to_ascii_uppercase() }</span>
                     <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.oui") }</span>
                 </div>
                 <div class="ww-mac-half is-serial">
-                    <span class="ww-mono ww-mac-hex">{ info.serial.to_uppercase() }</span>
+                    <span class="ww-mono ww-mac-hex">{ info.serial.to_ascii_uppercase() }</span>
                     <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.serial") }</span>
                 </div>
             </div>

@@ -421,7 +421,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                             <label key={*p} class="ww-enc-radio">
                                 <input type="radio" name="enc-proto" id={format!("enc-proto-{p}")} value={*p}
                                        checked={*p == built.proto} onchange={proto_change.clone()} />
-                                { p.to_uppercase() }
+                                { p.to_ascii_uppercase() }
                             </label>
                         }) }
                         if let Some(e) = field_error(&built.errors, "proto", lang) {
