@@ -1,5 +1,6 @@
 // A `page` that fails its test on any console error, uncaught exception, failed or
-// 4xx/5xx request, or request to anything but our own loopback server.
+// 4xx/5xx request, request to anything but our own loopback server, or content security
+// policy violation.
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -27,6 +28,14 @@ export const test = base.extend({
     });
     page.on('response', (res) => {
       if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    // Any content security policy violation fails the test (Chromium also logs most of
+    // them as console errors; this catches the rest, e.g. report-only cases).
+    await page.exposeFunction('__wwCspViolation', (v) => problems.push(`CSP violation: ${v}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__wwCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      });
     });
     await use(page);
     expect(problems, 'console errors / failed or foreign requests').toEqual([]);

@@ -8,7 +8,8 @@
 //    ones for the URL, the stored choices and the browser's languages, exactly as the
 //    app would, before any WebAssembly arrives. The app removes them when it mounts.
 // 3. If index.html carries a Content-Security-Policy <meta>, the hashes of every inline
-//    script and style are added to it, so no 'unsafe-inline' is needed.
+//    script and style are added to it, so no 'unsafe-inline' is needed; so are those of
+//    the style sheets the app inlines itself (scripts/csp.mjs INLINE_STYLES).
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/prepaint.mjs DIR` works too.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { styleHashes } from './csp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -79,7 +81,7 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
   const withHashes = (directive, hashes) => (d) => (d.split(/\s+/)[0] === directive ? [d, ...hashes].join(' ') : d);
   const policy = attr(tag, 'content').split(';').map((d) => d.trim()).filter(Boolean)
     .map(withHashes('script-src', inline('script')))
-    .map(withHashes('style-src', inline('style')))
+    .map(withHashes('style-src', [...inline('style'), ...styleHashes()]))
     .join('; ');
   return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 });

@@ -19,6 +19,7 @@ pub mod widgets;
 pub fn start() {
     platform::set_panic_text(app::panic_text(i18n::Lang::default()));
     platform::install_panic_hook();
+    platform::install_data_styles();
     let (search, hash) = platform::location();
     let initial = state::AppState::from_url(&search, &hash, &platform::environment());
     platform::set_panic_text(app::panic_text(initial.lang));

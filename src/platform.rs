@@ -218,6 +218,7 @@ mod imp {
         selector: &str,
         name: &str,
         scale: f64,
+        css: &str,
         on_error: impl Fn() + 'static,
     ) {
         let Some(doc) = window().and_then(|w| w.document()) else {
@@ -240,7 +241,7 @@ mod imp {
             }
             _ => return on_error(),
         };
-        let Some(xml) = serialize(&svg) else {
+        let Some(xml) = serialize(&svg, css) else {
             return on_error();
         };
         let parts = js_sys::Array::of1(&xml.into());
@@ -301,17 +302,27 @@ mod imp {
         img.set_src(&url);
     }
 
-    /// The first element matching `selector` as XML (`XMLSerializer`, not `outerHTML`,
-    /// which writes HTML entities such as `&nbsp;` that XML does not know).
-    pub fn element_xml(selector: &str) -> Option<String> {
+    /// The first element matching `selector` (an SVG) as XML, with `css` as its first
+    /// child in a `<style>` element. `XMLSerializer`, not `outerHTML`, which writes HTML
+    /// entities such as `&nbsp;` that XML does not know.
+    pub fn element_xml(selector: &str, css: &str) -> Option<String> {
         let doc = window()?.document()?;
-        serialize(&doc.query_selector(selector).ok()??)
+        serialize(&doc.query_selector(selector).ok()??, css)
     }
 
-    fn serialize(e: &web_sys::Element) -> Option<String> {
+    /// Serialises a detached copy of `e` with a `<style>` added: the copy never joins
+    /// the page, so the page's content security policy has no inline style to refuse.
+    fn serialize(e: &web_sys::Element, css: &str) -> Option<String> {
+        let copy: web_sys::Element = e.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let doc = window()?.document()?;
+        let style = doc
+            .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
+            .ok()?;
+        style.set_text_content(Some(css));
+        copy.prepend_with_node_1(&style).ok()?;
         web_sys::XmlSerializer::new()
             .ok()?
-            .serialize_to_string(e)
+            .serialize_to_string(&copy)
             .ok()
     }
 
@@ -329,6 +340,68 @@ mod imp {
                 f(s, h);
             },
         )))
+    }
+
+    /// Applies every `data-style="…"` attribute, now and whenever one appears or changes,
+    /// as the element's inline style through the CSSOM. Views write `data-style` instead
+    /// of `style`: the content security policy (`style-src 'self'`) refuses `style`
+    /// attributes in markup, but not styles set through the CSSOM.
+    pub fn install_data_styles() {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(root) = doc.document_element() else {
+            return;
+        };
+        let apply = |e: &web_sys::Element| {
+            if let (Some(h), Some(css)) = (
+                e.dyn_ref::<web_sys::HtmlElement>(),
+                e.get_attribute("data-style"),
+            ) {
+                h.style().set_css_text(&css);
+            }
+        };
+        let apply_within = move |e: &web_sys::Element| {
+            apply(e);
+            if let Ok(list) = e.query_selector_all("[data-style]") {
+                for i in 0..list.length() {
+                    if let Some(el) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+                        apply(&el);
+                    }
+                }
+            }
+        };
+        apply_within(&root);
+        let observed = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+            for r in records.iter() {
+                let Ok(r) = r.dyn_into::<web_sys::MutationRecord>() else {
+                    continue;
+                };
+                if r.type_() == "attributes" {
+                    if let Some(e) = r.target().and_then(|t| t.dyn_into().ok()) {
+                        apply(&e);
+                    }
+                } else {
+                    let added = r.added_nodes();
+                    for i in 0..added.length() {
+                        if let Some(e) = added.item(i).and_then(|n| n.dyn_into().ok()) {
+                            apply_within(&e);
+                        }
+                    }
+                }
+            }
+        });
+        let Ok(observer) = web_sys::MutationObserver::new(observed.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_subtree(true);
+        opts.set_child_list(true);
+        opts.set_attribute_filter(&js_sys::Array::of1(&"data-style".into()));
+        if observer.observe_with_options(&root, &opts).is_ok() {
+            // Lives as long as the page.
+            observed.forget();
+        }
     }
 
     /// Replaces the page with a readable, translated error box and a reload link.
@@ -418,6 +491,8 @@ mod imp {
     pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
     /// No pre-rendered page natively.
     pub fn remove_prepaint() {}
+    /// No-op natively (server-side rendering keeps `data-style` as it is).
+    pub fn install_data_styles() {}
     /// No-op natively.
     pub fn install_panic_hook() {}
     /// No form fields natively.
@@ -439,11 +514,12 @@ mod imp {
         _selector: &str,
         _name: &str,
         _scale: f64,
+        _css: &str,
         _on_error: impl Fn() + 'static,
     ) {
     }
     /// No document natively.
-    pub fn element_xml(_selector: &str) -> Option<String> {
+    pub fn element_xml(_selector: &str, _css: &str) -> Option<String> {
         None
     }
     /// A subscription that never fires natively.

@@ -437,7 +437,7 @@ fn port_section(props: &SectionProps) -> Html {
                     <div key={r.id()} class={classes!("ww-port-block", format!("range-{}", r.id()), (*r == range).then_some("is-current"))}>
                         <span class="ww-port-block-name">{ t(lang, r.key()) }</span>
                         if *r == range {
-                            <span class="ww-port-marker" style={format!("left: {:.1}%", frac * 100.0)}>
+                            <span class="ww-port-marker" data-style={format!("left: {:.1}%", frac * 100.0)}>
                                 <span class="ww-port-marker-label ww-mono">{ port.to_string() }</span>
                             </span>
                         }

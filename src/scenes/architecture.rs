@@ -111,7 +111,7 @@ fn hbar(class: &'static str, label: &'static str, frac: f64, value: String) -> H
         <div class={classes!("ww-arch-hbar", class)}>
             <span class="ww-arch-hbar-name">{ label }</span>
             <span class="ww-arch-hbar-track">
-                <span class="ww-arch-hbar-fill" style={width}></span>
+                <span class="ww-arch-hbar-fill" data-style={width}></span>
                 <span class="ww-arch-hbar-value ww-mono">{ value }</span>
             </span>
         </div>

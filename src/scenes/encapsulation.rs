@@ -296,7 +296,7 @@ fn pdu(built: &Built, step: usize, lang: Lang) -> Html {
                         let peel = side == Side::Receiver && b.level == level && level != Level::Application;
                         let grow = (b.len as f64).sqrt().max(1.5);
                         html! {
-                            <li key={b.id.clone()} data-block={b.id.clone()} style={format!("flex-grow:{grow:.2}")}
+                            <li key={b.id.clone()} data-block={b.id.clone()} data-style={format!("flex-grow:{grow:.2}")}
                                 class={classes!("ww-enc-block", format!("blk-{}", b.id), new.then_some("is-new"), peel.then_some("is-peel"))}>
                                 <span class="ww-enc-block-name">{ name }</span>
                                 <span class="ww-enc-block-len">{ tf(lang, "scene.encapsulation.bytes", &[&b.len.to_string()]) }</span>

@@ -21,7 +21,7 @@ fn cell(lang: Lang, l: &Layer, column: &str, course: bool) -> Html {
     let desc = format!("scene.layers.desc.{}", l.id);
     html! {
         <a class={classes!("ww-layer-cell", format!("col-{column}"), format!("lvl-{}", l.course), course.then_some("is-course"))}
-           style={format!("grid-column:{col};grid-row:{} / {}", from + 1, to + 1)} href={href} data-layer={l.id} data-course={l.course.to_string()}
+           data-style={format!("grid-column:{col};grid-row:{} / {}", from + 1, to + 1)} href={href} data-layer={l.id} data-course={l.course.to_string()}
            aria-label={format!("{} {} · {}", l.num, t_dyn(lang, &format!("scene.layers.name.{}", l.id)), t(lang, "scene.layers.goto"))}>
             <span class="ww-layer-num" aria-hidden="true">{ l.num }</span>
             <span class="ww-layer-title">{ t_dyn(lang, &format!("scene.layers.name.{}", l.id)) }</span>
@@ -36,7 +36,7 @@ fn details(lang: Lang, l: &Layer) -> Html {
     let (from, to) = grid_rows(l);
     let k = |part: &str| t_dyn(lang, &format!("scene.layers.{part}.{}", l.id));
     html! {
-        <div class={classes!("ww-layer-details", format!("lvl-{}", l.course))} style={format!("grid-column:3;grid-row:{} / {}", from + 1, to + 1)}
+        <div class={classes!("ww-layer-details", format!("lvl-{}", l.course))} data-style={format!("grid-column:3;grid-row:{} / {}", from + 1, to + 1)}
              data-layer={l.id}>
             <dl>
                 <div><dt>{ t(lang, "scene.layers.col.pdu") }</dt><dd class="ww-pdu">{ k("pdu") }</dd></div>

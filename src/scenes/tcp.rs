@@ -12,7 +12,7 @@ use crate::platform;
 use crate::player::{clamp_step, Player};
 use crate::widgets::code::CodePane;
 use crate::widgets::inspector::Inspector;
-use crate::widgets::ladder::Ladder;
+use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::state_diagram::StateDiagram;
 use model::{
     build_with, check, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES,
@@ -162,7 +162,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let export_svg = {
         let variant = built.variant.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(svg) = platform::element_xml(".ww-ladder") {
+            if let Some(svg) = platform::element_xml(".ww-ladder", ladder::STYLE) {
                 platform::download(
                     &format!("wirewalk-{variant}.svg"),
                     svg.as_bytes(),
@@ -181,6 +181,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                 ".ww-ladder",
                 &format!("wirewalk-{variant}.png"),
                 2.0,
+                ladder::STYLE,
                 move || failed.set(true),
             );
         })

@@ -90,8 +90,9 @@ pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
 }
 
 /// The payload of a frame as text, if it has one (shown under data arrows). Control
-/// characters and the non-characters U+FFFE / U+FFFF are written as Python escapes
-/// (`\n`, `\x01`, `\ufffe`): they are invisible, and XML (the SVG export) forbids most.
+/// characters (but line breaks and tabs) and the non-characters U+FFFE / U+FFFF are
+/// written as Python escapes (`\x01`, `\ufffe`): they are invisible, and XML (the SVG
+/// export) forbids them.
 #[must_use]
 pub fn payload_text(frame: &Frame) -> Option<String> {
     let a = frame.annotated.as_ref()?;
@@ -100,15 +101,15 @@ pub fn payload_text(frame: &Frame) -> Option<String> {
     Some(visible(&String::from_utf8_lossy(bytes)))
 }
 
-/// `text` with control characters and non-characters escaped as in a Python literal.
+/// `text` with control characters (but `\t`, `\n`, `\r`) and non-characters escaped as
+/// in a Python literal.
 #[must_use]
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
+            // Line breaks and tabs stay: the architecture scene shows HTTP text as it is.
+            '\n' | '\r' | '\t' => out.push(c),
             c if c.is_control() && (c as u32) < 0x100 => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
@@ -190,14 +191,14 @@ mod tests {
         assert_eq!(visible("a\u{a0}b"), "a\u{a0}b");
         assert_eq!(
             visible("x\0\u{1}\n\t\r\u{7f}\u{85}y"),
-            "x\\x00\\x01\\n\\t\\r\\x7f\\x85y"
+            "x\\x00\\x01\n\t\r\\x7f\\x85y"
         );
         assert_eq!(visible("\u{fffe}\u{ffff}你好"), "\\ufffe\\uffff你好");
         // Nothing XML 1.0 forbids is left (Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | ...).
         let all: String = (0u32..0x110000).filter_map(char::from_u32).collect();
         assert!(visible(&all).chars().all(|c| {
             let u = c as u32;
-            u >= 0x20 && u != 0xfffe && u != 0xffff
+            (u >= 0x20 || matches!(c, '\t' | '\n' | '\r')) && u != 0xfffe && u != 0xffff
         }));
     }
 

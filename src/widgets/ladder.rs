@@ -17,41 +17,10 @@ pub const LEFT_X: f64 = 120.0;
 pub const RIGHT_X: f64 = 480.0;
 const TOP: f64 = 56.0;
 
-/// The diagram's own style sheet, inside the SVG so an exported SVG looks the same
-/// standalone (the `var()` fallbacks are the light theme's colours).
-const STYLE: &str = "
-.ww-ladder{font-family:var(--font-sans,system-ui,sans-serif);font-size:12px}
-.ww-ladder .ww-host-name{font-weight:700;font-size:14px;fill:var(--text,#15181d)}
-.ww-ladder .ww-host-ip{font-family:var(--font-mono,monospace);font-size:11px;fill:var(--muted,#5a6472)}
-.ww-ladder .ww-lifeline{stroke:var(--border,#d7dce3);stroke-width:3}
-.ww-ladder .ww-arrow{cursor:pointer}
-.ww-ladder .ww-arrow:focus{outline:none}
-.ww-ladder .ww-arrow:focus-visible .ww-arrow-line{stroke-width:4}
-.ww-ladder .ww-arrow-hit{stroke:transparent;stroke-width:18}
-.ww-ladder .ww-arrow-line{stroke:var(--layer-tcp,#1d4ed8);stroke-width:2;fill:none}
-.ww-ladder .ww-head{fill:var(--layer-tcp,#1d4ed8)}
-.ww-ladder .is-broadcast .ww-arrow-line{stroke:var(--layer-eth,#b45309);stroke-dasharray:6 4}
-.ww-ladder [data-role^=arp] .ww-arrow-line{stroke:var(--layer-eth,#b45309)}
-.ww-ladder [data-role=udp] .ww-arrow-line{stroke:var(--layer-app,#7e22ce)}
-.ww-ladder [data-role=rst] .ww-arrow-line,.ww-ladder .is-dropped .ww-arrow-line,.ww-ladder .ww-drop-x line{stroke:#dc2626}
-.ww-ladder .ww-drop-x line{stroke-width:3}
-.ww-ladder .is-retrans .ww-arrow-line{stroke-dasharray:2 3;stroke-width:2.5}
-.ww-ladder .ww-arrow-label{fill:var(--text,#15181d);font-family:var(--font-mono,monospace);font-size:11.5px}
-.ww-ladder .ww-arrow-payload{fill:var(--layer-app,#7e22ce);font-family:var(--font-mono,monospace);font-size:11px}
-.ww-ladder .ww-arrow-note{fill:#dc2626;font-size:10.5px}
-.ww-ladder .ww-state-mark{fill:var(--muted,#5a6472);font-family:var(--font-mono,monospace);font-size:10.5px;font-weight:600}
-.ww-ladder .ww-state-mark.is-current{fill:var(--accent,#1d4ed8)}
-.ww-ladder .is-future{opacity:.13}
-.ww-ladder .ww-arrow.is-future text{opacity:0}
-.ww-ladder .ww-state-mark.is-future{opacity:0}
-.ww-ladder .is-selected .ww-arrow-label{font-weight:700}
-.ww-ladder .is-current .ww-arrow-line{stroke-width:3.5;stroke-dasharray:100;animation:ww-draw .6s ease-out}
-@keyframes ww-draw{from{stroke-dashoffset:100}to{stroke-dashoffset:0}}
-@media (prefers-reduced-motion:reduce){.ww-ladder .is-current .ww-arrow-line{animation:none}}
-@media (max-width:640px){.ww-ladder .ww-arrow-label{font-size:15px}.ww-ladder .ww-arrow-payload{font-size:14px}
-.ww-ladder .ww-state-mark{font-size:13px}.ww-ladder .ww-host-name{font-size:18px}.ww-ladder .ww-host-ip{font-size:14px}
-.ww-ladder .ww-arrow-note{font-size:13px}}
-";
+/// The diagram's style sheet (`styles/ladder.css`, linked by the page). The SVG export
+/// embeds the same text, so an exported SVG looks the same standalone; it is not put
+/// inside the live SVG, where the content security policy would refuse an inline style.
+pub const STYLE: &str = include_str!("../../styles/ladder.css");
 const ROW: f64 = 56.0;
 const SLOPE: f64 = 24.0;
 
@@ -240,7 +209,6 @@ pub fn ladder(props: &LadderProps) -> Html {
     html! {
         <svg class="ww-ladder" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
-            <style>{ STYLE }</style>
             <defs>
                 <marker id="ww-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="ww-head" />
