@@ -1,18 +1,18 @@
 //! Every i18n key the engine emits has a message in both languages, and every parameter
 //! error reads with its specifics filled in.
 //!
-//! Keys are collected from real runs of every catalogue scenario (with several parameter
-//! variants, so that losses, retransmissions and other rare roles appear) and from the
-//! engine's source, for keys only rare paths emit.
+//! The keys come from the engine's typed lists — [`NoteKey::ALL`], [`FrameRole::ALL`],
+//! [`LayerId::ALL`], [`TcpState::ALL`], [`FIELD_IDS`], [`ERROR_KEYS`] — so a new name in
+//! the engine is a new key here. Real runs of every catalogue scenario (with several
+//! parameter variants) then check that what the engine actually emits is in those lists.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use wirewalk::i18n::{error_message, lookup, Lang};
-use wirewalk_engine::scenario::{self, Scenario, ScenarioError, ERROR_KEYS, MAX_PAYLOAD};
-use wirewalk_engine::trace::{EventKind, TcpState, NOTE_KEYS};
-use wirewalk_engine::wire::{physical, Field};
+use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName, ERROR_KEYS, MAX_PAYLOAD};
+use wirewalk_engine::trace::{EventKind, NoteKey, TcpState};
+use wirewalk_engine::wire::{physical, Field, FrameRole, LayerId, FIELD_IDS};
 
 /// Parameter variants each scenario runs with, besides its defaults.
 const VARIANTS: &[&[(&str, &str)]] = &[
@@ -35,39 +35,6 @@ const VARIANTS: &[&[(&str, &str)]] = &[
     &[("seed", "7"), ("client.port", "50000")],
 ];
 
-/// Every TCP state; the `match` makes a new state a compile error here.
-fn all_states() -> Vec<TcpState> {
-    let all = [
-        TcpState::Closed,
-        TcpState::Listen,
-        TcpState::SynSent,
-        TcpState::SynReceived,
-        TcpState::Established,
-        TcpState::FinWait1,
-        TcpState::FinWait2,
-        TcpState::CloseWait,
-        TcpState::Closing,
-        TcpState::LastAck,
-        TcpState::TimeWait,
-    ];
-    for s in all {
-        match s {
-            TcpState::Closed
-            | TcpState::Listen
-            | TcpState::SynSent
-            | TcpState::SynReceived
-            | TcpState::Established
-            | TcpState::FinWait1
-            | TcpState::FinWait2
-            | TcpState::CloseWait
-            | TcpState::Closing
-            | TcpState::LastAck
-            | TcpState::TimeWait => {}
-        }
-    }
-    all.to_vec()
-}
-
 #[derive(Default)]
 struct Keys {
     notes: BTreeSet<String>,
@@ -85,18 +52,20 @@ fn walk(f: &Field, out: &mut BTreeSet<String>) {
     }
 }
 
+/// The keys real runs meet.
 fn collect_from_runs(keys: &mut Keys) -> usize {
     let mut runs = 0;
-    for name in scenario::catalogue() {
+    for name in ScenarioName::ALL {
         for variant in VARIANTS {
-            let mut s = Scenario::named(name).expect("catalogue scenario");
+            let mut s = Scenario::new(*name);
             for (k, v) in *variant {
                 s.set(k, v).expect("variant parameter");
             }
-            let trace = scenario::run(&s).unwrap_or_else(|e| panic!("{name} {variant:?}: {e}"));
+            let trace =
+                wirewalk_engine::run(&s).unwrap_or_else(|e| panic!("{name} {variant:?}: {e}"));
             runs += 1;
             keys.notes
-                .extend(trace.notes().into_iter().map(str::to_owned));
+                .extend(trace.notes().into_iter().map(|k| k.as_str().to_owned()));
             for e in &trace.events {
                 if let EventKind::StateChange { from, to, .. } = &e.kind {
                     keys.states.insert(format!("state.{}", from.name()));
@@ -105,7 +74,7 @@ fn collect_from_runs(keys: &mut Keys) -> usize {
             }
             for f in &trace.frames {
                 keys.roles
-                    .insert(format!("role.{}", f.role.as_deref().unwrap_or("frame")));
+                    .insert(format!("role.{}", f.role.map_or("frame", |r| r.as_str())));
                 if let Some(a) = &f.annotated {
                     for l in &a.layers {
                         keys.layers.insert(format!("layer.{}", l.id));
@@ -123,69 +92,26 @@ fn collect_from_runs(keys: &mut Keys) -> usize {
     runs
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir)
-        .expect("read engine src dir")
-        .flatten()
-    {
-        let p = entry.path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
-
-/// The string literals of a Rust source (good enough for this crate: no raw strings
-/// around keys, no escaped quotes inside them).
-fn literals(src: &str) -> Vec<&str> {
-    src.lines()
-        .flat_map(|line| line.split('"').skip(1).step_by(2))
-        .collect()
-}
-
-fn is_ident_path(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
-}
-
-/// Keys only visible in the engine's source: every `"note.*"` literal, every Wireshark
-/// field id in `wire/` (their meaning is `field.<id>`), and every role the role tracker
-/// names (in `net/link.rs`).
-fn collect_from_source(keys: &mut Keys) {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("engine")
-        .join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    assert!(
-        files.len() > 10,
-        "engine sources not found under {}",
-        src.display()
-    );
-    for f in &files {
-        let text = std::fs::read_to_string(f).expect("read engine source");
-        let in_wire = f.components().any(|c| c.as_os_str() == "wire");
-        let is_link = f.ends_with("net/link.rs");
-        for lit in literals(&text) {
-            if !is_ident_path(lit) {
-                continue;
-            }
-            if lit.starts_with("note.") {
-                keys.notes.insert(lit.to_owned());
-            }
-            let field_prefix = ["eth.", "arp.", "ip.", "tcp.", "udp.", "data."]
-                .iter()
-                .any(|p| lit.starts_with(p));
-            if in_wire && field_prefix {
-                keys.fields.insert(format!("field.{lit}"));
-            }
-            if is_link && !lit.contains('.') {
-                keys.roles.insert(format!("role.{lit}"));
-            }
-        }
+/// The keys the engine's typed lists name.
+fn collect_from_lists() -> Keys {
+    Keys {
+        notes: NoteKey::ALL.iter().map(|k| k.as_str().to_owned()).collect(),
+        fields: FIELD_IDS.iter().map(|id| format!("field.{id}")).collect(),
+        layers: LayerId::ALL.iter().map(|l| format!("layer.{l}")).collect(),
+        phys: physical(&[0; 14])
+            .segments
+            .into_iter()
+            .map(|s| s.meaning)
+            .collect(),
+        roles: FrameRole::ALL
+            .iter()
+            .map(|r| format!("role.{r}"))
+            .chain(["role.frame".to_owned()])
+            .collect(),
+        states: TcpState::ALL
+            .iter()
+            .map(|s| format!("state.{}", s.name()))
+            .collect(),
     }
 }
 
@@ -198,86 +124,53 @@ fn missing(keys: &BTreeSet<String>) -> Vec<String> {
 
 #[test]
 fn every_engine_key_has_a_message_in_both_languages() {
-    let mut keys = Keys::default();
-    let runs = collect_from_runs(&mut keys);
-    assert!(runs >= 100, "only {runs} runs");
-    // What the runs alone must have met (so the collection cannot silently come up empty).
-    for (group, set, at_least) in [
-        ("notes", &keys.notes, 16),
-        ("fields", &keys.fields, 65),
-        ("layers", &keys.layers, 6),
-        ("phys", &keys.phys, 5),
-        ("roles", &keys.roles, 15),
-        ("states", &keys.states, 11),
-    ] {
-        assert!(
-            set.len() >= at_least,
-            "runs found only {} {group}: {set:?}",
-            set.len()
-        );
-    }
-    for expected in [
-        "note.smoltcp_syn_options",
-        "note.time_wait_10s",
-        "note.arp_broadcast",
-        "note.retransmission_rto",
-        "note.storm_capped",
-        "note.rst_closed_port",
-        "note.delayed_ack",
-        "note.three_segment_close",
-        "note.simultaneous_close",
-    ] {
-        assert!(keys.notes.contains(expected), "no run emitted {expected}");
-    }
-    for expected in [
-        "role.syn_retransmission",
-        "role.syn_ack_retransmission",
-        "role.fin_retransmission",
-    ] {
-        assert!(keys.roles.contains(expected), "no run produced {expected}");
-    }
-
-    collect_from_source(&mut keys);
-    // The engine's own lists of what it emits.
-    keys.notes.extend(NOTE_KEYS.iter().map(|k| (*k).to_owned()));
+    let listed = collect_from_lists();
     let errors: BTreeSet<String> = ERROR_KEYS.iter().map(|k| (*k).to_owned()).collect();
-    assert!(
-        keys.notes.contains("note.router_ttl_expired"),
-        "source scan found no rare note"
-    );
-    assert!(
-        keys.fields.contains("field.tcp.options.timestamp.tsval"),
-        "source scan found no rare field"
-    );
-    assert!(
-        keys.roles.contains("role.ipv4"),
-        "source scan found no rare role"
-    );
-    for s in all_states() {
-        keys.states.insert(format!("state.{}", s.name()));
-    }
-
     let mut all_missing = Vec::new();
     let mut total = 0;
     for (group, set) in [
-        ("notes", &keys.notes),
-        ("fields", &keys.fields),
-        ("layers", &keys.layers),
-        ("phys", &keys.phys),
-        ("roles", &keys.roles),
-        ("states", &keys.states),
+        ("notes", &listed.notes),
+        ("fields", &listed.fields),
+        ("layers", &listed.layers),
+        ("phys", &listed.phys),
+        ("roles", &listed.roles),
+        ("states", &listed.states),
         ("errors", &errors),
     ] {
         eprintln!("{group}: {} keys", set.len());
         total += set.len();
         all_missing.extend(missing(set));
     }
-    assert!(total > 140, "only {total} keys collected");
+    assert!(total > 160, "only {total} keys listed");
     assert!(
         all_missing.is_empty(),
         "engine keys without a message:\n{}",
         all_missing.join("\n")
     );
+}
+
+#[test]
+fn what_the_engine_emits_is_in_its_lists() {
+    let listed = collect_from_lists();
+    let mut ran = Keys::default();
+    let runs = collect_from_runs(&mut ran);
+    assert!(runs >= 100, "only {runs} runs");
+    for (group, seen, all) in [
+        ("notes", &ran.notes, &listed.notes),
+        ("fields", &ran.fields, &listed.fields),
+        ("layers", &ran.layers, &listed.layers),
+        ("phys", &ran.phys, &listed.phys),
+        ("roles", &ran.roles, &listed.roles),
+        ("states", &ran.states, &listed.states),
+    ] {
+        let stray: Vec<_> = seen.difference(all).collect();
+        assert!(
+            stray.is_empty(),
+            "{group} emitted but not listed: {stray:?}"
+        );
+        assert!(seen.len() >= 5, "runs found only {} {group}", seen.len());
+    }
+    assert_eq!(ran.states, listed.states, "some TCP state never reached");
 }
 
 #[test]

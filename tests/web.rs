@@ -146,12 +146,13 @@ async fn nav_links_carry_the_language_and_mark_the_current_scene() {
 /// Mounts the frame inspector on the SYN of a real engine run (computed in wasm).
 async fn mount_inspector() -> Element {
     use wirewalk::widgets::inspector::{Inspector, InspectorProps};
-    use wirewalk_engine::scenario::{run, Scenario};
+    use wirewalk_engine::run;
+    use wirewalk_engine::scenario::Scenario;
     let trace = run(&Scenario::named("tcp").unwrap()).unwrap();
     let frame = trace
         .frames
         .iter()
-        .find(|f| f.role.as_deref() == Some("syn"))
+        .find(|f| f.role.map(|r| r.as_str()) == Some("syn"))
         .unwrap()
         .clone();
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -6,7 +6,8 @@
 
 use std::time::Instant;
 
-use wirewalk_engine::scenario::{catalogue, run, run_unannotated, Scenario};
+use wirewalk_engine::scenario::{Scenario, ScenarioName};
+use wirewalk_engine::{run, run_unannotated};
 
 fn main() {
     let runs: usize = std::env::args()
@@ -15,7 +16,7 @@ fn main() {
         .unwrap_or(300)
         .max(1);
     let mut rows = Vec::new();
-    for name in catalogue() {
+    for name in ScenarioName::ALL.iter().map(|n| n.as_str()) {
         let Ok(s) = Scenario::named(name) else {
             continue;
         };

@@ -1,6 +1,7 @@
 //! Print a scenario's events as text: `cargo run --example dump_trace -- tcp [key=value ...]`.
 
-use wirewalk_engine::scenario::{run, Scenario};
+use wirewalk_engine::run;
+use wirewalk_engine::scenario::Scenario;
 use wirewalk_engine::trace::EventKind;
 
 fn main() {
@@ -48,6 +49,7 @@ fn main() {
             EventKind::SwitchLearn { switch, mac, port } => {
                 format!("{switch}: learn {mac} @ {port}")
             }
+            EventKind::RouterDrop { router, reason } => format!("{router}: drop {reason:?}"),
             EventKind::Note { key } => format!("note {key}"),
         };
         println!("{:>10.6} {text}", e.time_us as f64 / 1e6);

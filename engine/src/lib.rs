@@ -1,17 +1,82 @@
 //! Wirewalk engine: everything the app shows is computed here.
 //!
-//! A [`scenario::Scenario`] (plain serde data) goes in, a whole [`trace::Trace`]
-//! comes out. Hosts run the real smoltcp TCP/IP stack inside a discrete-event
-//! network (`net`); every frame is annotated field by field (`wire`) and can be
-//! exported as pcap (`pcap`). This crate knows no screen: it depends on no yew,
-//! web-sys, js-sys or gloo, builds and tests natively, and compiles to wasm32.
+//! A [`scenario::Scenario`] (plain serde data) goes in, a whole [`trace::Trace`] comes out.
+//! The layers, bottom to top (each imports only those below it; a test checks there is no
+//! cycle):
+//!
+//! 1. [`wire`] — bytes: field tables, annotation, frame roles, checksums, physical view;
+//! 2. [`trace`] — the data a run produces (frames, events, states, hosts, links);
+//! 3. [`net`] — the discrete-event network: smoltcp hosts, switch, router, links, clock; it
+//!    defines [`net::HostApp`], the door for the programs hosts run, and writes no notes;
+//! 4. [`program`] — the socket programs (scripts shown as Python) implementing `HostApp`;
+//! 5. [`scenario`] — the catalogue, parameters, validation and topologies;
+//! 6. [`narrate`] — one pass over a finished trace that adds every teaching note;
+//! 7. this file — [`run`], [`to_json`], [`to_pcap`]; the `wirewalk-trace` CLI on top.
+//!
+//! This crate knows no screen: it depends on no yew, web-sys, js-sys or gloo, builds and
+//! tests natively, and compiles to wasm32.
 
+pub mod json;
+pub mod narrate;
 pub mod net;
 pub mod pcap;
+pub mod program;
 pub mod scenario;
-pub mod socket;
 pub mod trace;
 pub mod wire;
 
+use scenario::{Scenario, ScenarioError};
+use trace::Trace;
+
 /// The engine's version, shown in the app's about box.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Compute the whole trace of a scenario: simulate, annotate every frame, narrate.
+///
+/// # Errors
+/// Any [`ScenarioError`] [`Scenario::validate`] reports; [`ScenarioError::Network`] if
+/// the network cannot be built.
+pub fn run(s: &Scenario) -> Result<Trace, ScenarioError> {
+    let mut trace = run_unannotated(s)?;
+    annotate(&mut trace);
+    Ok(trace)
+}
+
+/// [`run`] without the field-by-field annotation: every [`trace::Frame::annotated`] is
+/// `None`. For benchmarks, and for callers that annotate lazily (feed the frames to one
+/// [`wire::Annotator`] in trace order to get Wireshark's relative numbers).
+///
+/// # Errors
+/// As [`run`].
+pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
+    let mut trace = scenario::simulate(s)?;
+    narrate::narrate(&mut trace, s);
+    Ok(trace)
+}
+
+/// Annotate every frame in trace order (the annotator numbers TCP sequence numbers
+/// relative to each direction's first, as Wireshark does). A frame the decoder refuses
+/// keeps `annotated: None` and gets the decoder's message in `annotation_error`.
+fn annotate(t: &mut Trace) {
+    let mut annotator = wire::Annotator::new();
+    for f in &mut t.frames {
+        match annotator.annotate(&f.bytes) {
+            Ok(a) => f.annotated = Some(a),
+            Err(e) => f.annotation_error = Some(e.to_string()),
+        }
+    }
+}
+
+/// The trace of `scenario` as JSON (the `wirewalk-trace --json` format, see [`json`]).
+///
+/// # Errors
+/// A [`serde_json::Error`] if a part cannot be serialised (not expected for engine data).
+pub fn to_json(scenario: &Scenario, trace: &Trace) -> Result<String, serde_json::Error> {
+    json::trace_to_json(scenario, trace)
+}
+
+/// The pcap file of every frame in trace order, dropped ones included (as captured at the
+/// sender), with microsecond timestamps from the virtual clock.
+pub fn to_pcap(trace: &Trace) -> Vec<u8> {
+    pcap::write_pcap(trace.frames.iter().map(|f| (f.time_us, f.bytes.as_slice())))
+}

@@ -1,42 +1,110 @@
-//! The trace: everything that happened in one scenario run, in order.
+//! The trace: everything that happened in one run, in order. Plain data.
 //!
 //! A [`Trace`] is what the app plays: the hosts and links of the topology, every frame that
 //! crossed a link (delivered or dropped, with its exact bytes), and the [`Event`]s — frames,
-//! socket calls, TCP state changes, switch learning and explanatory notes — on one virtual
-//! clock in microseconds. The player's step is an index into [`Trace::events`]; the cursor
-//! helpers here answer "what did the world look like at step N".
+//! socket calls, TCP state changes, switch learning, router drops and explanatory notes —
+//! on one virtual clock in microseconds. The player's step is an index into
+//! [`Trace::events`]; the cursor helpers here answer "what did the world look like at step
+//! N". This module imports only [`crate::wire`]: the simulator (`net`) fills a trace, the
+//! narrator (`narrate`) adds its notes, and nothing here knows which scenario ran.
 
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::Scenario;
+use crate::wire::role::named_enum;
+use crate::wire::{AnnotatedFrame, FrameRole};
 
-/// Every note key the engine emits ([`EventKind::Note`]), for the UI's message catalogue.
-pub const NOTE_KEYS: &[&str] = &[
-    "note.no_padding_fcs",
-    "note.arp_broadcast",
-    "note.arp_reply_unicast",
-    "note.smoltcp_syn_options",
-    "note.random_isn",
-    "note.window_free_buffer",
-    "note.delayed_ack",
-    "note.rst_closed_port",
-    "note.retransmission_rto",
-    "note.frame_lost",
-    "note.udp_no_handshake",
-    "note.three_segment_close",
-    "note.simultaneous_close",
-    "note.time_wait_10s",
-    "note.time_wait_expired",
-    "note.router_rewrites_macs",
-    "note.router_ttl_decrement",
-    "note.router_ttl_expired",
-    "note.router_no_route",
-    "note.storm_capped",
-];
+/// An explanation the narrator adds to a trace ([`EventKind::Note`]); its i18n key is
+/// [`NoteKey::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKey {
+    /// The first frame: captured frames carry no preamble, padding or FCS.
+    NoPaddingFcs,
+    /// The first ARP request: broadcast.
+    ArpBroadcast,
+    /// The first ARP reply: unicast.
+    ArpReplyUnicast,
+    /// The first SYN: smoltcp's options.
+    SmoltcpSynOptions,
+    /// The first SYN: a random ISN.
+    RandomIsn,
+    /// The first SYN-ACK: the window is the free receive buffer.
+    WindowFreeBuffer,
+    /// The first data segment with delayed ACK on.
+    DelayedAck,
+    /// The first RST: nobody listens on that port.
+    RstClosedPort,
+    /// A segment sent again after its retransmission timeout.
+    RetransmissionRto,
+    /// A lost frame that occupies sequence space (SYN, FIN, data): the sender's RTO resends it.
+    FrameLost,
+    /// A lost pure ACK: never resent on a timer; the other side resends what it acknowledged.
+    FrameLostAck,
+    /// A lost UDP datagram: nothing resends it.
+    FrameLostUdp,
+    /// A lost ARP frame: ARP asks again later (smoltcp after 1 s).
+    FrameLostArp,
+    /// The first UDP datagram: no handshake.
+    UdpNoHandshake,
+    /// The server closed at once: its FIN rides on the ACK, three segments.
+    ThreeSegmentClose,
+    /// Both sides closed at once: CLOSING.
+    SimultaneousClose,
+    /// A host entered TIME_WAIT (10 s in smoltcp).
+    TimeWait10s,
+    /// TIME_WAIT ended.
+    TimeWaitExpired,
+    /// The first routed frame: the router rewrites the MACs.
+    RouterRewritesMacs,
+    /// The first routed frame: TTL goes down by one.
+    RouterTtlDecrement,
+    /// A router dropped a packet whose TTL ran out.
+    RouterTtlExpired,
+    /// A router dropped a packet it has no route for.
+    RouterNoRoute,
+    /// The storm hit the run's cap.
+    StormCapped,
+}
 
-/// TCP connection states with their RFC 793 names.
+named_enum!(NoteKey {
+    NoPaddingFcs => "note.no_padding_fcs",
+    ArpBroadcast => "note.arp_broadcast",
+    ArpReplyUnicast => "note.arp_reply_unicast",
+    SmoltcpSynOptions => "note.smoltcp_syn_options",
+    RandomIsn => "note.random_isn",
+    WindowFreeBuffer => "note.window_free_buffer",
+    DelayedAck => "note.delayed_ack",
+    RstClosedPort => "note.rst_closed_port",
+    RetransmissionRto => "note.retransmission_rto",
+    FrameLost => "note.frame_lost",
+    FrameLostAck => "note.frame_lost_ack",
+    FrameLostUdp => "note.frame_lost_udp",
+    FrameLostArp => "note.frame_lost_arp",
+    UdpNoHandshake => "note.udp_no_handshake",
+    ThreeSegmentClose => "note.three_segment_close",
+    SimultaneousClose => "note.simultaneous_close",
+    TimeWait10s => "note.time_wait_10s",
+    TimeWaitExpired => "note.time_wait_expired",
+    RouterRewritesMacs => "note.router_rewrites_macs",
+    RouterTtlDecrement => "note.router_ttl_decrement",
+    RouterTtlExpired => "note.router_ttl_expired",
+    RouterNoRoute => "note.router_no_route",
+    StormCapped => "note.storm_capped",
+});
+
+/// Why a router dropped a packet ([`EventKind::RouterDrop`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// The TTL would reach 0.
+    TtlExpired,
+    /// No interface's subnet holds the destination.
+    NoRoute,
+}
+
+/// TCP connection states with their RFC 9293 names (§3.3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TcpState {
     /// No connection.
@@ -64,6 +132,21 @@ pub enum TcpState {
 }
 
 impl TcpState {
+    /// Every state, in the order of RFC 9293's list.
+    pub const ALL: &'static [TcpState] = &[
+        TcpState::Closed,
+        TcpState::Listen,
+        TcpState::SynSent,
+        TcpState::SynReceived,
+        TcpState::Established,
+        TcpState::FinWait1,
+        TcpState::FinWait2,
+        TcpState::CloseWait,
+        TcpState::Closing,
+        TcpState::LastAck,
+        TcpState::TimeWait,
+    ];
+
     /// The RFC name with underscores, as `netstat` prints it: `"SYN_SENT"`.
     pub fn name(self) -> &'static str {
         match self {
@@ -174,12 +257,13 @@ pub struct Frame {
     /// The exact bytes as captured at the sender: no preamble, no padding, no FCS.
     pub bytes: Vec<u8>,
     /// Field-by-field annotation (Wireshark ids, offsets, values).
-    pub annotated: Option<crate::wire::AnnotatedFrame>,
-    /// What the frame does in the story: `"arp_request"`, `"arp_reply"`, `"syn"`,
-    /// `"syn_ack"`, `"handshake_ack"`, `"data"`, `"retransmission"`, `"ack"`, `"fin"`,
-    /// `"ack_fin"` (the ACK of the first FIN), `"final_ack"` (the ACK of the second FIN),
-    /// `"rst"`, `"udp"`, `"ipv4"`; `"syn_retransmission"` etc. for repeated control segments.
-    pub role: Option<String>,
+    pub annotated: Option<AnnotatedFrame>,
+    /// Why annotation failed, when [`Frame::annotated`] is `None` after annotation (the
+    /// decoder's message; never set for frames the engine built itself).
+    pub annotation_error: Option<String>,
+    /// What the frame does in the story (per link: the same segment crossing a second
+    /// link is not a retransmission); `None` for bytes that are not ARP or IPv4.
+    pub role: Option<FrameRole>,
 }
 
 /// Where a socket call is: just called (and maybe blocking), or returned.
@@ -241,19 +325,23 @@ pub enum EventKind {
         /// The port it came in on.
         port: usize,
     },
-    /// An explanation the UI shows at this point (an i18n key such as
-    /// `"note.smoltcp_syn_options"`, `"note.time_wait_10s"`, `"note.rst_closed_port"`).
+    /// A router dropped a packet instead of forwarding it.
+    RouterDrop {
+        /// Router name.
+        router: String,
+        /// Why.
+        reason: DropReason,
+    },
+    /// An explanation the UI shows at this point, added by the narrator.
     Note {
-        /// The i18n message key.
-        key: String,
+        /// Which explanation; its i18n key is [`NoteKey::as_str`].
+        key: NoteKey,
     },
 }
 
 /// A whole scenario run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
-    /// The scenario that produced it.
-    pub scenario: Scenario,
     /// Nodes of the topology.
     pub hosts: Vec<HostInfo>,
     /// Cables between them.
@@ -273,19 +361,6 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// The pcap file of every frame in trace order, dropped ones included (as captured at
-    /// the sender), with microsecond timestamps from the virtual clock.
-    pub fn pcap(&self) -> Vec<u8> {
-        crate::pcap::write_pcap(self.frames.iter().map(|f| (f.time_us, f.bytes.as_slice())))
-    }
-
-    /// The trace as JSON: `frames` (index, time, link, from, to, dropped, role, hex bytes,
-    /// layers with their fields) and `events` (time, kind and its details), in trace order,
-    /// plus the scenario, hosts and links.
-    pub fn to_json(&self) -> String {
-        json::trace_to_json(self)
-    }
-
     /// The TCP state of `host` after the first `cursor` events (`Closed` before any change).
     pub fn tcp_state_at(&self, host: &str, cursor: usize) -> TcpState {
         let mut state = TcpState::Closed;
@@ -342,94 +417,20 @@ impl Trace {
     }
 
     /// The note keys in trace order.
-    pub fn notes(&self) -> Vec<&str> {
+    pub fn notes(&self) -> Vec<NoteKey> {
         self.events
             .iter()
             .filter_map(|e| match &e.kind {
-                EventKind::Note { key } => Some(key.as_str()),
+                EventKind::Note { key } => Some(*key),
                 _ => None,
             })
             .collect()
     }
-}
 
-mod json {
-    //! The `wirewalk-trace --json` format.
-
-    use serde_json::{json, Value};
-
-    use super::{EventKind, Trace};
-
-    fn hex(bytes: &[u8]) -> String {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
-        let mut s = String::with_capacity(bytes.len() * 2);
-        for b in bytes {
-            s.push(DIGITS[(b >> 4) as usize] as char);
-            s.push(DIGITS[(b & 15) as usize] as char);
-        }
-        s
-    }
-
-    pub(super) fn trace_to_json(t: &Trace) -> String {
-        let frames: Vec<Value> = t
-            .frames
+    /// The index of the event that put frame `frame` on its link.
+    pub fn event_of_frame(&self, frame: usize) -> Option<usize> {
+        self.events
             .iter()
-            .map(|f| {
-                json!({
-                    "index": f.index,
-                    "time_us": f.time_us,
-                    "arrive_us": f.arrive_us,
-                    "link": f.link,
-                    "from": f.from,
-                    "to": f.to,
-                    "dropped": f.dropped,
-                    "role": f.role,
-                    "len": f.bytes.len(),
-                    "hex": hex(&f.bytes),
-                    "layers": f.annotated.as_ref().map(|a| serde_json::to_value(&a.layers).unwrap_or(Value::Null)),
-                    "summary": f.annotated.as_ref().map(|a| serde_json::to_value(&a.summary).unwrap_or(Value::Null)),
-                })
-            })
-            .collect();
-        let events: Vec<Value> = t
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut v = match &e.kind {
-                    EventKind::Frame { frame } => json!({"kind": "frame", "frame": frame}),
-                    EventKind::SocketCall { host, call, line, phase, result } => json!({
-                        "kind": "socket_call", "host": host, "call": call, "line": line,
-                        "phase": match phase { super::CallPhase::Blocked => "blocked", super::CallPhase::Returned => "returned" },
-                        "result": result,
-                    }),
-                    EventKind::StateChange { host, from, to } => json!({
-                        "kind": "state_change", "host": host, "from": from.name(), "to": to.name(),
-                    }),
-                    EventKind::SwitchLearn { switch, mac, port } => json!({
-                        "kind": "switch_learn", "switch": switch, "mac": mac, "port": port,
-                    }),
-                    EventKind::Note { key } => json!({"kind": "note", "key": key}),
-                };
-                if let Value::Object(m) = &mut v {
-                    m.insert("index".into(), json!(i));
-                    m.insert("time_us".into(), json!(e.time_us));
-                }
-                v
-            })
-            .collect();
-        let doc = json!({
-            "engine": crate::VERSION,
-            "scenario": serde_json::to_value(&t.scenario).unwrap_or(Value::Null),
-            "hosts": serde_json::to_value(&t.hosts).unwrap_or(Value::Null),
-            "links": serde_json::to_value(&t.links).unwrap_or(Value::Null),
-            "end_us": t.end_us,
-            "capped": t.capped,
-            "tick_us": t.tick_us,
-            "frames_per_tick": t.frames_per_tick,
-            "frames": frames,
-            "events": events,
-        });
-        serde_json::to_string_pretty(&doc).unwrap_or_default()
+            .position(|e| matches!(e.kind, EventKind::Frame { frame: f } if f == frame))
     }
 }

@@ -66,7 +66,10 @@ fn writes_pcap_and_json() {
 
 #[test]
 fn every_catalogue_scenario_runs() {
-    for name in wirewalk_engine::scenario::catalogue() {
+    for name in wirewalk_engine::scenario::ScenarioName::ALL
+        .iter()
+        .map(|n| n.as_str())
+    {
         let out = bin().args(["--scenario", name]).output().unwrap();
         assert!(out.status.success(), "{name}");
         assert!(String::from_utf8_lossy(&out.stdout).starts_with(name));

@@ -4,8 +4,9 @@ use smoltcp::wire::{
     ArpOperation, ArpPacket, ArpRepr, EthernetAddress, EthernetFrame, EthernetProtocol, Ipv4Packet,
     TcpPacket,
 };
-use wirewalk_engine::scenario::{run, Scenario};
-use wirewalk_engine::trace::{CallPhase, EventKind, Frame, HostKind, Trace};
+use wirewalk_engine::run;
+use wirewalk_engine::scenario::Scenario;
+use wirewalk_engine::trace::{CallPhase, EventKind, Frame, HostKind, NoteKey, Trace};
 
 fn trace(name: &str, sets: &[(&str, &str)]) -> Trace {
     let mut s = Scenario::named(name).expect("known scenario");
@@ -38,7 +39,11 @@ fn eth(f: &Frame) -> EthernetFrame<&[u8]> {
 #[test]
 fn udp_exchanges_datagrams_without_handshake() {
     let t = trace("udp", &[]);
-    let roles: Vec<_> = t.frames.iter().filter_map(|f| f.role.as_deref()).collect();
+    let roles: Vec<_> = t
+        .frames
+        .iter()
+        .filter_map(|f| f.role.map(|r| r.as_str()))
+        .collect();
     assert_eq!(roles, ["arp_request", "arp_reply", "udp", "udp"]);
     assert_eq!(returned(&t, "client", "sendto"), ["5"]);
     assert_eq!(returned(&t, "server", "recvfrom").len(), 1);
@@ -48,7 +53,7 @@ fn udp_exchanges_datagrams_without_handshake() {
         ["(b'HELLO', ('192.168.1.20', 8080))"]
     );
     assert!(t.state_sequence("client").is_empty(), "UDP has no states");
-    assert!(t.notes().contains(&"note.udp_no_handshake"));
+    assert!(t.notes().contains(&NoteKey::UdpNoHandshake));
 }
 
 #[test]
@@ -60,7 +65,7 @@ fn switch_floods_the_arp_broadcast_and_unicasts_the_rest() {
     let req: Vec<&Frame> = t
         .frames
         .iter()
-        .filter(|f| f.role.as_deref() == Some("arp_request") && f.from == "switch")
+        .filter(|f| f.role.map(|r| r.as_str()) == Some("arp_request") && f.from == "switch")
         .collect();
     let mut to: Vec<&str> = req.iter().map(|f| f.to.as_str()).collect();
     to.sort();
@@ -69,7 +74,7 @@ fn switch_floods_the_arp_broadcast_and_unicasts_the_rest() {
     let later: Vec<&Frame> = t
         .frames
         .iter()
-        .filter(|f| f.from == "switch" && f.role.as_deref() != Some("arp_request"))
+        .filter(|f| f.from == "switch" && f.role.map(|r| r.as_str()) != Some("arp_request"))
         .collect();
     assert!(!later.is_empty());
     assert!(later.iter().all(|f| f.to != "pc3"));
@@ -113,12 +118,12 @@ fn ipv4_pair<'a>(t: &'a Trace, role: &str, from_a: &str, from_b: &str) -> (&'a F
     let a = t
         .frames
         .iter()
-        .find(|f| f.role.as_deref() == Some(role) && f.from == from_a)
+        .find(|f| f.role.map(|r| r.as_str()) == Some(role) && f.from == from_a)
         .unwrap();
     let b = t
         .frames
         .iter()
-        .find(|f| f.role.as_deref() == Some(role) && f.from == from_b)
+        .find(|f| f.role.map(|r| r.as_str()) == Some(role) && f.from == from_b)
         .unwrap();
     (a, b)
 }
@@ -159,7 +164,7 @@ fn router_changes_macs_and_ttl_but_not_ips_or_ports() {
         (t2.src_port(), t2.dst_port())
     );
     assert_eq!(t1.payload(), t2.payload());
-    assert!(t.notes().contains(&"note.router_rewrites_macs"));
+    assert!(t.notes().contains(&NoteKey::RouterRewritesMacs));
     assert_eq!(returned(&t, "client", "recv"), ["b'HELLO'"]);
 }
 
@@ -204,7 +209,7 @@ fn router_works_for_other_address_ranges() {
 fn storm_multiplies_and_is_capped() {
     let t = trace("storm", &[]);
     assert!(t.capped);
-    assert!(t.notes().contains(&"note.storm_capped"));
+    assert!(t.notes().contains(&NoteKey::StormCapped));
     let ticks = &t.frames_per_tick;
     assert!(ticks.len() > 10);
     assert_eq!(ticks[0], 1, "one broadcast to begin with");
@@ -281,7 +286,7 @@ fn switch_hosts_can_sit_on_any_ports() {
     let mut flood: Vec<&str> = t
         .frames
         .iter()
-        .filter(|f| f.role.as_deref() == Some("arp_request") && f.from == "switch")
+        .filter(|f| f.role.map(|r| r.as_str()) == Some("arp_request") && f.from == "switch")
         .map(|f| f.to.as_str())
         .collect();
     flood.sort_unstable();
@@ -322,7 +327,7 @@ fn switch_idle_host_never_clashes_and_ports_must_differ() {
 fn storm_stops_when_a_loop_cable_is_pulled() {
     let t = trace("storm", &[("storm.pulled", "true")]);
     assert!(!t.capped);
-    assert!(!t.notes().contains(&"note.storm_capped"));
+    assert!(!t.notes().contains(&NoteKey::StormCapped));
     let between = t
         .links
         .iter()
@@ -333,7 +338,7 @@ fn storm_stops_when_a_loop_cable_is_pulled() {
     let requests = t
         .frames
         .iter()
-        .filter(|f| f.role.as_deref() == Some("arp_request"))
+        .filter(|f| f.role.map(|r| r.as_str()) == Some("arp_request"))
         .count();
     assert_eq!(requests, 3);
     assert!(t.frames_per_tick.iter().all(|&n| n <= 1));

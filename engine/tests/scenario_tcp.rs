@@ -2,8 +2,9 @@
 //! and retransmission, the 3-segment and simultaneous closes, and a refused connection.
 
 use smoltcp::wire::{EthernetFrame, Ipv4Packet, TcpOption, TcpPacket};
-use wirewalk_engine::scenario::{run, Scenario};
-use wirewalk_engine::trace::{CallPhase, EventKind, Frame, TcpState, Trace};
+use wirewalk_engine::run;
+use wirewalk_engine::scenario::Scenario;
+use wirewalk_engine::trace::{CallPhase, EventKind, Frame, NoteKey, TcpState, Trace};
 use TcpState::*;
 
 fn trace(name: &str, sets: &[(&str, &str)]) -> Trace {
@@ -17,14 +18,14 @@ fn trace(name: &str, sets: &[(&str, &str)]) -> Trace {
 fn roles(t: &Trace) -> Vec<&str> {
     t.frames
         .iter()
-        .map(|f| f.role.as_deref().unwrap_or("?"))
+        .map(|f| f.role.map(|r| r.as_str()).unwrap_or("?"))
         .collect()
 }
 
 fn frame_with_role<'a>(t: &'a Trace, role: &str) -> &'a Frame {
     t.frames
         .iter()
-        .find(|f| f.role.as_deref() == Some(role))
+        .find(|f| f.role.map(|r| r.as_str()) == Some(role))
         .unwrap_or_else(|| panic!("no {role} frame"))
 }
 
@@ -186,12 +187,12 @@ fn smoltcp_syn_options_window_and_notes() {
     assert_eq!(syn.window_len(), 8192, "window = free receive buffer");
     let notes = t.notes();
     for key in [
-        "note.smoltcp_syn_options",
-        "note.random_isn",
-        "note.window_free_buffer",
-        "note.time_wait_10s",
-        "note.time_wait_expired",
-        "note.no_padding_fcs",
+        NoteKey::SmoltcpSynOptions,
+        NoteKey::RandomIsn,
+        NoteKey::WindowFreeBuffer,
+        NoteKey::TimeWait10s,
+        NoteKey::TimeWaitExpired,
+        NoteKey::NoPaddingFcs,
     ] {
         assert!(notes.contains(&key), "missing {key}");
     }
@@ -224,7 +225,7 @@ fn delayed_ack_off_acks_at_once() {
     let ack = t
         .frames
         .iter()
-        .find(|f| f.role.as_deref() == Some("ack"))
+        .find(|f| f.role.map(|r| r.as_str()) == Some("ack"))
         .unwrap();
     assert_eq!(ack.time_us, data.arrive_us);
     let on = trace("tcp", &[]);
@@ -253,7 +254,7 @@ fn lost_data_segment_is_retransmitted_at_the_rto() {
         .iter()
         .find(|f| f.dropped)
         .expect("a dropped frame");
-    assert_eq!(lost.role.as_deref(), Some("data"));
+    assert_eq!(lost.role.map(|r| r.as_str()), Some("data"));
     let again = frame_with_role(&t, "retransmission");
     assert_eq!(again.bytes, lost.bytes, "same segment, byte for byte");
     assert_eq!(
@@ -261,7 +262,7 @@ fn lost_data_segment_is_retransmitted_at_the_rto() {
         1_000_000,
         "smoltcp's initial RTO is 1 s"
     );
-    assert!(t.notes().contains(&"note.retransmission_rto"));
+    assert!(t.notes().contains(&NoteKey::RetransmissionRto));
     assert_eq!(returned(&t, "server", "recv")[0], "b'hello'");
     assert_eq!(
         t.state_sequence("client"),
@@ -283,7 +284,7 @@ fn lost_twice_backs_off() {
     let sends: Vec<&Frame> = t
         .frames
         .iter()
-        .filter(|f| matches!(f.role.as_deref(), Some("data" | "retransmission")))
+        .filter(|f| matches!(f.role.map(|r| r.as_str()), Some("data" | "retransmission")))
         .filter(|f| f.from == "client")
         .collect();
     assert!(sends.len() >= 3);
@@ -311,7 +312,7 @@ fn lost_syn_ack_is_sent_again() {
 fn lost_final_ack_makes_the_server_repeat_its_fin() {
     let t = trace("tcp", &[("loss", "final_ack")]);
     let lost = t.frames.iter().find(|f| f.dropped).unwrap();
-    assert_eq!(lost.role.as_deref(), Some("final_ack"));
+    assert_eq!(lost.role.map(|r| r.as_str()), Some("final_ack"));
     assert!(roles(&t).contains(&"fin_retransmission"));
     assert_eq!(t.state_sequence("server").last(), Some(&Closed));
 }
@@ -376,7 +377,7 @@ fn refused_connect_gets_rst_ack_and_raises() {
         ["ConnectionRefusedError: [Errno 111] Connection refused"]
     );
     assert_eq!(t.state_sequence("client"), [Closed, SynSent, Closed]);
-    assert!(t.notes().contains(&"note.rst_closed_port"));
+    assert!(t.notes().contains(&NoteKey::RstClosedPort));
     // The program stops at the exception: no send after it.
     assert!(returned(&t, "client", "send").is_empty());
 }

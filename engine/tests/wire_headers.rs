@@ -7,7 +7,7 @@ mod common;
 use common::{hex, Ctl, Seg, CLIENT, SERVER};
 use wirewalk_engine::wire::{
     self, arp, checksum, ethernet, ipv4, physical, tcp, udp, AnnotatedFrame, Annotator, Field,
-    WireError,
+    LayerId, WireError,
 };
 
 /// ARP request 192.168.1.10 → who has 192.168.1.20.
@@ -66,7 +66,7 @@ fn test_parse_ethernet_and_arp() {
     }
     assert_eq!(get(&a, "arp.dst.proto_ipv4").offset, 38);
     let s = &a.summary;
-    assert_eq!(s.protocol, "ARP");
+    assert_eq!(s.protocol.as_str(), "ARP");
     assert!(s.broadcast);
     assert_eq!(s.arp_op, Some(arp::OP_REQUEST));
     assert_eq!(
@@ -133,7 +133,7 @@ fn test_parse_ipv4_tcp_syn() {
     assert_eq!((syn.offset, syn.len, syn.mask), (47, 1, 0x02));
     let mss = get(&a, "tcp.options.mss_val");
     assert_eq!((mss.offset, mss.len), (56, 2));
-    let tcp = a.layer("tcp").expect("tcp");
+    let tcp = a.layer(LayerId::Tcp).expect("tcp");
     assert_eq!((tcp.offset, tcp.len), (34, 32));
     let eols = tcp
         .fields
@@ -143,7 +143,7 @@ fn test_parse_ipv4_tcp_syn() {
         .count();
     assert_eq!(eols, 2);
     let s = &a.summary;
-    assert_eq!(s.protocol, "TCP");
+    assert_eq!(s.protocol.as_str(), "TCP");
     assert_eq!((s.src_port, s.dst_port), (Some(49152), Some(80)));
     assert_eq!(s.tcp_flags, tcp::SYN);
     assert_eq!(s.tcp_flags_text, "SYN");
@@ -159,7 +159,7 @@ fn test_parse_ipv4_tcp_syn() {
     );
     assert_eq!(
         s.info,
-        "49152 → 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 SACK_PERM WS=1"
+        "49152 → 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 WS=1 SACK_PERM"
     );
 }
 
@@ -177,7 +177,7 @@ fn test_parse_udp_with_payload() {
     ] {
         assert_eq!(show(&a, id), v, "{id}");
     }
-    let data = a.layer("data").expect("data");
+    let data = a.layer(LayerId::Data).expect("data");
     assert_eq!((data.offset, data.len), (42, 7));
     assert_eq!(a.summary.payload_len, 7);
     assert_eq!(a.summary.l4_checksum_ok, Some(true));
@@ -188,7 +188,7 @@ fn test_parse_padding() {
     let mut f = hex(ARP_REQUEST);
     f.resize(60, 0);
     let a = annotate(&f);
-    let pad = a.layer("padding").expect("padding layer");
+    let pad = a.layer(LayerId::Padding).expect("padding layer");
     assert_eq!((pad.offset, pad.len), (42, 18));
     assert_eq!(pad.fields[0].id, "eth.padding");
     f.resize(64, 0xaa);
@@ -593,4 +593,72 @@ fn serde_round_trip() {
     let back: wire::PhysicalFrame =
         serde_json::from_str(&serde_json::to_string(&p).expect("serialize")).expect("deserialize");
     assert_eq!(p, back);
+}
+
+#[test]
+fn field_ids_lists_exactly_what_annotation_produces() {
+    use std::collections::BTreeSet;
+    use wirewalk_engine::scenario::{Scenario, ScenarioName};
+    let mut seen = BTreeSet::new();
+    let mut note = |a: &AnnotatedFrame| {
+        for f in a.all_fields() {
+            seen.insert(f.id.clone());
+        }
+    };
+    let mut annotator = Annotator::new();
+    for (_, bytes) in common::hand_built_frames() {
+        note(
+            &annotator
+                .annotate(&bytes)
+                .expect("hand-built frames annotate"),
+        );
+    }
+    for name in ScenarioName::ALL {
+        let t = wirewalk_engine::run(&Scenario::new(*name)).expect("catalogue runs");
+        for f in &t.frames {
+            note(f.annotated.as_ref().expect("annotated"));
+        }
+    }
+    // Rarer shapes, made from real frames: an ARP frame with a trailer after its padding, a
+    // SYN whose options are a NOP and an unknown kind, a UDP datagram with IPv4 options.
+    let t = wirewalk_engine::run(&Scenario::new(ScenarioName::Tcp)).expect("tcp runs");
+    let mut arp = t.frames[0].bytes.clone();
+    arp.resize(70, 0xee);
+    let mut syn = t.frames[2].bytes.clone();
+    let hdr = usize::from(syn[34 + 12] >> 4) * 4;
+    let opts = &mut syn[34 + 20..34 + hdr];
+    let n = opts.len();
+    opts.fill(0xab);
+    opts[0] = 1;
+    opts[1] = 254;
+    opts[2] = u8::try_from(n - 1).unwrap();
+    let u = wirewalk_engine::run(&Scenario::new(ScenarioName::Udp)).expect("udp runs");
+    let plain = &u.frames[2].bytes;
+    let mut udp = plain[..34].to_vec();
+    udp.extend_from_slice(&[1, 1, 1, 0]);
+    udp.extend_from_slice(&plain[34..]);
+    udp[14] = 0x46;
+    let total = u16::from_be_bytes([udp[16], udp[17]]) + 4;
+    udp[16..18].copy_from_slice(&total.to_be_bytes());
+    for bytes in [arp, syn, udp] {
+        note(
+            &Annotator::new()
+                .annotate(&bytes)
+                .expect("rare shapes annotate"),
+        );
+    }
+    let listed: BTreeSet<String> = wire::FIELD_IDS.iter().map(|s| s.to_string()).collect();
+    let unlisted: Vec<_> = seen.difference(&listed).collect();
+    let never: Vec<_> = listed.difference(&seen).collect();
+    assert!(
+        unlisted.is_empty(),
+        "produced but not in FIELD_IDS: {unlisted:?}"
+    );
+    assert!(
+        never.is_empty(),
+        "in FIELD_IDS but never produced: {never:?}"
+    );
+    let mut sorted = wire::FIELD_IDS.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(sorted, wire::FIELD_IDS);
 }

@@ -5,7 +5,7 @@
 //!
 //! `tests/engine_keys.rs` runs every scenario and checks that every key it meets is here.
 
-use wirewalk_engine::scenario::{catalogue, Ipv4Problem, ScenarioError, KEYS};
+use wirewalk_engine::scenario::{Ipv4Problem, ScenarioError, ScenarioName, KEYS};
 
 #[cfg(test)]
 use super::ECHO_MAX;
@@ -585,8 +585,23 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "note.frame_lost",
-        "这一帧在网线上丢了（模拟丢包）：接收方什么也没收到，只有发送方的超时重传能补救。",
-        "This frame was lost on the cable (simulated loss): the receiver gets nothing, and only the sender's retransmission timeout can repair it.",
+        "这一帧在网线上丢了（模拟丢包）：接收方什么也没收到。它带着 SYN、FIN 或数据，要占用序号，所以发送方一直留着这个报文段，重传计时器（RTO）到期就再发一次。",
+        "This frame was lost on the cable (simulated loss): the receiver gets nothing. It carries a SYN, a FIN or data, which take up sequence numbers, so the sender keeps the segment and sends it again when its retransmission timer (RTO) fires.",
+    ),
+    m(
+        "note.frame_lost_ack",
+        "这一帧在网线上丢了（模拟丢包）。它是不带数据的纯确认（或 RST），TCP 从不靠计时器重发它：要么同一方后面的报文段带上同样的确认号（确认是累积的），要么对方一直等不到确认，超时后重发自己的报文段（SYN-ACK、FIN 或数据），再换来一个新的确认。",
+        "This frame was lost on the cable (simulated loss). It is a pure acknowledgment (or a RST) without data, and TCP never resends one on a timer: either a later segment from the same side carries the same acknowledgment number (ACKs are cumulative), or the other side, still waiting, resends its own segment (SYN-ACK, FIN or data) when its RTO fires and gets a fresh ACK.",
+    ),
+    m(
+        "note.frame_lost_arp",
+        "这个 ARP 帧在网线上丢了（模拟丢包）。ARP 没有自己的重传计时器：等着地址的 IP 数据报先排队，协议栈过一会儿再问一次（smoltcp 两次询问之间至少隔 1 秒）。",
+        "This ARP frame was lost on the cable (simulated loss). ARP has no retransmission timer of its own: the packet waiting for the address stays queued, and the stack asks again a little later (smoltcp leaves at least 1 s between two requests).",
+    ),
+    m(
+        "note.frame_lost_udp",
+        "这个 UDP 数据报在网线上丢了（模拟丢包）。UDP 没有确认，也没有重传：谁也不会再发它，等着回复的 recvfrom() 会一直等下去，除非程序自己设了超时。",
+        "This UDP datagram was lost on the cable (simulated loss). UDP has no acknowledgments and no retransmission: nobody sends it again, and a recvfrom() waiting for the answer waits forever unless the program sets its own timeout.",
     ),
     // Source: IEEE 802.3 clause 3.2.1, 3.2.2, 3.2.8, 3.2.9 (preamble, SFD, pad, FCS); pcap stores the frame without them.
     m(
@@ -804,7 +819,14 @@ pub fn error_message(lang: Lang, e: &ScenarioError) -> String {
     // Every value from the user is cut to a bounded length before it is echoed.
     let value = echo(e.value().unwrap_or(""));
     let args: Vec<String> = match e {
-        ScenarioError::UnknownScenario(name) => vec![echo(name), catalogue().join(", ")],
+        ScenarioError::UnknownScenario(name) => vec![
+            echo(name),
+            ScenarioName::ALL
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ],
         ScenarioError::UnknownKey(k) => vec![echo(k), KEYS.join(", ")],
         ScenarioError::BadIpv4 {
             detail: Ipv4Problem::Octet(n),

@@ -128,7 +128,7 @@ fn frame_list(
 ) -> Html {
     let rows = run.trace.frames.iter().enumerate().map(|(i, f)| {
         let to_server = f.to == "server";
-        let role = f.role.clone().unwrap_or_else(|| "frame".to_owned());
+        let role = f.role.map_or("frame", |r| r.as_str()).to_owned();
         let payload = payload_text(f);
         let onclick = {
             let on_select = on_select.clone();
@@ -147,7 +147,7 @@ fn frame_list(
                 if f.dropped {
                     <p class="ww-arch-lost">{ t(lang, "scene.architecture.lost") }</p>
                 }
-                if let Some(p) = payload.filter(|_| f.role.as_deref() == Some("data")) {
+                if let Some(p) = payload.filter(|_| f.role.map(|r| r.as_str()) == Some("data")) {
                     <pre class="ww-arch-payload">{ visible_crlf(&p) }</pre>
                 }
             </li>

@@ -67,7 +67,7 @@ fn block_text(built: &Built, id: &str, lang: Lang) -> (String, String) {
     let name = t_dyn(lang, &format!("scene.encapsulation.block.{id}"));
     let detail = match id {
         "data" => a
-            .layer("data")
+            .layer(wirewalk_engine::wire::LayerId::Data)
             .and_then(|l| f.bytes.get(l.offset..l.offset + l.len))
             .map(|b| format!("\u{201c}{}\u{201d}", String::from_utf8_lossy(b)))
             .unwrap_or_default(),
@@ -115,8 +115,14 @@ fn narration(built: &Built, step: usize, lang: Lang) -> (String, Vec<String>) {
     };
     let s = &a.summary;
     let l4 = if built.proto == "udp" { "UDP" } else { "TCP" };
-    let l4_len = a.layer(&built.proto).map_or(0, |l| l.len).to_string();
-    let ip_len = a.layer("ip").map_or(0, |l| l.len).to_string();
+    let l4_len = wirewalk_engine::wire::LayerId::parse(&built.proto)
+        .and_then(|id| a.layer(id))
+        .map_or(0, |l| l.len)
+        .to_string();
+    let ip_len = a
+        .layer(wirewalk_engine::wire::LayerId::Ip)
+        .map_or(0, |l| l.len)
+        .to_string();
     let mut out = Vec::new();
     match side {
         Side::Sender => {

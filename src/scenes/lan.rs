@@ -17,6 +17,7 @@ use model::{
     mac_seen_on_link, narration, switch_port_of, tables_at, tick_at, Built, View, PCS,
 };
 use std::rc::Rc;
+use wirewalk_engine::scenario::ScenarioName;
 use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
 
@@ -28,7 +29,7 @@ const W: f64 = 600.0;
 
 /// The SVG's height for a scenario.
 fn height(trace: &Trace) -> f64 {
-    match trace.scenario.name.as_str() {
+    match model::scenario_of(trace).as_str() {
         "storm" => 250.0,
         "router" => 270.0,
         _ => 290.0,
@@ -36,7 +37,7 @@ fn height(trace: &Trace) -> f64 {
 }
 
 fn node_pos(trace: &Trace, name: &str) -> (f64, f64) {
-    match trace.scenario.name.as_str() {
+    match model::scenario_of(trace).as_str() {
         "switch" => {
             if name == "switch" {
                 return (300.0, 62.0);
@@ -110,7 +111,7 @@ fn topology(
 ) -> Html {
     let lit = lit_frames(trace, &built.frame_event, step);
     let counts = link_counts(trace, step);
-    let is_router = trace.scenario.name == "router";
+    let is_router = model::scenario_of(trace) == ScenarioName::Router;
     let lans = if is_router {
         let r = trace.hosts.iter().find(|h| h.kind == HostKind::Router);
         let subnet = |i: usize| {
@@ -148,7 +149,7 @@ fn topology(
             }
             let (p, q) = (node_pos(trace, node), node_pos(trace, other));
             let (dx, dy) = (q.0 - p.0, q.1 - p.1);
-            let (x, y) = if trace.scenario.name == "storm" && model::is_switch(trace, other) {
+            let (x, y) = if model::scenario_of(trace) == ScenarioName::Storm && model::is_switch(trace, other) {
                 // The two loop cables leave a switch's facing side, upper and lower.
                 let side = if dx > 0.0 { 70.0 } else { -70.0 };
                 (p.0 + side, p.1 + if port == 1 { -14.0 } else { 14.0 })
@@ -167,7 +168,7 @@ fn topology(
                 </g>
             }
         };
-        let pullable = trace.scenario.name == "storm"
+        let pullable = model::scenario_of(trace) == ScenarioName::Storm
             && l.a_port == 2
             && model::is_switch(trace, &l.a)
             && model::is_switch(trace, &l.b);
@@ -198,7 +199,7 @@ fn topology(
         }
     });
     // The pulled cable of the storm view, drawn unplugged.
-    let pulled_cable = if trace.scenario.name == "storm" && pulled {
+    let pulled_cable = if model::scenario_of(trace) == ScenarioName::Storm && pulled {
         let (a, b) = (node_pos(trace, "switch1"), node_pos(trace, "switch2"));
         let end = |p: (f64, f64), dir: f64| {
             format!(
@@ -224,7 +225,7 @@ fn topology(
     let nodes = trace.hosts.iter().map(|h| {
         let (x, y) = node_pos(trace, &h.name);
         let label = host_label(trace, lang, &h.name);
-        let role = match (trace.scenario.name.as_str(), h.name.as_str()) {
+        let role = match (model::scenario_of(trace).as_str(), h.name.as_str()) {
             ("switch", "client") => Some(("is-sender", t(lang, "scene.lan.role.sender"))),
             ("switch", "server") => Some(("is-receiver", t(lang, "scene.lan.role.receiver"))),
             ("switch", _) if h.kind == HostKind::Host => Some(("is-idle", t(lang, "scene.lan.role.idle"))),

@@ -217,7 +217,7 @@ pub const PORT_PICKS: [(&str, u16); 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wirewalk_engine::scenario::run;
+    use wirewalk_engine::run;
 
     fn p(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

@@ -154,7 +154,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             platform::download(
                 &format!("wirewalk-{variant}.pcap"),
-                &trace.pcap(),
+                &wirewalk_engine::to_pcap(&trace),
                 "application/vnd.tcpdump.pcap",
             );
         })

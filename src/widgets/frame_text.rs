@@ -68,7 +68,7 @@ pub fn arp_label(a: &AnnotatedFrame, lang: Lang) -> Option<String> {
 #[must_use]
 pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
     let f = trace.frames.get(index)?;
-    if !f.role.as_deref()?.contains("retransmission") {
+    if !f.role?.is_retransmission() {
         return None;
     }
     let key = |fr: &Frame| {
@@ -96,7 +96,7 @@ pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
 #[must_use]
 pub fn payload_text(frame: &Frame) -> Option<String> {
     let a = frame.annotated.as_ref()?;
-    let data = a.layers.iter().find(|l| l.id == "data")?;
+    let data = a.layers.iter().find(|l| l.id.as_str() == "data")?;
     let bytes = frame.bytes.get(data.offset..data.offset + data.len)?;
     Some(visible(&String::from_utf8_lossy(bytes)))
 }
@@ -123,10 +123,10 @@ pub fn visible(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wirewalk_engine::scenario::{self, Scenario};
+    use wirewalk_engine::scenario::Scenario;
 
     fn run(name: &str) -> Trace {
-        scenario::run(&Scenario::named(name).unwrap()).unwrap()
+        wirewalk_engine::run(&Scenario::named(name).unwrap()).unwrap()
     }
 
     #[test]
@@ -135,13 +135,13 @@ mod tests {
         let syn = b
             .frames
             .iter()
-            .find(|f| f.role.as_deref() == Some("syn"))
+            .find(|f| f.role.map(|r| r.as_str()) == Some("syn"))
             .unwrap();
         assert_eq!(frame_label(syn, Lang::En), "SYN  seq=0");
         let data = b
             .frames
             .iter()
-            .find(|f| f.role.as_deref() == Some("data"))
+            .find(|f| f.role.map(|r| r.as_str()) == Some("data"))
             .unwrap();
         assert!(frame_label(data, Lang::En).contains("len=5"));
         assert_eq!(payload_text(data).as_deref(), Some("hello"));
@@ -153,7 +153,7 @@ mod tests {
         let by_role = |role: &str| {
             b.frames
                 .iter()
-                .find(|f| f.role.as_deref() == Some(role))
+                .find(|f| f.role.map(|r| r.as_str()) == Some(role))
                 .unwrap()
         };
         let req = by_role("arp_request");

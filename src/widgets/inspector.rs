@@ -126,7 +126,7 @@ pub struct Coverage {
 /// What the checksum field `id` of frame `a` covers.
 #[must_use]
 pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> {
-    let ip = a.layer("ip")?;
+    let ip = a.layer(wirewalk_engine::wire::LayerId::Ip)?;
     let header = bytes.get(ip.offset..ip.offset + ip.len)?;
     if id == "ip.checksum" {
         return Some(Coverage {
@@ -140,7 +140,7 @@ pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> 
         "udp.checksum" => ("udp", 17u8),
         _ => return None,
     };
-    let l4 = a.layer(layer)?;
+    let l4 = a.layer(wirewalk_engine::wire::LayerId::parse(layer)?)?;
     let total = usize::from(u16::from_be_bytes([*header.get(2)?, *header.get(3)?]));
     let end = (ip.offset + total).min(bytes.len());
     let segment = bytes.get(l4.offset..end)?;
@@ -195,7 +195,7 @@ fn visible_nodes(a: &AnnotatedFrame, closed: &BTreeSet<String>) -> Vec<Node> {
     }
     let mut out = Vec::new();
     for l in &a.layers {
-        let key = layer_key(&l.id);
+        let key = layer_key(l.id.as_str());
         out.push(Node {
             key: key.clone(),
             parent: None,
@@ -556,7 +556,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
             .iter()
             .rev()
             .find(|l| o >= l.offset && o < l.offset + l.len)
-            .map(|l| l.id.clone())
+            .map(|l| l.id.to_string())
     };
     let n = frame.bytes.len();
     let on_hex_key = {
@@ -644,7 +644,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
             <div class="ww-inspector-panes">
                 <ul class="ww-tree" role="tree" aria-label={t(lang, "inspector.tree")} ref={tree_ref} onkeydown={on_tree_key}>
                     { for a.layers.iter().map(|l| {
-                        let key = layer_key(&l.id);
+                        let key = layer_key(l.id.as_str());
                         let open = !closed.contains(&key);
                         let on_focus = {
                             let active = active.clone();
@@ -670,7 +670,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
                             <li key={key.clone()} role="treeitem" data-key={key.clone()} aria-level="1"
                                 tabindex={if tab_key == key { "0" } else { "-1" }} aria-expanded={if open { "true" } else { "false" }}
                                 onfocus={on_focus}
-                                class={classes!("ww-layer", format!("layer-{}", l.id), focus.contains(&l.id).then_some("is-focus"))}>
+                                class={classes!("ww-layer", format!("layer-{}", l.id), focus.iter().any(|f| f == l.id.as_str()).then_some("is-focus"))}>
                                 <span class="ww-layer-name" onclick={toggle}>
                                     <span class="ww-twisty" aria-hidden="true">
                                         <svg viewBox="0 0 10 10" width="10" height="10"><path d={if open { "M1 3h8L5 8z" } else { "M3 1v8l5-4z" }} /></svg>
@@ -735,13 +735,12 @@ mod tests {
     }
 
     fn data_frame(scenario: &str) -> Frame {
-        let t = wirewalk_engine::scenario::run(
-            &wirewalk_engine::scenario::Scenario::named(scenario).unwrap(),
-        )
-        .unwrap();
+        let t =
+            wirewalk_engine::run(&wirewalk_engine::scenario::Scenario::named(scenario).unwrap())
+                .unwrap();
         t.frames
             .iter()
-            .find(|f| matches!(f.role.as_deref(), Some("data" | "udp")))
+            .find(|f| matches!(f.role.map(|r| r.as_str()), Some("data" | "udp")))
             .unwrap()
             .clone()
     }

@@ -118,7 +118,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         let x2 = side_x(&f.to);
         let y1 = row_y(i);
         let (xe, ye) = if f.dropped { ((x1 + x2) / 2.0, y1 + SLOPE / 2.0) } else { (x2, y1 + SLOPE) };
-        let role = f.role.clone().unwrap_or_default();
+        let role = f.role.map(|r| r.as_str()).unwrap_or_default();
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
         let retrans = role.contains("retransmission");
         let class = classes!(
@@ -149,7 +149,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         });
         let aria = format!("{} {}: {}", i + 1, role_name, label);
         html! {
-            <g key={i} class={class} data-frame={i.to_string()} data-role={role.clone()}
+            <g key={i} class={class} data-frame={i.to_string()} data-role={role}
                tabindex={if shown { "0" } else { "-1" }} role="button" aria-label={aria}
                aria-hidden={(!shown).then_some("true")} {onclick} {onkeydown}>
                 <title>{ format!("#{} {} · {}", i + 1, role_name, label) }</title>

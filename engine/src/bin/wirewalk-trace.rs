@@ -14,7 +14,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use wirewalk_engine::scenario::{self, Scenario, KEYS};
+use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName, KEYS};
 
 const USAGE: &str = "usage: wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]\n       wirewalk-trace --list\n       wirewalk-trace --help";
 
@@ -147,17 +147,20 @@ fn complain(text: &str) {
 }
 
 fn run(args: &Args) -> Result<String, (u8, String)> {
-    let typed = |e: scenario::ScenarioError| (2, format!("{e} [{}]", e.message_key()));
+    let typed = |e: ScenarioError| (2, format!("{e} [{}]", e.message_key()));
     let mut s = Scenario::named(&args.scenario).map_err(typed)?;
     for (k, v) in &args.sets {
         s.set(k, v).map_err(typed)?;
     }
-    let trace = scenario::run(&s).map_err(typed)?;
+    let trace = wirewalk_engine::run(&s).map_err(typed)?;
     if let Some(path) = &args.pcap {
-        std::fs::write(path, trace.pcap()).map_err(|e| (1, format!("writing {path}: {e}")))?;
+        std::fs::write(path, wirewalk_engine::to_pcap(&trace))
+            .map_err(|e| (1, format!("writing {path}: {e}")))?;
     }
     if let Some(path) = &args.json {
-        std::fs::write(path, trace.to_json()).map_err(|e| (1, format!("writing {path}: {e}")))?;
+        let json = wirewalk_engine::to_json(&s, &trace)
+            .map_err(|e| (1, format!("serialising the trace: {e}")))?;
+        std::fs::write(path, json).map_err(|e| (1, format!("writing {path}: {e}")))?;
     }
     Ok(format!(
         "{}: {} frames, {} events, {:.3} s virtual{}",
@@ -174,7 +177,11 @@ fn main() -> ExitCode {
         Ok(Command::Help) => format!("{USAGE}\n\n{HELP}"),
         Ok(Command::List) => format!(
             "scenarios: {}\nkeys: {}",
-            scenario::catalogue().join(" "),
+            ScenarioName::ALL
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             KEYS.join(" ")
         ),
         Ok(Command::Run(args)) => match run(&args) {

@@ -1,5 +1,5 @@
 //! An end host: a smoltcp [`Interface`] on a [`QueueDevice`], its sockets, and the
-//! [`ScriptRunner`] that plays its program.
+//! [`HostApp`] that plays its program.
 //!
 //! Each [`Host::step`] does what a real kernel plus program would do at one instant, in
 //! the order that makes the textbook visible: every queued incoming frame is processed
@@ -14,9 +14,9 @@ use smoltcp::socket::tcp;
 use smoltcp::time::Instant;
 use smoltcp::wire::{EthernetAddress, HardwareAddress, IpCidr, Ipv4Address};
 
+use super::app::{HostApp, HostCtx};
 use super::device::QueueDevice;
 use super::NetError;
-use crate::socket::{HostCtx, Script, ScriptRunner};
 use crate::trace::{EventKind, TcpState};
 
 /// How to build a host.
@@ -38,8 +38,6 @@ pub struct HostConfig {
     pub ephemeral_port: u16,
     /// Delayed ACK on or off.
     pub delayed_ack: bool,
-    /// The program, if any (a host without one still answers ARP and sends RST).
-    pub script: Option<Script>,
 }
 
 /// Microseconds of the virtual clock as smoltcp's [`Instant`].
@@ -56,7 +54,7 @@ pub struct Host {
     iface: Interface,
     device: QueueDevice,
     sockets: SocketSet<'static>,
-    runner: Option<ScriptRunner>,
+    app: Option<Box<dyn HostApp>>,
     ctx: HostCtx,
     last_state: Option<TcpState>,
 }
@@ -72,12 +70,17 @@ impl core::fmt::Debug for Host {
 }
 
 impl Host {
-    /// Build a host at virtual time `now_us`.
+    /// Build a host running `app` at virtual time `now_us` (a host without a program still
+    /// answers ARP and sends RST).
     ///
     /// # Errors
     /// [`NetError::BadAddress`] if the MAC is not unicast or the address cannot be
     /// configured, [`NetError::RouteTable`] if the gateway cannot be added.
-    pub fn new(config: HostConfig, now_us: u64) -> Result<Host, NetError> {
+    pub fn new(
+        config: HostConfig,
+        app: Option<Box<dyn HostApp>>,
+        now_us: u64,
+    ) -> Result<Host, NetError> {
         if !config.mac.is_unicast() {
             return Err(NetError::BadAddress(format!(
                 "{} MAC {}",
@@ -111,17 +114,13 @@ impl Host {
             ephemeral_port: config.ephemeral_port,
             delayed_ack: config.delayed_ack,
         };
-        let runner = config
-            .script
-            .clone()
-            .map(|s| ScriptRunner::new(&config.name, s));
         Ok(Host {
             name: config.name.clone(),
             config,
             iface,
             device,
             sockets: SocketSet::new(Vec::new()),
-            runner,
+            app,
             ctx,
             last_state: None,
         })
@@ -134,7 +133,7 @@ impl Host {
 
     /// The host's TCP state, if its program created a TCP socket.
     pub fn tcp_state(&self) -> Option<TcpState> {
-        let h = self.runner.as_ref()?.tcp_handle()?;
+        let h = self.app.as_ref()?.tcp_handle()?;
         Some(self.sockets.get::<tcp::Socket>(h).state().into())
     }
 
@@ -154,10 +153,10 @@ impl Host {
     }
 
     fn run_program(&mut self, now_us: u64, events: &mut Vec<EventKind>) -> bool {
-        let Some(runner) = self.runner.as_mut() else {
+        let Some(app) = self.app.as_mut() else {
             return false;
         };
-        let progressed = runner.run(
+        let progressed = app.poll(
             now_us,
             &self.ctx,
             &mut self.iface,
@@ -210,7 +209,7 @@ impl Host {
             .iface
             .poll_at(instant(now_us), &self.sockets)
             .map(|t| u64::try_from(t.total_micros()).unwrap_or(0));
-        let program = self.runner.as_ref().and_then(|r| r.wake_at());
+        let program = self.app.as_ref().and_then(|a| a.wake_at());
         let wake = match (stack, program) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -218,8 +217,8 @@ impl Host {
         Some(wake.max(now_us + 1))
     }
 
-    /// The host's program, if any.
-    pub fn script(&self) -> Option<&Script> {
-        self.runner.as_ref().map(|r| r.script())
+    /// The source lines of the host's program (empty without one).
+    pub fn code(&self) -> Vec<String> {
+        self.app.as_ref().map(|a| a.code()).unwrap_or_default()
     }
 }

@@ -1,17 +1,13 @@
-//! Links (cables) with a latency and a loss rule, and the role of each frame in the story.
+//! Links (cables) with a latency and a loss rule.
 //!
 //! A [`LossRule`] drops the Nth frame in one direction, or the first `count` frames with a
-//! given role ("the first data segment", "the SYN-ACK", "the final ACK"). Roles come from
-//! [`RoleTracker`], which reads each frame with smoltcp's `wire` module and remembers per
-//! TCP connection what was already sent, so it can tell a retransmission from new data and
-//! the ACK of the second FIN (the final ACK) from any other ACK.
-
-use std::collections::BTreeMap;
+//! given [`FrameRole`] ("the first data segment", "the SYN-ACK", "the final ACK"). Roles
+//! come from [`crate::wire::classify`] with one conversation tracker per link, which tells
+//! a retransmission from new data and the ACK of the second FIN from any other ACK.
 
 use serde::{Deserialize, Serialize};
-use smoltcp::wire::{
-    ArpOperation, ArpPacket, EthernetFrame, EthernetProtocol, IpProtocol, Ipv4Packet, TcpPacket,
-};
+
+use crate::wire::FrameRole;
 
 /// Which way a frame crosses a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,8 +33,8 @@ pub enum LossRule {
     /// The first `count` frames whose role is `role` (`"data"` also matches its
     /// retransmissions, so `count` 2 loses a segment and its first retransmission).
     Role {
-        /// A role name (see [`crate::trace::Frame::role`]).
-        role: String,
+        /// The role lost.
+        role: FrameRole,
         /// How many to lose.
         count: usize,
     },
@@ -73,7 +69,7 @@ impl Link {
     }
 
     /// Count a frame entering the link and decide whether the link loses it.
-    pub fn admit(&mut self, dir: Direction, role: Option<&str>) -> bool {
+    pub fn admit(&mut self, dir: Direction, role: Option<FrameRole>) -> bool {
         let i = match dir {
             Direction::AtoB => 0,
             Direction::BtoA => 1,
@@ -84,7 +80,9 @@ impl Link {
             LossRule::Nth { dir: d, n } => *d == dir && self.sent[i] == *n,
             LossRule::Role { role: want, count } => {
                 let matches = match role {
-                    Some(r) => r == want || (want == "data" && r == "retransmission"),
+                    Some(r) => {
+                        r == *want || (*want == FrameRole::Data && r == FrameRole::Retransmission)
+                    }
                     None => false,
                 };
                 if matches && self.role_losses < *count {
@@ -95,126 +93,5 @@ impl Link {
                 }
             }
         }
-    }
-}
-
-/// One direction of a TCP connection, keyed by (src ip, src port, dst ip, dst port).
-type FlowKey = ([u8; 4], u16, [u8; 4], u16);
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct FlowState {
-    /// Highest sequence number + length sent so far.
-    max_end: Option<u32>,
-    /// Sequence number of our FIN, if sent.
-    fin_seq: Option<u32>,
-    /// Sequence number of our SYN-ACK, if sent.
-    syn_ack_seq: Option<u32>,
-}
-
-/// Gives each frame its role in the story.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RoleTracker {
-    flows: BTreeMap<FlowKey, FlowState>,
-}
-
-fn seq_lt(a: u32, b: u32) -> bool {
-    (a.wrapping_sub(b) as i32) < 0
-}
-
-impl RoleTracker {
-    /// An empty tracker.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The role of `frame`, or `None` for what it cannot parse.
-    pub fn classify(&mut self, frame: &[u8]) -> Option<String> {
-        let eth = EthernetFrame::new_checked(frame).ok()?;
-        match eth.ethertype() {
-            EthernetProtocol::Arp => {
-                let arp = ArpPacket::new_checked(eth.payload()).ok()?;
-                Some(
-                    match arp.operation() {
-                        ArpOperation::Request => "arp_request",
-                        ArpOperation::Reply => "arp_reply",
-                        _ => "arp",
-                    }
-                    .to_string(),
-                )
-            }
-            EthernetProtocol::Ipv4 => {
-                let ip = Ipv4Packet::new_checked(eth.payload()).ok()?;
-                match ip.next_header() {
-                    IpProtocol::Udp => Some("udp".into()),
-                    IpProtocol::Tcp => {
-                        let tcp = TcpPacket::new_checked(ip.payload()).ok()?;
-                        let src = ip.src_addr().octets();
-                        let dst = ip.dst_addr().octets();
-                        let key = (src, tcp.src_port(), dst, tcp.dst_port());
-                        let rkey = (dst, tcp.dst_port(), src, tcp.src_port());
-                        Some(self.tcp_role(key, rkey, &tcp))
-                    }
-                    _ => Some("ipv4".into()),
-                }
-            }
-            _ => None,
-        }
-    }
-
-    fn tcp_role(&mut self, key: FlowKey, rkey: FlowKey, tcp: &TcpPacket<&[u8]>) -> String {
-        let seq = tcp.seq_number().0 as u32;
-        let ack = tcp.ack_number().0 as u32;
-        let payload = tcp.payload().len() as u32;
-        let seg_len = payload + u32::from(tcp.syn()) + u32::from(tcp.fin());
-        let end = seq.wrapping_add(seg_len);
-        let peer = self.flows.get(&rkey).cloned().unwrap_or_default();
-        let me = self.flows.entry(key).or_default();
-        let retransmitted = seg_len > 0 && me.max_end.is_some_and(|m| !seq_lt(m, end));
-        if seg_len > 0 && !retransmitted {
-            me.max_end = Some(end);
-        }
-        let role = if tcp.rst() {
-            "rst"
-        } else if tcp.syn() && tcp.ack() {
-            me.syn_ack_seq = Some(seq);
-            if retransmitted {
-                "syn_ack_retransmission"
-            } else {
-                "syn_ack"
-            }
-        } else if tcp.syn() {
-            if retransmitted {
-                "syn_retransmission"
-            } else {
-                "syn"
-            }
-        } else if tcp.fin() {
-            me.fin_seq = Some(seq.wrapping_add(payload));
-            if retransmitted {
-                "fin_retransmission"
-            } else {
-                "fin"
-            }
-        } else if payload > 0 {
-            if retransmitted {
-                "retransmission"
-            } else {
-                "data"
-            }
-        } else if peer.fin_seq.is_some_and(|f| f.wrapping_add(1) == ack) {
-            if me.fin_seq.is_some() {
-                "final_ack"
-            } else {
-                "ack_fin"
-            }
-        } else if peer.syn_ack_seq.is_some_and(|s| s.wrapping_add(1) == ack)
-            && me.max_end.is_some_and(|m| m == seq)
-            && peer.max_end.is_none_or(|m| m == ack)
-        {
-            "handshake_ack"
-        } else {
-            "ack"
-        };
-        role.to_string()
     }
 }

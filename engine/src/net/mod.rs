@@ -9,7 +9,12 @@
 //! arrive `latency_us` later, unless the link's [`LossRule`] drops them. Nothing here
 //! reads a real clock or a random source; the run stops when the network is quiet or a
 //! cap is hit, so every input gives a finite, identical trace.
+//!
+//! This layer only simulates: it records frames, socket calls, state changes, switch
+//! learning and router drops, and writes no teaching notes (that is `narrate`'s job). The
+//! programs the hosts run plug in through the [`HostApp`] trait.
 
+pub mod app;
 pub mod device;
 pub mod host;
 pub mod link;
@@ -19,27 +24,19 @@ pub mod switch;
 
 use core::cmp::Reverse;
 use core::fmt;
-use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use serde::{Deserialize, Serialize};
 
+pub use app::{HostApp, HostCtx};
 pub use host::{Host, HostConfig};
-pub use link::{Direction, Link, LossRule, RoleTracker};
+pub use link::{Direction, Link, LossRule};
 pub use rng::SplitMix64;
 pub use router::{Router, RouterPort};
 pub use switch::Switch;
 
-use crate::socket::python_source;
-use crate::trace::{Event, EventKind, Frame, HostInfo, HostKind, LinkInfo, TcpState};
-
-/// A MAC address as Wireshark writes it: `02:00:00:00:00:0a`.
-pub fn mac_string(mac: smoltcp::wire::EthernetAddress) -> String {
-    let b = mac.0;
-    format!(
-        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
-        b[0], b[1], b[2], b[3], b[4], b[5]
-    )
-}
+use crate::trace::{Event, EventKind, Frame, HostInfo, HostKind, LinkInfo};
+use crate::wire::{classify, fmt_ipv4, fmt_mac, Conversations};
 
 /// What can go wrong while building a network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,11 +86,15 @@ impl Node {
             Node::Host(h) => HostInfo {
                 name: h.name.clone(),
                 kind: HostKind::Host,
-                macs: vec![mac_string(h.config.mac)],
-                ips: vec![format!("{}/{}", h.config.ip, h.config.prefix_len)],
-                gateway: h.config.gateway.map(|g| g.to_string()),
+                macs: vec![fmt_mac(h.config.mac.0)],
+                ips: vec![format!(
+                    "{}/{}",
+                    fmt_ipv4(h.config.ip.octets()),
+                    h.config.prefix_len
+                )],
+                gateway: h.config.gateway.map(|g| fmt_ipv4(g.octets())),
                 ports: 1,
-                code: h.script().map(python_source).unwrap_or_default(),
+                code: h.code(),
             },
             Node::Switch(s) => HostInfo {
                 name: s.name.clone(),
@@ -107,11 +108,11 @@ impl Node {
             Node::Router(r) => HostInfo {
                 name: r.name.clone(),
                 kind: HostKind::Router,
-                macs: r.ports.iter().map(|p| mac_string(p.mac)).collect(),
+                macs: r.ports.iter().map(|p| fmt_mac(p.mac.0)).collect(),
                 ips: r
                     .ports
                     .iter()
-                    .map(|p| format!("{}/{}", p.ip, p.prefix_len))
+                    .map(|p| format!("{}/{}", fmt_ipv4(p.ip.octets()), p.prefix_len))
                     .collect(),
                 gateway: None,
                 ports: r.ports.len(),
@@ -139,7 +140,7 @@ impl Default for Limits {
     }
 }
 
-/// What a run produced; [`crate::scenario::run`] wraps it into a [`crate::trace::Trace`].
+/// What a run produced; the scenario layer wraps it into a [`crate::trace::Trace`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunOutput {
     /// Node descriptions.
@@ -175,12 +176,9 @@ pub struct Network {
     now: u64,
     frames: Vec<Frame>,
     events: Vec<Event>,
-    roles: BTreeMap<usize, RoleTracker>,
-    noted: BTreeSet<&'static str>,
+    roles: BTreeMap<usize, Conversations>,
     capped: bool,
     limits: Limits,
-    delayed_ack: bool,
-    close_wait_at: BTreeMap<String, u64>,
 }
 
 impl Default for Network {
@@ -203,20 +201,21 @@ impl Network {
             frames: Vec::new(),
             events: Vec::new(),
             roles: BTreeMap::new(),
-            noted: BTreeSet::new(),
             capped: false,
             limits: Limits::default(),
-            delayed_ack: false,
-            close_wait_at: BTreeMap::new(),
         }
     }
 
-    /// Add an end host; returns its node index.
+    /// Add an end host running `app` (or no program); returns its node index.
     ///
     /// # Errors
     /// Whatever [`Host::new`] refuses.
-    pub fn add_host(&mut self, config: HostConfig) -> Result<usize, NetError> {
-        let host = Host::new(config, self.now)?;
+    pub fn add_host(
+        &mut self,
+        config: HostConfig,
+        app: Option<Box<dyn HostApp>>,
+    ) -> Result<usize, NetError> {
+        let host = Host::new(config, app, self.now)?;
         self.nodes.push(Node::Host(Box::new(host)));
         Ok(self.nodes.len() - 1)
     }
@@ -268,67 +267,11 @@ impl Network {
         self.limits = limits;
     }
 
-    /// Whether the hosts' delayed ACK is on (adds `note.delayed_ack` at the first data).
-    pub fn set_delayed_ack(&mut self, on: bool) {
-        self.delayed_ack = on;
-    }
-
-    /// Add an event at the current time.
-    pub fn note(&mut self, key: &str) {
-        self.push(EventKind::Note {
-            key: key.to_string(),
-        });
-    }
-
     fn push(&mut self, kind: EventKind) {
-        let mut once: Option<&'static str> = None;
-        if let EventKind::StateChange { host, from, to } = &kind {
-            match (from, to) {
-                (_, TcpState::CloseWait) => {
-                    self.close_wait_at.insert(host.clone(), self.now);
-                }
-                (TcpState::CloseWait, TcpState::LastAck)
-                    if self.close_wait_at.get(host) == Some(&self.now) =>
-                {
-                    once = Some("note.three_segment_close");
-                }
-                (_, TcpState::Closing) => once = Some("note.simultaneous_close"),
-                _ => {}
-            }
-        }
-        let notes: &[&'static str] = match &kind {
-            EventKind::StateChange {
-                to: TcpState::TimeWait,
-                ..
-            } => &["note.time_wait_10s"],
-            EventKind::StateChange {
-                from: TcpState::TimeWait,
-                to: TcpState::Closed,
-                ..
-            } => &["note.time_wait_expired"],
-            _ => &[],
-        };
         self.events.push(Event {
             time_us: self.now,
             kind,
         });
-        for n in notes {
-            self.events.push(Event {
-                time_us: self.now,
-                kind: EventKind::Note {
-                    key: (*n).to_string(),
-                },
-            });
-        }
-        if let Some(key) = once {
-            self.note_once(key);
-        }
-    }
-
-    fn note_once(&mut self, key: &'static str) {
-        if self.noted.insert(key) {
-            self.note(key);
-        }
     }
 
     /// Put `bytes` on the link at `(node, port)`.
@@ -341,11 +284,11 @@ impl Network {
             return;
         }
         // Roles are per link: the same segment crossing a second link is not a retransmission.
-        let role = self.roles.entry(li).or_default().classify(&bytes);
+        let role = classify(&bytes, self.roles.entry(li).or_default());
         let Some(link) = self.links.get_mut(li) else {
             return;
         };
-        let dropped = link.admit(dir, role.as_deref());
+        let dropped = link.admit(dir, role);
         let (to_node, to_port) = match dir {
             Direction::AtoB => link.b,
             Direction::BtoA => link.a,
@@ -362,7 +305,6 @@ impl Network {
             .map(|n| n.name().to_string())
             .unwrap_or_default();
         let index = self.frames.len();
-        let from_router = matches!(self.nodes.get(node), Some(Node::Router(_)));
         self.frames.push(Frame {
             index,
             time_us: self.now,
@@ -373,32 +315,11 @@ impl Network {
             dropped,
             bytes: bytes.clone(),
             annotated: None,
-            role: role.clone(),
+            annotation_error: None,
+            role,
         });
         self.push(EventKind::Frame { frame: index });
-        if index == 0 {
-            self.note_once("note.no_padding_fcs");
-        }
-        match role.as_deref() {
-            Some("arp_request") => self.note_once("note.arp_broadcast"),
-            Some("arp_reply") => self.note_once("note.arp_reply_unicast"),
-            Some("syn") => {
-                self.note_once("note.smoltcp_syn_options");
-                self.note_once("note.random_isn");
-            }
-            Some("syn_ack") => self.note_once("note.window_free_buffer"),
-            Some("rst") => self.note_once("note.rst_closed_port"),
-            Some(r) if r.ends_with("retransmission") => self.note("note.retransmission_rto"),
-            Some("udp") => self.note_once("note.udp_no_handshake"),
-            Some("data") if self.delayed_ack => self.note_once("note.delayed_ack"),
-            _ => {}
-        }
-        if from_router && role.as_deref().is_some_and(|r| !r.starts_with("arp")) {
-            self.note_once("note.router_rewrites_macs");
-            self.note_once("note.router_ttl_decrement");
-        }
         if dropped {
-            self.note("note.frame_lost");
             return;
         }
         self.seq += 1;

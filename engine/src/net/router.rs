@@ -4,7 +4,7 @@
 //! hop it does not know yet (queueing the packet meanwhile), and forwards IPv4: TTL − 1,
 //! header checksum recomputed, source MAC = its outgoing port, destination MAC = the next
 //! hop's. IP addresses and ports are never touched. A packet whose TTL would reach 0 is
-//! dropped (a real router would also send ICMP Time Exceeded; this one notes the drop).
+//! dropped (a real router would also send ICMP Time Exceeded; this one records the drop).
 //! Parsing and emitting use smoltcp's `wire` module.
 
 use std::collections::BTreeMap;
@@ -14,7 +14,7 @@ use smoltcp::wire::{
     EthernetRepr, Ipv4Address, Ipv4Packet,
 };
 
-use crate::trace::EventKind;
+use crate::trace::{DropReason, EventKind};
 
 /// One router interface.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,15 +157,17 @@ impl Router {
             return Vec::new();
         }
         let Some(out_port) = self.ports.iter().position(|p| p.contains(dst)) else {
-            events.push(EventKind::Note {
-                key: "note.router_no_route".into(),
+            events.push(EventKind::RouterDrop {
+                router: self.name.clone(),
+                reason: DropReason::NoRoute,
             });
             return Vec::new();
         };
         let ttl = ip.hop_limit();
         if ttl <= 1 {
-            events.push(EventKind::Note {
-                key: "note.router_ttl_expired".into(),
+            events.push(EventKind::RouterDrop {
+                router: self.name.clone(),
+                reason: DropReason::TtlExpired,
             });
             return Vec::new();
         }

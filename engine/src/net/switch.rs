@@ -49,7 +49,7 @@ impl Switch {
             self.table.insert(src.0, port);
             events.push(EventKind::SwitchLearn {
                 switch: self.name.clone(),
-                mac: super::mac_string(src),
+                mac: crate::wire::fmt_mac(src.0),
                 port,
             });
         }

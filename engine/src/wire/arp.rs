@@ -1,6 +1,6 @@
 //! ARP for Ethernet and IPv4 (RFC 826): who has this IP address? — it is at this MAC.
 
-use super::{array, be16, fmt_ipv4, fmt_mac, Field, Layer, WireError};
+use super::{array, be16, fmt_ipv4, fmt_mac, Field, Layer, LayerId, WireError};
 
 /// Field offsets of an ARP packet for Ethernet/IPv4.
 pub mod field {
@@ -121,7 +121,7 @@ pub fn annotate(pkt: &Packet<'_>, base: usize) -> Layer {
     let b = pkt.buffer;
     let at = |r: &super::Span| base + r.start;
     Layer {
-        id: "arp".into(),
+        id: LayerId::Arp,
         offset: base,
         len: PACKET_LEN,
         fields: vec![

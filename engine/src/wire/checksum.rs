@@ -46,15 +46,22 @@ pub fn verify_ipv4_header(header: &[u8]) -> bool {
     sum(header) == 0xffff
 }
 
-/// One's-complement sum of the IPv4 pseudo-header for TCP (protocol 6) or UDP (17).
-pub fn pseudo_header(src: [u8; 4], dst: [u8; 4], protocol: u8, len: usize) -> u16 {
+/// The 12 bytes of the IPv4 pseudo-header (RFC 9293 §3.1, RFC 768) that the TCP/UDP
+/// checksum covers besides the segment: source address, destination address, a zero byte,
+/// the protocol (6 TCP, 17 UDP) and the TCP/UDP length (`len`, header + payload).
+pub fn pseudo_header_bytes(src: [u8; 4], dst: [u8; 4], protocol: u8, len: usize) -> [u8; 12] {
     let len = (len & 0xffff) as u16; // callers pass an IPv4 payload length, always < 65536
     let mut buf = [0u8; 12];
     buf[0..4].copy_from_slice(&src);
     buf[4..8].copy_from_slice(&dst);
     buf[9] = protocol;
     buf[10..12].copy_from_slice(&len.to_be_bytes());
-    sum(&buf)
+    buf
+}
+
+/// One's-complement sum of the IPv4 pseudo-header ([`pseudo_header_bytes`]).
+pub fn pseudo_header(src: [u8; 4], dst: [u8; 4], protocol: u8, len: usize) -> u16 {
+    sum(&pseudo_header_bytes(src, dst, protocol, len))
 }
 
 /// The TCP/UDP checksum of `segment` (header + payload) with its checksum field at

@@ -1,6 +1,6 @@
 //! Ethernet II: destination, source, EtherType; plus the padding/trailer after the last protocol.
 
-use super::{array, be16, fmt_hex_colon, fmt_mac, Field, Layer, WireError};
+use super::{array, be16, fmt_hex_colon, fmt_mac, Field, Layer, LayerId, WireError};
 
 /// Field offsets of the Ethernet II header.
 pub mod field {
@@ -92,7 +92,7 @@ fn address(id: &str, range: &super::Span, mac: [u8; 6]) -> Field {
 /// The `eth` layer of a frame (always at offset 0).
 pub fn annotate(frame: &Frame<'_>) -> Layer {
     Layer {
-        id: "eth".into(),
+        id: LayerId::Eth,
         offset: 0,
         len: HEADER_LEN,
         fields: vec![
@@ -136,7 +136,7 @@ pub fn annotate_padding(frame: &[u8], end: usize) -> Option<Layer> {
         ));
     }
     Some(Layer {
-        id: "padding".into(),
+        id: LayerId::Padding,
         offset: end,
         len: frame.len() - end,
         fields,

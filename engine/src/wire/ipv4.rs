@@ -1,7 +1,7 @@
 //! IPv4 header (RFC 791): version/IHL nibbles, DSCP/ECN, length, id, flags and fragment
 //! offset, TTL, protocol, header checksum, addresses.
 
-use super::{array, be16, checksum, fmt_hex_colon, fmt_ipv4, Field, Layer, WireError};
+use super::{array, be16, checksum, fmt_hex_colon, fmt_ipv4, Field, Layer, LayerId, WireError};
 
 /// Field offsets of the IPv4 header.
 pub mod field {
@@ -182,6 +182,16 @@ fn bit(v: bool) -> String {
     u8::from(v).to_string()
 }
 
+/// An IP protocol number as tshark names it in its Info column: `"UDP 17"`, `"TCP 6"`.
+pub fn protocol_name(protocol: u8) -> String {
+    match protocol {
+        1 => "ICMP 1".into(),
+        PROTO_TCP => format!("TCP {PROTO_TCP}"),
+        PROTO_UDP => format!("UDP {PROTO_UDP}"),
+        n => n.to_string(),
+    }
+}
+
 /// The `ip` layer, the packet starting at frame offset `base`.
 pub fn annotate(p: &Packet<'_>, base: usize) -> Layer {
     let flags = p.flags();
@@ -274,7 +284,7 @@ pub fn annotate(p: &Packet<'_>, base: usize) -> Layer {
         ));
     }
     Layer {
-        id: "ip".into(),
+        id: LayerId::Ip,
         offset: base,
         len: hl,
         fields,

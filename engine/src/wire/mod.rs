@@ -16,9 +16,12 @@
 
 pub mod arp;
 pub mod checksum;
+pub mod conversation;
 pub mod ethernet;
+pub mod field_ids;
 pub mod ipv4;
 pub mod physical;
+pub mod role;
 pub mod tcp;
 pub mod udp;
 
@@ -27,7 +30,11 @@ use core::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use conversation::classify;
+pub use conversation::Conversations;
+pub use field_ids::FIELD_IDS;
 pub use physical::{physical, PhysicalFrame, PhysicalSegment};
+pub use role::{FrameRole, LayerId, Protocol};
 
 /// A byte range inside a header, relative to the header's first byte.
 pub type Span = Range<usize>;
@@ -116,9 +123,9 @@ impl Field {
 /// One protocol layer of a frame: its tshark protocol id, byte range and fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layer {
-    /// `"eth"`, `"arp"`, `"ip"`, `"tcp"`, `"udp"`, `"data"`, or `"padding"` (Ethernet padding
-    /// and trailer after the last protocol, which tshark shows as `eth.padding` / `eth.trailer`).
-    pub id: String,
+    /// Its tshark protocol id; [`LayerId::Padding`] is Ethernet padding and trailer after the
+    /// last protocol, which tshark shows as `eth.padding` / `eth.trailer`.
+    pub id: LayerId,
     /// Frame-absolute byte offset of the layer.
     pub offset: usize,
     /// Length in bytes of the layer (for `tcp`: header with options; payload is `data`).
@@ -150,7 +157,7 @@ pub struct AnnotatedFrame {
 
 impl AnnotatedFrame {
     /// The layer with this id, if present.
-    pub fn layer(&self, id: &str) -> Option<&Layer> {
+    pub fn layer(&self, id: LayerId) -> Option<&Layer> {
         self.layers.iter().find(|l| l.id == id)
     }
 
@@ -171,8 +178,8 @@ impl AnnotatedFrame {
 /// What the sequence (ladder) diagram shows for a frame; plain data only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrameSummary {
-    /// Innermost protocol: `"ARP"`, `"TCP"`, `"UDP"`, `"IPv4"` or `"Ethernet"`.
-    pub protocol: String,
+    /// Innermost protocol.
+    pub protocol: Protocol,
     /// Source MAC, `aa:bb:cc:dd:ee:ff`.
     pub src_mac: String,
     /// Destination MAC, `aa:bb:cc:dd:ee:ff`.
@@ -272,7 +279,7 @@ impl std::error::Error for WireError {}
 /// Annotates frames one after another, remembering TCP conversations like Wireshark does.
 #[derive(Debug, Clone, Default)]
 pub struct Annotator {
-    conversations: tcp::Conversations,
+    conversations: Conversations,
 }
 
 impl Annotator {
@@ -291,7 +298,7 @@ impl Annotator {
     pub fn annotate(&mut self, frame: &[u8]) -> Result<AnnotatedFrame, WireError> {
         let mut layers = Vec::new();
         let mut s = FrameSummary {
-            protocol: "Ethernet".into(),
+            protocol: Protocol::Ethernet,
             ..FrameSummary::default()
         };
         let eth = ethernet::Frame::new_checked(frame)?;
@@ -308,7 +315,7 @@ impl Annotator {
             ethernet::ETHERTYPE_ARP => {
                 let pkt = arp::Packet::new_checked(body)?;
                 layers.push(arp::annotate(&pkt, body_off));
-                s.protocol = "ARP".into();
+                s.protocol = Protocol::Arp;
                 s.arp_op = Some(pkt.opcode());
                 let text = arp::info(&pkt);
                 s.info = text.clone();
@@ -318,7 +325,7 @@ impl Annotator {
             ethernet::ETHERTYPE_IPV4 => {
                 let ip = ipv4::Packet::new_checked(body)?;
                 layers.push(ipv4::annotate(&ip, body_off));
-                s.protocol = "IPv4".into();
+                s.protocol = Protocol::Ipv4;
                 s.src_ip = Some(fmt_ipv4(ip.src()));
                 s.dst_ip = Some(fmt_ipv4(ip.dst()));
                 s.ttl = Some(ip.ttl());
@@ -329,22 +336,25 @@ impl Annotator {
                 if ip.is_fragment() {
                     push_data(&mut layers, l4, l4_off);
                     s.payload_len = l4.len();
-                    s.info = "Fragmented IP protocol".into();
+                    s.info = format!(
+                        "Fragmented IP protocol (proto={}, off={}, ID={:04x})",
+                        ipv4::protocol_name(ip.protocol()),
+                        u32::from(ip.frag_offset()) * 8,
+                        ip.ident()
+                    );
                 } else {
                     match ip.protocol() {
                         ipv4::PROTO_TCP => {
                             let seg = tcp::Segment::new_checked(l4)?;
-                            let ann = tcp::annotate(
-                                &seg,
-                                l4_off,
-                                ip.src(),
-                                ip.dst(),
-                                &mut self.conversations,
-                            );
+                            let rel = self
+                                .conversations
+                                .track((ip.src(), seg.src_port()), (ip.dst(), seg.dst_port()), &seg)
+                                .relative;
+                            let ann = tcp::annotate(&seg, l4_off, rel);
                             s.info = tcp::info(&seg, &ann);
                             layers.push(ann.layer);
                             push_data(&mut layers, seg.payload(), l4_off + seg.header_len());
-                            s.protocol = "TCP".into();
+                            s.protocol = Protocol::Tcp;
                             s.src_port = Some(seg.src_port());
                             s.dst_port = Some(seg.dst_port());
                             s.tcp_flags = seg.flags();
@@ -365,7 +375,7 @@ impl Annotator {
                             let dgram = udp::Datagram::new_checked(l4)?;
                             layers.push(udp::annotate(&dgram, l4_off));
                             push_data(&mut layers, dgram.payload(), l4_off + udp::HEADER_LEN);
-                            s.protocol = "UDP".into();
+                            s.protocol = Protocol::Udp;
                             s.src_port = Some(dgram.src_port());
                             s.dst_port = Some(dgram.dst_port());
                             s.payload_len = dgram.payload().len();
@@ -408,7 +418,7 @@ fn push_data(layers: &mut Vec<Layer>, payload: &[u8], offset: usize) {
         return;
     }
     layers.push(Layer {
-        id: "data".into(),
+        id: LayerId::Data,
         offset,
         len: payload.len(),
         fields: vec![Field::new(

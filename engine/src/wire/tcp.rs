@@ -1,9 +1,7 @@
 //! TCP header (RFC 9293): ports, sequence and acknowledgment numbers (raw and relative, as
 //! Wireshark shows them), data offset, flags, window, checksum, urgent pointer, options.
 
-use std::collections::BTreeMap;
-
-use super::{be16, be32, checksum, fmt_hex_colon, Field, Layer, WireError};
+use super::{be16, be32, checksum, fmt_hex_colon, Field, Layer, LayerId, WireError};
 
 /// Field offsets of the TCP header.
 pub mod field {
@@ -208,26 +206,6 @@ pub fn flags_str(flags: u16) -> String {
         .collect()
 }
 
-type Endpoint = ([u8; 4], u16);
-
-/// Base sequence numbers of one conversation, per direction (keyed by the lower endpoint first).
-#[derive(Debug, Clone, Default)]
-struct Conversation {
-    base_lo: Option<u32>,
-    base_hi: Option<u32>,
-}
-
-/// Wireshark-style TCP conversation tracking for relative sequence numbers.
-///
-/// A direction's base is its SYN's sequence number, or `seq - 1` if its first segment seen
-/// is not a SYN; a direction not seen yet gets `ack - 1` from the first ACK the other side
-/// sends. A SYN (without ACK) whose sequence number differs from a known base starts a new
-/// conversation on the same ports (port reuse), as in Wireshark.
-#[derive(Debug, Clone, Default)]
-pub struct Conversations {
-    map: BTreeMap<(Endpoint, Endpoint), Conversation>,
-}
-
 /// Relative numbers of one segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Relative {
@@ -239,50 +217,6 @@ pub struct Relative {
     pub seq: u32,
     /// Relative acknowledgment number (`None` without the ACK flag).
     pub ack: Option<u32>,
-}
-
-impl Conversations {
-    /// Updates the conversation with one segment and returns its relative numbers.
-    pub fn track(
-        &mut self,
-        src: Endpoint,
-        dst: Endpoint,
-        seq: u32,
-        ack: u32,
-        flags: u16,
-    ) -> Relative {
-        let forward = src <= dst;
-        let key = if forward { (src, dst) } else { (dst, src) };
-        let conv = self.map.entry(key).or_default();
-        let (fwd, rev) = if forward {
-            (&mut conv.base_lo, &mut conv.base_hi)
-        } else {
-            (&mut conv.base_hi, &mut conv.base_lo)
-        };
-        if flags & (SYN | ACK) == SYN && fwd.is_some_and(|b| b != seq) {
-            *fwd = None;
-            *rev = None;
-        }
-        let base = *fwd.get_or_insert(if flags & SYN != 0 {
-            seq
-        } else {
-            seq.wrapping_sub(1)
-        });
-        if flags & ACK != 0 && rev.is_none() {
-            *rev = Some(ack.wrapping_sub(1));
-        }
-        let ack_rel = if flags & ACK != 0 {
-            rev.map(|b| ack.wrapping_sub(b))
-        } else {
-            None
-        };
-        Relative {
-            base,
-            peer_base: *rev,
-            seq: seq.wrapping_sub(base),
-            ack: ack_rel,
-        }
-    }
 }
 
 /// The annotated TCP header plus the numbers the summary needs.
@@ -302,6 +236,9 @@ pub struct Annotation {
     pub wscale: Option<u8>,
     /// SACK-permitted option present.
     pub sack_perm: bool,
+    /// The options as tshark's Info column lists them, in frame order (`MSS=1460`, `WS=1`,
+    /// `SACK_PERM`, …).
+    pub info_options: Vec<String>,
 }
 
 fn bit(v: bool) -> String {
@@ -335,6 +272,8 @@ struct OptionsOut {
     mss: Option<u16>,
     wscale: Option<u8>,
     sack_perm: bool,
+    /// The options as tshark's Info column lists them, in frame order.
+    info: Vec<String>,
 }
 
 fn kind_field(at: usize, kind: u8) -> Field {
@@ -352,6 +291,7 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
         mss: None,
         wscale: None,
         sack_perm: false,
+        info: Vec::new(),
     };
     let mut i = 0;
     while i < opts.len() {
@@ -389,6 +329,7 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
             (field::OPT_MSS, 4) => {
                 let v = be16(o, 2);
                 out.mss = Some(v);
+                out.info.push(format!("MSS={v}"));
                 Field::new("tcp.options.mss", at, len, 0, show).with_children(
                     [
                         head,
@@ -407,6 +348,7 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
                 let shift = o[2];
                 out.wscale = Some(shift);
                 let mult = 1u64.checked_shl(u32::from(shift)).unwrap_or(0);
+                out.info.push(format!("WS={mult}"));
                 Field::new("tcp.options.wscale", at, len, 0, show).with_children(
                     [
                         head,
@@ -426,6 +368,7 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
             }
             (field::OPT_SACK_PERM, 2) => {
                 out.sack_perm = true;
+                out.info.push("SACK_PERM".into());
                 Field::new("tcp.options.sack_perm", at, len, 0, show).with_children(head)
             }
             (field::OPT_SACK, l) if l >= 10 && (l - 2).is_multiple_of(8) => {
@@ -433,13 +376,16 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
                 for j in (2..l).step_by(8) {
                     let (le, re) = (be32(o, j), be32(o, j + 4));
                     let rel = |v: u32| peer_base.map_or(v, |b| v.wrapping_sub(b)).to_string();
+                    out.info.push(format!("SLE={} SRE={}", rel(le), rel(re)));
                     ch.push(Field::new("tcp.options.sack_le", at + j, 4, 0, rel(le)));
                     ch.push(Field::new("tcp.options.sack_re", at + j + 4, 4, 0, rel(re)));
                 }
                 Field::new("tcp.options.sack", at, len, 0, show).with_children(ch)
             }
-            (field::OPT_TSTAMP, 10) => Field::new("tcp.options.timestamp", at, len, 0, show)
-                .with_children(
+            (field::OPT_TSTAMP, 10) => {
+                out.info
+                    .push(format!("TSval={} TSecr={}", be32(o, 2), be32(o, 6)));
+                Field::new("tcp.options.timestamp", at, len, 0, show).with_children(
                     [
                         head,
                         vec![
@@ -460,7 +406,8 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
                         ],
                     ]
                     .concat(),
-                ),
+                )
+            }
             _ => {
                 let mut ch = head;
                 if len > 2 {
@@ -481,22 +428,10 @@ fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
     out
 }
 
-/// Annotates `seg` starting at frame offset `base`, tracking its conversation in `convs`.
-pub fn annotate(
-    seg: &Segment<'_>,
-    base: usize,
-    src_ip: [u8; 4],
-    dst_ip: [u8; 4],
-    convs: &mut Conversations,
-) -> Annotation {
+/// Annotates `seg` starting at frame offset `base`, with the relative numbers `rel` its
+/// conversation tracker gave it ([`super::Conversations::track`]).
+pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
     let flags = seg.flags();
-    let rel = convs.track(
-        (src_ip, seg.src_port()),
-        (dst_ip, seg.dst_port()),
-        seg.seq(),
-        seg.ack(),
-        flags,
-    );
     let at = |r: &super::Span| base + r.start;
     let flags_word = be16(seg.buffer, field::FLAGS.start);
     let mut fields = vec![
@@ -591,7 +526,7 @@ pub fn annotate(
         seg.payload().len() as u32 + u32::from(flags & SYN != 0) + u32::from(flags & FIN != 0);
     Annotation {
         layer: Layer {
-            id: "tcp".into(),
+            id: LayerId::Tcp,
             offset: base,
             len: seg.header_len(),
             fields,
@@ -602,6 +537,7 @@ pub fn annotate(
         mss: o.mss,
         wscale: o.wscale,
         sack_perm: o.sack_perm,
+        info_options: o.info,
     }
 }
 
@@ -622,17 +558,9 @@ pub fn info(seg: &Segment<'_>, ann: &Annotation) -> String {
         seg.window(),
         seg.payload().len()
     ));
-    if let Some(m) = ann.mss {
-        s.push_str(&format!(" MSS={m}"));
-    }
-    if ann.sack_perm {
-        s.push_str(" SACK_PERM");
-    }
-    if let Some(w) = ann.wscale {
-        s.push_str(&format!(
-            " WS={}",
-            1u64.checked_shl(u32::from(w)).unwrap_or(0)
-        ));
+    for o in &ann.info_options {
+        s.push(' ');
+        s.push_str(o);
     }
     s
 }

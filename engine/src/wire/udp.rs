@@ -1,6 +1,6 @@
 //! UDP header (RFC 768): ports, length, checksum over the IPv4 pseudo-header.
 
-use super::{be16, checksum, Field, Layer, WireError};
+use super::{be16, checksum, Field, Layer, LayerId, WireError};
 
 /// Field offsets of the UDP header.
 pub mod field {
@@ -103,7 +103,7 @@ impl<'a> Datagram<'a> {
 /// The `udp` layer, the datagram starting at frame offset `base`.
 pub fn annotate(d: &Datagram<'_>, base: usize) -> Layer {
     Layer {
-        id: "udp".into(),
+        id: LayerId::Udp,
         offset: base,
         len: HEADER_LEN,
         fields: vec![

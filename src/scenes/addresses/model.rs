@@ -539,7 +539,7 @@ pub fn conn_of(trace: &Trace) -> Option<Conn> {
         .frames
         .iter()
         .enumerate()
-        .find(|(_, f)| f.role.as_deref() == Some("syn"))?;
+        .find(|(_, f)| f.role.map(|r| r.as_str()) == Some("syn"))?;
     let s = &syn.annotated.as_ref()?.summary;
     let accept = trace
         .events
@@ -626,7 +626,7 @@ pub fn check_client(
     if let Some((_, e)) = errors.into_iter().find(|(k, _)| k == key) {
         return Err(e);
     }
-    let trace = scenario::run(&s)?;
+    let trace = wirewalk_engine::run(&s)?;
     last.keep(s, trace);
     Ok(())
 }
@@ -651,7 +651,7 @@ pub fn build_pair_with(
     let mut conns = Vec::new();
     for who in CLIENTS {
         let s = client_scenario(who, params, &mut errors)?;
-        let trace = last.run(&s, scenario::run)?;
+        let trace = last.run(&s, wirewalk_engine::run)?;
         let conn = conn_of(&trace)
             .ok_or_else(|| ScenarioError::Network("no SYN in the trace".to_owned()))?;
         conns.push(conn);

@@ -4,7 +4,7 @@
 
 use crate::i18n::{tf, Lang};
 use std::collections::BTreeMap;
-use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
+use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
 
 /// The native client's server port: the course's advice, "use a port above 8000, e.g. 8001".
@@ -164,7 +164,7 @@ pub struct Run {
 /// # Errors
 /// The engine's error.
 pub fn run_side(side: Side, net: &str) -> Result<Run, ScenarioError> {
-    read_run(scenario::run(&scenario_for(side, net)?)?)
+    read_run(wirewalk_engine::run(&scenario_for(side, net)?)?)
 }
 
 /// Runs the browser's fetches of the files the page links ([`BS_RESOURCES`]), each its own
@@ -182,7 +182,7 @@ pub fn run_resources(net: &str) -> Result<Vec<Run>, ScenarioError> {
                 &resource_response(ctype, body),
                 net,
             )?;
-            read_run(scenario::run(&s)?)
+            read_run(wirewalk_engine::run(&s)?)
         })
         .collect()
 }
@@ -194,7 +194,7 @@ pub fn bytes_after_arp(run: &Run) -> usize {
     run.trace
         .frames
         .iter()
-        .filter(|f| !f.role.as_deref().is_some_and(|r| r.starts_with("arp")))
+        .filter(|f| !f.role.is_some_and(|r| r.is_arp()))
         .map(|f| f.bytes.len())
         .sum()
 }
@@ -205,7 +205,7 @@ pub fn frames_after_arp(run: &Run) -> usize {
     run.trace
         .frames
         .iter()
-        .filter(|f| !f.role.as_deref().is_some_and(|r| r.starts_with("arp")))
+        .filter(|f| !f.role.is_some_and(|r| r.is_arp()))
         .count()
 }
 
@@ -255,7 +255,7 @@ fn read_run(trace: Trace) -> Result<Run, ScenarioError> {
     let open_us = trace
         .frames
         .iter()
-        .find(|f| f.from == "client" && f.role.as_deref() == Some("syn"))
+        .find(|f| f.from == "client" && f.role.map(|r| r.as_str()) == Some("syn"))
         .map_or(request_us, |f| f.time_us);
     Ok(Run {
         trace,
@@ -415,8 +415,13 @@ mod tests {
         for net in NETS {
             let cs = run_side(Side::Cs, net).unwrap();
             let bs = run_side(Side::Bs, net).unwrap();
-            assert_eq!(cs.trace.scenario.params.server_port, CS_PORT);
-            assert_eq!(bs.trace.scenario.params.server_port, BS_PORT);
+            let server_port = |t: &Trace| {
+                t.frames
+                    .iter()
+                    .find_map(|f| f.annotated.as_ref()?.summary.dst_port)
+            };
+            assert_eq!(server_port(&cs.trace), Some(CS_PORT));
+            assert_eq!(server_port(&bs.trace), Some(BS_PORT));
             assert_eq!(cs.app_bytes, CS_REQUEST.len() + CS_RESPONSE.len());
             assert_eq!(bs.app_bytes, bs_request().len() + bs_response().len());
             assert!(bs.wire_bytes > cs.wire_bytes, "{net}");
@@ -425,7 +430,7 @@ mod tests {
         let resp = bs_response();
         let body = resp.split("\r\n\r\n").nth(1).unwrap();
         assert!(resp.contains(&format!("Content-Length: {}\r\n", body.len())));
-        assert!(resp.len() <= scenario::MAX_PAYLOAD);
+        assert!(resp.len() <= wirewalk_engine::scenario::MAX_PAYLOAD);
         assert!(bs_request().starts_with("GET /friends HTTP/1.1\r\nHost: www.oldboyedu.com\r\n"));
     }
 
@@ -441,7 +446,7 @@ mod tests {
             .trace
             .frames
             .iter()
-            .any(|f| f.role.as_deref() == Some("retransmission")));
+            .any(|f| f.role.map(|r| r.as_str()) == Some("retransmission")));
     }
 
     #[test]

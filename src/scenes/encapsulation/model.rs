@@ -7,7 +7,7 @@
 use crate::scenes::params::{self, apply_and_run, choice, LastRun};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
+use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::{CallPhase, EventKind, Frame, Trace};
 use wirewalk_engine::wire::{physical, PhysicalFrame};
 
@@ -120,14 +120,13 @@ impl Built {
 /// The client's first frame carrying data (TCP `data` or the first UDP datagram).
 #[must_use]
 pub fn first_data_frame(trace: &Trace) -> Option<usize> {
-    trace
-        .frames
-        .iter()
-        .position(|f| f.from == "client" && matches!(f.role.as_deref(), Some("data") | Some("udp")))
+    trace.frames.iter().position(|f| {
+        f.from == "client" && matches!(f.role.map(|r| r.as_str()), Some("data") | Some("udp"))
+    })
 }
 
 fn run(s: &Scenario) -> Result<(Trace, usize), ScenarioError> {
-    let t = scenario::run(s)?;
+    let t = wirewalk_engine::run(s)?;
     let i = first_data_frame(&t).ok_or_else(|| ScenarioError::Network("no data frame".into()))?;
     Ok((t, i))
 }
@@ -225,10 +224,10 @@ pub fn blocks(built: &Built, level: Level) -> Vec<Block> {
     let mut out: Vec<Block> = a
         .layers
         .iter()
-        .filter(|l| l.id != "padding")
+        .filter(|l| l.id.as_str() != "padding")
         .map(|l| Block {
-            id: l.id.clone(),
-            level: level_of(&l.id),
+            id: l.id.to_string(),
+            level: level_of(l.id.as_str()),
             len: l.len,
         })
         .collect();
@@ -236,7 +235,7 @@ pub fn blocks(built: &Built, level: Level) -> Vec<Block> {
         .phys
         .segments
         .iter()
-        .filter(|s| s.id == "padding" || s.id == "fcs")
+        .filter(|s| s.id.as_str() == "padding" || s.id == "fcs")
     {
         out.push(Block {
             id: seg.id.clone(),
@@ -345,7 +344,7 @@ pub fn receiver_check(built: &Built, level: Level) -> Option<Check> {
                 ok: seen == mine && s.ip_checksum_ok == Some(true),
                 seen,
                 mine,
-                next: s.protocol.clone(),
+                next: s.protocol.to_string(),
             }
         }
         Level::Transport => {
@@ -426,7 +425,7 @@ mod tests {
             let f = b.data_frame();
             assert_eq!(f.from, "client");
             let a = f.annotated.as_ref().unwrap();
-            assert_eq!(a.summary.protocol, proto.to_uppercase());
+            assert_eq!(a.summary.protocol.as_str(), proto.to_uppercase());
             assert_eq!(a.summary.payload_len, 5);
             assert!(b.phys.fcs_ok());
             assert_eq!(b.phys.segment_bytes("frame"), f.bytes.as_slice());

@@ -9,8 +9,8 @@ use crate::scenes::params::{apply_and_run, frame_events};
 use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
-use wirewalk_engine::trace::{CallPhase, EventKind, Frame, HostKind, Trace};
+use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName};
+use wirewalk_engine::trace::{CallPhase, EventKind, Frame, HostKind, NoteKey, Trace};
 use wirewalk_engine::wire::Field;
 
 /// The three views of the scene.
@@ -173,13 +173,13 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
         .iter()
         .filter(|(k, _)| !SCENE_KEYS.contains(&k.as_str()))
         .filter(|(k, _)| view != View::Switch || !DERIVED.contains(&k.as_str()));
-    let (s, trace) = apply_and_run(&defaults, pairs, scenario::run, &mut errors)?;
+    let (s, trace) = apply_and_run(&defaults, pairs, wirewalk_engine::run, &mut errors)?;
     let frame_event = frame_events(&trace);
     let other = (view == View::Storm)
         .then(|| {
             let mut o = s.clone();
             o.params.storm_pulled = !o.params.storm_pulled;
-            scenario::run(&o).ok().map(Rc::new)
+            wirewalk_engine::run(&o).ok().map(Rc::new)
         })
         .flatten();
     Ok(Built {
@@ -403,7 +403,7 @@ pub fn circulated(trace: &Trace) -> bool {
 pub fn storm_verdict(trace: &Trace) -> StormVerdict {
     if trace.capped && circulated(trace) {
         StormVerdict::Storm
-    } else if trace.scenario.params.storm_pulled {
+    } else if storm_pulled(trace) {
         StormVerdict::LoopBroken
     } else {
         StormVerdict::NoStorm
@@ -448,7 +448,7 @@ pub fn hop_diff(before: &Frame, after: &Frame) -> Vec<DiffRow> {
         return Vec::new();
     };
     let mut rows = Vec::new();
-    for la in a.layers.iter().filter(|l| l.id != "data") {
+    for la in a.layers.iter().filter(|l| l.id.as_str() != "data") {
         let Some(lb) = b.layers.iter().find(|l| l.id == la.id) else {
             continue;
         };
@@ -475,11 +475,11 @@ pub fn hop_pair(trace: &Trace, near: Option<usize>) -> Option<(usize, usize)> {
     let is_ip = |f: &Frame| {
         f.annotated
             .as_ref()
-            .is_some_and(|a| a.summary.protocol != "ARP" && a.summary.src_ip.is_some())
+            .is_some_and(|a| a.summary.protocol.as_str() != "ARP" && a.summary.src_ip.is_some())
     };
     let ip_key = |f: &Frame| {
         let a = f.annotated.as_ref()?;
-        let ip = a.layers.iter().find(|l| l.id == "ip")?;
+        let ip = a.layers.iter().find(|l| l.id.as_str() == "ip")?;
         // Everything after the IP header's TTL and checksum: addresses and the payload.
         f.bytes.get(ip.offset + 12..).map(<[u8]>::to_vec)
     };
@@ -516,7 +516,7 @@ pub fn arp_by_link(trace: &Trace) -> Vec<(usize, Vec<usize>)> {
                 .filter(|f| {
                     f.annotated
                         .as_ref()
-                        .is_some_and(|a| a.summary.protocol == "ARP")
+                        .is_some_and(|a| a.summary.protocol.as_str() == "ARP")
                 })
                 .map(|f| f.index)
                 .collect();
@@ -535,10 +535,37 @@ pub fn mac_seen_on_link(trace: &Trace, mac: &str, link: usize) -> bool {
     })
 }
 
+/// Which LAN scenario `trace` ran, read from its topology: a router makes `router`, two
+/// switches make `storm`, one makes `switch`.
+#[must_use]
+pub fn scenario_of(trace: &Trace) -> ScenarioName {
+    let count = |k: HostKind| trace.hosts.iter().filter(|h| h.kind == k).count();
+    if count(HostKind::Router) > 0 {
+        ScenarioName::Router
+    } else if count(HostKind::Switch) > 1 {
+        ScenarioName::Storm
+    } else {
+        ScenarioName::Switch
+    }
+}
+
+/// Whether a storm trace's loop is broken: fewer than two cables join its switches.
+#[must_use]
+pub fn storm_pulled(trace: &Trace) -> bool {
+    let between_switches = trace
+        .links
+        .iter()
+        .filter(|l| is_switch(trace, &l.a) && is_switch(trace, &l.b))
+        .count();
+    between_switches < 2
+}
+
 /// The PC number (1-based, by switch port) of a host of the switch view, or its name.
 #[must_use]
 pub fn host_label(trace: &Trace, lang: Lang, name: &str) -> String {
-    if let Some(port) = switch_port_of(trace, name).filter(|_| trace.scenario.name == "switch") {
+    if let Some(port) =
+        switch_port_of(trace, name).filter(|_| scenario_of(trace) == ScenarioName::Switch)
+    {
         return tf(lang, "scene.lan.pc", &[&(port + 1).to_string()]);
     }
     match name {
@@ -570,7 +597,7 @@ pub fn switch_port_of(trace: &Trace, name: &str) -> Option<usize> {
 #[must_use]
 pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
     let Some(event) = cursor.checked_sub(1).and_then(|i| trace.events.get(i)) else {
-        let key = match trace.scenario.name.as_str() {
+        let key = match scenario_of(trace).as_str() {
             "storm" => "scene.lan.narr.start_storm",
             "router" => "scene.lan.narr.start_router",
             _ => "scene.lan.narr.start_switch",
@@ -622,14 +649,16 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
         )],
         // The engine notes every capped storm run; one that only hit the time cap with a
         // quiet network is told as what it is.
-        EventKind::Note { key } if key == "note.storm_capped" => {
+        EventKind::Note { key } if *key == NoteKey::StormCapped => {
             if storm_verdict(trace) == StormVerdict::Storm {
-                vec![t_dyn(lang, key)]
+                vec![t_dyn(lang, key.as_str())]
             } else {
                 vec![t(lang, "scene.lan.storm.no_storm").to_owned()]
             }
         }
-        EventKind::Note { key } => vec![t_dyn(lang, key)],
+        // The note the narrator puts right after it says why.
+        EventKind::RouterDrop { .. } => Vec::new(),
+        EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
         EventKind::SocketCall {
             host,
             call,
@@ -753,7 +782,8 @@ mod tests {
             let b = build(&params(&[("view", v.slug())])).unwrap();
             assert_eq!(b.view, v);
             assert!(b.errors.is_empty(), "{v:?}: {:?}", b.errors);
-            assert_eq!(b.trace.scenario.name, v.slug());
+            assert_eq!(b.scenario.name.as_str(), v.slug());
+            assert_eq!(scenario_of(&b.trace), b.scenario.name);
         }
         let bad = build(&params(&[("view", "mesh"), ("sender", "9")])).unwrap();
         assert_eq!(bad.view, View::Switch);
@@ -800,7 +830,9 @@ mod tests {
                 let req = tr
                     .frames
                     .iter()
-                    .find(|f| f.from == "switch" && f.role.as_deref() == Some("arp_request"))
+                    .find(|f| {
+                        f.from == "switch" && f.role.map(|r| r.as_str()) == Some("arp_request")
+                    })
                     .unwrap();
                 assert_eq!(forwarding(tr, req.index), Some(Forwarding::FloodBroadcast));
                 assert_eq!(copies(tr, req.index).len(), PCS - 1);
@@ -814,7 +846,7 @@ mod tests {
                 let rep = tr
                     .frames
                     .iter()
-                    .find(|f| f.from == "switch" && f.role.as_deref() == Some("arp_reply"))
+                    .find(|f| f.from == "switch" && f.role.map(|r| r.as_str()) == Some("arp_reply"))
                     .unwrap();
                 assert_eq!(forwarding(tr, rep.index), Some(Forwarding::Unicast));
             }
@@ -841,7 +873,7 @@ mod tests {
         );
         let p = build(&params(&[("view", "storm"), ("storm.pulled", "true")])).unwrap();
         let other = p.other.as_ref().unwrap();
-        assert!(other.capped && !other.scenario.params.storm_pulled);
+        assert!(other.capped && !storm_pulled(other), "the loop is cabled");
         assert_eq!(other.frames_per_tick, b.trace.frames_per_tick);
         assert!(!p.trace.capped);
         assert!(p.trace.frames_per_tick.iter().all(|&n| n <= 1));
@@ -879,8 +911,8 @@ mod tests {
                 .rev()
                 .find(|f| {
                     f.from == "router"
-                        && f.role.as_deref() != Some("arp_request")
-                        && f.role.as_deref() != Some("arp_reply")
+                        && f.role.map(|r| r.as_str()) != Some("arp_request")
+                        && f.role.map(|r| r.as_str()) != Some("arp_reply")
                 })
                 .unwrap();
             let (_, y2) = hop_pair(tr, Some(last.index)).unwrap();

@@ -7,8 +7,8 @@ use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};
 use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use wirewalk_engine::scenario::{self, Scenario, ScenarioError};
-use wirewalk_engine::trace::{CallPhase, EventKind, TcpState, Trace};
+use wirewalk_engine::scenario::{Scenario, ScenarioError};
+use wirewalk_engine::trace::{CallPhase, EventKind, NoteKey, TcpState, Trace};
 
 /// The variants the TCP scene offers (engine catalogue names), in menu order.
 pub const VARIANTS: [&str; 7] = [
@@ -98,7 +98,7 @@ pub fn build_with(
     let variant = choice(params, "variant", &VARIANTS, "tcp", &mut errors);
     let defaults = Scenario::named(&variant)?;
     let pairs = params.iter().filter(|(k, _)| k.as_str() != "variant");
-    let run = |s: &Scenario| last.run(s, scenario::run);
+    let run = |s: &Scenario| last.run(s, wirewalk_engine::run);
     let (scenario, trace) = apply_and_run(&defaults, pairs, run, &mut errors)?;
     let frame_event = frame_events(&trace);
     Ok(Built {
@@ -121,7 +121,7 @@ pub fn check(
     value: &str,
     last: &LastRun<Trace>,
 ) -> Result<(), ScenarioError> {
-    params::check(scenario, key, value, scenario::run, last)
+    params::check(scenario, key, value, wirewalk_engine::run, last)
 }
 
 /// A host's socket at the cursor: its TCP state, its current code line, and the call it
@@ -233,7 +233,7 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
             let Some(f) = trace.frames.get(*frame) else {
                 return Vec::new();
             };
-            let role = f.role.as_deref().unwrap_or("frame");
+            let role = f.role.map(|r| r.as_str()).unwrap_or("frame");
             let mut out = vec![tf(
                 lang,
                 "scene.tcp.narr.frame",
@@ -249,7 +249,14 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
                 out.push(t_dyn(lang, &why));
             }
             if f.dropped {
-                out.push(t(lang, "scene.tcp.narr.dropped").to_owned());
+                // Chosen as the narrator chooses its note: by what the lost frame was.
+                let key = match wirewalk_engine::narrate::lost_note(f.role) {
+                    NoteKey::FrameLostAck => "scene.tcp.narr.dropped_ack",
+                    NoteKey::FrameLostUdp => "scene.tcp.narr.dropped_udp",
+                    NoteKey::FrameLostArp => "scene.tcp.narr.dropped_arp",
+                    _ => "scene.tcp.narr.dropped",
+                };
+                out.push(t(lang, key).to_owned());
             }
             out
         }
@@ -281,7 +288,9 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
                 }
             }
         }
-        EventKind::Note { key } => vec![t_dyn(lang, key)],
+        // The note the narrator puts right after it says why.
+        EventKind::RouterDrop { .. } => Vec::new(),
+        EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
         EventKind::SwitchLearn { switch, mac, port } => {
             vec![tf(
                 lang,

@@ -1,7 +1,8 @@
-//! A raw wasm32 module (no wasm-bindgen) that times `scenario::run` with a clock imported
+//! A raw wasm32 module (no wasm-bindgen) that times `wirewalk_engine::run` with a clock imported
 //! from the host (`env.now`, milliseconds, e.g. Node's `performance.now`).
 
-use wirewalk_engine::scenario::{catalogue, run, run_unannotated, Scenario};
+use wirewalk_engine::scenario::{Scenario, ScenarioName};
+use wirewalk_engine::{run, run_unannotated};
 
 #[link(wasm_import_module = "env")]
 extern "C" {
@@ -12,23 +13,23 @@ extern "C" {
 /// Number of catalogue scenarios.
 #[no_mangle]
 pub extern "C" fn scenario_count() -> u32 {
-    u32::try_from(catalogue().len()).unwrap_or(0)
+    u32::try_from(ScenarioName::ALL.len()).unwrap_or(0)
 }
 
 /// Length of the name of scenario `i` (the name itself via [`scenario_name_byte`]).
 #[no_mangle]
 pub extern "C" fn scenario_name_len(i: u32) -> u32 {
-    catalogue()
+    ScenarioName::ALL
         .get(i as usize)
-        .map_or(0, |n| u32::try_from(n.len()).unwrap_or(0))
+        .map_or(0, |n| u32::try_from(n.as_str().len()).unwrap_or(0))
 }
 
 /// Byte `j` of the name of scenario `i`.
 #[no_mangle]
 pub extern "C" fn scenario_name_byte(i: u32, j: u32) -> u32 {
-    catalogue()
+    ScenarioName::ALL
         .get(i as usize)
-        .and_then(|n| n.as_bytes().get(j as usize))
+        .and_then(|n| n.as_str().as_bytes().get(j as usize))
         .map_or(0, |b| u32::from(*b))
 }
 
@@ -36,12 +37,10 @@ pub extern "C" fn scenario_name_byte(i: u32, j: u32) -> u32 {
 /// the network simulation alone. Negative if the scenario fails.
 #[no_mangle]
 pub extern "C" fn median_us(i: u32, runs: u32, annotate: u32) -> f64 {
-    let Some(name) = catalogue().get(i as usize).copied() else {
+    let Some(name) = ScenarioName::ALL.get(i as usize).copied() else {
         return -1.0;
     };
-    let Ok(s) = Scenario::named(name) else {
-        return -1.0;
-    };
+    let s = Scenario::new(name);
     let mut times = Vec::new();
     for _ in 0..runs.max(1) {
         // SAFETY: `now` is a plain host function without preconditions.

@@ -1,263 +1,16 @@
-//! Socket scripts: the little programs the hosts run, shown as Python.
-//!
-//! A [`Script`] is a list of [`Call`]s — `socket`, `bind`, `listen`, `accept`, `connect`,
-//! `send`, `recv`, `close`, `sendto`, `recvfrom`, plus `time.sleep` for think time. The
-//! same script renders as the equivalent Python `socket` program ([`python_source`]) and
-//! runs against the host's smoltcp sockets ([`ScriptRunner`]), emitting a
-//! [`EventKind::SocketCall`] when a call is entered and when it returns, each carrying the
-//! 1-based Python line. Blocking follows Python's: `accept()` returns once the handshake
-//! is complete, `recv()` waits for data (or returns `b''` after the peer's FIN),
-//! `connect()` returns on ESTABLISHED or raises `ConnectionRefusedError` after a RST.
+//! [`ScriptRunner`]: plays a [`Script`] against the host's smoltcp sockets, one call at a
+//! time, as the host's [`HostApp`].
 
-use serde::{Deserialize, Serialize};
 use smoltcp::iface::{Interface, SocketHandle, SocketSet};
 use smoltcp::socket::{tcp, udp};
 use smoltcp::wire::{IpAddress, IpEndpoint, Ipv4Address};
 
+use super::{py_bytes, python_source, Call, Script, Transport, SOCKET_BUFFER};
+use crate::net::{HostApp, HostCtx};
 use crate::trace::{CallPhase, EventKind};
-
-/// Receive and send buffer size of every socket. It is below 65 535, so smoltcp announces
-/// window scale 0, and the window it advertises is the free part of this buffer.
-pub const SOCKET_BUFFER: usize = 8192;
-
-/// Transport of a socket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Transport {
-    /// `SOCK_STREAM`: TCP.
-    Tcp,
-    /// `SOCK_DGRAM`: UDP.
-    Udp,
-}
-
-/// One socket call of a script.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Call {
-    /// `s = socket.socket(AF_INET, SOCK_STREAM | SOCK_DGRAM)`.
-    Socket {
-        /// TCP or UDP.
-        transport: Transport,
-    },
-    /// `s.bind((ip, port))`.
-    Bind {
-        /// Local address (the host's own).
-        ip: [u8; 4],
-        /// Local port.
-        port: u16,
-    },
-    /// `s.listen(backlog)`.
-    Listen {
-        /// Backlog (shown only; a smoltcp socket serves one connection).
-        backlog: u8,
-    },
-    /// `conn, addr = s.accept()`.
-    Accept,
-    /// `s.connect((ip, port))`.
-    Connect {
-        /// Server address.
-        ip: [u8; 4],
-        /// Server port.
-        port: u16,
-    },
-    /// `s.send(data)`.
-    Send {
-        /// Payload.
-        data: String,
-    },
-    /// `data = s.recv(bufsize)`.
-    Recv {
-        /// Maximum bytes returned.
-        bufsize: usize,
-    },
-    /// `s.close()`.
-    Close,
-    /// `s.sendto(data, (ip, port))`, or `s.sendto(data, addr)` to answer the last `recvfrom`.
-    SendTo {
-        /// Payload.
-        data: String,
-        /// Destination; `None` = the `addr` the last `recvfrom` returned.
-        to: Option<([u8; 4], u16)>,
-    },
-    /// `data, addr = s.recvfrom(bufsize)`.
-    RecvFrom {
-        /// Maximum bytes returned.
-        bufsize: usize,
-    },
-    /// `time.sleep(seconds)`: think time.
-    Sleep {
-        /// Microseconds.
-        us: u64,
-    },
-}
-
-impl Call {
-    /// The call's name as shown in events: `"connect"`, `"recv"`, `"sleep"`...
-    pub fn name(&self) -> &'static str {
-        match self {
-            Call::Socket { .. } => "socket",
-            Call::Bind { .. } => "bind",
-            Call::Listen { .. } => "listen",
-            Call::Accept => "accept",
-            Call::Connect { .. } => "connect",
-            Call::Send { .. } => "send",
-            Call::Recv { .. } => "recv",
-            Call::Close => "close",
-            Call::SendTo { .. } => "sendto",
-            Call::RecvFrom { .. } => "recvfrom",
-            Call::Sleep { .. } => "sleep",
-        }
-    }
-}
-
-/// A host's program: the variable name of its socket and its calls in order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Script {
-    /// Python variable of the socket: `"client"` or `"server"`.
-    pub var: String,
-    /// The calls, in order.
-    pub calls: Vec<Call>,
-}
-
-impl Script {
-    /// Number of header lines (`import socket`, maybe `import time`, a blank line).
-    fn header_len(&self) -> usize {
-        if self.uses_time() {
-            3
-        } else {
-            2
-        }
-    }
-
-    fn uses_time(&self) -> bool {
-        self.calls.iter().any(|c| matches!(c, Call::Sleep { .. }))
-    }
-
-    /// The 1-based Python line of call `i`.
-    pub fn line_of(&self, i: usize) -> usize {
-        self.header_len() + i + 1
-    }
-}
-
-fn ip_str(ip: [u8; 4]) -> String {
-    format!("{}.{}.{}.{}", ip[0], ip[1], ip[2], ip[3])
-}
-
-/// A Python bytes literal for `data`: `b'hello'` for printable ASCII, otherwise
-/// `'你好'.encode()` (UTF-8, as Python 3 encodes by default).
-pub fn py_bytes(data: &[u8]) -> String {
-    if data.iter().all(|b| (0x20..0x7f).contains(b)) {
-        let mut s = String::from("b'");
-        for &b in data {
-            match b {
-                b'\'' => s.push_str("\\'"),
-                b'\\' => s.push_str("\\\\"),
-                _ => s.push(b as char),
-            }
-        }
-        s.push('\'');
-        s
-    } else {
-        match core::str::from_utf8(data) {
-            Ok(text) => {
-                let mut s = String::from("'");
-                for c in text.chars() {
-                    match c {
-                        '\'' => s.push_str("\\'"),
-                        '\\' => s.push_str("\\\\"),
-                        '\n' => s.push_str("\\n"),
-                        '\r' => s.push_str("\\r"),
-                        '\t' => s.push_str("\\t"),
-                        c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                            s.push_str(&format!("\\x{:02x}", c as u32))
-                        }
-                        c => s.push(c),
-                    }
-                }
-                s.push_str("'.encode()");
-                s
-            }
-            Err(_) => {
-                let mut s = String::from("b'");
-                for &b in data {
-                    if (0x20..0x7f).contains(&b) && b != b'\'' && b != b'\\' {
-                        s.push(b as char);
-                    } else {
-                        s.push_str(&format!("\\x{b:02x}"));
-                    }
-                }
-                s.push('\'');
-                s
-            }
-        }
-    }
-}
-
-fn py_seconds(us: u64) -> String {
-    if us.is_multiple_of(1_000_000) {
-        format!("{}", us / 1_000_000)
-    } else {
-        let s = format!("{}.{:06}", us / 1_000_000, us % 1_000_000);
-        s.trim_end_matches('0').to_string()
-    }
-}
-
-/// The script as the equivalent Python 3 program, one string per line; call `i` is on
-/// line [`Script::line_of`]`(i)` (1-based).
-pub fn python_source(script: &Script) -> Vec<String> {
-    let mut lines = vec!["import socket".to_string()];
-    if script.uses_time() {
-        lines.push("import time".to_string());
-    }
-    lines.push(String::new());
-    let v = &script.var;
-    let mut conn = v.clone();
-    for call in &script.calls {
-        let line = match call {
-            Call::Socket { transport } => format!(
-                "{v} = socket.socket(socket.AF_INET, socket.{})",
-                match transport {
-                    Transport::Tcp => "SOCK_STREAM",
-                    Transport::Udp => "SOCK_DGRAM",
-                }
-            ),
-            Call::Bind { ip, port } => format!("{v}.bind(('{}', {port}))", ip_str(*ip)),
-            Call::Listen { backlog } => format!("{v}.listen({backlog})"),
-            Call::Accept => {
-                conn = "conn".to_string();
-                format!("conn, addr = {v}.accept()")
-            }
-            Call::Connect { ip, port } => format!("{v}.connect(('{}', {port}))", ip_str(*ip)),
-            Call::Send { data } => format!("{conn}.send({})", py_bytes(data.as_bytes())),
-            Call::Recv { bufsize } => format!("data = {conn}.recv({bufsize})"),
-            Call::Close => format!("{conn}.close()"),
-            Call::SendTo { data, to } => format!(
-                "{v}.sendto({}, {})",
-                py_bytes(data.as_bytes()),
-                match to {
-                    Some((ip, port)) => format!("('{}', {port})", ip_str(*ip)),
-                    None => "addr".to_string(),
-                }
-            ),
-            Call::RecvFrom { bufsize } => format!("data, addr = {v}.recvfrom({bufsize})"),
-            Call::Sleep { us } => format!("time.sleep({})", py_seconds(*us)),
-        };
-        lines.push(line);
-    }
-    lines
-}
 
 /// Python's message for a refused connection.
 pub const CONNECTION_REFUSED: &str = "ConnectionRefusedError: [Errno 111] Connection refused";
-
-/// What the runner needs to know about its host.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HostCtx {
-    /// The host's address.
-    pub ip: Ipv4Address,
-    /// Port used when the program never binds (drawn from the seed).
-    pub ephemeral_port: u16,
-    /// Delayed ACK on (smoltcp's default, 10 ms) or off.
-    pub delayed_ack: bool,
-}
 
 /// Progress of the current call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -635,47 +388,27 @@ impl ScriptRunner {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn python_lines_and_numbers() {
-        let s = Script {
-            var: "server".into(),
-            calls: vec![
-                Call::Socket {
-                    transport: Transport::Tcp,
-                },
-                Call::Bind {
-                    ip: [192, 168, 1, 20],
-                    port: 8080,
-                },
-                Call::Listen { backlog: 5 },
-                Call::Accept,
-                Call::Recv { bufsize: 1024 },
-                Call::Send {
-                    data: "HELLO".into(),
-                },
-                Call::Sleep { us: 100_000 },
-                Call::Close,
-            ],
-        };
-        let src = python_source(&s);
-        assert_eq!(src[0], "import socket");
-        assert_eq!(src[1], "import time");
-        assert_eq!(src[s.line_of(1) - 1], "server.bind(('192.168.1.20', 8080))");
-        assert_eq!(src[s.line_of(3) - 1], "conn, addr = server.accept()");
-        assert_eq!(src[s.line_of(5) - 1], "conn.send(b'HELLO')");
-        assert_eq!(src[s.line_of(6) - 1], "time.sleep(0.1)");
-        assert_eq!(src[s.line_of(7) - 1], "conn.close()");
+impl HostApp for ScriptRunner {
+    fn code(&self) -> Vec<String> {
+        python_source(&self.script)
     }
 
-    #[test]
-    fn bytes_literals() {
-        assert_eq!(py_bytes(b"hello"), "b'hello'");
-        assert_eq!(py_bytes(b"it's"), "b'it\\'s'");
-        assert_eq!(py_bytes("你好".as_bytes()), "'你好'.encode()");
-        assert_eq!(py_bytes(&[0xff]), "b'\\xff'");
+    fn poll(
+        &mut self,
+        now_us: u64,
+        ctx: &HostCtx,
+        iface: &mut Interface,
+        sockets: &mut SocketSet<'static>,
+        events: &mut Vec<EventKind>,
+    ) -> bool {
+        self.run(now_us, ctx, iface, sockets, events)
+    }
+
+    fn wake_at(&self) -> Option<u64> {
+        ScriptRunner::wake_at(self)
+    }
+
+    fn tcp_handle(&self) -> Option<SocketHandle> {
+        ScriptRunner::tcp_handle(self)
     }
 }

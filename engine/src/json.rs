@@ -1,0 +1,93 @@
+//! The `wirewalk-trace --json` format: the scenario, hosts and links, every frame (index,
+//! time, link, from, to, dropped, role, hex bytes, layers with their fields) and every
+//! event (time, kind and its details), in trace order.
+
+use serde_json::{json, Value};
+
+use crate::scenario::Scenario;
+use crate::trace::{CallPhase, EventKind, Trace};
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// The JSON document of `t`, the run of `scenario`.
+///
+/// # Errors
+/// A [`serde_json::Error`] if a part cannot be serialised.
+pub fn trace_to_json(scenario: &Scenario, t: &Trace) -> Result<String, serde_json::Error> {
+    let mut frames = Vec::with_capacity(t.frames.len());
+    for f in &t.frames {
+        let (layers, summary) = match &f.annotated {
+            Some(a) => (
+                serde_json::to_value(&a.layers)?,
+                serde_json::to_value(&a.summary)?,
+            ),
+            None => (Value::Null, Value::Null),
+        };
+        frames.push(json!({
+            "index": f.index,
+            "time_us": f.time_us,
+            "arrive_us": f.arrive_us,
+            "link": f.link,
+            "from": f.from,
+            "to": f.to,
+            "dropped": f.dropped,
+            "role": f.role.map(|r| r.as_str()),
+            "len": f.bytes.len(),
+            "hex": hex(&f.bytes),
+            "layers": layers,
+            "summary": summary,
+            "annotation_error": f.annotation_error,
+        }));
+    }
+    let events: Vec<Value> = t
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut v = match &e.kind {
+                EventKind::Frame { frame } => json!({"kind": "frame", "frame": frame}),
+                EventKind::SocketCall { host, call, line, phase, result } => json!({
+                    "kind": "socket_call", "host": host, "call": call, "line": line,
+                    "phase": match phase { CallPhase::Blocked => "blocked", CallPhase::Returned => "returned" },
+                    "result": result,
+                }),
+                EventKind::StateChange { host, from, to } => json!({
+                    "kind": "state_change", "host": host, "from": from.name(), "to": to.name(),
+                }),
+                EventKind::SwitchLearn { switch, mac, port } => json!({
+                    "kind": "switch_learn", "switch": switch, "mac": mac, "port": port,
+                }),
+                EventKind::RouterDrop { router, reason } => json!({
+                    "kind": "router_drop", "router": router, "reason": reason,
+                }),
+                EventKind::Note { key } => json!({"kind": "note", "key": key.as_str()}),
+            };
+            if let Value::Object(m) = &mut v {
+                m.insert("index".into(), json!(i));
+                m.insert("time_us".into(), json!(e.time_us));
+            }
+            v
+        })
+        .collect();
+    let doc = json!({
+        "engine": crate::VERSION,
+        "scenario": serde_json::to_value(scenario)?,
+        "hosts": serde_json::to_value(&t.hosts)?,
+        "links": serde_json::to_value(&t.links)?,
+        "end_us": t.end_us,
+        "capped": t.capped,
+        "tick_us": t.tick_us,
+        "frames_per_tick": t.frames_per_tick,
+        "frames": frames,
+        "events": events,
+    });
+    serde_json::to_string_pretty(&doc)
+}
