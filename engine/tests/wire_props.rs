@@ -5,7 +5,7 @@ mod common;
 
 use common::{Ctl, Ep, Seg};
 use proptest::prelude::*;
-use wirewalk_engine::wire::{physical, tcp, Annotator};
+use wirewalk_engine::wire::{physical, tcp, Annotator, LayerId};
 
 fn ep() -> impl Strategy<Value = Ep> {
     (any::<[u8; 6]>(), any::<[u8; 4]>(), 1u16..=65535).prop_map(|(mut mac, ip, port)| {
@@ -95,7 +95,7 @@ proptest! {
             prop_assert_eq!(a.field("tcp.options.timestamp.tsecr").map(|f| f.show.clone()), Some(tsecr.to_string()));
         }
         if !payload.is_empty() {
-            let data = a.layer("data").expect("data layer");
+            let data = a.layer(LayerId::Data).expect("data layer");
             prop_assert_eq!(&frame[data.offset..data.offset + data.len], &payload[..]);
         }
     }
@@ -120,6 +120,13 @@ proptest! {
     fn physical_fcs_always_checks(frame in proptest::collection::vec(any::<u8>(), 0..200)) {
         let p = physical(&frame);
         prop_assert!(p.fcs_ok());
+        // An independent CRC-32 (IEEE 802.3's polynomial, the crc32fast crate) over the
+        // frame and its padding gives the same FCS, sent least significant byte first.
+        let mut padded = frame.clone();
+        padded.resize(frame.len().max(60), 0);
+        let independent = crc32fast::hash(&padded);
+        prop_assert_eq!(p.fcs, independent);
+        prop_assert_eq!(p.segment_bytes("fcs"), &independent.to_le_bytes()[..]);
         prop_assert_eq!(p.bytes.len(), 8 + frame.len().max(60) + 4);
     }
 }
