@@ -78,7 +78,7 @@ pub fn trace_to_json(scenario: &Scenario, t: &Trace) -> Result<String, serde_jso
         })
         .collect();
     let doc = json!({
-        "engine": crate::VERSION,
+        "engine": env!("CARGO_PKG_VERSION"),
         "scenario": serde_json::to_value(scenario)?,
         "hosts": serde_json::to_value(&t.hosts)?,
         "links": serde_json::to_value(&t.links)?,
