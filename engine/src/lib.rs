@@ -47,10 +47,12 @@ pub fn run(s: &Scenario) -> Result<Trace, ScenarioError> {
 /// [`wire::Annotator`] in trace order to get Wireshark's relative numbers).
 ///
 /// # Errors
-/// As [`run`].
+/// As [`run`]; [`ScenarioError::Network`] if the trace breaks its own rules (a frame
+/// without its event: [`trace::Trace::frame_events`]).
 pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
     let mut trace = scenario::simulate(s)?;
     narrate::narrate(&mut trace, s);
+    trace.frame_events()?;
     Ok(trace)
 }
 

@@ -339,6 +339,34 @@ pub enum EventKind {
     },
 }
 
+/// A trace that breaks its own rules (an engine bug, never the user's input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TraceError {
+    /// A frame that no [`EventKind::Frame`] event puts on its link.
+    FrameWithoutEvent {
+        /// Index into [`Trace::frames`].
+        frame: usize,
+    },
+    /// An [`EventKind::Frame`] event naming a frame that does not exist.
+    EventWithoutFrame {
+        /// Index into [`Trace::events`].
+        event: usize,
+    },
+}
+
+impl fmt::Display for TraceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TraceError::FrameWithoutEvent { frame } => write!(f, "frame {frame} has no event"),
+            TraceError::EventWithoutFrame { event } => {
+                write!(f, "event {event} names a frame that does not exist")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TraceError {}
+
 /// A whole scenario run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Trace {
@@ -424,6 +452,27 @@ impl Trace {
                 EventKind::Note { key } => Some(*key),
                 _ => None,
             })
+            .collect()
+    }
+
+    /// For each frame, the index of the event that put it on its link.
+    ///
+    /// # Errors
+    /// [`TraceError::FrameWithoutEvent`] if a frame has no event (then no step shows it),
+    /// [`TraceError::EventWithoutFrame`] if an event names a missing frame.
+    pub fn frame_events(&self) -> Result<Vec<usize>, TraceError> {
+        let mut out: Vec<Option<usize>> = vec![None; self.frames.len()];
+        for (i, e) in self.events.iter().enumerate() {
+            if let EventKind::Frame { frame } = e.kind {
+                match out.get_mut(frame) {
+                    Some(slot) => *slot = Some(i),
+                    None => return Err(TraceError::EventWithoutFrame { event: i }),
+                }
+            }
+        }
+        out.into_iter()
+            .enumerate()
+            .map(|(frame, e)| e.ok_or(TraceError::FrameWithoutEvent { frame }))
             .collect()
     }
 

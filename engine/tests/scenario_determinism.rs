@@ -118,3 +118,30 @@ fn the_catalogue_emits_the_rarer_notes() {
         assert!(seen.contains(&key), "{key} never emitted");
     }
 }
+
+#[test]
+fn a_frame_without_its_event_is_an_error_not_step_zero() {
+    use wirewalk_engine::scenario::ScenarioError;
+    use wirewalk_engine::trace::{EventKind, TraceError};
+    let mut t = run(&Scenario::named("tcp").unwrap()).unwrap();
+    let events = t.frame_events().unwrap();
+    assert_eq!(events.len(), t.frames.len());
+    assert!(events.windows(2).all(|w| w[0] < w[1]));
+    let second = events[1];
+    t.events.remove(second);
+    assert_eq!(
+        t.frame_events(),
+        Err(TraceError::FrameWithoutEvent { frame: 1 })
+    );
+    let e = ScenarioError::from(TraceError::FrameWithoutEvent { frame: 1 });
+    assert_eq!(e.message_key(), "error.network");
+    assert!(e.to_string().contains("frame 1 has no event"));
+    t.events.push(wirewalk_engine::trace::Event {
+        time_us: 0,
+        kind: EventKind::Frame { frame: 999 },
+    });
+    assert!(matches!(
+        t.frame_events(),
+        Err(TraceError::EventWithoutFrame { .. })
+    ));
+}

@@ -442,3 +442,36 @@ fn frames_are_annotated() {
         assert_eq!(a.len, f.bytes.len());
     }
 }
+
+/// What each `recv`/`recvfrom` of `host` returned, in order.
+fn received<'a>(t: &'a Trace, host: &str) -> Vec<&'a str> {
+    calls(t, host)
+        .into_iter()
+        .filter(|(c, p, _)| matches!(*c, "recv" | "recvfrom") && *p == CallPhase::Returned)
+        .map(|(_, _, r)| r)
+        .collect()
+}
+
+#[test]
+fn the_largest_payload_is_read_whole_and_the_client_still_closes_first() {
+    use wirewalk_engine::scenario::MAX_PAYLOAD;
+    let c = "c".repeat(MAX_PAYLOAD);
+    let s = "S".repeat(MAX_PAYLOAD);
+    let want_c = format!("b'{c}'");
+    let want_s = format!("b'{s}'");
+    for name in ["tcp", "tcp_loss", "tcp_server_close"] {
+        let t = trace(name, &[("client.payload", &c), ("server.payload", &s)]);
+        // One recv() takes the whole request, the next sees the client's FIN.
+        let server = received(&t, "server");
+        assert_eq!(server.first().copied(), Some(want_c.as_str()), "{name}");
+        assert_eq!(server.get(1).copied(), Some("b''"), "{name}");
+        assert_eq!(received(&t, "client"), [want_s.as_str()], "{name}");
+        // As the narration tells it: the client closes first, so it, not the server,
+        // waits in TIME_WAIT.
+        assert!(t.state_sequence("client").contains(&TimeWait), "{name}");
+        assert!(!t.state_sequence("server").contains(&TimeWait), "{name}");
+    }
+    let t = trace("udp", &[("client.payload", &c), ("server.payload", &s)]);
+    assert!(received(&t, "server")[0].starts_with(&format!("({want_c}, ")));
+    assert!(received(&t, "client")[0].starts_with(&format!("({want_s}, ")));
+}

@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
-use wirewalk_engine::trace::{EventKind, Trace};
+use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
 
 /// Rejected parameters: each key with the engine's error.
@@ -150,17 +150,11 @@ pub fn field_error(errors: &Rejected, key: &str, lang: Lang) -> Option<String> {
 }
 
 /// For each frame of `trace`, the index of its event.
-#[must_use]
-pub fn frame_events(trace: &Trace) -> Vec<usize> {
-    let mut out = vec![0; trace.frames.len()];
-    for (i, e) in trace.events.iter().enumerate() {
-        if let EventKind::Frame { frame } = e.kind {
-            if let Some(slot) = out.get_mut(frame) {
-                *slot = i;
-            }
-        }
-    }
-    out
+///
+/// # Errors
+/// The engine's error (shown like any other) if a frame has no event: no step could show it.
+pub fn frame_events(trace: &Trace) -> Result<Vec<usize>, ScenarioError> {
+    Ok(trace.frame_events()?)
 }
 
 /// Text typed into fields that the engine rejected: key → (text, translated error).
@@ -271,8 +265,11 @@ mod tests {
     #[test]
     fn frame_events_point_at_frame_events() {
         let t = run(&Scenario::named("tcp").unwrap()).unwrap();
-        for (f, &e) in frame_events(&t).iter().enumerate() {
-            assert_eq!(t.events[e].kind, EventKind::Frame { frame: f });
+        for (f, &e) in frame_events(&t).unwrap().iter().enumerate() {
+            assert_eq!(
+                t.events[e].kind,
+                wirewalk_engine::trace::EventKind::Frame { frame: f }
+            );
         }
         let last = LastRun::default();
         let tcp = Scenario::named("tcp").unwrap();

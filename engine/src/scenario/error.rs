@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ScenarioName, KEYS};
 use crate::net::NetError;
+use crate::trace::TraceError;
 
 /// Every i18n key [`ScenarioError::message_key`] can return, for the UI's catalogue.
 pub const ERROR_KEYS: &[&str] = &[
@@ -324,6 +325,14 @@ impl fmt::Display for ScenarioError {
 }
 
 impl std::error::Error for ScenarioError {}
+
+/// A trace that breaks its own rules is an engine bug; it reaches the user as
+/// [`ScenarioError::Network`] ("this is a bug, please tell…") instead of a wrong picture.
+impl From<TraceError> for ScenarioError {
+    fn from(e: TraceError) -> Self {
+        ScenarioError::Network(e.to_string())
+    }
+}
 
 impl From<NetError> for ScenarioError {
     fn from(e: NetError) -> Self {

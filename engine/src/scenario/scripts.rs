@@ -2,7 +2,15 @@
 
 use super::validate::Resolved;
 use super::Scenario;
+use super::MAX_PAYLOAD;
 use crate::program::{Call, Script, Transport};
+
+/// The `bufsize` of every `recv()`/`recvfrom()`: at least [`MAX_PAYLOAD`], so one call
+/// takes a whole request or answer (each fits one segment or datagram). With a smaller
+/// buffer a long payload would be read in two calls, the server's second `recv()` would
+/// not see the FIN, and the teardown would no longer be the one the narration tells.
+pub(super) const RECV_BUFSIZE: usize = 2048;
+const _: () = assert!(RECV_BUFSIZE >= MAX_PAYLOAD);
 
 /// How the server's TCP program ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,7 +77,9 @@ pub(super) fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script
     client.push(Call::Send {
         data: p.client_payload.clone(),
     });
-    client.push(Call::Recv { bufsize: 1024 });
+    client.push(Call::Recv {
+        bufsize: RECV_BUFSIZE,
+    });
     if client_think > 0 {
         client.push(Call::Sleep { us: client_think });
     }
@@ -79,7 +89,9 @@ pub(super) fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script
     server.extend([
         Call::Listen { backlog: 5 },
         Call::Accept,
-        Call::Recv { bufsize: 1024 },
+        Call::Recv {
+            bufsize: RECV_BUFSIZE,
+        },
     ]);
     if server_think > 0 {
         server.push(Call::Sleep { us: server_think });
@@ -89,12 +101,16 @@ pub(super) fn tcp_scripts(s: &Scenario, r: &Resolved, ending: Ending) -> (Script
     });
     match ending {
         Ending::FourWay => {
-            server.push(Call::Recv { bufsize: 1024 });
+            server.push(Call::Recv {
+                bufsize: RECV_BUFSIZE,
+            });
             if server_think > 0 {
                 server.push(Call::Sleep { us: server_think });
             }
         }
-        Ending::ThreeWay => server.push(Call::Recv { bufsize: 1024 }),
+        Ending::ThreeWay => server.push(Call::Recv {
+            bufsize: RECV_BUFSIZE,
+        }),
         Ending::Simultaneous => {
             // The client closes `client_think` after HELLO reaches it, one link latency
             // after the server sent it: sleeping that long makes both FINs leave at once.
@@ -115,10 +131,14 @@ pub(super) fn udp_scripts(s: &Scenario, r: &Resolved) -> (Script, Script) {
         data: p.client_payload.clone(),
         to: Some((sip, p.server_port)),
     });
-    client.push(Call::RecvFrom { bufsize: 1024 });
+    client.push(Call::RecvFrom {
+        bufsize: RECV_BUFSIZE,
+    });
     client.push(Call::Close);
     let mut server = server_opening(Transport::Udp, s, r);
-    server.push(Call::RecvFrom { bufsize: 1024 });
+    server.push(Call::RecvFrom {
+        bufsize: RECV_BUFSIZE,
+    });
     if p.server_think_ms > 0 {
         server.push(Call::Sleep {
             us: p.server_think_ms.saturating_mul(1000),

@@ -174,7 +174,7 @@ pub fn build(params: &BTreeMap<String, String>) -> Result<Built, ScenarioError> 
         .filter(|(k, _)| !SCENE_KEYS.contains(&k.as_str()))
         .filter(|(k, _)| view != View::Switch || !DERIVED.contains(&k.as_str()));
     let (s, trace) = apply_and_run(&defaults, pairs, wirewalk_engine::run, &mut errors)?;
-    let frame_event = frame_events(&trace);
+    let frame_event = frame_events(&trace)?;
     let other = (view == View::Storm)
         .then(|| {
             let mut o = s.clone();

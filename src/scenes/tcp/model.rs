@@ -100,7 +100,7 @@ pub fn build_with(
     let pairs = params.iter().filter(|(k, _)| k.as_str() != "variant");
     let run = |s: &Scenario| last.run(s, wirewalk_engine::run);
     let (scenario, trace) = apply_and_run(&defaults, pairs, run, &mut errors)?;
-    let frame_event = frame_events(&trace);
+    let frame_event = frame_events(&trace)?;
     Ok(Built {
         variant,
         scenario,
