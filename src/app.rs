@@ -243,7 +243,13 @@ fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>
 #[function_component(PanicProbe)]
 fn panic_probe() -> Html {
     use_effect_with((), |()| -> () {
-        panic!("deliberate panic requested by the test-only panic probe");
+        deliberate_panic();
     });
     Html::default()
+}
+
+/// The one deliberate panic in the app: it proves the error overlay works.
+#[allow(clippy::panic)]
+fn deliberate_panic() -> ! {
+    panic!("deliberate panic requested by the test-only panic probe");
 }

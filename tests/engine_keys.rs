@@ -5,6 +5,9 @@
 //! [`LayerId::ALL`], [`TcpState::ALL`], [`FIELD_IDS`], [`ERROR_KEYS`] — so a new name in
 //! the engine is a new key here. Real runs of every catalogue scenario (with several
 //! parameter variants) then check that what the engine actually emits is in those lists.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;

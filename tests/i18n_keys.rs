@@ -1,5 +1,8 @@
 //! Every message key written in the app's source exists in the catalogue (in both
 //! languages: the catalogue's own test checks that).
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;

@@ -1,4 +1,7 @@
 //! Renders the shell natively through Yew's server-side renderer and checks the HTML.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use wirewalk::app::{Shell, ShellProps};

@@ -1,5 +1,8 @@
 //! The app's module graph: no import cycles, and every import points down the layers of
 //! `docs/ARCHITECTURE.md` (platform → i18n → widgets → player → scenes → route → state → app).
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/module_graph.rs"]

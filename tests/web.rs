@@ -1,5 +1,8 @@
 //! Component tests in headless Chromium: the shell mounted into a real DOM, clicked,
 //! and read back.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;

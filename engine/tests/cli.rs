@@ -1,5 +1,8 @@
 //! The `wirewalk-trace` command: files written, typed errors on bad input, non-zero exit.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::process::Command;
 
 fn bin() -> Command {

@@ -2,6 +2,9 @@
 //! (docs/ARCHITECTURE.md): wire → trace → net → program → scenario → narrate → lib.
 //! Read with the same reader as the app's `tests/structure.rs`.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[path = "../../tests/support/module_graph.rs"]
 mod module_graph;
 

@@ -1,5 +1,8 @@
 //! Same scenario + seed → identical trace, pcap and JSON; another seed → other ISNs.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use wirewalk_engine::scenario::{Scenario, ScenarioName};
 use wirewalk_engine::{run, to_json};
 

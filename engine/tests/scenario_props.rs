@@ -1,6 +1,9 @@
 //! Property tests: random valid scenarios never panic and give well-formed frames; random
 //! strings for every parameter give an error or a trace, never a panic.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use proptest::prelude::*;
 use smoltcp::wire::{
     EthernetFrame, EthernetProtocol, IpAddress, IpProtocol, Ipv4Packet, TcpPacket, UdpPacket,

@@ -1,6 +1,9 @@
 //! TCP scenarios, read like a script: handshake, data and ACK, teardown, TIME_WAIT, loss
 //! and retransmission, the 3-segment and simultaneous closes, and a refused connection.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use smoltcp::wire::{EthernetFrame, Ipv4Packet, TcpOption, TcpPacket};
 use wirewalk_engine::run;
 use wirewalk_engine::scenario::Scenario;

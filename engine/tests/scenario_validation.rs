@@ -1,6 +1,9 @@
 //! One test per validation error: every bad input gets its typed error, its i18n key and
 //! the offending key and value — never a panic.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use wirewalk_engine::run;
 use wirewalk_engine::scenario::{
     Ipv4Problem, MacProblem, Scenario, ScenarioError, ScenarioName, MAX_PAYLOAD,

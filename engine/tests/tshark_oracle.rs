@@ -13,6 +13,9 @@
 //!
 //! tshark is required: a missing tshark fails the test; there is no switch to skip it.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::collections::HashMap;

@@ -2,6 +2,9 @@
 //! they were written), exact errors for every truncation, fields tiling each header, checksum
 //! helpers, relative sequence numbers, the physical view.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{hex, Ctl, Seg, CLIENT, SERVER};

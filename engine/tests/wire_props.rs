@@ -1,6 +1,9 @@
 //! Property tests: `annotate` never panics on any bytes, and on frames emitted by smoltcp
 //! it reads back exactly the values that were emitted.
 
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use common::{Ctl, Ep, Seg};

@@ -10,6 +10,9 @@
 //!   direction (a child using its parent's items) does;
 //! - comments are ignored; `mod tests { … }` blocks count like the rest of the file,
 //!   with `super::` resolved from inside them.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};

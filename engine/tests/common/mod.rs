@@ -1,5 +1,8 @@
 //! Shared test helpers for the wire tests: frames built with smoltcp's own `wire` emitters
 //! (so checksums and option layouts are smoltcp's, not ours), and hex helpers.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(dead_code)]
 
 use smoltcp::phy::ChecksumCapabilities;
