@@ -101,6 +101,30 @@ fn every_import_points_down_the_layers() {
     );
 }
 
+/// Widgets that draw nothing: a scene's model may read frames through them.
+const PURE_WIDGETS: [&str; 2] = ["widgets::frame_bytes", "widgets::frame_text"];
+
+#[test]
+fn a_model_never_imports_a_view() {
+    let g = app();
+    let wrong: Vec<String> = g
+        .edges
+        .iter()
+        .filter(|e| e.from.ends_with("::model"))
+        .filter(|e| e.to.starts_with("widgets") && !PURE_WIDGETS.contains(&e.to.as_str()))
+        .map(|e| format!("  {} → {} at {}:{}", e.from, e.to, e.file, e.line))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "models importing views:\n{}",
+        wrong.join("\n")
+    );
+    assert!(g
+        .edges
+        .iter()
+        .any(|e| e.from == "scenes::addresses::model" && e.to == "widgets::frame_bytes"));
+}
+
 /// The cycle finder itself, on a made-up crate: it must find a three-module loop, and
 /// must not call a parent using its child a loop.
 #[test]

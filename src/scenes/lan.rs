@@ -22,7 +22,7 @@ use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
 
 /// URL keys this scene reads (besides the engine's scenario keys).
-pub const PARAM_KEYS: &[&str] = &["view", "sender", "receiver"];
+pub const PARAM_KEYS: &[&str] = &model::SCENE_KEYS;
 
 /// The SVG's width.
 const W: f64 = 600.0;

@@ -208,17 +208,22 @@ pub const PORT_PICKS: [(&str, u16); 9] = [
     ("FTP", 21),
 ];
 
+/// URL parameters from `(key, value)` pairs, as the scenes' tests write them.
+#[cfg(test)]
+#[must_use]
+pub fn url_params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use wirewalk_engine::run;
 
-    fn p(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use super::url_params as p;
 
     #[test]
     fn a_rejected_value_is_reported_and_the_others_apply() {

@@ -293,3 +293,25 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::model::{build, VARIANTS};
+    use crate::widgets::state_diagram::EDGES;
+
+    #[test]
+    fn the_engine_only_takes_drawn_transitions() {
+        for v in VARIANTS {
+            let p = [("variant".to_owned(), v.to_owned())].into_iter().collect();
+            let b = build(&p).unwrap();
+            for e in &b.trace.events {
+                if let wirewalk_engine::trace::EventKind::StateChange { from, to, .. } = e.kind {
+                    assert!(
+                        EDGES.contains(&(from, to)),
+                        "{v}: {from:?} -> {to:?} is not drawn"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -3,8 +3,8 @@
 //! hovering or moving the cursor onto a byte lights the field it belongs to.
 //!
 //! Beyond Wireshark's tree it explains: bit fields bit by bit (`.... ..1.`), what each
-//! checksum covers (the TCP/UDP pseudo-header included, recomputed here from the frame's
-//! bytes) with a verified mark, a MAC split into vendor (OUI) and serial with its I/G and
+//! checksum covers (the TCP/UDP pseudo-header included, recomputed from the frame's
+//! bytes by [`crate::widgets::frame_bytes`]) with a verified mark, a MAC split into vendor (OUI) and serial with its I/G and
 //! U/L bits, and an IPv4 address dotted and in binary.
 //!
 //! The tree is a real `role="tree"`: one item in the tab order (roving tabindex), ↑/↓ move,
@@ -12,11 +12,15 @@
 //! Space opens/closes. The hex dump is one tab stop whose ←/→/↑/↓ move a byte cursor that
 //! is announced. Lit bytes are outlined and bold, not only coloured.
 
+mod tree;
+
 use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::widgets::frame_bytes::{bit_pattern, coverage, field_at, ipv4_binary, mac_parts};
 use std::collections::BTreeSet;
 use std::ops::Range;
+use tree::{field_key, focus_in, layer_key, tree_key, visible_nodes, TreeMove};
 use wirewalk_engine::trace::Frame;
-use wirewalk_engine::wire::{checksum, AnnotatedFrame, Field};
+use wirewalk_engine::wire::{fmt_ipv4, AnnotatedFrame, Field};
 use yew::prelude::*;
 
 /// Props of the inspector.
@@ -30,245 +34,6 @@ pub struct InspectorProps {
     #[prop_or_default]
     pub focus: Vec<String>,
 }
-
-/// The deepest field whose bytes contain `offset`.
-fn field_at(fields: &[Field], offset: usize) -> Option<&Field> {
-    fields
-        .iter()
-        .find(|f| f.len > 0 && (f.offset..f.offset + f.len).contains(&offset))
-        .map(|f| field_at(&f.children, offset).unwrap_or(f))
-}
-
-/// The bits of a bit field as Wireshark prints them: the bits of its bytes, `None` (a dot)
-/// for bits outside the mask. Empty for whole-byte fields.
-#[must_use]
-pub fn bit_pattern(f: &Field, bytes: &[u8]) -> Vec<Option<u8>> {
-    if f.mask == 0 {
-        return Vec::new();
-    }
-    let bits: BTreeSet<usize> = f.bits().into_iter().collect();
-    let (Some(&first), Some(&last)) = (bits.first(), bits.last()) else {
-        return Vec::new();
-    };
-    // Only the bytes that hold the field's bits (tshark gives `eth.dst.ig` all 3 OUI bytes).
-    (first / 8 * 8..(last / 8 + 1) * 8)
-        .map(|i| {
-            bits.contains(&i)
-                .then(|| bytes.get(i / 8).map_or(0, |b| (b >> (7 - i % 8)) & 1))
-        })
-        .collect()
-}
-
-/// A MAC address split as the course teaches it: vendor (OUI) and serial, with the two
-/// low bits of the first byte.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MacParts {
-    /// The whole address, `aa:bb:cc:dd:ee:ff`, lower case.
-    pub text: String,
-    /// First 3 bytes (the first 6 hex digits): the vendor's OUI.
-    pub oui: String,
-    /// Last 3 bytes: the card's serial number.
-    pub serial: String,
-    /// I/G bit: 1 = group (multicast or broadcast).
-    pub group: bool,
-    /// U/L bit: 1 = locally administered.
-    pub local: bool,
-    /// All ones: broadcast.
-    pub broadcast: bool,
-}
-
-/// Splits a 6-byte MAC.
-#[must_use]
-pub fn mac_parts(mac: &[u8]) -> Option<MacParts> {
-    mac.try_into().ok().map(mac_parts_of)
-}
-
-/// Splits a MAC address.
-#[must_use]
-pub fn mac_parts_of(m: &[u8; 6]) -> MacParts {
-    let hex = |b: &[u8]| {
-        b.iter()
-            .map(|x| format!("{x:02x}"))
-            .collect::<Vec<_>>()
-            .join(":")
-    };
-    MacParts {
-        text: hex(m),
-        oui: hex(&m[..3]),
-        serial: hex(&m[3..]),
-        group: m[0] & 1 == 1,
-        local: m[0] & 2 == 2,
-        broadcast: m.iter().all(|&b| b == 0xff),
-    }
-}
-
-/// An IPv4 address's four octets in binary, dot-separated.
-#[must_use]
-pub fn ipv4_binary(ip: &[u8]) -> String {
-    ip.iter()
-        .map(|b| format!("{b:08b}"))
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// What a checksum covers, recomputed from the frame's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Coverage {
-    /// Frame byte ranges summed (for TCP/UDP: source IP, destination IP, the segment).
-    pub ranges: Vec<Range<usize>>,
-    /// The 12-byte pseudo-header (TCP/UDP only): source IP, destination IP, zero,
-    /// protocol, segment length.
-    pub pseudo: Option<[u8; 12]>,
-    /// The one's-complement sum of everything covered, checksum included: `0xffff` when right.
-    pub sum: u16,
-}
-
-/// What the checksum field `id` of frame `a` covers.
-#[must_use]
-pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> {
-    let ip = a.layer(wirewalk_engine::wire::LayerId::Ip)?;
-    let header = bytes.get(ip.offset..ip.offset + ip.len)?;
-    if id == "ip.checksum" {
-        return Some(Coverage {
-            ranges: std::iter::once(ip.offset..ip.offset + ip.len).collect(),
-            pseudo: None,
-            sum: checksum::sum(header),
-        });
-    }
-    let (layer, proto) = match id {
-        "tcp.checksum" => ("tcp", 6u8),
-        "udp.checksum" => ("udp", 17u8),
-        _ => return None,
-    };
-    let l4 = a.layer(wirewalk_engine::wire::LayerId::parse(layer)?)?;
-    let total = usize::from(u16::from_be_bytes([*header.get(2)?, *header.get(3)?]));
-    let end = (ip.offset + total).min(bytes.len());
-    let segment = bytes.get(l4.offset..end)?;
-    let mut pseudo = [0u8; 12];
-    pseudo[0..4].copy_from_slice(header.get(12..16)?);
-    pseudo[4..8].copy_from_slice(header.get(16..20)?);
-    pseudo[9] = proto;
-    pseudo[10..12].copy_from_slice(&u16::try_from(segment.len()).ok()?.to_be_bytes());
-    let mut all = pseudo.to_vec();
-    all.extend_from_slice(segment);
-    Some(Coverage {
-        ranges: vec![
-            ip.offset + 12..ip.offset + 16,
-            ip.offset + 16..ip.offset + 20,
-            l4.offset..end,
-        ],
-        pseudo: Some(pseudo),
-        sum: checksum::sum(&all),
-    })
-}
-
-/// A node of the tree in display order: its key, depth, parent and whether it has children.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Node {
-    key: String,
-    parent: Option<String>,
-    has_children: bool,
-}
-
-fn layer_key(id: &str) -> String {
-    format!("L:{id}")
-}
-
-fn field_key(f: &Field) -> String {
-    format!("F:{}@{}", f.id, f.offset)
-}
-
-/// The visible nodes (children of closed nodes left out), in order.
-fn visible_nodes(a: &AnnotatedFrame, closed: &BTreeSet<String>) -> Vec<Node> {
-    fn walk(fields: &[Field], parent: &str, closed: &BTreeSet<String>, out: &mut Vec<Node>) {
-        for f in fields {
-            let key = field_key(f);
-            out.push(Node {
-                key: key.clone(),
-                parent: Some(parent.to_owned()),
-                has_children: !f.children.is_empty(),
-            });
-            if !closed.contains(&key) {
-                walk(&f.children, &key, closed, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for l in &a.layers {
-        let key = layer_key(l.id.as_str());
-        out.push(Node {
-            key: key.clone(),
-            parent: None,
-            has_children: !l.fields.is_empty(),
-        });
-        if !closed.contains(&key) {
-            walk(&l.fields, &key, closed, &mut out);
-        }
-    }
-    out
-}
-
-/// What a tree key press does: the node to move to and a node to open or close.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct TreeMove {
-    focus: Option<String>,
-    toggle: Option<String>,
-}
-
-fn tree_key(nodes: &[Node], closed: &BTreeSet<String>, active: &str, key: &str) -> TreeMove {
-    let Some(i) = nodes.iter().position(|n| n.key == active) else {
-        return TreeMove {
-            focus: nodes.first().map(|n| n.key.clone()),
-            toggle: None,
-        };
-    };
-    let n = &nodes[i];
-    let is_closed = closed.contains(&n.key);
-    let to = |j: usize| TreeMove {
-        focus: nodes.get(j).map(|n| n.key.clone()),
-        toggle: None,
-    };
-    match key {
-        "ArrowDown" => to((i + 1).min(nodes.len() - 1)),
-        "ArrowUp" => to(i.saturating_sub(1)),
-        "Home" => to(0),
-        "End" => to(nodes.len() - 1),
-        "ArrowRight" if n.has_children && is_closed => TreeMove {
-            focus: None,
-            toggle: Some(n.key.clone()),
-        },
-        "ArrowRight" if n.has_children => to(i + 1),
-        "ArrowLeft" if n.has_children && !is_closed => TreeMove {
-            focus: None,
-            toggle: Some(n.key.clone()),
-        },
-        "ArrowLeft" => TreeMove {
-            focus: n.parent.clone(),
-            toggle: None,
-        },
-        "Enter" | " " if n.has_children => TreeMove {
-            focus: None,
-            toggle: Some(n.key.clone()),
-        },
-        _ => TreeMove::default(),
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn focus_in(root: &NodeRef, key: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(el) = root.cast::<web_sys::Element>() else {
-        return;
-    };
-    if let Ok(Some(item)) = el.query_selector(&format!("[data-key=\"{key}\"]")) {
-        if let Ok(h) = item.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn focus_in(_root: &NodeRef, _key: &str) {}
 
 /// What is lit: byte ranges, the field (tree key) they came from, and whether it is a
 /// checksum's coverage.
@@ -403,8 +168,8 @@ fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
                     if let Some(p) = c.pseudo {
                         <span class="ww-pseudo" data-pseudo={p.iter().map(|b| format!("{b:02x}")).collect::<String>()}>
                             { tf(lang, "scene.encapsulation.insp.pseudo", &[
-                                &ipv4_dotted(&p[0..4]),
-                                &ipv4_dotted(&p[4..8]),
+                                &fmt_ipv4([p[0], p[1], p[2], p[3]]),
+                                &fmt_ipv4([p[4], p[5], p[6], p[7]]),
                                 &p[9].to_string(),
                                 &u16::from_be_bytes([p[10], p[11]]).to_string(),
                             ]) }
@@ -418,12 +183,6 @@ fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
         }
         _ => Html::default(),
     }
-}
-
-/// Dotted decimal of 4 bytes.
-#[must_use]
-pub fn ipv4_dotted(b: &[u8]) -> String {
-    b.iter().map(u8::to_string).collect::<Vec<_>>().join(".")
 }
 
 fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
@@ -693,148 +452,5 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 </div>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::BTreeMap;
-
-    fn f(id: &str, offset: usize, len: usize, children: Vec<Field>) -> Field {
-        Field {
-            id: id.into(),
-            offset,
-            len,
-            mask: 0,
-            show: String::new(),
-            meaning: String::new(),
-            children,
-        }
-    }
-
-    #[test]
-    fn a_byte_maps_to_its_deepest_field() {
-        let fields = vec![
-            f("tcp.srcport", 34, 2, vec![]),
-            f("tcp.flags", 46, 2, vec![f("tcp.flags.syn", 47, 1, vec![])]),
-        ];
-        assert_eq!(
-            field_at(&fields, 35).map(|f| f.id.as_str()),
-            Some("tcp.srcport")
-        );
-        assert_eq!(
-            field_at(&fields, 47).map(|f| f.id.as_str()),
-            Some("tcp.flags.syn")
-        );
-        assert_eq!(
-            field_at(&fields, 46).map(|f| f.id.as_str()),
-            Some("tcp.flags")
-        );
-        assert_eq!(field_at(&fields, 10), None);
-    }
-
-    fn data_frame(scenario: &str) -> Frame {
-        let t =
-            wirewalk_engine::run(&wirewalk_engine::scenario::Scenario::named(scenario).unwrap())
-                .unwrap();
-        t.frames
-            .iter()
-            .find(|f| matches!(f.role.map(|r| r.as_str()), Some("data" | "udp")))
-            .unwrap()
-            .clone()
-    }
-
-    #[test]
-    fn bit_fields_show_only_their_bits() {
-        let fr = data_frame("tcp");
-        let a = fr.annotated.as_ref().unwrap();
-        let pat = |id: &str| -> String {
-            bit_pattern(a.field(id).unwrap(), &fr.bytes)
-                .iter()
-                .map(|b| b.map_or('.', |v| char::from(b'0' + v)))
-                .collect()
-        };
-        assert_eq!(pat("ip.version"), "0100....");
-        assert_eq!(pat("ip.hdr_len"), "....0101");
-        assert_eq!(pat("tcp.flags.push"), "....1...");
-        assert_eq!(pat("tcp.flags.syn"), "......0.");
-        assert_eq!(pat("tcp.flags.res"), "....000.");
-        assert_eq!(pat("eth.dst.ig"), ".......0");
-        assert_eq!(pat("eth.dst.lg"), "......1.");
-        assert!(bit_pattern(a.field("ip.ttl").unwrap(), &fr.bytes).is_empty());
-    }
-
-    #[test]
-    fn macs_split_into_vendor_and_serial() {
-        let m = mac_parts(&[0x02, 0, 0, 0, 0, 0x0a]).unwrap();
-        assert_eq!(
-            (m.oui.as_str(), m.serial.as_str()),
-            ("02:00:00", "00:00:0a")
-        );
-        assert!(m.local && !m.group && !m.broadcast);
-        let b = mac_parts(&[0xff; 6]).unwrap();
-        assert!(b.broadcast && b.group);
-        let v = mac_parts(&[0x00, 0x1b, 0x21, 1, 2, 3]).unwrap();
-        assert!(!v.local && !v.group);
-        assert_eq!(mac_parts(&[1, 2]), None);
-        assert_eq!(
-            ipv4_binary(&[192, 168, 1, 10]),
-            "11000000.10101000.00000001.00001010"
-        );
-        assert_eq!(ipv4_dotted(&[127, 0, 0, 1]), "127.0.0.1");
-    }
-
-    #[test]
-    fn checksums_cover_what_they_should_and_sum_to_ffff() {
-        for (sc, id, proto) in [("tcp", "tcp.checksum", 6), ("udp", "udp.checksum", 17)] {
-            let fr = data_frame(sc);
-            let a = fr.annotated.as_ref().unwrap();
-            let ip = coverage(a, &fr.bytes, "ip.checksum").unwrap();
-            assert_eq!(ip.ranges.len(), 1);
-            assert_eq!(ip.ranges[0], 14..34);
-            assert_eq!(ip.sum, 0xffff);
-            let l4 = coverage(a, &fr.bytes, id).unwrap();
-            assert_eq!(l4.sum, 0xffff, "{sc}");
-            let p = l4.pseudo.unwrap();
-            assert_eq!(&p[0..4], &[192, 168, 1, 10]);
-            assert_eq!(&p[4..8], &[192, 168, 1, 20]);
-            assert_eq!(p[9], proto);
-            assert_eq!(
-                usize::from(u16::from_be_bytes([p[10], p[11]])),
-                fr.bytes.len() - 34
-            );
-            assert_eq!(l4.ranges[2], 34..fr.bytes.len());
-            // A flipped payload bit breaks the sum.
-            let mut bad = fr.bytes.clone();
-            *bad.last_mut().unwrap() ^= 1;
-            assert_ne!(coverage(a, &bad, id).unwrap().sum, 0xffff);
-        }
-    }
-
-    #[test]
-    fn the_tree_moves_like_a_tree() {
-        let fr = data_frame("tcp");
-        let a = fr.annotated.as_ref().unwrap();
-        let mut closed = BTreeSet::new();
-        let nodes = visible_nodes(a, &closed);
-        assert_eq!(nodes[0].key, "L:eth");
-        assert_eq!(nodes[1].key, "F:eth.dst@0");
-        let down = tree_key(&nodes, &closed, "L:eth", "ArrowDown");
-        assert_eq!(down.focus.as_deref(), Some("F:eth.dst@0"));
-        // ← on an open node closes it; ← on a leaf goes to its parent.
-        let left = tree_key(&nodes, &closed, "L:eth", "ArrowLeft");
-        assert_eq!(left.toggle.as_deref(), Some("L:eth"));
-        closed.insert("L:eth".to_owned());
-        let fewer = visible_nodes(a, &closed);
-        assert_eq!(fewer[1].key, "L:ip");
-        let right = tree_key(&fewer, &closed, "L:eth", "ArrowRight");
-        assert_eq!(right.toggle.as_deref(), Some("L:eth"));
-        let up = tree_key(&nodes, &BTreeSet::new(), "F:eth.type@12", "ArrowLeft");
-        assert_eq!(up.focus.as_deref(), Some("L:eth"));
-        let end = tree_key(&nodes, &BTreeSet::new(), "L:eth", "End");
-        assert_eq!(end.focus, nodes.last().map(|n| n.key.clone()));
-        let keys: BTreeMap<_, _> = nodes.iter().map(|n| (n.key.clone(), ())).collect();
-        assert_eq!(keys.len(), nodes.len(), "keys are unique");
     }
 }

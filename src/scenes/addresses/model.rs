@@ -194,7 +194,7 @@ pub fn parse_ip(form: IpForm, s: &str) -> Result<u32, ConvError> {
 /// `192.168.1.10`.
 #[must_use]
 pub fn dotted(ip: u32) -> String {
-    std::net::Ipv4Addr::from(ip).to_string()
+    wirewalk_engine::wire::fmt_ipv4(ip.to_be_bytes())
 }
 
 /// `11000000.10101000.00000001.00001010` (octets separated by dots).
@@ -362,12 +362,12 @@ pub fn parse_mac(s: &str) -> Result<[u8; 6], ConvError> {
 }
 
 /// A MAC address taken apart: the inspector's split, shared.
-pub type MacInfo = crate::widgets::inspector::MacParts;
+pub type MacInfo = crate::widgets::frame_bytes::MacParts;
 
 /// Takes `mac` apart.
 #[must_use]
 pub fn mac_info(mac: [u8; 6]) -> MacInfo {
-    crate::widgets::inspector::mac_parts_of(&mac)
+    crate::widgets::frame_bytes::mac_parts_of(&mac)
 }
 
 /// Whether the engine would give `mac` to a network card, and if not its translated reason.
@@ -705,13 +705,7 @@ pub fn difference_sentence(pair: &Pair, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::scenes::params::url_params as params;
 
     #[test]
     fn the_three_forms_round_trip() {

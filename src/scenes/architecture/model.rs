@@ -402,13 +402,7 @@ pub fn visible_crlf(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::scenes::params::url_params as params;
 
     #[test]
     fn both_requests_run_and_carry_their_payloads() {

@@ -397,13 +397,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::player::clamp_step;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::scenes::params::url_params as params;
 
     #[test]
     fn steps_go_down_the_sender_and_up_the_receiver() {

@@ -692,13 +692,7 @@ fn switch_out_port(trace: &Trace, f: &Frame) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::scenes::params::url_params as params;
 
     fn learns(trace: &Trace) -> Vec<(String, String, usize)> {
         trace

@@ -304,13 +304,7 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::scenes::params::url_params as params;
 
     #[test]
     fn every_variant_builds_with_its_defaults() {
@@ -392,22 +386,5 @@ mod tests {
         assert_eq!(last.hits(), 1);
         assert!(again.errors.is_empty());
         assert_eq!(again.scenario.params.client_payload, "hey");
-    }
-
-    #[test]
-    fn the_engine_only_takes_drawn_transitions() {
-        use crate::widgets::state_diagram::EDGES;
-        for v in VARIANTS {
-            let p = [("variant".to_owned(), v.to_owned())].into_iter().collect();
-            let b = build(&p).unwrap();
-            for e in &b.trace.events {
-                if let wirewalk_engine::trace::EventKind::StateChange { from, to, .. } = e.kind {
-                    assert!(
-                        EDGES.contains(&(from, to)),
-                        "{v}: {from:?} -> {to:?} is not drawn"
-                    );
-                }
-            }
-        }
     }
 }
