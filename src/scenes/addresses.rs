@@ -4,20 +4,20 @@
 //! course's advice, its default-ports quiz) and the 4-tuple of two real connections.
 
 pub mod model;
+mod tuple_section;
 
-use super::params::LastRun;
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
 use model::{
-    advice_key, binary, build_pair_with, card_verdict, check_client, classify, default_program,
-    difference_sentence, distinct, dotted, host_verdict, ipv6_full, mac_info, pair_error, parse_ip,
-    parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value, tuple_text, IpForm,
-    PortRange, DEFAULTS, IPV6_EXAMPLE, QUIZ_PORTS,
+    advice_key, binary, card_verdict, classify, default_program, dotted, host_verdict, ipv6_full,
+    mac_info, parse_ip, parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value,
+    IpForm, PortRange, DEFAULTS, IPV6_EXAMPLE, QUIZ_PORTS,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use tuple_section::TupleSection;
 use yew::prelude::*;
 
 /// URL keys this scene reads.
@@ -51,7 +51,7 @@ const PORT_PICKS: [u16; 6] = [22, 80, 443, 3306, 8001, 50123];
 
 /// A labelled text input with its error beside it.
 #[allow(clippy::too_many_arguments)]
-fn text_input(
+pub(super) fn text_input(
     id: &str,
     label: &str,
     value: String,
@@ -77,14 +77,14 @@ fn text_input(
 
 /// Props of a section: the language, the URL parameters and the dispatcher.
 #[derive(Clone, PartialEq, Properties)]
-struct SectionProps {
-    lang: Lang,
-    params: Rc<BTreeMap<String, String>>,
-    dispatch: Callback<PageAction>,
-    embed: bool,
+pub(super) struct SectionProps {
+    pub(super) lang: Lang,
+    pub(super) params: Rc<BTreeMap<String, String>>,
+    pub(super) dispatch: Callback<PageAction>,
+    pub(super) embed: bool,
 }
 
-fn set_param(dispatch: &Callback<PageAction>, key: &str, value: String) {
+pub(super) fn set_param(dispatch: &Callback<PageAction>, key: &str, value: String) {
     dispatch.emit(PageAction::SetParam(key.to_owned(), Some(value)));
 }
 
@@ -487,131 +487,6 @@ fn port_section(props: &SectionProps) -> Html {
                     <p class="ww-quiz-done">{ t(lang, "scene.addresses.quiz.done") }</p>
                 }
             </div>
-        </section>
-    }
-}
-
-/// The 4-tuple: two clients connected to the same server port, from two engine runs.
-#[function_component(TupleSection)]
-fn tuple_section(props: &SectionProps) -> Html {
-    let lang = props.lang;
-    let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
-    // A typed value's check runs the engine once; the rebuild from the URL takes that run.
-    let last = use_memo((), |()| LastRun::default());
-    let pair = {
-        let last = last.clone();
-        use_memo(props.params.clone(), move |p| {
-            build_pair_with(p, &last).map(Rc::new)
-        })
-    };
-    let pair = match &*pair {
-        Ok(p) => p.clone(),
-        Err(e) => {
-            return html! { <p class="ww-error" role="alert">{ crate::i18n::error_message(lang, e) }</p> }
-        }
-    };
-    let field = |key: &'static str, label: &'static str, current: String, auto: Option<u16>| {
-        let (value, error) = match drafts.get(key) {
-            Some((v, e)) => (v.clone(), Some(e.clone())),
-            None => (current, pair_error(&pair, key, lang)),
-        };
-        let oninput = {
-            let drafts = drafts.clone();
-            let dispatch = props.dispatch.clone();
-            let params = props.params.clone();
-            let last = last.clone();
-            Callback::from(move |e: InputEvent| {
-                let Some(v) = platform::field_value(&e) else {
-                    return;
-                };
-                let mut d = (*drafts).clone();
-                match check_client(&params, key, &v, &last) {
-                    Ok(()) => {
-                        d.remove(key);
-                        drafts.set(d);
-                        dispatch.emit(PageAction::SetParam(key.to_owned(), Some(v)));
-                    }
-                    Err(err) => {
-                        d.insert(key.to_owned(), (v, crate::i18n::error_message(lang, &err)));
-                        drafts.set(d);
-                    }
-                }
-            })
-        };
-        let id = format!("addr-{}", key.replace('.', "-"));
-        text_input(
-            &id,
-            t(lang, label),
-            value,
-            error,
-            oninput,
-            key.ends_with("port"),
-            "is-tuple",
-            auto.map(|p| tf(lang, "scene.addresses.tuple.auto", &[&p.to_string()])),
-        )
-    };
-    let p = &props.params;
-    let [a, b] = &pair.conns;
-    let ok = distinct(&pair);
-    let cells = |c: &model::Conn, other: &model::Conn| {
-        let d_ip = c.client_ip != other.client_ip;
-        let d_port = c.client_port != other.client_port;
-        html! {
-            <>
-                <td class={classes!("ww-mono", d_ip.then_some("is-diff"))}>{ c.client_ip.clone() }</td>
-                <td class={classes!("ww-mono", d_port.then_some("is-diff"))}>{ c.client_port.to_string() }</td>
-                <td class="ww-mono">{ c.server_ip.clone() }</td>
-                <td class="ww-mono">{ c.server_port.to_string() }</td>
-            </>
-        }
-    };
-    let box_text = |x: f64, y: f64, name: String, addr: String, class: &'static str| {
-        html! {
-            <g class={classes!("ww-tuple-node", class)}>
-                <rect x={x.to_string()} y={y.to_string()} width="190" height="52" rx="8" />
-                <text x={(x + 95.0).to_string()} y={(y + 21.0).to_string()} text-anchor="middle" class="ww-tuple-name">{ name }</text>
-                <text x={(x + 95.0).to_string()} y={(y + 41.0).to_string()} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
-            </g>
-        }
-    };
-    html! {
-        <section class="ww-addr-card ww-addr-tuple" aria-labelledby="addr-tuple-title" data-distinct={ok.to_string()}>
-            <h2 id="addr-tuple-title">{ t(lang, "scene.addresses.tuple.title") }</h2>
-            <p class="ww-addr-lead">{ t(lang, "scene.addresses.tuple.lead") }</p>
-            if !props.embed {
-                <div class="ww-tuple-fields">
-                    { field("a.ip", "scene.addresses.tuple.a_ip", p.get("a.ip").cloned().unwrap_or_else(|| a.client_ip.clone()), None) }
-                    { field("a.port", "scene.addresses.tuple.a_port", p.get("a.port").cloned().unwrap_or_default(), Some(a.client_port)) }
-                    { field("b.ip", "scene.addresses.tuple.b_ip", p.get("b.ip").cloned().unwrap_or_else(|| b.client_ip.clone()), None) }
-                    { field("b.port", "scene.addresses.tuple.b_port", p.get("b.port").cloned().unwrap_or_default(), Some(b.client_port)) }
-                </div>
-                <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.port_hint") }</p>
-            }
-            <svg class="ww-tuple-svg" viewBox="0 0 560 150" role="img" aria-label={t(lang, "scene.addresses.tuple.svg_label")}>
-                <line class="ww-tuple-link is-a" x1="200" y1="36" x2="360" y2="75" />
-                <line class="ww-tuple-link is-b" x1="200" y1="114" x2="360" y2="75" />
-                { box_text(10.0, 10.0, t(lang, "scene.addresses.tuple.client_a").to_owned(), format!("{}:{}", a.client_ip, a.client_port), "is-a") }
-                { box_text(10.0, 88.0, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
-                { box_text(360.0, 49.0, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
-            </svg>
-            <div class="ww-table-wrap">
-                <table class="ww-tuple-table">
-                    <thead><tr>
-                        <th></th>
-                        <th>{ t(lang, "scene.addresses.tuple.col_src_ip") }</th>
-                        <th>{ t(lang, "scene.addresses.tuple.col_src_port") }</th>
-                        <th>{ t(lang, "scene.addresses.tuple.col_dst_ip") }</th>
-                        <th>{ t(lang, "scene.addresses.tuple.col_dst_port") }</th>
-                    </tr></thead>
-                    <tbody>
-                        <tr data-client="a" data-tuple={tuple_text(a)}><th>{ "A" }</th>{ cells(a, b) }</tr>
-                        <tr data-client="b" data-tuple={tuple_text(b)}><th>{ "B" }</th>{ cells(b, a) }</tr>
-                    </tbody>
-                </table>
-            </div>
-            <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.from_frames") }</p>
-            <pre class="ww-tuple-accept">{ format!("conn, addr = server.accept()   # A → {}\nconn, addr = server.accept()   # B → {}", a.accept, b.accept) }</pre>
-            <p class={classes!("ww-tuple-verdict", (!ok).then_some("is-bad"))} role="status">{ difference_sentence(&pair, lang) }</p>
         </section>
     }
 }

@@ -2,16 +2,24 @@
 //! and with what, the switch's MAC table at a cursor (from the trace's `SwitchLearn`
 //! events), flood vs unicast decisions, the storm's growth, and the router's hop diff
 //! (which header fields a router changed, read from the annotated frames' bytes).
-//! Everything here reads the engine's trace; nothing is made up.
+//! Everything here reads the engine's trace; nothing is made up. The storm's chart is in
+//! [`storm`], the router's hop in [`router`], the per-step sentences in [`narrate`]; all
+//! are re-exported here, flat.
 
-use crate::i18n::{t, t_dyn, tf, Lang};
+pub mod narrate;
+pub mod router;
+pub mod storm;
+
+pub use narrate::*;
+pub use router::*;
+pub use storm::*;
+
+use crate::i18n::{t, tf, Lang};
 use crate::scenes::params::{apply_and_run, frame_events};
-use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName};
-use wirewalk_engine::trace::{CallPhase, EventKind, Frame, HostKind, NoteKey, Trace};
-use wirewalk_engine::wire::Field;
+use wirewalk_engine::trace::{EventKind, HostKind, Trace};
 
 /// The three views of the scene.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -343,223 +351,6 @@ pub fn link_counts(trace: &Trace, cursor: usize) -> Vec<usize> {
     counts
 }
 
-/// The tick (index into `frames_per_tick`) the cursor is in.
-#[must_use]
-pub fn tick_at(trace: &Trace, cursor: usize) -> usize {
-    let now = cursor
-        .checked_sub(1)
-        .and_then(|i| trace.events.get(i))
-        .map_or(0, |e| e.time_us);
-    usize::try_from(now / trace.tick_us.max(1)).unwrap_or(usize::MAX)
-}
-
-/// Most bars the storm chart draws, whatever the run's length.
-pub const MAX_BARS: usize = 120;
-
-/// The storm chart's bars: `ticks` summed into at most `max_bars` bins of equal width.
-/// Returns the ticks per bar (at least 1) and each bar's frame count.
-#[must_use]
-pub fn bin_ticks(ticks: &[usize], max_bars: usize) -> (usize, Vec<usize>) {
-    let per = ticks.len().div_ceil(max_bars.max(1)).max(1);
-    (per, bin_by(ticks, per))
-}
-
-/// `ticks` summed into bins of `per` ticks each.
-#[must_use]
-pub fn bin_by(ticks: &[usize], per: usize) -> Vec<usize> {
-    ticks
-        .chunks(per.max(1))
-        .map(|c| c.iter().fold(0usize, |a, &n| a.saturating_add(n)))
-        .collect()
-}
-
-/// What the storm view's run amounted to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StormVerdict {
-    /// A broadcast went round the loop until the engine cut the run off.
-    Storm,
-    /// The second cable is pulled: no loop, the network went quiet.
-    LoopBroken,
-    /// The loop is there but no broadcast went round it (say, the only one was lost):
-    /// the run merely stopped, or ended, with a quiet network.
-    NoStorm,
-}
-
-/// Whether a switch forwarded the same bytes over the same link in the same direction
-/// twice: a frame that came back round a loop.
-#[must_use]
-pub fn circulated(trace: &Trace) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    trace
-        .frames
-        .iter()
-        .filter(|f| is_switch(trace, &f.from))
-        .any(|f| !seen.insert((f.link, f.from.as_str(), f.bytes.as_slice())))
-}
-
-/// The storm view's verdict: a storm only when a frame circulated and the run was cut
-/// off; a run that merely stopped on the time cap with a quiet network is no storm.
-#[must_use]
-pub fn storm_verdict(trace: &Trace) -> StormVerdict {
-    if trace.capped && circulated(trace) {
-        StormVerdict::Storm
-    } else if storm_pulled(trace) {
-        StormVerdict::LoopBroken
-    } else {
-        StormVerdict::NoStorm
-    }
-}
-
-/// A tick length in milliseconds, as short as exact (`1`, `0.5`, `0.001`).
-#[must_use]
-pub fn ms_label(us: u64) -> String {
-    let whole = us / 1000;
-    let frac = us % 1000;
-    if frac == 0 {
-        whole.to_string()
-    } else {
-        let f = format!("{frac:03}");
-        format!("{whole}.{}", f.trim_end_matches('0'))
-    }
-}
-
-/// One row of the router's hop diff: a header field on both hops.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffRow {
-    /// Wireshark field id (`ip.ttl`).
-    pub id: String,
-    /// Its value on the first hop.
-    pub before: String,
-    /// Its value on the second hop.
-    pub after: String,
-    /// The bytes under the field differ.
-    pub changed: bool,
-}
-
-fn field_bytes<'a>(frame: &'a Frame, f: &Field) -> &'a [u8] {
-    frame.bytes.get(f.offset..f.offset + f.len).unwrap_or(&[])
-}
-
-/// The top-level header fields of Ethernet, IPv4 and the transport layer on the two hops
-/// of one packet, with the ones whose bytes the router changed marked.
-#[must_use]
-pub fn hop_diff(before: &Frame, after: &Frame) -> Vec<DiffRow> {
-    let (Some(a), Some(b)) = (&before.annotated, &after.annotated) else {
-        return Vec::new();
-    };
-    let mut rows = Vec::new();
-    for la in a.layers.iter().filter(|l| l.id.as_str() != "data") {
-        let Some(lb) = b.layers.iter().find(|l| l.id == la.id) else {
-            continue;
-        };
-        for fa in &la.fields {
-            let Some(fb) = lb.fields.iter().find(|f| f.id == fa.id) else {
-                continue;
-            };
-            rows.push(DiffRow {
-                id: fa.id.clone(),
-                before: fa.show.clone(),
-                after: fb.show.clone(),
-                changed: field_bytes(before, fa) != field_bytes(after, fb),
-            });
-        }
-    }
-    rows
-}
-
-/// The two hops of one packet through the router: the frame a host sent to the router and
-/// the router's copy of it on the other side (same IP packet from the IP header's
-/// addresses on, TTL aside). Prefers the pair around `near` (a frame index).
-#[must_use]
-pub fn hop_pair(trace: &Trace, near: Option<usize>) -> Option<(usize, usize)> {
-    let is_ip = |f: &Frame| {
-        f.annotated
-            .as_ref()
-            .is_some_and(|a| a.summary.protocol.as_str() != "ARP" && a.summary.src_ip.is_some())
-    };
-    let ip_key = |f: &Frame| {
-        let a = f.annotated.as_ref()?;
-        let ip = a.layers.iter().find(|l| l.id.as_str() == "ip")?;
-        // Everything after the IP header's TTL and checksum: addresses and the payload.
-        f.bytes.get(ip.offset + 12..).map(<[u8]>::to_vec)
-    };
-    let pairs: Vec<(usize, usize)> = trace
-        .frames
-        .iter()
-        .filter(|f| is_ip(f) && f.to == "router")
-        .filter_map(|f| {
-            let key = ip_key(f)?;
-            trace
-                .frames
-                .iter()
-                .skip(f.index + 1)
-                .find(|g| g.from == "router" && is_ip(g) && ip_key(g).as_ref() == Some(&key))
-                .map(|g| (f.index, g.index))
-        })
-        .collect();
-    near.and_then(|n| pairs.iter().copied().find(|&(x, y)| x == n || y == n))
-        .or_else(|| near.and_then(|n| pairs.iter().copied().rev().find(|&(x, _)| x <= n)))
-        .or_else(|| pairs.first().copied())
-}
-
-/// The ARP frames on each of the router's links, `(link, frames)`, in link order.
-#[must_use]
-pub fn arp_by_link(trace: &Trace) -> Vec<(usize, Vec<usize>)> {
-    trace
-        .links
-        .iter()
-        .map(|l| {
-            let frames = trace
-                .frames
-                .iter()
-                .filter(|f| f.link == l.index)
-                .filter(|f| {
-                    f.annotated
-                        .as_ref()
-                        .is_some_and(|a| a.summary.protocol.as_str() == "ARP")
-                })
-                .map(|f| f.index)
-                .collect();
-            (l.index, frames)
-        })
-        .collect()
-}
-
-/// Whether a MAC address appears (as source or destination) in any frame on `link`.
-#[must_use]
-pub fn mac_seen_on_link(trace: &Trace, mac: &str, link: usize) -> bool {
-    trace.frames.iter().filter(|f| f.link == link).any(|f| {
-        f.annotated
-            .as_ref()
-            .is_some_and(|a| a.summary.src_mac == mac || a.summary.dst_mac == mac)
-    })
-}
-
-/// Which LAN scenario `trace` ran, read from its topology: a router makes `router`, two
-/// switches make `storm`, one makes `switch`.
-#[must_use]
-pub fn scenario_of(trace: &Trace) -> ScenarioName {
-    let count = |k: HostKind| trace.hosts.iter().filter(|h| h.kind == k).count();
-    if count(HostKind::Router) > 0 {
-        ScenarioName::Router
-    } else if count(HostKind::Switch) > 1 {
-        ScenarioName::Storm
-    } else {
-        ScenarioName::Switch
-    }
-}
-
-/// Whether a storm trace's loop is broken: fewer than two cables join its switches.
-#[must_use]
-pub fn storm_pulled(trace: &Trace) -> bool {
-    let between_switches = trace
-        .links
-        .iter()
-        .filter(|l| is_switch(trace, &l.a) && is_switch(trace, &l.b))
-        .count();
-    between_switches < 2
-}
-
 /// The PC number (1-based, by switch port) of a host of the switch view, or its name.
 #[must_use]
 pub fn host_label(trace: &Trace, lang: Lang, name: &str) -> String {
@@ -593,102 +384,6 @@ pub fn switch_port_of(trace: &Trace, name: &str) -> Option<usize> {
     })
 }
 
-/// One or two plain sentences on what the last applied event did.
-#[must_use]
-pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
-    let Some(event) = cursor.checked_sub(1).and_then(|i| trace.events.get(i)) else {
-        let key = match scenario_of(trace).as_str() {
-            "storm" => "scene.lan.narr.start_storm",
-            "router" => "scene.lan.narr.start_router",
-            _ => "scene.lan.narr.start_switch",
-        };
-        return vec![t_dyn(lang, key)];
-    };
-    let name = |n: &str| host_label(trace, lang, n);
-    match &event.kind {
-        EventKind::Frame { frame } => {
-            let Some(f) = trace.frames.get(*frame) else {
-                return Vec::new();
-            };
-            let (src, dst) = f
-                .annotated
-                .as_ref()
-                .map(|a| (a.summary.src_mac.clone(), a.summary.dst_mac.clone()))
-                .unwrap_or_default();
-            let mut out = vec![tf(
-                lang,
-                "scene.lan.narr.frame",
-                &[
-                    &name(&f.from),
-                    &name(&f.to),
-                    &frame_label(f, lang),
-                    &src,
-                    &dst,
-                ],
-            )];
-            match forwarding(trace, *frame) {
-                Some(Forwarding::FloodBroadcast) => {
-                    out.push(t(lang, "scene.lan.narr.flood").to_owned())
-                }
-                Some(Forwarding::FloodUnknown) => {
-                    out.push(t(lang, "scene.lan.narr.flood_unknown").to_owned());
-                }
-                Some(Forwarding::Unicast) => out.push(tf(
-                    lang,
-                    "scene.lan.narr.unicast",
-                    &[&dst, &(switch_out_port(trace, f) + 1).to_string()],
-                )),
-                None => {}
-            }
-            out
-        }
-        EventKind::SwitchLearn { switch, mac, port } => vec![tf(
-            lang,
-            "scene.lan.narr.learn",
-            &[&name(switch), mac, &(port + 1).to_string()],
-        )],
-        // The engine notes every capped storm run; one that only hit the time cap with a
-        // quiet network is told as what it is.
-        EventKind::Note { key } if *key == NoteKey::StormCapped => {
-            if storm_verdict(trace) == StormVerdict::Storm {
-                vec![t_dyn(lang, key.as_str())]
-            } else {
-                vec![t(lang, "scene.lan.storm.no_storm").to_owned()]
-            }
-        }
-        // The note the narrator puts right after it says why.
-        EventKind::RouterDrop { .. } => Vec::new(),
-        EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
-        EventKind::SocketCall {
-            host,
-            call,
-            phase,
-            result,
-            ..
-        } => match phase {
-            CallPhase::Blocked => vec![tf(lang, "scene.lan.narr.call", &[&name(host), call])],
-            CallPhase::Returned => vec![tf(
-                lang,
-                "scene.lan.narr.returned",
-                &[&name(host), call, result],
-            )],
-        },
-        EventKind::StateChange { host, from, to } => vec![tf(
-            lang,
-            "scene.lan.narr.state",
-            &[&name(host), from.name(), to.name()],
-        )],
-    }
-}
-
-/// The port a switch sent frame `f` out of (0-based).
-fn switch_out_port(trace: &Trace, f: &Frame) -> usize {
-    trace
-        .links
-        .get(f.link)
-        .map_or(0, |l| if l.a == f.from { l.a_port } else { l.b_port })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,69 +400,6 @@ mod tests {
                 _ => None,
             })
             .collect()
-    }
-
-    #[test]
-    fn the_storm_chart_is_binned_to_a_bounded_number_of_bars() {
-        assert_eq!(bin_ticks(&[], MAX_BARS), (1, vec![]));
-        assert_eq!(bin_ticks(&[1, 2, 3], MAX_BARS), (1, vec![1, 2, 3]));
-        let long = vec![1usize; 1_000_000];
-        let (per, bars) = bin_ticks(&long, MAX_BARS);
-        assert!(bars.len() <= MAX_BARS);
-        assert_eq!(bars.iter().sum::<usize>(), 1_000_000);
-        assert_eq!(per, 8334);
-        assert_eq!(bars[0], 8334);
-        let odd: Vec<usize> = (0..241).collect();
-        let (per, bars) = bin_ticks(&odd, MAX_BARS);
-        assert_eq!((per, bars.len()), (3, 81));
-        assert_eq!(bars.iter().sum::<usize>(), odd.iter().sum::<usize>());
-        assert_eq!(bin_by(&[usize::MAX, 1], 2), vec![usize::MAX]);
-    }
-
-    #[test]
-    fn a_long_storm_run_still_draws_few_bars() {
-        let b = build(&params(&[
-            ("view", "storm"),
-            ("storm.pulled", "true"),
-            ("latency_us", "1"),
-            ("server.think_ms", "999"),
-        ]))
-        .unwrap();
-        assert!(b.trace.frames_per_tick.len() > 100_000);
-        let (_, bars) = bin_ticks(&b.trace.frames_per_tick, MAX_BARS);
-        assert!(bars.len() <= MAX_BARS);
-        assert_eq!(bars.iter().sum::<usize>(), b.trace.frames.len());
-    }
-
-    #[test]
-    fn only_a_circulating_capped_run_is_a_storm() {
-        let storm = build(&params(&[("view", "storm")])).unwrap();
-        assert_eq!(storm_verdict(&storm.trace), StormVerdict::Storm);
-        let pulled = build(&params(&[("view", "storm"), ("storm.pulled", "true")])).unwrap();
-        assert!(!circulated(&pulled.trace));
-        assert_eq!(storm_verdict(&pulled.trace), StormVerdict::LoopBroken);
-        // One ARP request, lost on the client's cable: the loop is there, but nothing
-        // goes round it; the engine stops on its time cap.
-        let lost = build(&params(&[("view", "storm"), ("loss", "arp_request")])).unwrap();
-        assert!(lost.trace.capped);
-        assert_eq!(lost.trace.frames.len(), 1);
-        assert!(!circulated(&lost.trace));
-        assert_eq!(storm_verdict(&lost.trace), StormVerdict::NoStorm);
-        for lang in [Lang::Zh, Lang::En] {
-            let last = narration(&lost.trace, lost.trace.events.len(), lang);
-            assert_eq!(last, vec![t(lang, "scene.lan.storm.no_storm").to_owned()]);
-            let last = narration(&storm.trace, storm.trace.events.len(), lang);
-            assert_eq!(last, vec![t_dyn(lang, "note.storm_capped")]);
-        }
-    }
-
-    #[test]
-    fn tick_lengths_read_exactly_in_milliseconds() {
-        assert_eq!(ms_label(1000), "1");
-        assert_eq!(ms_label(1), "0.001");
-        assert_eq!(ms_label(1500), "1.5");
-        assert_eq!(ms_label(120_250), "120.25");
-        assert_eq!(ms_label(0), "0");
     }
 
     #[test]
@@ -872,68 +504,5 @@ mod tests {
         assert!(!p.trace.capped);
         assert!(p.trace.frames_per_tick.iter().all(|&n| n <= 1));
         assert_eq!(p.trace.links.len(), 3);
-    }
-
-    #[test]
-    fn the_router_changes_exactly_the_macs_ttl_and_checksum() {
-        for udp in ["false", "true"] {
-            let b = build(&params(&[("view", "router"), ("router.udp", udp)])).unwrap();
-            let tr = &b.trace;
-            let (x, y) = hop_pair(tr, None).unwrap();
-            assert_eq!(tr.frames[x].from, "client");
-            assert_eq!(tr.frames[y].from, "router");
-            let rows = hop_diff(&tr.frames[x], &tr.frames[y]);
-            let changed: Vec<&str> = rows
-                .iter()
-                .filter(|r| r.changed)
-                .map(|r| r.id.as_str())
-                .collect();
-            assert_eq!(
-                changed,
-                ["eth.dst", "eth.src", "ip.ttl", "ip.checksum"],
-                "udp={udp}"
-            );
-            let ttl = rows.iter().find(|r| r.id == "ip.ttl").unwrap();
-            assert_eq!((ttl.before.as_str(), ttl.after.as_str()), ("64", "63"));
-            for id in ["ip.src", "ip.dst"] {
-                assert!(rows.iter().any(|r| r.id == id && !r.changed));
-            }
-            // Near a later frame, the pair around it.
-            let last = tr
-                .frames
-                .iter()
-                .rev()
-                .find(|f| {
-                    f.from == "router"
-                        && f.role.map(|r| r.as_str()) != Some("arp_request")
-                        && f.role.map(|r| r.as_str()) != Some("arp_reply")
-                })
-                .unwrap();
-            let (_, y2) = hop_pair(tr, Some(last.index)).unwrap();
-            assert_eq!(y2, last.index);
-            // ARP on both sides; the client's MAC never reaches the server's LAN.
-            let arps = arp_by_link(tr);
-            assert_eq!(arps.len(), 2);
-            assert!(arps.iter().all(|(_, f)| f.len() == 2));
-            assert!(mac_seen_on_link(tr, "02:00:00:00:00:0a", 0));
-            assert!(!mac_seen_on_link(tr, "02:00:00:00:00:0a", 1));
-        }
-    }
-
-    #[test]
-    fn narration_exists_for_every_step_in_both_languages() {
-        for v in View::ALL {
-            let b = build(&params(&[("view", v.slug())])).unwrap();
-            let n = b.trace.events.len();
-            for c in (0..=n).step_by(if v == View::Storm { 7 } else { 1 }) {
-                for lang in Lang::ALL {
-                    let lines = narration(&b.trace, c, lang);
-                    assert!(!lines.is_empty());
-                    for l in lines {
-                        assert!(!l.contains("scene.") && !l.contains("note."), "{l}");
-                    }
-                }
-            }
-        }
     }
 }

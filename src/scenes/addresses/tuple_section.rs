@@ -1,0 +1,137 @@
+//! The addresses scene's 4-tuple section: two clients typed by the student, both
+//! connected to the same server port through the engine, told apart by their frames.
+
+use super::model::{self, *};
+use super::PageAction;
+use super::{text_input, SectionProps};
+use crate::i18n::{t, tf};
+use crate::platform;
+use crate::scenes::params::LastRun;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The 4-tuple: two clients connected to the same server port, from two engine runs.
+#[function_component(TupleSection)]
+pub(super) fn tuple_section(props: &SectionProps) -> Html {
+    let lang = props.lang;
+    let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
+    // A typed value's check runs the engine once; the rebuild from the URL takes that run.
+    let last = use_memo((), |()| LastRun::default());
+    let pair = {
+        let last = last.clone();
+        use_memo(props.params.clone(), move |p| {
+            build_pair_with(p, &last).map(Rc::new)
+        })
+    };
+    let pair = match &*pair {
+        Ok(p) => p.clone(),
+        Err(e) => {
+            return html! { <p class="ww-error" role="alert">{ crate::i18n::error_message(lang, e) }</p> }
+        }
+    };
+    let field = |key: &'static str, label: &'static str, current: String, auto: Option<u16>| {
+        let (value, error) = match drafts.get(key) {
+            Some((v, e)) => (v.clone(), Some(e.clone())),
+            None => (current, pair_error(&pair, key, lang)),
+        };
+        let oninput = {
+            let drafts = drafts.clone();
+            let dispatch = props.dispatch.clone();
+            let params = props.params.clone();
+            let last = last.clone();
+            Callback::from(move |e: InputEvent| {
+                let Some(v) = platform::field_value(&e) else {
+                    return;
+                };
+                let mut d = (*drafts).clone();
+                match check_client(&params, key, &v, &last) {
+                    Ok(()) => {
+                        d.remove(key);
+                        drafts.set(d);
+                        dispatch.emit(PageAction::SetParam(key.to_owned(), Some(v)));
+                    }
+                    Err(err) => {
+                        d.insert(key.to_owned(), (v, crate::i18n::error_message(lang, &err)));
+                        drafts.set(d);
+                    }
+                }
+            })
+        };
+        let id = format!("addr-{}", key.replace('.', "-"));
+        text_input(
+            &id,
+            t(lang, label),
+            value,
+            error,
+            oninput,
+            key.ends_with("port"),
+            "is-tuple",
+            auto.map(|p| tf(lang, "scene.addresses.tuple.auto", &[&p.to_string()])),
+        )
+    };
+    let p = &props.params;
+    let [a, b] = &pair.conns;
+    let ok = distinct(&pair);
+    let cells = |c: &model::Conn, other: &model::Conn| {
+        let d_ip = c.client_ip != other.client_ip;
+        let d_port = c.client_port != other.client_port;
+        html! {
+            <>
+                <td class={classes!("ww-mono", d_ip.then_some("is-diff"))}>{ c.client_ip.clone() }</td>
+                <td class={classes!("ww-mono", d_port.then_some("is-diff"))}>{ c.client_port.to_string() }</td>
+                <td class="ww-mono">{ c.server_ip.clone() }</td>
+                <td class="ww-mono">{ c.server_port.to_string() }</td>
+            </>
+        }
+    };
+    let box_text = |x: f64, y: f64, name: String, addr: String, class: &'static str| {
+        html! {
+            <g class={classes!("ww-tuple-node", class)}>
+                <rect x={x.to_string()} y={y.to_string()} width="190" height="52" rx="8" />
+                <text x={(x + 95.0).to_string()} y={(y + 21.0).to_string()} text-anchor="middle" class="ww-tuple-name">{ name }</text>
+                <text x={(x + 95.0).to_string()} y={(y + 41.0).to_string()} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
+            </g>
+        }
+    };
+    html! {
+        <section class="ww-addr-card ww-addr-tuple" aria-labelledby="addr-tuple-title" data-distinct={ok.to_string()}>
+            <h2 id="addr-tuple-title">{ t(lang, "scene.addresses.tuple.title") }</h2>
+            <p class="ww-addr-lead">{ t(lang, "scene.addresses.tuple.lead") }</p>
+            if !props.embed {
+                <div class="ww-tuple-fields">
+                    { field("a.ip", "scene.addresses.tuple.a_ip", p.get("a.ip").cloned().unwrap_or_else(|| a.client_ip.clone()), None) }
+                    { field("a.port", "scene.addresses.tuple.a_port", p.get("a.port").cloned().unwrap_or_default(), Some(a.client_port)) }
+                    { field("b.ip", "scene.addresses.tuple.b_ip", p.get("b.ip").cloned().unwrap_or_else(|| b.client_ip.clone()), None) }
+                    { field("b.port", "scene.addresses.tuple.b_port", p.get("b.port").cloned().unwrap_or_default(), Some(b.client_port)) }
+                </div>
+                <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.port_hint") }</p>
+            }
+            <svg class="ww-tuple-svg" viewBox="0 0 560 150" role="img" aria-label={t(lang, "scene.addresses.tuple.svg_label")}>
+                <line class="ww-tuple-link is-a" x1="200" y1="36" x2="360" y2="75" />
+                <line class="ww-tuple-link is-b" x1="200" y1="114" x2="360" y2="75" />
+                { box_text(10.0, 10.0, t(lang, "scene.addresses.tuple.client_a").to_owned(), format!("{}:{}", a.client_ip, a.client_port), "is-a") }
+                { box_text(10.0, 88.0, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
+                { box_text(360.0, 49.0, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
+            </svg>
+            <div class="ww-table-wrap">
+                <table class="ww-tuple-table">
+                    <thead><tr>
+                        <th></th>
+                        <th>{ t(lang, "scene.addresses.tuple.col_src_ip") }</th>
+                        <th>{ t(lang, "scene.addresses.tuple.col_src_port") }</th>
+                        <th>{ t(lang, "scene.addresses.tuple.col_dst_ip") }</th>
+                        <th>{ t(lang, "scene.addresses.tuple.col_dst_port") }</th>
+                    </tr></thead>
+                    <tbody>
+                        <tr data-client="a" data-tuple={tuple_text(a)}><th>{ "A" }</th>{ cells(a, b) }</tr>
+                        <tr data-client="b" data-tuple={tuple_text(b)}><th>{ "B" }</th>{ cells(b, a) }</tr>
+                    </tbody>
+                </table>
+            </div>
+            <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.from_frames") }</p>
+            <pre class="ww-tuple-accept">{ format!("conn, addr = server.accept()   # A → {}\nconn, addr = server.accept()   # B → {}", a.accept, b.accept) }</pre>
+            <p class={classes!("ww-tuple-verdict", (!ok).then_some("is-bad"))} role="status">{ difference_sentence(&pair, lang) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! The LAN scene's narration: one or two plain sentences on what the last applied event
+//! did (a frame on a cable, a flood, a switch learning, a socket call, a state change).
+
+use super::{forwarding, host_label, scenario_of, storm_verdict, Forwarding, StormVerdict};
+use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::widgets::frame_text::frame_label;
+use wirewalk_engine::trace::{CallPhase, EventKind, Frame, NoteKey, Trace};
+
+/// One or two plain sentences on what the last applied event did.
+#[must_use]
+pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
+    let Some(event) = cursor.checked_sub(1).and_then(|i| trace.events.get(i)) else {
+        let key = match scenario_of(trace).as_str() {
+            "storm" => "scene.lan.narr.start_storm",
+            "router" => "scene.lan.narr.start_router",
+            _ => "scene.lan.narr.start_switch",
+        };
+        return vec![t_dyn(lang, key)];
+    };
+    let name = |n: &str| host_label(trace, lang, n);
+    match &event.kind {
+        EventKind::Frame { frame } => {
+            let Some(f) = trace.frames.get(*frame) else {
+                return Vec::new();
+            };
+            let (src, dst) = f
+                .annotated
+                .as_ref()
+                .map(|a| (a.summary.src_mac.clone(), a.summary.dst_mac.clone()))
+                .unwrap_or_default();
+            let mut out = vec![tf(
+                lang,
+                "scene.lan.narr.frame",
+                &[
+                    &name(&f.from),
+                    &name(&f.to),
+                    &frame_label(f, lang),
+                    &src,
+                    &dst,
+                ],
+            )];
+            match forwarding(trace, *frame) {
+                Some(Forwarding::FloodBroadcast) => {
+                    out.push(t(lang, "scene.lan.narr.flood").to_owned())
+                }
+                Some(Forwarding::FloodUnknown) => {
+                    out.push(t(lang, "scene.lan.narr.flood_unknown").to_owned());
+                }
+                Some(Forwarding::Unicast) => out.push(tf(
+                    lang,
+                    "scene.lan.narr.unicast",
+                    &[&dst, &(switch_out_port(trace, f) + 1).to_string()],
+                )),
+                None => {}
+            }
+            out
+        }
+        EventKind::SwitchLearn { switch, mac, port } => vec![tf(
+            lang,
+            "scene.lan.narr.learn",
+            &[&name(switch), mac, &(port + 1).to_string()],
+        )],
+        // The engine notes every capped storm run; one that only hit the time cap with a
+        // quiet network is told as what it is.
+        EventKind::Note { key } if *key == NoteKey::StormCapped => {
+            if storm_verdict(trace) == StormVerdict::Storm {
+                vec![t_dyn(lang, key.as_str())]
+            } else {
+                vec![t(lang, "scene.lan.storm.no_storm").to_owned()]
+            }
+        }
+        // The note the narrator puts right after it says why.
+        EventKind::RouterDrop { .. } => Vec::new(),
+        EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
+        EventKind::SocketCall {
+            host,
+            call,
+            phase,
+            result,
+            ..
+        } => match phase {
+            CallPhase::Blocked => vec![tf(lang, "scene.lan.narr.call", &[&name(host), call])],
+            CallPhase::Returned => vec![tf(
+                lang,
+                "scene.lan.narr.returned",
+                &[&name(host), call, result],
+            )],
+        },
+        EventKind::StateChange { host, from, to } => vec![tf(
+            lang,
+            "scene.lan.narr.state",
+            &[&name(host), from.name(), to.name()],
+        )],
+    }
+}
+
+/// The port a switch sent frame `f` out of (0-based).
+fn switch_out_port(trace: &Trace, f: &Frame) -> usize {
+    trace
+        .links
+        .get(f.link)
+        .map_or(0, |l| if l.a == f.from { l.a_port } else { l.b_port })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{build, View};
+    use super::*;
+    use crate::scenes::params::url_params as params;
+
+    #[test]
+    fn narration_exists_for_every_step_in_both_languages() {
+        for v in View::ALL {
+            let b = build(&params(&[("view", v.slug())])).unwrap();
+            let n = b.trace.events.len();
+            for c in (0..=n).step_by(if v == View::Storm { 7 } else { 1 }) {
+                for lang in Lang::ALL {
+                    let lines = narration(&b.trace, c, lang);
+                    assert!(!lines.is_empty());
+                    for l in lines {
+                        assert!(!l.contains("scene.") && !l.contains("note."), "{l}");
+                    }
+                }
+            }
+        }
+    }
+}
