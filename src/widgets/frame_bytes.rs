@@ -111,22 +111,19 @@ pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> 
         _ => return None,
     };
     let l4 = a.layer(wire::LayerId::parse(layer)?)?;
-    let total = usize::from(u16::from_be_bytes([*header.get(2)?, *header.get(3)?]));
+    // The addresses and the length are read where the annotation says they are.
+    let range = |field: &str| a.field(field).map(|f| f.offset..f.offset + f.len);
+    let (src_at, dst_at, len_at) = (range("ip.src")?, range("ip.dst")?, range("ip.len")?);
+    let src: [u8; 4] = bytes.get(src_at.clone())?.try_into().ok()?;
+    let dst: [u8; 4] = bytes.get(dst_at.clone())?.try_into().ok()?;
+    let total = usize::from(u16::from_be_bytes(bytes.get(len_at)?.try_into().ok()?));
     let end = (ip.offset + total).min(bytes.len());
     let segment = bytes.get(l4.offset..end)?;
-    let mut pseudo = [0u8; 12];
-    pseudo[0..4].copy_from_slice(header.get(12..16)?);
-    pseudo[4..8].copy_from_slice(header.get(16..20)?);
-    pseudo[9] = proto;
-    pseudo[10..12].copy_from_slice(&u16::try_from(segment.len()).ok()?.to_be_bytes());
+    let pseudo = checksum::pseudo_header_bytes(src, dst, proto, segment.len());
     let mut all = pseudo.to_vec();
     all.extend_from_slice(segment);
     Some(Coverage {
-        ranges: vec![
-            ip.offset + 12..ip.offset + 16,
-            ip.offset + 16..ip.offset + 20,
-            l4.offset..end,
-        ],
+        ranges: vec![src_at, dst_at, l4.offset..end],
         pseudo: Some(pseudo),
         sum: checksum::sum(&all),
     })
