@@ -1,7 +1,14 @@
 // A `page` that fails its test on any console error, uncaught exception, failed or
 // 4xx/5xx request, request to anything but our own loopback server, or content security
 // policy violation.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+
+/** The file:// URL of the one-file build, dist/wirewalk.html. */
+export const ONE_FILE_URL = pathToFileURL(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'wirewalk.html'),
+).href;
 
 export const test = base.extend({
   // Tests that provoke an error on purpose give a RegExp of what they expect here.
@@ -22,7 +29,10 @@ export const test = base.extend({
     });
     page.on('request', (req) => {
       const u = new URL(req.url());
-      if (!['127.0.0.1', ''].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) {
+      const loopback = ['http:', 'https:'].includes(u.protocol) && u.hostname === '127.0.0.1';
+      // file: only for the one-file build itself (dist/wirewalk.html), nothing else on disk.
+      const oneFile = u.protocol === 'file:' && u.href.split('#')[0] === ONE_FILE_URL;
+      if (!loopback && !oneFile && !['data:', 'blob:'].includes(u.protocol)) {
         problems.push(`third-party request: ${req.url()}`);
       }
     });

@@ -1,0 +1,104 @@
+// Trunk post-build hook (Trunk.toml), after scripts/prepaint.mjs: writes wirewalk.html,
+// the whole app in one self-contained file that opens from file:// (a USB stick, a chat
+// attachment, an LMS file area), where a module script cannot import another file and
+// subresource integrity blocks every crossorigin link.
+//
+// It starts from the finished index.html (CSS already inlined, pre-rendered pieces and
+// picker script already in it) and:
+// 1. drops the modulepreload/preload links, and turns the icon into a data: URL;
+// 2. replaces Trunk's loader (`import init from './wirewalk-….js'`) by one inline module
+//    script holding the wasm-bindgen glue (its `export` line removed) and the wasm as
+//    base64, which is decoded and handed to the glue's init: no import, no fetch;
+// 3. marks <html data-onefile> so the app hides its "download for offline use" link;
+// 4. if there is a Content-Security-Policy <meta>, re-hashes the inline scripts and
+//    styles of this file into it and adds 'wasm-unsafe-eval' (WebAssembly compile) and
+//    data: for the icon.
+//
+// Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/onefile.mjs DIR` works too.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('onefile: no staging directory (run from Trunk, or pass one)');
+  process.exit(2);
+}
+const file = (name) => path.join(staging, name.replace(/^\.\//, ''));
+let html = fs.readFileSync(file('index.html'), 'utf8');
+const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const fail = (why) => {
+  console.error(`onefile: ${why}`);
+  process.exit(1);
+};
+
+// 1. Links.
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const rel = attr(tag, 'rel');
+  if (rel === 'modulepreload' || rel === 'preload') return '';
+  if (rel === 'icon') {
+    const href = attr(tag, 'href');
+    const svg = fs.readFileSync(file(href));
+    return `<link rel=icon href="data:image/svg+xml;base64,${svg.toString('base64')}">`;
+  }
+  if (rel === 'stylesheet') fail(`a stylesheet is still linked: ${tag}`);
+  return tag;
+});
+
+// 2. The loader.
+const loader = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
+const m = html.match(loader);
+if (!m) fail('no module loader script in index.html');
+const js = m[1].match(/from\s*'([^']+\.js)'/)?.[1];
+const wasm = m[1].match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
+if (!js || !wasm) fail(`unexpected loader script: ${m[1].slice(0, 200)}`);
+let glue = fs.readFileSync(file(js), 'utf8');
+const exportLine = /^export\s*\{\s*initSync,\s*__wbg_init as default\s*\};?\s*$/m;
+if (!exportLine.test(glue)) fail('the wasm-bindgen glue does not end with the expected export line');
+if (/^\s*(import|export)\b/m.test(glue.replace(exportLine, ''))) fail('the glue has other imports or exports');
+glue = glue.replace(exportLine, '');
+const b64 = fs.readFileSync(file(wasm)).toString('base64');
+const boot = `${glue}
+{
+const b = atob('${b64}');
+const bytes = new Uint8Array(b.length);
+for (let i = 0; i < b.length; i += 1) bytes[i] = b.charCodeAt(i);
+const wasm = await __wbg_init({ module_or_path: bytes });
+window.wasmBindings = { initSync, default: __wbg_init };
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+}`;
+if (boot.includes('</script')) fail('the glue contains "</script", which cannot be inlined');
+html = html.replace(loader, () => `<script type=module>${boot}</script>`);
+if (/\s(src|href)=["']?\.\//.test(html)) fail('a relative src/href is left');
+
+// 3. The marker.
+html = html.replace(/<html\b/, '<html data-onefile');
+
+// 4. The CSP.
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inline = (tagName) => [...new Set([...html.matchAll(new RegExp(`<${tagName}(\\s[^>]*)?>([\\s\\S]*?)</${tagName}>`, 'g'))]
+  .filter((x) => !/\ssrc=/.test(x[1] ?? ''))
+  .map((x) => sha(x[2])))];
+html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
+  const scripts = inline('script');
+  const styles = inline('style');
+  const directives = attr(tag, 'content').split(';').map((d) => d.trim()).filter(Boolean);
+  const names = directives.map((d) => d.split(/\s+/)[0]);
+  // A missing directive falls back to default-src; it is spelt out to be extended.
+  const fallback = directives.find((d) => d.split(/\s+/)[0] === 'default-src')?.split(/\s+/).slice(1);
+  for (const needed of ['script-src', 'style-src', 'img-src']) {
+    if (fallback && !names.includes(needed)) directives.push([needed, ...fallback].join(' '));
+  }
+  const policy = directives.map((d) => {
+    const [name, ...values] = d.split(/\s+/);
+    const kept = values.filter((v) => !/^'sha(256|384|512)-/.test(v));
+    if (name === 'script-src') return [name, ...kept, ...scripts, ...(kept.includes("'wasm-unsafe-eval'") ? [] : ["'wasm-unsafe-eval'"])].join(' ');
+    if (name === 'style-src') return [name, ...kept, ...styles].join(' ');
+    if (name === 'img-src') return [name, ...kept, ...(kept.includes('data:') ? [] : ['data:'])].join(' ');
+    return d;
+  }).join('; ');
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+});
+
+fs.writeFileSync(file('wirewalk.html'), html);
+console.error(`onefile: wirewalk.html: ${html.length} bytes (wasm ${b64.length} bytes as base64)`);
