@@ -2,7 +2,7 @@
 // scene in both languages, deep links, language, theme, embed mode and the downloads,
 // with no request leaving the file (the fixture fails the test on any other request).
 import fs from 'node:fs';
-import { test, expect, ONE_FILE_URL } from './fixtures.mjs';
+import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 
 const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
 
@@ -61,4 +61,19 @@ test('pcap, SVG and PNG downloads work from file://', async ({ page }) => {
   expect(fs.readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
   const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png"]').click()]);
   expect(fs.readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('the hosted copy links the one-file build for offline use; the file itself and embeds do not', async ({ page }) => {
+  await open(page, '#/tcp?lang=zh');
+  const link = page.locator('.ww-footer-offline a');
+  await expect(link).toBeVisible();
+  await expect(link).toHaveText(/离线/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(dl.suggestedFilename()).toBe('wirewalk.html');
+  expect(fs.readFileSync(await dl.path()).equals(fs.readFileSync(new URL(ONE_FILE_URL)))).toBe(true);
+  await open(page, '#/tcp?lang=en&embed=1');
+  await expect(page.locator('.ww-footer-offline')).toHaveCount(0);
+  await openFile(page, '#/tcp?lang=en');
+  await expect(page.locator('footer')).toBeVisible();
+  await expect(page.locator('.ww-footer-offline')).toBeHidden();
 });

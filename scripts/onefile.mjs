@@ -5,7 +5,7 @@
 //
 // It starts from the finished index.html (CSS already inlined, pre-rendered pieces and
 // picker script already in it) and:
-// 1. drops the modulepreload/preload links, and turns the icon into a data: URL;
+// 1. drops the modulepreload/preload/manifest links, and turns the icon into a data: URL;
 // 2. replaces Trunk's loader (`import init from './wirewalk-….js'`) by one inline module
 //    script holding the wasm-bindgen glue (its `export` line removed) and the wasm as
 //    base64, which is decoded and handed to the glue's init: no import, no fetch;
@@ -35,7 +35,7 @@ const fail = (why) => {
 // 1. Links.
 html = html.replace(/<link\b[^>]*>/g, (tag) => {
   const rel = attr(tag, 'rel');
-  if (rel === 'modulepreload' || rel === 'preload') return '';
+  if (rel === 'modulepreload' || rel === 'preload' || rel === 'manifest') return '';
   if (rel === 'icon') {
     const href = attr(tag, 'href');
     const svg = fs.readFileSync(file(href));

@@ -1,6 +1,6 @@
 // A small static file server for the built app: loopback only, optional sub-path,
 // optional lifetime. Used by the serve command, the end-to-end tests and the bench.
-//   node scripts/static-server.mjs --dir dist [--port 8080] [--base /course/wirewalk/] [--max-seconds N]
+//   node scripts/static-server.mjs --dir dist [--port 8080] [--base /course/wirewalk/] [--max-seconds N] [--cache no-store]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,12 +10,14 @@ const args = Object.fromEntries(
 );
 const dir = path.resolve(args.dir ?? 'dist');
 const port = Number(args.port ?? 8080);
+// `--cache no-store` lets a test check that only the service worker answers offline.
+const cacheControl = args.cache ?? 'no-cache';
 let base = args.base ?? '/';
 if (!base.endsWith('/')) base += '/';
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 
 function handle(req, res) {
@@ -51,7 +53,7 @@ function handle(req, res) {
       res.writeHead(404);
       return res.end('not found');
     }
-    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': cacheControl });
     res.end(data);
   });
 }

@@ -128,6 +128,11 @@ pub fn shell(props: &ShellProps) -> Html {
                         { " · " }
                         { tf(lang, "footer.version", &[wirewalk_engine::VERSION]) }
                     </p>
+                    // The one-file build (scripts/onefile.mjs) sits next to index.html; inside
+                    // it, <html data-onefile> hides this paragraph (styles/shell.css).
+                    <p class="ww-footer-offline">
+                        <a href="wirewalk.html" download="wirewalk.html">{ t(lang, "footer.offline") }</a>
+                    </p>
                 </footer>
             }
         </div>

@@ -78,8 +78,21 @@ async fn embed_mode_shows_only_the_scene() {
     assert!(!html.contains("ww-header"));
     assert!(!html.contains("ww-nav"));
     assert!(!html.contains("ww-footer"));
+    assert!(!html.contains("wirewalk.html"));
     let full = render("#/lan?lang=en", &[]).await;
     assert!(full.contains("ww-header") && full.contains("ww-footer"));
+}
+
+#[tokio::test]
+async fn the_footer_offers_the_one_file_build_for_offline_use() {
+    for (lang, hash) in [(Lang::En, "#/tcp?lang=en"), (Lang::Zh, "#/tcp?lang=zh")] {
+        let html = render(hash, &[]).await;
+        let link = format!(
+            "<a href=\"wirewalk.html\" download=\"wirewalk.html\">{}</a>",
+            esc(t(lang, "footer.offline"))
+        );
+        assert!(html.contains(&link), "{lang:?}: no offline link in {html}");
+    }
 }
 
 #[tokio::test]

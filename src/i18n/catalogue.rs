@@ -18,6 +18,11 @@ pub static CATALOGUE: &[Msg] = &[
         "看见一次 socket 调用如何变成网线上的比特，又如何变回来",
         "See how a socket call becomes bits on a wire, and back",
     ),
+    m(
+        "footer.offline",
+        "下载离线版（一个文件，断网也能打开）",
+        "Download for offline use (one file that opens without a network)",
+    ),
     m("footer.source", "课程笔记：网络编程第一课", "Course note: the first lesson of network programming"),
     m(
         "footer.truth",
