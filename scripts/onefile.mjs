@@ -91,9 +91,12 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
   }
   const policy = directives.map((d) => {
     const [name, ...values] = d.split(/\s+/);
+    // The loader script changed, so script-src gets this file's hashes only; style-src
+    // keeps index.html's, which include the style sheets the app inlines itself
+    // (scripts/csp.mjs INLINE_STYLES, e.g. the ladder's in the PNG export).
     const kept = values.filter((v) => !/^'sha(256|384|512)-/.test(v));
     if (name === 'script-src') return [name, ...kept, ...scripts, ...(kept.includes("'wasm-unsafe-eval'") ? [] : ["'wasm-unsafe-eval'"])].join(' ');
-    if (name === 'style-src') return [name, ...kept, ...styles].join(' ');
+    if (name === 'style-src') return [name, ...new Set([...values, ...styles])].join(' ');
     if (name === 'img-src') return [name, ...kept, ...(kept.includes('data:') ? [] : ['data:'])].join(' ');
     return d;
   }).join('; ');
