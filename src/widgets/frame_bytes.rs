@@ -130,7 +130,7 @@ pub fn coverage(a: &AnnotatedFrame, bytes: &[u8], id: &str) -> Option<Coverage> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use wirewalk_engine::trace::Frame;
 
@@ -167,7 +167,9 @@ mod tests {
         assert_eq!(field_at(&fields, 10), None);
     }
 
-    fn data_frame(scenario: &str) -> Frame {
+    /// The first data segment (or datagram) of a catalogue scenario, for tests of the
+    /// widgets that read frames.
+    pub(crate) fn data_frame(scenario: &str) -> Frame {
         let t =
             wirewalk_engine::run(&wirewalk_engine::scenario::Scenario::named(scenario).unwrap())
                 .unwrap();

@@ -83,20 +83,6 @@ pub const EDGES: [(TcpState, TcpState); 18] = [
     (TcpState::SynReceived, TcpState::Listen),
 ];
 
-const ALL: [TcpState; 11] = [
-    TcpState::Closed,
-    TcpState::Listen,
-    TcpState::SynSent,
-    TcpState::SynReceived,
-    TcpState::Established,
-    TcpState::FinWait1,
-    TcpState::CloseWait,
-    TcpState::FinWait2,
-    TcpState::Closing,
-    TcpState::LastAck,
-    TcpState::TimeWait,
-];
-
 /// Props of the state diagram.
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct StateDiagramProps {
@@ -127,7 +113,7 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
                   data-edge={format!("{}>{}", a.name(), b.name())} d={edge_path(a, b, bw, bh)} marker-end="url(#ww-sd-head)" />
         }
     });
-    let nodes = ALL.iter().map(|&s| {
+    let nodes = TcpState::ALL.iter().map(|&s| {
         let (x, y) = place(s);
         let is_c = s == *client;
         let is_s = s == *server;
@@ -167,13 +153,13 @@ mod tests {
 
     #[test]
     fn every_state_is_placed_once_and_every_edge_joins_two_states() {
-        let mut spots: Vec<(i64, i64)> = ALL
+        let mut spots: Vec<(i64, i64)> = TcpState::ALL
             .iter()
             .map(|&s| (place(s).0 as i64, place(s).1 as i64))
             .collect();
         spots.sort_unstable();
         spots.dedup();
-        assert_eq!(spots.len(), ALL.len());
+        assert_eq!(spots.len(), TcpState::ALL.len());
         for (a, b) in EDGES {
             assert_ne!(a, b);
         }

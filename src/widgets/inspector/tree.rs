@@ -121,19 +121,8 @@ pub(super) fn focus_in(_root: &NodeRef, _key: &str) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::widgets::frame_bytes::tests::data_frame;
     use std::collections::BTreeMap;
-    use wirewalk_engine::trace::Frame;
-
-    fn data_frame(scenario: &str) -> Frame {
-        let t =
-            wirewalk_engine::run(&wirewalk_engine::scenario::Scenario::named(scenario).unwrap())
-                .unwrap();
-        t.frames
-            .iter()
-            .find(|f| matches!(f.role.map(|r| r.as_str()), Some("data" | "udp")))
-            .unwrap()
-            .clone()
-    }
 
     #[test]
     fn the_tree_moves_like_a_tree() {
