@@ -9,6 +9,8 @@
 // 2. replaces Trunk's loader (`import init from './wirewalk-….js'`) by one inline module
 //    script holding the wasm-bindgen glue (its `export` line removed) and the wasm as
 //    base64, which is decoded and handed to the glue's init: no import, no fetch;
+// 2b. puts the tools worker (glue + wasm) in an inert <script type=text/plain> block,
+//    started by the app from a blob: URL, and allows worker-src blob:;
 // 3. marks <html data-onefile> so the app hides its "download for offline use" link;
 // 4. if there is a Content-Security-Policy <meta>, re-hashes the inline scripts and
 //    styles of this file into it and adds 'wasm-unsafe-eval' (WebAssembly compile) and
@@ -71,6 +73,24 @@ if (boot.includes('</script')) fail('the glue contains "</script", which cannot 
 html = html.replace(loader, () => `<script type=module>${boot}</script>`);
 if (/\s(src|href)=["']?\.\//.test(html)) fail('a relative src/href is left');
 
+// 2b. The tools worker (src/platform/worker.rs), fetched by the hosted app only when
+// first used: here its glue and wasm go into one inert text block, from which the app
+// starts the worker as a blob: URL (a worker cannot load from file://).
+const toolsLoader = fs.readFileSync(file('wirewalk-tools_loader.js'), 'utf8');
+const toolsJs = toolsLoader.match(/importScripts\("\.\/([^"]+\.js)"\)/)?.[1];
+const toolsWasm = toolsLoader.match(/wasm_bindgen\("\.\/([^"]+\.wasm)"\)/)?.[1];
+if (!toolsJs || !toolsWasm) fail(`unexpected tools worker loader: ${toolsLoader.slice(0, 200)}`);
+const toolsSource = `${fs.readFileSync(file(toolsJs), 'utf8')}
+{
+const b = atob('${fs.readFileSync(file(toolsWasm)).toString('base64')}');
+const bytes = new Uint8Array(b.length);
+for (let i = 0; i < b.length; i += 1) bytes[i] = b.charCodeAt(i);
+wasm_bindgen({ module_or_path: bytes });
+}`;
+if (toolsSource.includes('</script')) fail('the tools glue contains "</script", which cannot be inlined');
+// In <head>: mounting the app clears <body>.
+html = html.replace('</head>', () => `<script type=text/plain id=ww-tools-src>${toolsSource}</script></head>`);
+
 // 3. The marker.
 html = html.replace(/<html\b/, '<html data-onefile');
 
@@ -86,7 +106,7 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
   const names = directives.map((d) => d.split(/\s+/)[0]);
   // A missing directive falls back to default-src; it is spelt out to be extended.
   const fallback = directives.find((d) => d.split(/\s+/)[0] === 'default-src')?.split(/\s+/).slice(1);
-  for (const needed of ['script-src', 'style-src', 'img-src']) {
+  for (const needed of ['script-src', 'style-src', 'img-src', 'worker-src']) {
     if (fallback && !names.includes(needed)) directives.push([needed, ...fallback].join(' '));
   }
   const policy = directives.map((d) => {
@@ -97,6 +117,7 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
     const kept = values.filter((v) => !/^'sha(256|384|512)-/.test(v));
     if (name === 'script-src') return [name, ...kept, ...scripts, ...(kept.includes("'wasm-unsafe-eval'") ? [] : ["'wasm-unsafe-eval'"])].join(' ');
     if (name === 'style-src') return [name, ...new Set([...values, ...styles])].join(' ');
+    if (name === 'worker-src') return [name, ...kept.filter((v) => v !== "'self'"), 'blob:'].join(' ');
     if (name === 'img-src') return [name, ...kept, ...(kept.includes('data:') ? [] : ['data:'])].join(' ');
     return d;
   }).join('; ');

@@ -12,7 +12,7 @@ cargo fmt --all --check
 
 step "clippy (native and wasm32)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy -p wirewalk --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy -p wirewalk -p wirewalk-tools --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "engine builds for wasm32"
 cargo build -p wirewalk-engine --target wasm32-unknown-unknown --locked

@@ -12,6 +12,7 @@ pub mod prepaint;
 pub mod route;
 pub mod scenes;
 pub mod state;
+pub mod tools;
 pub mod widgets;
 
 /// Reads the URL and the browser, installs the panic overlay and mounts the app.

@@ -8,6 +8,8 @@
 
 use std::cell::Cell;
 
+pub mod worker;
+
 /// What the browser tells us at start-up besides the URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Environment {

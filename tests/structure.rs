@@ -24,6 +24,8 @@ fn layer(module: &str) -> Option<(u8, String)> {
     match top {
         "platform" => unit(0, "platform"),
         "i18n" => unit(1, "i18n"),
+        // Engine jobs run in the tools worker (or directly, natively).
+        "tools" => unit(1, "tools"),
         "widgets" => unit(2, "widgets"),
         "player" => unit(3, "player"),
         "scenes" => match module.split("::").nth(1) {

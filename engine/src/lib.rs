@@ -11,11 +11,13 @@
 //! 4. [`program`] — the socket programs (scripts shown as Python) implementing `HostApp`;
 //! 5. [`scenario`] — the catalogue, parameters, validation and topologies;
 //! 6. [`narrate`] — one pass over a finished trace that adds every teaching note;
-//! 7. this file — [`run`], [`to_json`], [`to_pcap`]; the `wirewalk-trace` CLI on top.
+//! 7. this file — [`run`], [`to_json`], [`to_pcap`]; the `wirewalk-trace` CLI on top;
+//! 8. [`job`] — engine work as serde data, for the app's tools worker.
 //!
 //! This crate knows no screen: it depends on no yew, web-sys, js-sys or gloo, builds and
 //! tests natively, and compiles to wasm32.
 
+pub mod job;
 pub mod json;
 pub mod narrate;
 pub mod net;
@@ -59,7 +61,7 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
 /// Annotate every frame in trace order (the annotator numbers TCP sequence numbers
 /// relative to each direction's first, as Wireshark does). A frame the decoder refuses
 /// keeps `annotated: None` and gets the decoder's message in `annotation_error`.
-fn annotate(t: &mut Trace) {
+pub fn annotate(t: &mut Trace) {
     let mut annotator = wire::Annotator::new();
     for f in &mut t.frames {
         match annotator.annotate(&f.bytes) {

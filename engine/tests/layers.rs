@@ -24,6 +24,7 @@ const LAYERS: &[&[&str]] = &[
     &["narrate"],
     &["json"],
     &["crate"],
+    &["job"],
 ];
 
 fn engine() -> Graph {

@@ -172,4 +172,7 @@ pub static CATALOGUE: &[Msg] = &[
     m("theme.label", "主题", "Theme"),
     m("theme.light", "浅色", "Light"),
     m("theme.projector", "投影（高对比大字）", "Projector (high contrast)"),
+    m("tools.error.stopped", "计算中途停止了（可能是内存不够）。请再试一次；若仍不行，请刷新页面。", "The computation stopped half-way (perhaps out of memory). Try again; if it still fails, reload the page."),
+    m("tools.error.unavailable", "这部分功能的程序没能加载（也许是离线，而它还从未下载过）。联网后再试一次。", "The code for this part could not be loaded (perhaps you are offline and it was never downloaded). Try again when online."),
+    m("tools.error.unreadable", "页面与后台程序的版本不一致。请刷新页面。", "The page and its background worker are from different versions. Reload the page."),
 ];

@@ -1,0 +1,91 @@
+// The tools worker (tools/, src/platform/worker.rs): engine jobs the start-up path does
+// not need, in a Web Worker fetched on first use. These tests speak the worker's protocol
+// from the page ([id, job JSON] in, [id, output JSON] out, "ready" first) and compare its
+// answer with the native CLI's trace of the same scenario; the page side that posts the
+// jobs is exercised by the scenes that use it.
+import fs from 'node:fs';
+import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
+
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+
+/** In the page: start the worker from `url` (or the one-file build's inline source),
+ * post each job text in turn, and return the answers' texts. */
+async function askWorker(page, jobs, { inline = false } = {}) {
+  return page.evaluate(async ({ jobs, inline }) => {
+    let url = './wirewalk-tools_loader.js';
+    if (inline) {
+      const source = document.getElementById('ww-tools-src').textContent;
+      url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    }
+    const worker = new Worker(url);
+    const answers = [];
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no answer from the tools worker in 20 s')), 20000);
+      worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
+      worker.onmessage = (e) => {
+        if (e.data === 'ready') {
+          jobs.forEach((job, i) => worker.postMessage([i, job]));
+          return;
+        }
+        answers[e.data[0]] = e.data[1];
+        if (answers.filter((a) => a !== undefined).length === jobs.length) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+    });
+    worker.terminate();
+    return answers;
+  }, { jobs, inline });
+}
+
+/** The job that runs `scenario` as the CLI ran it (the CLI's `scenario` is the serde form). */
+function runJob(json) {
+  return JSON.stringify({ Run: json.scenario });
+}
+
+function expectSameFrames(answer, json) {
+  const out = JSON.parse(answer);
+  expect(Object.keys(out)).toEqual(['Run']);
+  const trace = out.Run.Ok;
+  expect(trace, `the worker refused: ${answer.slice(0, 200)}`).toBeTruthy();
+  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  expect(trace.frames.map((f) => hex(f.bytes))).toEqual(json.frames.map((f) => f.hex));
+}
+
+test('no scene fetches the tools worker at start-up', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => { if (/wirewalk-tools/.test(r.url())) fetched.push(r.url()); });
+  for (const s of SCENES) await open(page, `#/${s}`);
+  expect(fetched).toEqual([]);
+});
+
+test('the worker runs a job as the native engine does, and says when a job is unreadable', async ({ page }) => {
+  await open(page, '#/tcp');
+  const loss = nativeTrace('tcp_loss').json;
+  const udp = nativeTrace('udp').json;
+  const [a, b, c] = await askWorker(page, [runJob(loss), runJob(udp), '{"Launch":1}']);
+  expectSameFrames(a, loss);
+  expectSameFrames(b, udp);
+  expect(JSON.parse(c)).toHaveProperty('Unreadable');
+  expect(JSON.parse(c).Unreadable).toMatch(/Launch/);
+});
+
+test('a bad scenario comes back as its own error', async ({ page }) => {
+  await open(page, '#/tcp');
+  const json = nativeTrace('tcp').json;
+  const bad = { ...json.scenario, params: { ...json.scenario.params, server_port: 0 } };
+  const [answer] = await askWorker(page, [JSON.stringify({ Run: bad })]);
+  expect(JSON.parse(answer).Run).toHaveProperty('Err');
+});
+
+test('the one-file build carries the worker inline and it runs from file://', async ({ page }) => {
+  const html = fs.readFileSync(new URL(ONE_FILE_URL), 'utf8');
+  expect(html).toMatch(/<script type=text\/plain id=ww-tools-src>/);
+  await page.goto(`${ONE_FILE_URL}#/tcp`);
+  await page.locator('main[data-ready="true"]').waitFor();
+  const json = nativeTrace('tcp').json;
+  const [answer] = await askWorker(page, [runJob(json)], { inline: true });
+  expectSameFrames(answer, json);
+});

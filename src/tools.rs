@@ -1,0 +1,116 @@
+//! Engine work that does not belong on the start-up path: the socket playground's
+//! interpreter and the capture reader. In the browser it runs in the tools worker
+//! (`tools/`, fetched on the first job, never before; a long job never blocks the page);
+//! natively (tests, server-side rendering) the same [`wirewalk_engine::job::run`] is
+//! called directly. Every caller awaits, so a view never knows which happened.
+//!
+//! Traces come back unannotated and are annotated here, in trace order
+//! ([`wirewalk_engine::annotate`]), so what a view gets is what `wirewalk_engine::run`
+//! would have given.
+
+use wirewalk_engine::job::{Job, JobOutput};
+use wirewalk_engine::scenario::{Scenario, ScenarioError};
+use wirewalk_engine::trace::Trace;
+
+use crate::platform::worker::WorkerFailure;
+
+/// Why a job has no answer (the job's own errors are in its output).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ToolsError {
+    /// The worker could not be started or fetched (e.g. offline before its first use).
+    Unavailable,
+    /// The worker stopped during the job (out of memory, or a trap).
+    Stopped,
+    /// The worker answered something this page cannot read (a page and a worker from
+    /// two different builds: reload).
+    Unreadable,
+}
+
+impl ToolsError {
+    /// Every error, for the i18n test.
+    pub const ALL: [ToolsError; 3] = [
+        ToolsError::Unavailable,
+        ToolsError::Stopped,
+        ToolsError::Unreadable,
+    ];
+
+    /// The message key (`tools.error.*` in the shell's catalogue).
+    #[must_use]
+    pub fn key(&self) -> &'static str {
+        match self {
+            ToolsError::Unavailable => "tools.error.unavailable",
+            ToolsError::Stopped => "tools.error.stopped",
+            ToolsError::Unreadable => "tools.error.unreadable",
+        }
+    }
+}
+
+impl From<WorkerFailure> for ToolsError {
+    fn from(f: WorkerFailure) -> Self {
+        match f {
+            WorkerFailure::Unavailable => ToolsError::Unavailable,
+            WorkerFailure::Stopped => ToolsError::Stopped,
+        }
+    }
+}
+
+/// Do one job where it belongs: in the worker in a browser, directly natively.
+///
+/// # Errors
+/// A [`ToolsError`] when the worker gives no readable answer.
+pub async fn job(job: Job, bytes: Vec<u8>) -> Result<JobOutput, ToolsError> {
+    if cfg!(target_arch = "wasm32") {
+        let text = wirewalk_engine::job::job_text(&job);
+        let answer = crate::platform::worker::call(text, bytes).await?;
+        match wirewalk_engine::job::read_output(&answer) {
+            Ok(JobOutput::Unreadable(_)) | Err(_) => Err(ToolsError::Unreadable),
+            Ok(output) => Ok(output),
+        }
+    } else {
+        Ok(wirewalk_engine::job::run(job, bytes))
+    }
+}
+
+/// A catalogue scenario's whole, annotated trace, computed off the page's thread.
+///
+/// # Errors
+/// The outer error: no answer ([`ToolsError`]); the inner: the scenario's own.
+pub async fn run(s: Scenario) -> Result<Result<Trace, ScenarioError>, ToolsError> {
+    match job(Job::Run(s), Vec::new()).await? {
+        JobOutput::Run(Ok(mut trace)) => {
+            wirewalk_engine::annotate(&mut trace);
+            Ok(Ok(trace))
+        }
+        JobOutput::Run(Err(e)) => Ok(Err(e)),
+        JobOutput::Unreadable(_) => Err(ToolsError::Unreadable),
+    }
+}
+
+// Natively (the worker path is checked end to end in e2e/tools.spec.mjs).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use wirewalk_engine::scenario::ScenarioName;
+
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    #[test]
+    fn a_run_through_the_tools_is_the_engine_run() {
+        let s = Scenario::new(ScenarioName::TcpLoss);
+        let got = block_on(run(s.clone())).unwrap().unwrap();
+        assert_eq!(got, wirewalk_engine::run(&s).unwrap());
+    }
+
+    #[test]
+    fn every_error_has_its_own_key() {
+        let keys: std::collections::BTreeSet<_> =
+            ToolsError::ALL.iter().map(ToolsError::key).collect();
+        assert_eq!(keys.len(), ToolsError::ALL.len());
+    }
+}

@@ -1,0 +1,54 @@
+//! The tools worker: a Web Worker that runs engine jobs the start-up path does not need
+//! (the socket playground's interpreter, the capture reader), so their code is fetched
+//! only when a student first uses them, and a long job never blocks the page.
+//!
+//! Protocol (one message each way per job): the page posts `[id, job]`, where `job` is a
+//! [`wirewalk_engine::job::Job`] as JSON text, optionally followed by the job's bytes as
+//! a `Uint8Array` (a capture file, moved, not copied); the worker answers `[id, output]`,
+//! the [`wirewalk_engine::job::JobOutput`] as JSON text. All the work is
+//! [`wirewalk_engine::job::handle`]; this file only moves messages.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// Answer one message; a message that is not `[id, text, bytes?]` is ignored (the page
+    /// is the only sender and never posts one).
+    fn answer(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
+        let data = js_sys::Array::from(&event.data());
+        let Some(id) = data.get(0).as_f64() else {
+            return;
+        };
+        let Some(job) = data.get(1).as_string() else {
+            return;
+        };
+        let bytes = data
+            .get(2)
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|a| a.to_vec())
+            .unwrap_or_default();
+        let output = wirewalk_engine::job::handle(&job, bytes);
+        let reply = js_sys::Array::of2(&JsValue::from_f64(id), &JsValue::from_str(&output));
+        // A failed post means the page is gone; there is nobody left to tell.
+        let _ = scope.post_message(&reply);
+    }
+
+    pub fn start() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let inner = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            answer(&inner, &event)
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
+        let _ = scope.post_message(&JsValue::from_str("ready"));
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    worker::start();
+}
