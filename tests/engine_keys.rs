@@ -13,6 +13,7 @@
 use std::collections::BTreeSet;
 
 use wirewalk::i18n::{error_message, lookup, Lang};
+use wirewalk_engine::capture::CaptureError;
 use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName, ERROR_KEYS, MAX_PAYLOAD};
 use wirewalk_engine::trace::{EventKind, NoteKey, TcpState};
 use wirewalk_engine::wire::{physical, Field, FrameRole, LayerId, FIELD_IDS};
@@ -128,7 +129,11 @@ fn missing(keys: &BTreeSet<String>) -> Vec<String> {
 #[test]
 fn every_engine_key_has_a_message_in_both_languages() {
     let listed = collect_from_lists();
-    let errors: BTreeSet<String> = ERROR_KEYS.iter().map(|k| (*k).to_owned()).collect();
+    let errors: BTreeSet<String> = ERROR_KEYS
+        .iter()
+        .chain(CaptureError::KEYS)
+        .map(|k| (*k).to_owned())
+        .collect();
     let mut all_missing = Vec::new();
     let mut total = 0;
     for (group, set) in [

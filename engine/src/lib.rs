@@ -17,6 +17,7 @@
 //! This crate knows no screen: it depends on no yew, web-sys, js-sys or gloo, builds and
 //! tests natively, and compiles to wasm32.
 
+pub mod capture;
 pub mod job;
 pub mod json;
 pub mod narrate;

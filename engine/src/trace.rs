@@ -66,6 +66,20 @@ pub enum NoteKey {
     RouterNoRoute,
     /// The storm hit the run's cap.
     StormCapped,
+    /// A capture: the states are inferred from the segments, not seen.
+    CaptureStatesInferred,
+    /// A capture: the server's LISTEN came before anything was on the wire.
+    CaptureListenUnseen,
+    /// A capture that starts after the handshake: both ends start in ESTABLISHED.
+    CaptureMidConnection,
+    /// A capture: a segment sent again.
+    CaptureRetransmission,
+    /// A capture: a segment that fills a gap left earlier.
+    CaptureOutOfOrder,
+    /// A capture: a duplicate ACK.
+    CaptureDupAck,
+    /// A capture: a checksum that does not check out, likely left to the network card.
+    ChecksumOffload,
 }
 
 named_enum!(NoteKey {
@@ -92,6 +106,13 @@ named_enum!(NoteKey {
     RouterTtlExpired => "note.router_ttl_expired",
     RouterNoRoute => "note.router_no_route",
     StormCapped => "note.storm_capped",
+    CaptureStatesInferred => "note.capture_states_inferred",
+    CaptureListenUnseen => "note.capture_listen_unseen",
+    CaptureMidConnection => "note.capture_mid_connection",
+    CaptureRetransmission => "note.capture_retransmission",
+    CaptureOutOfOrder => "note.capture_out_of_order",
+    CaptureDupAck => "note.capture_dup_ack",
+    ChecksumOffload => "note.checksum_offload",
 });
 
 /// Why a router dropped a packet ([`EventKind::RouterDrop`]).

@@ -650,6 +650,28 @@ fn field_ids_lists_exactly_what_annotation_produces() {
                 .expect("rare shapes annotate"),
         );
     }
+    // Every link header a capture file can start with (the committed captures), and a
+    // Linux cooked header whose source address is not 6 bytes long.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/captures");
+    for name in ["sll.pcap", "sll2.pcap", "null-le.pcap", "raw101.pcap"] {
+        let bytes = std::fs::read(dir.join(name)).expect("committed capture");
+        let cap = wirewalk_engine::capture::read(&bytes).expect("reads");
+        let mut annotator = Annotator::new();
+        for p in &cap.packets {
+            note(
+                &annotator
+                    .annotate_link(&p.bytes, p.link)
+                    .expect("annotates"),
+            );
+        }
+    }
+    let mut sll = vec![0, 0, 0, 1, 0, 4, 10, 0, 0, 1, 0, 0, 0, 0, 0x12, 0x34];
+    sll.extend_from_slice(b"other");
+    note(
+        &Annotator::new()
+            .annotate_link(&sll, wire::LinkType::Sll)
+            .expect("SLL with a 4-byte address"),
+    );
     let listed: BTreeSet<String> = wire::FIELD_IDS.iter().map(|s| s.to_string()).collect();
     let unlisted: Vec<_> = seen.difference(&listed).collect();
     let never: Vec<_> = listed.difference(&seen).collect();

@@ -33,6 +33,11 @@ pub static CATALOGUE: &[Msg] = &[
     m("inspector.arp.reply", "ARP 应答：{0} 在 {1}", "ARP reply: {0} is at {1}"),
     m("inspector.arp.request", "ARP 请求：谁有 {0}？请告诉 {1}", "ARP request: who has {0}? Tell {1}"),
     m("inspector.checksum_bad", "✗ 错误", "✗ wrong"),
+    m(
+        "inspector.checksum_offload",
+        "⚠ 不对，可能是校验和卸载造成的",
+        "⚠ incorrect, maybe caused by checksum offload",
+    ),
     m("inspector.checksum_ok", "✓ 已验证", "✓ verified"),
     m("inspector.hex", "十六进制字节", "Bytes in hex"),
     m("inspector.summary", "第 {0} 帧 · {1} 字节 · Wireshark 的 Info 列：{2}", "Frame {0} · {1} bytes · Wireshark's Info column: {2}"),

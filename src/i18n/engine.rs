@@ -18,6 +18,41 @@ const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
 /// All engine messages, sorted by key (a test checks the order, so lookups can binary-search).
 pub static ENGINE_MESSAGES: &[Msg] = &[
     m(
+        "capture.error.malformed",
+        "文件在第 {0} 字节处损坏：记录里的长度前后矛盾，或者一帧超过 262144 字节。",
+        "The file is damaged at byte {0}: a record's lengths contradict each other, or a frame is longer than 262,144 bytes.",
+    ),
+    m(
+        "capture.error.no_such_conversation",
+        "没有这个对话：文件里只有 {0} 个 TCP/UDP 对话。",
+        "No such conversation: the file has {0} TCP/UDP conversations.",
+    ),
+    m(
+        "capture.error.not_a_capture",
+        "这不是抓包文件：开头既不是 pcap 也不是 pcapng 的标志。请在 Wireshark 里用“另存为”保存成 .pcap 或 .pcapng。",
+        "This is not a capture file: it starts with neither the pcap nor the pcapng signature. In Wireshark, use Save As… with .pcap or .pcapng.",
+    ),
+    m(
+        "capture.error.too_big",
+        "文件太大：最多 {0} 字节（50 MB）。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
+        "The file is too big: at most {0} bytes (50 MB). In Wireshark, export just your conversation (File → Export Specified Packets).",
+    ),
+    m(
+        "capture.error.too_many_frames",
+        "帧太多：最多 {0} 帧。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
+        "Too many frames: at most {0}. In Wireshark, export just your conversation (File → Export Specified Packets).",
+    ),
+    m(
+        "capture.error.truncated",
+        "文件不完整：它在第 {0} 字节处就结束了，后面还缺首部或帧的内容。也许文件没有保存完，或者下载被打断了。",
+        "The file is cut short: it ends at byte {0}, inside a header or a frame. Perhaps it was not saved completely or the download was interrupted.",
+    ),
+    m(
+        "capture.error.unsupported_link_type",
+        "不支持链路类型 {0}：能读的是以太网（1）、Linux cooked（113 和 276，来自 tcpdump -i any）、BSD 回环（0，macOS 的 lo0）和裸 IPv4（101 和 228）。",
+        "Link type {0} is not supported: Ethernet (1), Linux cooked (113 and 276, from tcpdump -i any), BSD loopback (0, macOS lo0) and raw IPv4 (101 and 228) are.",
+    ),
+    m(
         "error.bad_bool",
         "“{0}”不是开关值：请用 true 或 false（也可以写 on/off、yes/no、1/0）。",
         "“{0}” is not an on/off value: use true or false (on/off, yes/no and 1/0 also work).",
@@ -329,6 +364,51 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "版本：4 表示 IPv4。",
         "Version: 4 means IPv4.",
     ),
+    m(
+        "field.null.family",
+        "地址族：下一层是什么协议，2 表示 IPv4。这是 BSD/macOS 回环接口（lo0）抓包的首部，按抓包机器的字节序存放。",
+        "Address family: which protocol comes next; 2 is IPv4. This is the header of captures on the BSD/macOS loopback interface (lo0), stored in the capturing machine's byte order.",
+    ),
+    m(
+        "field.sll.etype",
+        "协议：下一层的 EtherType，0x0800 表示 IPv4（和以太网的类型字段一样）。",
+        "Protocol: the next layer's EtherType; 0x0800 is IPv4 (as in Ethernet's type field).",
+    ),
+    m(
+        "field.sll.halen",
+        "链路层地址长度：后面的源地址用了几个字节（以太网为 6）。",
+        "Link-layer address length: how many bytes of the source address that follows are used (6 for Ethernet).",
+    ),
+    m(
+        "field.sll.hatype",
+        "链路层地址类型（ARPHRD_*）：1 是以太网，772 是回环接口。",
+        "Link-layer address type (ARPHRD_*): 1 is Ethernet, 772 the loopback interface.",
+    ),
+    m(
+        "field.sll.ifindex",
+        "接口编号：Linux 在哪个网络接口上抓到这一帧（tcpdump -i any 同时抓所有接口）。",
+        "Interface index: the Linux network interface the frame was captured on (tcpdump -i any captures all of them).",
+    ),
+    m(
+        "field.sll.pkttype",
+        "分组类型：0 发给本机，1 广播，2 组播，3 发给别的主机，4 由本机发出。",
+        "Packet type: 0 to us, 1 broadcast, 2 multicast, 3 to another host, 4 sent by us.",
+    ),
+    m(
+        "field.sll.src.eth",
+        "源 MAC 地址：发出这一帧的网卡。Linux cooked 首部只记录源地址，不记录目的地址。",
+        "Source MAC address: the card that sent the frame. A Linux cooked header keeps only the source, not the destination.",
+    ),
+    m(
+        "field.sll.src.other",
+        "源链路层地址：不是 6 字节的地址，按原样显示。",
+        "Source link-layer address: an address that is not 6 bytes long, shown as it is.",
+    ),
+    m(
+        "field.sll.unused",
+        "未用：地址槽共 8 字节，这是地址没有用到的部分。",
+        "Unused: the part of the 8-byte address slot the address does not fill.",
+    ),
     // Source (field.tcp.*): RFC 9293 §3.1 (header format, control bits) and §3.4 (sequence numbers: SYN and FIN each take one).
     m(
         "field.tcp.ack",
@@ -563,7 +643,17 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     m("layer.data", "应用数据", "Application data"),
     m("layer.eth", "以太网（链路层）", "Ethernet (link layer)"),
     m("layer.ip", "IPv4（网络层）", "IPv4 (network layer)"),
+    m(
+        "layer.null",
+        "BSD 回环抓包首部（macOS lo0）",
+        "BSD loopback header (macOS lo0)",
+    ),
     m("layer.padding", "以太网填充", "Ethernet padding"),
+    m(
+        "layer.sll",
+        "Linux cooked 抓包首部（tcpdump -i any）",
+        "Linux cooked capture header (tcpdump -i any)",
+    ),
     m("layer.tcp", "TCP（传输层）", "TCP (transport layer)"),
     m("layer.udp", "UDP（传输层）", "UDP (transport layer)"),
     // Source: RFC 826: the request is broadcast, the reply goes back unicast to the asker.
@@ -576,6 +666,41 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "note.arp_reply_unicast",
         "ARP 应答是单播：直接发回提问者的 MAC（请求里已经带着它）。双方都把“IP → MAC”记进 ARP 缓存，之后就不用再问了。",
         "The ARP reply is unicast: it goes straight back to the asker's MAC (the request carried it). Both sides keep “IP → MAC” in their ARP cache, so they need not ask again.",
+    ),
+    m(
+        "note.capture_dup_ack",
+        "重复 ACK：确认号和窗口都和上一个 ACK 一样，而对方已经发了更多数据。接收方在说“我还缺从这个序号开始的数据”；连续三个重复 ACK 会触发快速重传。",
+        "Duplicate ACK: the same acknowledgment number and window as the last ACK, while the peer has sent more. The receiver is saying “I am still missing the data from this number”; three in a row trigger a fast retransmission.",
+    ),
+    m(
+        "note.capture_listen_unseen",
+        "服务端调用 listen() 时进入 LISTEN，那时线上还没有任何报文段，所以抓包看不到这一步；这里假定它在第一个 SYN 到达之前就已经处于 LISTEN。",
+        "The server entered LISTEN when it called listen(), before anything was on the wire, so no capture can show it; here it is assumed to be in LISTEN before the first SYN arrives.",
+    ),
+    m(
+        "note.capture_mid_connection",
+        "抓包开始时连接已经建立：没有看到 SYN，所以两端都从 ESTABLISHED 开始，相对序号从看到的第一个报文段算起。",
+        "The capture started after the handshake: no SYN was seen, so both ends start in ESTABLISHED and relative numbers count from the first segment seen.",
+    ),
+    m(
+        "note.capture_out_of_order",
+        "乱序：这个报文段填上了发送方之前跳过的一段序号，它比后面的数据晚到（或者晚被抓到）。接收方先把后面的数据存着，等这一段到齐。",
+        "Out of order: this segment fills a range of sequence numbers its sender skipped earlier; it arrived (or was captured) after data that follows it. The receiver keeps the later data until this part arrives.",
+    ),
+    m(
+        "note.capture_retransmission",
+        "重传：这个报文段的序号范围之前已经发过了。发送方没有及时收到确认（超时，或者收到了重复 ACK），于是再发一次。",
+        "Retransmission: this segment's sequence range was sent before. The sender did not get an acknowledgment in time (a timeout, or duplicate ACKs), so it sent it again.",
+    ),
+    m(
+        "note.capture_states_inferred",
+        "下面两端的 TCP 状态是按 RFC 9293 从抓到的报文段推断出来的，不是主机报告的：抓包只看得到线上的字节，看不到套接字内部。",
+        "The TCP states of both ends are inferred from the captured segments per RFC 9293, not reported by the hosts: a capture sees the bytes on the wire, not the inside of the sockets.",
+    ),
+    m(
+        "note.checksum_offload",
+        "校验和不对，但这多半不是错误：很多网卡自己计算校验和（校验和卸载），而抓包发生在交给网卡之前；回环接口上的包根本不计算。Wireshark 把它显示为“incorrect, maybe caused by checksum offload”。",
+        "A checksum does not check out, but that is most likely no mistake: many network cards compute checksums themselves (checksum offload) after the capture point, and loopback packets never get one. Wireshark shows it as “incorrect, maybe caused by checksum offload”.",
     ),
     // Source: RFC 9293 §3.8.6.3 (delayed ACK: less than 0.5 s, and at least every second full-sized segment).
     m(
@@ -726,12 +851,22 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     m("role.arp_reply", "ARP 应答（单播）", "ARP reply (unicast)"),
     m("role.arp_request", "ARP 请求（广播）", "ARP request (broadcast)"),
     m("role.data", "数据", "data"),
+    m(
+        "role.dup_ack",
+        "重复 ACK",
+        "duplicate ACK",
+    ),
     m("role.fin", "FIN（关闭连接）", "FIN (closing)"),
     m("role.fin_retransmission", "重传的 FIN", "FIN retransmission"),
     m("role.final_ack", "最后的 ACK（确认第二个 FIN）", "final ACK (of the second FIN)"),
     m("role.frame", "帧", "frame"),
     m("role.handshake_ack", "ACK（第三次握手）", "ACK (handshake 3/3)"),
     m("role.ipv4", "IPv4 数据报", "IPv4 packet"),
+    m(
+        "role.out_of_order",
+        "乱序的数据",
+        "out-of-order data",
+    ),
     m("role.retransmission", "重传的数据", "retransmitted data"),
     m("role.rst", "RST（重置连接）", "RST (reset)"),
     m("role.syn", "SYN（第一次握手）", "SYN (handshake 1/3)"),

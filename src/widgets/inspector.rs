@@ -240,8 +240,8 @@ fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
                         <code class="ww-field-id">{ &f.id }</code>
                         <span class="ww-field-show">{ &f.show }</span>
                         if let Some(ok) = verified(f) {
-                            <span class={classes!("ww-check", if ok { "is-ok" } else { "is-bad" })}>
-                                { if ok { t(lang, "inspector.checksum_ok") } else { t(lang, "inspector.checksum_bad") } }
+                            <span class={classes!("ww-check", if ok { "is-ok" } else if ctx.a.summary.captured { "is-offload" } else { "is-bad" })}>
+                                { if ok { t(lang, "inspector.checksum_ok") } else if ctx.a.summary.captured { t(lang, "inspector.checksum_offload") } else { t(lang, "inspector.checksum_bad") } }
                             </span>
                         }
                         { bits_view(lang, f, ctx.bytes) }

@@ -29,7 +29,17 @@ struct Side {
     fin_seq: Option<u32>,
     /// Sequence number of this side's SYN-ACK, if sent.
     syn_ack_seq: Option<u32>,
+    /// Capture analysis: ranges this side skipped (a later segment started past
+    /// `max_end`), at most [`MAX_HOLES`]; a segment that fills one is out of order.
+    holes: Vec<(u32, u32)>,
+    /// Capture analysis: the acknowledgment number and window of this side's last ACK.
+    last_ack: Option<(u32, u16)>,
+    /// The window scale shift its SYN announced (`None`: no SYN seen, or none announced).
+    wscale: Option<u8>,
 }
+
+/// How many skipped ranges a side remembers for the out-of-order check.
+const MAX_HOLES: usize = 32;
 
 /// Both directions of one conversation, the lower endpoint's first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,6 +57,9 @@ struct Conversation {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Conversations {
     map: BTreeMap<(Endpoint, Endpoint), Conversation>,
+    /// Also label out-of-order segments and duplicate ACKs (for captures; the simulator's
+    /// per-link roles keep the plain story).
+    analyse: bool,
 }
 
 /// What tracking one segment tells.
@@ -69,6 +82,17 @@ impl Conversations {
         Self::default()
     }
 
+    /// A tracker that also labels what Wireshark's TCP analysis labels in a capture: a
+    /// segment that fills a range skipped earlier is [`FrameRole::OutOfOrder`] (not a
+    /// retransmission), and a pure ACK repeating the previous one (same acknowledgment
+    /// number and window) while the peer has sent beyond it is [`FrameRole::DupAck`].
+    pub fn with_analysis() -> Self {
+        Conversations {
+            analyse: true,
+            ..Self::default()
+        }
+    }
+
     /// Updates the conversation of `seg` (sent from `src` to `dst`) and returns its relative
     /// numbers and its role.
     pub fn track(&mut self, src: Endpoint, dst: Endpoint, seg: &Segment<'_>) -> Tracked {
@@ -82,7 +106,14 @@ impl Conversations {
         } else {
             (&mut conv.hi, &mut conv.lo)
         };
-        let role = role(me, peer, seq, ack, flags, payload);
+        let analysis = self.analyse.then(|| analyse(me, peer, seg));
+        let role = match role(me, peer, seq, ack, flags, payload) {
+            FrameRole::Retransmission if analysis == Some(Analysis::OutOfOrder) => {
+                FrameRole::OutOfOrder
+            }
+            FrameRole::Ack if analysis == Some(Analysis::DupAck) => FrameRole::DupAck,
+            r => r,
+        };
         if flags & (SYN | ACK) == SYN && me.base.is_some_and(|b| b != seq) {
             me.base = None;
             peer.base = None;
@@ -100,16 +131,77 @@ impl Conversations {
         } else {
             None
         };
+        if flags & SYN != 0 {
+            me.wscale = tcp::wscale_option(seg.options());
+        }
+        // Wireshark scales a window only when both SYNs announced a scale, and never a SYN's.
+        let window = match (me.wscale, peer.wscale) {
+            (Some(shift), Some(_)) if flags & SYN == 0 => {
+                u32::from(seg.window()) << u32::from(shift.min(14))
+            }
+            _ => u32::from(seg.window()),
+        };
         Tracked {
             relative: Relative {
                 base,
                 peer_base: peer.base,
                 seq: seq.wrapping_sub(base),
                 ack: ack_rel,
+                window,
             },
             role,
         }
     }
+}
+
+/// What the capture analysis says of one segment, beyond its plain role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Analysis {
+    Plain,
+    OutOfOrder,
+    DupAck,
+}
+
+/// Updates `me`'s holes and last ACK for `seg`; call before [`role`] updates `max_end`.
+fn analyse(me: &mut Side, peer: &Side, seg: &Segment<'_>) -> Analysis {
+    let (seq, ack, flags) = (seg.seq(), seg.ack(), seg.flags());
+    let payload = u32::try_from(seg.payload().len()).unwrap_or(u32::MAX);
+    let seg_len = payload + u32::from(flags & SYN != 0) + u32::from(flags & FIN != 0);
+    let end = seq.wrapping_add(seg_len);
+    let mut out = Analysis::Plain;
+    if seg_len > 0 {
+        if let Some(m) = me.max_end {
+            if seq_lt(m, seq) && me.holes.len() < MAX_HOLES {
+                me.holes.push((m, seq));
+            }
+        }
+        if let Some(i) = me
+            .holes
+            .iter()
+            .position(|&(a, b)| !seq_lt(seq, a) && !seq_lt(b, end))
+        {
+            let (a, b) = me.holes.remove(i);
+            if a != seq {
+                me.holes.push((a, seq));
+            }
+            if end != b {
+                me.holes.push((end, b));
+            }
+            out = Analysis::OutOfOrder;
+        }
+    }
+    if flags & ACK != 0 {
+        let pure = seg_len == 0 && flags & RST == 0;
+        let window = seg.window();
+        if pure
+            && me.last_ack == Some((ack, window))
+            && peer.max_end.is_some_and(|m| seq_lt(ack, m))
+        {
+            out = Analysis::DupAck;
+        }
+        me.last_ack = Some((ack, window));
+    }
+    out
 }
 
 /// The role of a segment from `me` to `peer`, updating what `me` has sent.

@@ -20,6 +20,7 @@ pub mod conversation;
 pub mod ethernet;
 pub mod field_ids;
 pub mod ipv4;
+pub mod link;
 pub mod physical;
 pub mod role;
 pub mod tcp;
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 pub use conversation::classify;
 pub use conversation::Conversations;
 pub use field_ids::FIELD_IDS;
+pub use link::LinkType;
 pub use physical::{physical, PhysicalFrame, PhysicalSegment};
 pub use role::{FrameRole, LayerId, Protocol};
 
@@ -232,6 +234,11 @@ pub struct FrameSummary {
     pub arp_text: Option<String>,
     /// A one-line description like tshark's Info column (close to it, not checked by the oracle).
     pub info: String,
+    /// The frame comes from a capture file: a checksum that does not check out may never
+    /// have been filled in (checksum offload, loopback), so it is shown as Wireshark does
+    /// ("incorrect, maybe caused by checksum offload"), not as a mistake.
+    #[serde(default)]
+    pub captured: bool,
 }
 
 /// Why a frame could not be annotated.
@@ -296,22 +303,98 @@ impl Annotator {
     /// and ARP for other than Ethernet/IPv4. Unknown EtherTypes and IP protocols are not
     /// errors: their bytes become a `data` layer, as tshark shows them.
     pub fn annotate(&mut self, frame: &[u8]) -> Result<AnnotatedFrame, WireError> {
+        self.annotate_link(frame, LinkType::Ethernet)
+    }
+
+    /// Annotates one frame that starts with the link header `link` (a capture file's link
+    /// type): Ethernet as [`Annotator::annotate`]; Linux cooked v1/v2 and BSD null headers
+    /// as their own layer before the network layer; raw IP straight from the IP header.
+    ///
+    /// # Errors
+    /// As [`Annotator::annotate`]; a link header cut short is [`WireError::Truncated`].
+    pub fn annotate_link(
+        &mut self,
+        frame: &[u8],
+        link: LinkType,
+    ) -> Result<AnnotatedFrame, WireError> {
         let mut layers = Vec::new();
         let mut s = FrameSummary {
             protocol: Protocol::Ethernet,
             ..FrameSummary::default()
         };
-        let eth = ethernet::Frame::new_checked(frame)?;
-        layers.push(ethernet::annotate(&eth));
-        s.src_mac = fmt_mac(eth.src());
-        s.dst_mac = fmt_mac(eth.dst());
-        s.broadcast = eth.dst() == [0xff; 6];
-        s.ethertype = eth.ethertype();
-        let body_off = ethernet::HEADER_LEN;
-        let body = eth.payload();
-        // End of the bytes a protocol claims; what follows is padding/trailer.
-        let mut end = frame.len();
-        match eth.ethertype() {
+        match link {
+            LinkType::Ethernet => {
+                let eth = ethernet::Frame::new_checked(frame)?;
+                layers.push(ethernet::annotate(&eth));
+                s.src_mac = fmt_mac(eth.src());
+                s.dst_mac = fmt_mac(eth.dst());
+                s.broadcast = eth.dst() == [0xff; 6];
+                s.ethertype = eth.ethertype();
+                let end = self.ethertype(
+                    frame,
+                    ethernet::HEADER_LEN,
+                    eth.ethertype(),
+                    &mut layers,
+                    &mut s,
+                )?;
+                // What follows the bytes a protocol claims is padding/trailer.
+                if let Some(pad) = ethernet::annotate_padding(frame, end) {
+                    layers.push(pad);
+                }
+            }
+            LinkType::Sll | LinkType::Sll2 | LinkType::Null => {
+                let (layer, next) = match link {
+                    LinkType::Sll => link::annotate_sll(frame)?,
+                    LinkType::Sll2 => link::annotate_sll2(frame)?,
+                    _ => link::annotate_null(frame)?,
+                };
+                let off = layer.len;
+                layers.push(layer);
+                match next {
+                    link::Next::EtherType(t) => {
+                        s.ethertype = t;
+                        self.ethertype(frame, off, t, &mut layers, &mut s)?;
+                    }
+                    link::Next::Family(link::AF_INET) => {
+                        s.ethertype = ethernet::ETHERTYPE_IPV4;
+                        self.ipv4(frame, off, &mut layers, &mut s)?;
+                    }
+                    link::Next::Family(f) => {
+                        push_data(&mut layers, &frame[off..], off);
+                        s.payload_len = frame.len() - off;
+                        s.info = format!("Address family {f}");
+                    }
+                }
+            }
+            LinkType::RawIp => {
+                if frame.first().map(|b| b >> 4) == Some(4) {
+                    s.ethertype = ethernet::ETHERTYPE_IPV4;
+                    self.ipv4(frame, 0, &mut layers, &mut s)?;
+                } else {
+                    push_data(&mut layers, frame, 0);
+                    s.payload_len = frame.len();
+                    s.info = "Raw packet data".into();
+                }
+            }
+        }
+        Ok(AnnotatedFrame {
+            len: frame.len(),
+            layers,
+            summary: s,
+        })
+    }
+
+    /// Annotates what an EtherType announces at `body_off`; returns where its bytes end.
+    fn ethertype(
+        &mut self,
+        frame: &[u8],
+        body_off: usize,
+        ethertype: u16,
+        layers: &mut Vec<Layer>,
+        s: &mut FrameSummary,
+    ) -> Result<usize, WireError> {
+        let body = frame.get(body_off..).unwrap_or_default();
+        match ethertype {
             ethernet::ETHERTYPE_ARP => {
                 let pkt = arp::Packet::new_checked(body)?;
                 layers.push(arp::annotate(&pkt, body_off));
@@ -320,95 +403,103 @@ impl Annotator {
                 let text = arp::info(&pkt);
                 s.info = text.clone();
                 s.arp_text = Some(text);
-                end = body_off + arp::PACKET_LEN;
+                Ok(body_off + arp::PACKET_LEN)
             }
-            ethernet::ETHERTYPE_IPV4 => {
-                let ip = ipv4::Packet::new_checked(body)?;
-                layers.push(ipv4::annotate(&ip, body_off));
-                s.protocol = Protocol::Ipv4;
-                s.src_ip = Some(fmt_ipv4(ip.src()));
-                s.dst_ip = Some(fmt_ipv4(ip.dst()));
-                s.ttl = Some(ip.ttl());
-                s.ip_checksum_ok = Some(ip.verify_checksum());
-                end = body_off + usize::from(ip.total_len());
-                let l4_off = body_off + ip.header_len();
-                let l4 = ip.payload();
-                if ip.is_fragment() {
-                    push_data(&mut layers, l4, l4_off);
-                    s.payload_len = l4.len();
-                    s.info = format!(
-                        "Fragmented IP protocol (proto={}, off={}, ID={:04x})",
-                        ipv4::protocol_name(ip.protocol()),
-                        u32::from(ip.frag_offset()) * 8,
-                        ip.ident()
-                    );
-                } else {
-                    match ip.protocol() {
-                        ipv4::PROTO_TCP => {
-                            let seg = tcp::Segment::new_checked(l4)?;
-                            let rel = self
-                                .conversations
-                                .track((ip.src(), seg.src_port()), (ip.dst(), seg.dst_port()), &seg)
-                                .relative;
-                            let ann = tcp::annotate(&seg, l4_off, rel);
-                            s.info = tcp::info(&seg, &ann);
-                            layers.push(ann.layer);
-                            push_data(&mut layers, seg.payload(), l4_off + seg.header_len());
-                            s.protocol = Protocol::Tcp;
-                            s.src_port = Some(seg.src_port());
-                            s.dst_port = Some(seg.dst_port());
-                            s.tcp_flags = seg.flags();
-                            s.tcp_flags_text = tcp::flags_text(seg.flags());
-                            s.seq = Some(ann.rel_seq);
-                            s.ack = ann.rel_ack;
-                            s.seq_raw = Some(seg.seq());
-                            s.ack_raw = Some(seg.ack());
-                            s.next_seq = Some(ann.next_rel_seq);
-                            s.payload_len = seg.payload().len();
-                            s.window = Some(seg.window());
-                            s.mss = ann.mss;
-                            s.wscale = ann.wscale;
-                            s.sack_perm = ann.sack_perm;
-                            s.l4_checksum_ok = Some(seg.verify_checksum(ip.src(), ip.dst()));
-                        }
-                        ipv4::PROTO_UDP => {
-                            let dgram = udp::Datagram::new_checked(l4)?;
-                            layers.push(udp::annotate(&dgram, l4_off));
-                            push_data(&mut layers, dgram.payload(), l4_off + udp::HEADER_LEN);
-                            s.protocol = Protocol::Udp;
-                            s.src_port = Some(dgram.src_port());
-                            s.dst_port = Some(dgram.dst_port());
-                            s.payload_len = dgram.payload().len();
-                            s.l4_checksum_ok = dgram.verify_checksum(ip.src(), ip.dst());
-                            s.info = format!(
-                                "{} → {} Len={}",
-                                dgram.src_port(),
-                                dgram.dst_port(),
-                                dgram.payload().len()
-                            );
-                        }
-                        _ => {
-                            push_data(&mut layers, l4, l4_off);
-                            s.payload_len = l4.len();
-                            s.info = format!("IPv4 protocol {}", ip.protocol());
-                        }
-                    }
-                }
-            }
+            ethernet::ETHERTYPE_IPV4 => self.ipv4(frame, body_off, layers, s),
             other => {
-                push_data(&mut layers, body, body_off);
+                push_data(layers, body, body_off);
                 s.payload_len = body.len();
                 s.info = format!("EtherType 0x{other:04x}");
+                Ok(frame.len())
             }
         }
-        if let Some(pad) = ethernet::annotate_padding(frame, end) {
-            layers.push(pad);
+    }
+
+    /// Annotates an IPv4 packet at `body_off` and what it carries; returns where it ends.
+    fn ipv4(
+        &mut self,
+        frame: &[u8],
+        body_off: usize,
+        layers: &mut Vec<Layer>,
+        s: &mut FrameSummary,
+    ) -> Result<usize, WireError> {
+        let ip = ipv4::Packet::new_checked(frame.get(body_off..).unwrap_or_default())?;
+        layers.push(ipv4::annotate(&ip, body_off));
+        s.protocol = Protocol::Ipv4;
+        s.src_ip = Some(fmt_ipv4(ip.src()));
+        s.dst_ip = Some(fmt_ipv4(ip.dst()));
+        s.ttl = Some(ip.ttl());
+        s.ip_checksum_ok = Some(ip.verify_checksum());
+        let end = body_off + usize::from(ip.total_len());
+        let l4_off = body_off + ip.header_len();
+        let l4 = ip.payload();
+        if ip.is_fragment() {
+            push_data(layers, l4, l4_off);
+            s.payload_len = l4.len();
+            s.info = format!(
+                "Fragmented IP protocol (proto={}, off={}, ID={:04x})",
+                ipv4::protocol_name(ip.protocol()),
+                u32::from(ip.frag_offset()) * 8,
+                ip.ident()
+            );
+        } else {
+            match ip.protocol() {
+                ipv4::PROTO_TCP => {
+                    let seg = tcp::Segment::new_checked(l4)?;
+                    let rel = self
+                        .conversations
+                        .track((ip.src(), seg.src_port()), (ip.dst(), seg.dst_port()), &seg)
+                        .relative;
+                    let ann = tcp::annotate(&seg, l4_off, rel);
+                    s.info = tcp::info(&seg, &ann);
+                    layers.push(ann.layer);
+                    push_data(layers, seg.payload(), l4_off + seg.header_len());
+                    s.protocol = Protocol::Tcp;
+                    s.src_port = Some(seg.src_port());
+                    s.dst_port = Some(seg.dst_port());
+                    s.tcp_flags = seg.flags();
+                    s.tcp_flags_text = tcp::flags_text(seg.flags());
+                    s.seq = Some(ann.rel_seq);
+                    s.ack = ann.rel_ack;
+                    s.seq_raw = Some(seg.seq());
+                    s.ack_raw = Some(seg.ack());
+                    s.next_seq = Some(ann.next_rel_seq);
+                    s.payload_len = seg.payload().len();
+                    s.window = Some(seg.window());
+                    s.mss = ann.mss;
+                    s.wscale = ann.wscale;
+                    s.sack_perm = ann.sack_perm;
+                    s.l4_checksum_ok = Some(seg.verify_checksum(ip.src(), ip.dst()));
+                }
+                ipv4::PROTO_UDP => {
+                    let dgram = udp::Datagram::new_checked(l4)?;
+                    layers.push(udp::annotate(&dgram, l4_off));
+                    push_data(layers, dgram.payload(), l4_off + udp::HEADER_LEN);
+                    s.protocol = Protocol::Udp;
+                    s.src_port = Some(dgram.src_port());
+                    s.dst_port = Some(dgram.dst_port());
+                    s.payload_len = dgram.payload().len();
+                    s.l4_checksum_ok = dgram.verify_checksum(ip.src(), ip.dst());
+                    s.info = format!(
+                        "{} → {} Len={}",
+                        dgram.src_port(),
+                        dgram.dst_port(),
+                        dgram.payload().len()
+                    );
+                }
+                _ => {
+                    push_data(layers, l4, l4_off);
+                    s.payload_len = l4.len();
+                    // tshark's Info when it does not dissect the protocol.
+                    s.info = match ip.protocol() {
+                        1 => "ICMP (1)".to_string(),
+                        2 => "IGMP (2)".to_string(),
+                        n => format!("IPv4 protocol {n}"),
+                    };
+                }
+            }
         }
-        Ok(AnnotatedFrame {
-            len: frame.len(),
-            layers,
-            summary: s,
-        })
+        Ok(end)
     }
 }
 

@@ -71,6 +71,12 @@ pub enum FrameRole {
     SynAckRetransmission,
     /// A FIN sent again.
     FinRetransmission,
+    /// A data segment that fills a range its sender skipped earlier: sent in order,
+    /// overtaken on the way or captured late (capture analysis only).
+    OutOfOrder,
+    /// A pure ACK repeating the previous one while the peer has sent more: the receiver
+    /// is missing a segment (capture analysis only).
+    DupAck,
     /// A UDP datagram.
     Udp,
     /// Another IPv4 packet.
@@ -94,6 +100,8 @@ named_enum!(FrameRole {
     SynRetransmission => "syn_retransmission",
     SynAckRetransmission => "syn_ack_retransmission",
     FinRetransmission => "fin_retransmission",
+    OutOfOrder => "out_of_order",
+    DupAck => "dup_ack",
     Udp => "udp",
     Ipv4 => "ipv4",
 });
@@ -126,6 +134,7 @@ impl FrameRole {
             FrameRole::Syn
                 | FrameRole::SynAck
                 | FrameRole::Data
+                | FrameRole::OutOfOrder
                 | FrameRole::Fin
                 | FrameRole::Retransmission
                 | FrameRole::SynRetransmission
@@ -138,7 +147,11 @@ impl FrameRole {
     pub fn is_pure_ack(self) -> bool {
         matches!(
             self,
-            FrameRole::Ack | FrameRole::HandshakeAck | FrameRole::AckFin | FrameRole::FinalAck
+            FrameRole::Ack
+                | FrameRole::DupAck
+                | FrameRole::HandshakeAck
+                | FrameRole::AckFin
+                | FrameRole::FinalAck
         )
     }
 }
@@ -190,6 +203,10 @@ pub enum LayerId {
     Data,
     /// Ethernet padding and trailer.
     Padding,
+    /// Linux cooked capture header, v1 or v2 (`tcpdump -i any`).
+    Sll,
+    /// BSD null/loopback header (macOS `lo0`).
+    Null,
 }
 
 named_enum!(LayerId {
@@ -200,4 +217,6 @@ named_enum!(LayerId {
     Udp => "udp",
     Data => "data",
     Padding => "padding",
+    Sll => "sll",
+    Null => "null",
 });

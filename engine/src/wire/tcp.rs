@@ -217,6 +217,31 @@ pub struct Relative {
     pub seq: u32,
     /// Relative acknowledgment number (`None` without the ACK flag).
     pub ack: Option<u32>,
+    /// The window in bytes as Wireshark computes it: scaled by the sender's window scale
+    /// once both SYNs announced one, else the field as it is.
+    pub window: u32,
+}
+
+/// The shift of the window scale option in `opts`, if there is one.
+pub fn wscale_option(opts: &[u8]) -> Option<u8> {
+    let mut i = 0;
+    while i < opts.len() {
+        match opts[i] {
+            field::OPT_EOL => return None,
+            field::OPT_NOP => i += 1,
+            kind => {
+                let len = usize::from(*opts.get(i + 1)?);
+                if len < 2 {
+                    return None;
+                }
+                if kind == field::OPT_WS && len == 3 {
+                    return opts.get(i + 2).copied();
+                }
+                i += len;
+            }
+        }
+    }
+    None
 }
 
 /// The annotated TCP header plus the numbers the summary needs.
@@ -236,6 +261,8 @@ pub struct Annotation {
     pub wscale: Option<u8>,
     /// SACK-permitted option present.
     pub sack_perm: bool,
+    /// The window as Wireshark computes it ([`Relative::window`]).
+    pub window: u32,
     /// The options as tshark's Info column lists them, in frame order (`MSS=1460`, `WS=1`,
     /// `SACK_PERM`, …).
     pub info_options: Vec<String>,
@@ -537,6 +564,7 @@ pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
         mss: o.mss,
         wscale: o.wscale,
         sack_perm: o.sack_perm,
+        window: rel.window,
         info_options: o.info,
     }
 }
@@ -553,11 +581,7 @@ pub fn info(seg: &Segment<'_>, ann: &Annotation) -> String {
     if let Some(a) = ann.rel_ack {
         s.push_str(&format!(" Ack={a}"));
     }
-    s.push_str(&format!(
-        " Win={} Len={}",
-        seg.window(),
-        seg.payload().len()
-    ));
+    s.push_str(&format!(" Win={} Len={}", ann.window, seg.payload().len()));
     for o in &ann.info_options {
         s.push(' ');
         s.push_str(o);
