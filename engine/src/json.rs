@@ -1,9 +1,11 @@
 //! The `wirewalk-trace --json` format: the scenario, hosts and links, every frame (index,
 //! time, link, from, to, dropped, role, hex bytes, layers with their fields) and every
-//! event (time, kind and its details), in trace order.
+//! event (time, kind and its details), in trace order. A conversation read from a capture
+//! file has the same shape, with `"scenario": null` and a `"capture"` object instead.
 
 use serde_json::{json, Value};
 
+use crate::capture::Conversation;
 use crate::scenario::Scenario;
 use crate::trace::{CallPhase, EventKind, Trace};
 
@@ -22,6 +24,32 @@ fn hex(bytes: &[u8]) -> String {
 /// # Errors
 /// A [`serde_json::Error`] if a part cannot be serialised.
 pub fn trace_to_json(scenario: &Scenario, t: &Trace) -> Result<String, serde_json::Error> {
+    let mut doc = trace_doc(t)?;
+    doc["scenario"] = serde_json::to_value(scenario)?;
+    serde_json::to_string_pretty(&doc)
+}
+
+/// The JSON document of conversation `n` of a capture file, `c`, as the trace `t`.
+///
+/// # Errors
+/// A [`serde_json::Error`] if a part cannot be serialised.
+pub fn capture_to_json(n: usize, c: &Conversation, t: &Trace) -> Result<String, serde_json::Error> {
+    let mut doc = trace_doc(t)?;
+    doc["scenario"] = Value::Null;
+    doc["capture"] = json!({
+        "conversation": n,
+        "transport": c.transport,
+        "client": format!("{}:{}", c.client_ip, c.client_port),
+        "server": format!("{}:{}", c.server_ip, c.server_port),
+        "frames": c.frames.len(),
+        "bytes": c.bytes,
+        "states_inferred": true,
+    });
+    serde_json::to_string_pretty(&doc)
+}
+
+/// Everything but the scenario.
+fn trace_doc(t: &Trace) -> Result<Value, serde_json::Error> {
     let mut frames = Vec::with_capacity(t.frames.len());
     for f in &t.frames {
         let (layers, summary) = match &f.annotated {
@@ -77,9 +105,9 @@ pub fn trace_to_json(scenario: &Scenario, t: &Trace) -> Result<String, serde_jso
             v
         })
         .collect();
-    let doc = json!({
+    Ok(json!({
         "engine": env!("CARGO_PKG_VERSION"),
-        "scenario": serde_json::to_value(scenario)?,
+        "scenario": Value::Null,
         "hosts": serde_json::to_value(&t.hosts)?,
         "links": serde_json::to_value(&t.links)?,
         "end_us": t.end_us,
@@ -88,6 +116,5 @@ pub fn trace_to_json(scenario: &Scenario, t: &Trace) -> Result<String, serde_jso
         "frames_per_tick": t.frames_per_tick,
         "frames": frames,
         "events": events,
-    });
-    serde_json::to_string_pretty(&doc)
+    }))
 }

@@ -176,7 +176,7 @@ fn every_bad_invocation_says_why_and_exits_2() {
             "expected key=value",
         ),
         (&["tcp"], "unknown argument \"tcp\""),
-        (&[], "--scenario is required"),
+        (&[], "--scenario or --read is required"),
     ];
     for (args, why) in cases {
         let out = bin().args(*args).output().unwrap();
@@ -233,4 +233,134 @@ fn a_closed_or_full_stdout_is_an_error_not_a_panic() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("writing to standard output"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+fn capture_path(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/captures")
+        .join(name)
+}
+
+#[test]
+fn reads_a_capture_and_writes_a_conversation() {
+    let json = tmp("capture.json");
+    let out = bin()
+        .arg("--read")
+        .arg(capture_path("sll2.pcap"))
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("18 frames, 2 conversations"), "{text}");
+    assert!(
+        text.contains("TCP  10.0.0.1:40000 → 10.0.0.2:8080  15 frames"),
+        "{text}"
+    );
+    assert!(
+        text.contains("UDP  10.0.0.1:50000 → 10.0.0.2:50001  2 frames"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    // The same shape as a scenario's: frames with layers and fields, events.
+    assert!(v["scenario"].is_null());
+    assert_eq!(v["capture"]["conversation"], 0);
+    assert_eq!(v["capture"]["states_inferred"], true);
+    let frames = v["frames"].as_array().unwrap();
+    assert_eq!(frames.len(), 15);
+    assert_eq!(frames[0]["layers"][0]["id"], "sll");
+    assert_eq!(frames[0]["role"], "syn");
+    assert_eq!(frames[0]["from"], "client");
+    let hosts: Vec<&str> = v["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(hosts, ["client", "server"]);
+    let changes: Vec<(String, String)> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "state_change" && e["host"] == "client")
+        .map(|e| (e["from"].to_string(), e["to"].to_string()))
+        .collect();
+    assert_eq!(changes[0], ("\"CLOSED\"".into(), "\"SYN_SENT\"".into()));
+    assert_eq!(changes.last().unwrap().1, "\"TIME_WAIT\"");
+    // The UDP conversation.
+    let out = bin()
+        .arg("--read")
+        .arg(capture_path("sll2.pcap"))
+        .args(["--conversation", "1", "--json"])
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["capture"]["transport"], "udp");
+    assert_eq!(v["frames"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn damaged_captures_exit_non_zero_with_the_reason() {
+    let garbage = tmp("garbage.pcap");
+    std::fs::write(&garbage, b"this is not a capture file at all").unwrap();
+    let full = std::fs::read(capture_path("ethernet.pcapng")).unwrap();
+    let cut = tmp("cut.pcapng");
+    std::fs::write(&cut, &full[..full.len() - 10]).unwrap();
+    let mut wifi = std::fs::read(capture_path("sll.pcap")).unwrap();
+    wifi[20..24].copy_from_slice(&105u32.to_le_bytes());
+    let wifi_path = tmp("wifi.pcap");
+    std::fs::write(&wifi_path, &wifi).unwrap();
+    for (path, reason) in [
+        (
+            &garbage,
+            "not a pcap or pcapng file [capture.error.not_a_capture]",
+        ),
+        (&cut, "cut short"),
+        (&wifi_path, "link type 105 is not supported"),
+    ] {
+        let out = bin()
+            .arg("--read")
+            .arg(path)
+            .arg("--json")
+            .arg(tmp("never.json"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(reason), "{}: {err}", path.display());
+        assert!(
+            !err.contains("usage:"),
+            "the reason, not the usage text: {err}"
+        );
+    }
+    let out = bin()
+        .arg("--read")
+        .arg(capture_path("sll.pcap"))
+        .args(["--conversation", "7", "--json"])
+        .arg(tmp("never.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no such conversation (there are 2)"));
+    for bad in [
+        vec!["--read", "x.pcap", "--scenario", "tcp"],
+        vec!["--conversation", "1"],
+        vec!["--read", "x.pcap", "--conversation", "one"],
+    ] {
+        let out = bin().args(&bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+    let out = bin()
+        .args(["--read", "/no/such/file.pcap"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reading /no/such/file.pcap"));
 }

@@ -2,12 +2,16 @@
 //!
 //! ```text
 //! wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]
+//! wirewalk-trace --read CAPTURE [--conversation N] [--json out.json]
 //! wirewalk-trace --list
 //! wirewalk-trace --help
 //! ```
-//! Teachers use it to make Wireshark lab files. Every option takes its value either as the
+//! Teachers use it to make Wireshark lab files; `--read` goes the other way: it reads a
+//! pcap/pcapng capture, prints its TCP and UDP conversations and writes one of them (the
+//! first by default) in the same JSON shape, with inferred TCP states. Every option takes its value either as the
 //! next argument or after `=` (`--set=k=v`, `--pcap=x`). A bad invocation or a bad `--set`
-//! prints a clear error (a typed error with its i18n key) and exits with status 2; failing
+//! prints a clear error (a typed error with its i18n key) and exits with status 2, as does a
+//! capture that cannot be read (with the reason); failing
 //! to write a file or standard output exits with 1; `--help` and `--list` exit with 0.
 
 use std::ffi::OsString;
@@ -16,7 +20,7 @@ use std::process::ExitCode;
 
 use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName, KEYS};
 
-const USAGE: &str = "usage: wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]\n       wirewalk-trace --list\n       wirewalk-trace --help";
+const USAGE: &str = "usage: wirewalk-trace --scenario NAME [--set key=value ...] [--pcap out.pcap] [--json out.json]\n       wirewalk-trace --read CAPTURE [--conversation N] [--json out.json]\n       wirewalk-trace --list\n       wirewalk-trace --help";
 
 const HELP: &str = "Computes a Wirewalk scenario on its simulated network and writes the frames.
 
@@ -25,11 +29,15 @@ options:
       --set KEY=VALUE   change one parameter (repeatable; see --list for the keys)
       --pcap FILE       write the frames as a pcap file (for Wireshark)
       --json FILE       write the whole trace as JSON
+  -r, --read CAPTURE    read a .pcap/.pcapng file instead of running a scenario: list its
+                        TCP and UDP conversations; with --json, write one as a trace
+      --conversation N  which conversation --read writes (0-based; default 0)
       --list            print the scenarios and parameter keys
   -h, --help            print this help
 
 Values may follow the option or an '=' (--set=seed=7). Exit status: 0 done, 1 a file or
-standard output could not be written, 2 a bad invocation or a rejected parameter.";
+standard output could not be written, 2 a bad invocation, a rejected parameter or a
+capture that cannot be read.";
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
@@ -37,6 +45,14 @@ enum Command {
     Help,
     List,
     Run(Args),
+    Read(ReadArgs),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct ReadArgs {
+    capture: String,
+    conversation: usize,
+    json: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -75,6 +91,7 @@ fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Command, UsageError
     }
     let mut it = args.into_iter();
     let (mut scenario, mut pcap, mut json) = (None, None, None);
+    let (mut read, mut conversation) = (None, None);
     let mut sets = Vec::new();
     let (mut list, mut help) = (false, false);
     while let Some(a) = it.next() {
@@ -84,7 +101,14 @@ fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Command, UsageError
         };
         let takes_value = matches!(
             flag.as_str(),
-            "--scenario" | "-s" | "--set" | "--pcap" | "--json"
+            "--scenario"
+                | "-s"
+                | "--set"
+                | "--pcap"
+                | "--json"
+                | "--read"
+                | "-r"
+                | "--conversation"
         );
         if !takes_value && inline.is_some() {
             return Err(format!("{flag} takes no value"));
@@ -110,6 +134,8 @@ fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Command, UsageError
             }
             "--pcap" => once(&mut pcap, "--pcap", value()?)?,
             "--json" => once(&mut json, "--json", value()?)?,
+            "--read" | "-r" => once(&mut read, "--read", value()?)?,
+            "--conversation" => once(&mut conversation, "--conversation", value()?)?,
             "--list" => list = true,
             "--help" | "-h" => help = true,
             other => return Err(format!("unknown argument {other:?}")),
@@ -119,12 +145,37 @@ fn parse_args(raw: impl Iterator<Item = OsString>) -> Result<Command, UsageError
         return Ok(Command::Help);
     }
     if list {
-        if scenario.is_some() || pcap.is_some() || json.is_some() || !sets.is_empty() {
+        if scenario.is_some()
+            || pcap.is_some()
+            || json.is_some()
+            || !sets.is_empty()
+            || read.is_some()
+            || conversation.is_some()
+        {
             return Err("--list takes no other options".to_string());
         }
         return Ok(Command::List);
     }
-    let scenario = scenario.ok_or_else(|| "--scenario is required".to_string())?;
+    if let Some(capture) = read {
+        if scenario.is_some() || pcap.is_some() || !sets.is_empty() {
+            return Err("--read takes only --conversation and --json".to_string());
+        }
+        let conversation = match conversation {
+            None => 0,
+            Some(n) => n
+                .parse()
+                .map_err(|_| format!("--conversation {n:?}: expected a number 0, 1, 2…"))?,
+        };
+        return Ok(Command::Read(ReadArgs {
+            capture,
+            conversation,
+            json,
+        }));
+    }
+    if conversation.is_some() {
+        return Err("--conversation needs --read".to_string());
+    }
+    let scenario = scenario.ok_or_else(|| "--scenario or --read is required".to_string())?;
     Ok(Command::Run(Args {
         scenario,
         sets,
@@ -172,6 +223,48 @@ fn run(args: &Args) -> Result<String, (u8, String)> {
     ))
 }
 
+fn read_capture(args: &ReadArgs) -> Result<String, (u8, String)> {
+    use wirewalk_engine::capture::{self, CaptureError, Transport};
+    let path = &args.capture;
+    let bytes = std::fs::read(path).map_err(|e| (2, format!("reading {path}: {e}")))?;
+    let typed = |e: CaptureError| (2, format!("{path}: {e} [{}]", e.message_key()));
+    let cap = capture::read(&bytes).map_err(typed)?;
+    let convs = cap.conversations();
+    let mut lines = vec![format!(
+        "{path}: {} frames, {} conversations",
+        cap.packets.len(),
+        convs.len()
+    )];
+    for (i, c) in convs.iter().enumerate() {
+        lines.push(format!(
+            "{i:>4}  {}  {}:{} → {}:{}  {} frames  {} bytes",
+            match c.transport {
+                Transport::Tcp => "TCP",
+                Transport::Udp => "UDP",
+            },
+            c.client_ip,
+            c.client_port,
+            c.server_ip,
+            c.server_port,
+            c.frames.len(),
+            c.bytes
+        ));
+    }
+    if let Some(out) = &args.json {
+        let n = args.conversation;
+        let trace = cap.trace(n).map_err(typed)?;
+        let json = wirewalk_engine::json::capture_to_json(n, &convs[n], &trace)
+            .map_err(|e| (1, format!("serialising the trace: {e}")))?;
+        std::fs::write(out, json).map_err(|e| (1, format!("writing {out}: {e}")))?;
+        lines.push(format!(
+            "conversation {n}: {} frames, {} events written to {out}",
+            trace.frames.len(),
+            trace.events.len()
+        ));
+    }
+    Ok(lines.join("\n"))
+}
+
 fn main() -> ExitCode {
     let output = match parse_args(std::env::args_os().skip(1)) {
         Ok(Command::Help) => format!("{USAGE}\n\n{HELP}"),
@@ -184,6 +277,13 @@ fn main() -> ExitCode {
                 .join(" "),
             KEYS.join(" ")
         ),
+        Ok(Command::Read(args)) => match read_capture(&args) {
+            Ok(summary) => summary,
+            Err((code, msg)) => {
+                complain(&format!("error: {msg}"));
+                return ExitCode::from(code);
+            }
+        },
         Ok(Command::Run(args)) => match run(&args) {
             Ok(summary) => summary,
             Err((code, msg)) => {
