@@ -6,6 +6,7 @@
 //!
 //! 1. [`wire`] — bytes: field tables, annotation, frame roles, checksums, physical view;
 //! 2. [`trace`] — the data a run produces (frames, events, states, hosts, links);
+//!    [`capture`] above it reads a student's pcap/pcapng into conversations and traces;
 //! 3. [`net`] — the discrete-event network: smoltcp hosts, switch, router, links, clock; it
 //!    defines [`net::HostApp`], the door for the programs hosts run, and writes no notes;
 //! 4. [`program`] — the socket programs (scripts shown as Python) implementing `HostApp`;
