@@ -148,7 +148,7 @@ fn frame_list(
                     <p class="ww-arch-lost">{ t(lang, "scene.architecture.lost") }</p>
                 }
                 if let Some(p) = payload.filter(|_| f.role.map(|r| r.as_str()) == Some("data")) {
-                    <pre class="ww-arch-payload">{ visible_crlf(&p) }</pre>
+                    <pre class="ww-arch-payload" tabindex="0">{ visible_crlf(&p) }</pre>
                 }
             </li>
         }

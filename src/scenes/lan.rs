@@ -11,6 +11,7 @@ use super::PageProps;
 use crate::i18n::{error_message, t, tf, Lang};
 use crate::platform;
 use crate::player::{clamp_step, Player};
+use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
 use model::{
@@ -371,6 +372,20 @@ pub fn lan_scene(props: &PageProps) -> Html {
         .filter(|&i| frames_seen(&trace, step, i))
         .or_else(|| current_frame(&trace, step))
         .or_else(|| trace.frames_until(step).last().map(|f| f.index));
+    // Every node a frame leaves or reaches, by the name the drawing gives it.
+    let mut nodes: Vec<&str> = trace
+        .frames
+        .iter()
+        .flat_map(|f| [f.from.as_str(), f.to.as_str()])
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    let host_names = Rc::new(
+        nodes
+            .into_iter()
+            .map(|n| (n.to_owned(), host_label(&trace, lang, n)))
+            .collect::<Vec<_>>(),
+    );
     let lesson_key = match view {
         View::Switch => "scene.lan.lesson.switch",
         View::Storm => "scene.lan.lesson.storm",
@@ -421,7 +436,9 @@ pub fn lan_scene(props: &PageProps) -> Html {
             </div>
             <div class="ww-lan-main">
                 <div class="ww-lan-stage">
-                    <div class="ww-lan-scroll">{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }</div>
+                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }</div>
+                    <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
+                               title={t(lang, "scene.lan.topology")} />
                     <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p>
                 </div>
                 <div class="ww-lan-side">{ side }</div>

@@ -21,13 +21,15 @@ fn cell(lang: Lang, l: &Layer, column: &str, course: bool) -> Html {
     let desc = format!("scene.layers.desc.{}", l.id);
     html! {
         <a class={classes!("ww-layer-cell", format!("col-{column}"), format!("lvl-{}", l.course), course.then_some("is-course"))}
-           data-style={format!("grid-column:{col};grid-row:{} / {}", from + 1, to + 1)} href={href} data-layer={l.id} data-course={l.course.to_string()}
-           aria-label={format!("{} {} · {}", l.num, t_dyn(lang, &format!("scene.layers.name.{}", l.id)), t(lang, "scene.layers.goto"))}>
+           data-style={format!("grid-column:{col};grid-row:{} / {}", from + 1, to + 1)} href={href} data-layer={l.id} data-course={l.course.to_string()}>
             <span class="ww-layer-num" aria-hidden="true">{ l.num }</span>
             <span class="ww-layer-title">{ t_dyn(lang, &format!("scene.layers.name.{}", l.id)) }</span>
             if crate::i18n::lookup(lang, &desc).is_some() {
                 <span class="ww-layer-desc">{ t_dyn(lang, &desc) }</span>
             }
+            // Where the link goes, for screen readers; the visible words stay the name's
+            // start (WCAG 2.5.3, label in name).
+            <span class="ww-visually-hidden">{ format!(" · {}", t(lang, "scene.layers.goto")) }</span>
         </a>
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::{error_message, t, tf};
 use crate::platform;
 use crate::player::{clamp_step, Player};
 use crate::widgets::code::CodePane;
+use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::state_diagram::StateDiagram;
@@ -62,6 +63,11 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let shown_frame = (*selected)
         .filter(|&i| frame_event.get(i).is_some_and(|&e| e < step))
         .or(current_frame);
+
+    let host_names = Rc::new(vec![
+        ("client".to_owned(), t(lang, "scene.tcp.client").to_owned()),
+        ("server".to_owned(), t(lang, "scene.tcp.server").to_owned()),
+    ]);
 
     let on_step = {
         let dispatch = props.dispatch.clone();
@@ -255,6 +261,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                 <div class="ww-tcp-ladder">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" />
+                    <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
+                               title={t(lang, "scene.tcp.ladder.title")} />
                     if !props.embed {
                         <div class="ww-export">
                             <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>

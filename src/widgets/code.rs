@@ -46,7 +46,7 @@ pub fn code_pane(props: &CodeProps) -> Html {
     html! {
         <section class="ww-code" aria-label={title.clone()}>
             <h3 class="ww-code-title">{ title.clone() }</h3>
-            <pre class="ww-code-body"><code>
+            <pre class="ww-code-body" tabindex="0"><code>
                 { for lines.iter().enumerate().map(|(i, l)| {
                     let current = *line == Some(i + 1);
                     html! {

@@ -207,7 +207,7 @@ pub fn ladder(props: &LadderProps) -> Html {
             .unwrap_or_default()
     };
     html! {
-        <svg class="ww-ladder" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
+        <svg class="ww-ladder" viewBox={format!("0 0 {WIDTH} {height}")} role="group"
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
             <defs>
                 <marker id="ww-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -114,7 +114,7 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
                 { box_text(10.0, 88.0, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
                 { box_text(360.0, 49.0, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
             </svg>
-            <div class="ww-table-wrap">
+            <div class="ww-table-wrap" tabindex="0" role="region" aria-labelledby="addr-tuple-title">
                 <table class="ww-tuple-table">
                     <thead><tr>
                         <th></th>

@@ -1,0 +1,116 @@
+// Accessibility: axe-core (npm, pinned in package-lock.json; its source is injected into
+// the page, no CDN) over every scene and its main variants, in zh and en, at desktop
+// and phone sizes: no violation of a WCAG 2.0/2.1 A or AA rule.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { test, expect, open } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Every scene, with its main variants; a step in the middle so the drawings are filled. */
+export const ROUTES = [
+  '#/architecture',
+  '#/architecture?net=lossy',
+  '#/layers?model=5',
+  '#/layers?model=4',
+  '#/encapsulation?step=6',
+  '#/encapsulation?proto=udp&step=6',
+  '#/lan?view=switch&step=12',
+  '#/lan?view=storm&step=40',
+  '#/lan?view=router&step=16',
+  '#/tcp?step=14',
+  '#/tcp?variant=tcp_loss&step=20',
+  '#/tcp?variant=refused&step=6',
+  '#/tcp?variant=udp&step=6',
+  '#/addresses',
+];
+
+const SIZES = [[1280, 800], [390, 844]];
+
+/** Runs axe on the page; returns the violations as short readable lines. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}`));
+}
+
+for (const lang of ['zh', 'en']) {
+  for (const [w, h] of SIZES) {
+    test(`axe finds no WCAG 2.1 A/AA violation in any scene (${lang}, ${w}×${h})`, async ({ page }) => {
+      test.slow(); // 14 routes, each a full axe run
+      await page.setViewportSize({ width: w, height: h });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const found = [];
+      for (const route of ROUTES) {
+        await open(page, `${route}${route.includes('?') ? '&' : '?'}lang=${lang}`);
+        for (const v of await axeViolations(page)) found.push(`${route} ${v}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test('axe finds no violation in the projector and dark themes or in embeds', async ({ page }) => {
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const found = [];
+  for (const route of ['#/tcp?step=14', '#/lan?view=switch&step=12', '#/encapsulation?step=6', '#/layers', '#/architecture', '#/addresses']) {
+    for (const extra of ['theme=projector', 'theme=dark&lang=en', 'embed=1&lang=en']) {
+      await open(page, `${route}${route.includes('?') ? '&' : '?'}${extra}`);
+      for (const v of await axeViolations(page)) found.push(`${route} ${extra} ${v}`);
+    }
+  }
+  expect(found).toEqual([]);
+});
+
+// The drawings' text alternative: a table of the frames sent so far, following the
+// player, the latest marked aria-current; compared with the native engine's trace.
+const framesSent = (json, step) => json.events.slice(0, step).filter((e) => e.kind === 'frame').map((e) => json.frames[e.frame]);
+
+test('the ladder\'s text alternative lists the engine\'s frames as the player steps, the latest marked', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  await open(page, '#/tcp?lang=en');
+  const list = page.locator('.ww-tcp-ladder .ww-frame-list');
+  await expect(list).toHaveAttribute('aria-label', 'Ladder diagram: every frame between client and server (as text)');
+  await expect(list).toContainText('No frame sent yet.');
+  // Visually hidden, but in the accessibility tree.
+  expect(await list.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  for (let step = 1; step <= 24; step++) {
+    await page.keyboard.press('ArrowRight');
+    const sent = framesSent(json, step);
+    if (sent.length === 0) continue;
+    await expect(list.locator('tbody tr')).toHaveCount(sent.length);
+    await expect(list.locator('caption')).toHaveText(`${sent.length} of ${json.frames.length} frames sent`);
+    const current = list.locator('tr[aria-current="step"]');
+    await expect(current).toHaveCount(1);
+    const last = sent[sent.length - 1];
+    await expect(current).toHaveAttribute('data-frame', String(last.index));
+    const who = (n) => ({ client: 'Client', server: 'Server' })[n];
+    await expect(current.locator('td').nth(0)).toHaveText((last.time_us / 1e6).toFixed(3));
+    await expect(current.locator('td').nth(1)).toHaveText(`${who(last.from)} → ${who(last.to)}`);
+    if (last.summary.protocol === 'TCP') await expect(current.locator('td').nth(2)).toContainText(`#${last.index + 1} ${last.summary.tcp_flags_text}`);
+  }
+  // The zh text too.
+  await open(page, '#/tcp?lang=zh&step=8');
+  await expect(page.locator('.ww-frame-list caption')).toHaveText(`已发出 ${framesSent(json, 8).length} 帧（共 ${json.frames.length} 帧）`);
+});
+
+test('the LAN topology\'s text alternative follows the player and stays short in a storm', async ({ page }) => {
+  const { json } = nativeTrace('storm');
+  const step = json.events.length;
+  await open(page, `#/lan?lang=en&view=storm&step=${step}`);
+  const list = page.locator('.ww-lan-stage .ww-frame-list');
+  const sent = framesSent(json, step);
+  expect(sent.length).toBeGreaterThan(40);
+  await expect(list.locator('caption')).toHaveText(`${sent.length} of ${json.frames.length} frames sent`);
+  await expect(list.locator('tbody tr[data-frame]')).toHaveCount(40);
+  await expect(list.locator('tbody tr').first()).toHaveText(`(${sent.length - 40} earlier frames not listed)`);
+  await expect(list.locator('tr[aria-current="step"]')).toHaveAttribute('data-frame', String(sent[sent.length - 1].index));
+  // Switch view: names as the drawing gives them (PC1…, Switch).
+  await open(page, '#/lan?lang=en&view=switch&step=12');
+  await expect(page.locator('.ww-lan-stage .ww-frame-list tbody tr').first()).toContainText(/^[\d.]+PC\d → Switch#1 /);
+});
