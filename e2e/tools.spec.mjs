@@ -3,14 +3,18 @@
 // from the page ([id, job JSON] in, [id, output JSON] out, "ready" first) and compare its
 // answer with the native CLI's trace of the same scenario; the page side that posts the
 // jobs is exercised by the scenes that use it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
 
 const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
 
 /** In the page: start the worker from `url` (or the one-file build's inline source),
- * post each job text in turn, and return the answers' texts. */
+ * post each job in turn (a JSON text, or { job, bytes } with bytes as an array), and
+ * return the answers' texts. */
 async function askWorker(page, jobs, { inline = false } = {}) {
   return page.evaluate(async ({ jobs, inline }) => {
     let url = './wirewalk-tools_loader.js';
@@ -25,7 +29,8 @@ async function askWorker(page, jobs, { inline = false } = {}) {
       worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
       worker.onmessage = (e) => {
         if (e.data === 'ready') {
-          jobs.forEach((job, i) => worker.postMessage([i, job]));
+          jobs.forEach((job, i) => worker.postMessage(typeof job === 'string'
+            ? [i, job] : [i, job.job, new Uint8Array(job.bytes)]));
           return;
         }
         answers[e.data[0]] = e.data[1];
@@ -70,6 +75,34 @@ test('the worker runs a job as the native engine does, and says when a job is un
   expectSameFrames(b, udp);
   expect(JSON.parse(c)).toHaveProperty('Unreadable');
   expect(JSON.parse(c).Unreadable).toMatch(/Launch/);
+});
+
+test('the worker reads a capture once and gives its conversations as the CLI does', async ({ page }) => {
+  await open(page, '#/tcp');
+  const { pcap } = nativeTrace('tcp_loss');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-tools-'));
+  const file = path.join(dir, 'c.pcap');
+  fs.writeFileSync(file, pcap);
+  const bin = path.join(process.env.CARGO_TARGET_DIR ?? 'target', 'debug', 'wirewalk-trace');
+  execFileSync(bin, ['--read', file, '--conversation', '0', '--json', path.join(dir, 'c.json')], { stdio: 'ignore' });
+  const cli = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const [summary, conversation, none, junk, after] = await askWorker(page, [
+    { job: '"ReadCapture"', bytes: [...pcap] },
+    '{"CaptureTrace":0}',
+    '{"CaptureTrace":7}',
+    { job: '"ReadCapture"', bytes: [...Buffer.from('not a capture at all')] },
+    '{"CaptureTrace":0}',
+  ]);
+  const s = JSON.parse(summary).ReadCapture.Ok;
+  expect(s.conversations.length).toBe(1);
+  expect(s.conversations[0].frames.length).toBe(cli.frames.length);
+  const trace = JSON.parse(conversation).CaptureTrace.Ok;
+  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  expect(trace.frames.map((f) => hex(f.bytes))).toEqual(cli.frames.map((f) => f.hex));
+  expect(JSON.parse(none).CaptureTrace).toHaveProperty('Err');
+  expect(JSON.parse(junk).ReadCapture).toHaveProperty('Err');
+  expect(JSON.parse(after)).toBe('NoCapture');
 });
 
 test('a bad scenario comes back as its own error', async ({ page }) => {

@@ -8,7 +8,8 @@
 //! ([`wirewalk_engine::annotate`]), so what a view gets is what `wirewalk_engine::run`
 //! would have given.
 
-use wirewalk_engine::job::{Job, JobOutput};
+use wirewalk_engine::capture::CaptureError;
+use wirewalk_engine::job::{CaptureSummary, Job, JobOutput, Session};
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
 
@@ -67,7 +68,10 @@ pub async fn job(job: Job, bytes: Vec<u8>) -> Result<JobOutput, ToolsError> {
             Ok(output) => Ok(output),
         }
     } else {
-        Ok(wirewalk_engine::job::run(job, bytes))
+        thread_local! {
+            static SESSION: std::cell::RefCell<Session> = std::cell::RefCell::new(Session::new());
+        }
+        Ok(SESSION.with(|s| s.borrow_mut().run(job, bytes)))
     }
 }
 
@@ -76,13 +80,41 @@ pub async fn job(job: Job, bytes: Vec<u8>) -> Result<JobOutput, ToolsError> {
 /// # Errors
 /// The outer error: no answer ([`ToolsError`]); the inner: the scenario's own.
 pub async fn run(s: Scenario) -> Result<Result<Trace, ScenarioError>, ToolsError> {
-    match job(Job::Run(s), Vec::new()).await? {
+    match job(Job::Run(Box::new(s)), Vec::new()).await? {
         JobOutput::Run(Ok(mut trace)) => {
             wirewalk_engine::annotate(&mut trace);
             Ok(Ok(trace))
         }
         JobOutput::Run(Err(e)) => Ok(Err(e)),
-        JobOutput::Unreadable(_) => Err(ToolsError::Unreadable),
+        _ => Err(ToolsError::Unreadable),
+    }
+}
+
+/// Read a capture file (pcap or pcapng) in the worker, which keeps it for
+/// [`capture_trace`]; the page gets its conversations.
+///
+/// # Errors
+/// The outer error: no answer; the inner: why the file cannot be read.
+pub async fn read_capture(
+    file: Vec<u8>,
+) -> Result<Result<CaptureSummary, CaptureError>, ToolsError> {
+    match job(Job::ReadCapture, file).await? {
+        JobOutput::ReadCapture(r) => Ok(r),
+        _ => Err(ToolsError::Unreadable),
+    }
+}
+
+/// Conversation `n` of the capture [`read_capture`] read last, annotated.
+///
+/// # Errors
+/// The outer error: no answer, or the worker no longer holds the capture (it was
+/// restarted: [`ToolsError::Stopped`], read the file again); the inner: no such
+/// conversation.
+pub async fn capture_trace(n: usize) -> Result<Result<Trace, CaptureError>, ToolsError> {
+    match job(Job::CaptureTrace(n), Vec::new()).await? {
+        JobOutput::CaptureTrace(r) => Ok(r),
+        JobOutput::NoCapture => Err(ToolsError::Stopped),
+        _ => Err(ToolsError::Unreadable),
     }
 }
 
@@ -105,6 +137,20 @@ mod tests {
         let s = Scenario::new(ScenarioName::TcpLoss);
         let got = block_on(run(s.clone())).unwrap().unwrap();
         assert_eq!(got, wirewalk_engine::run(&s).unwrap());
+    }
+
+    #[test]
+    fn a_capture_read_through_the_tools_gives_its_conversations_and_traces() {
+        let s = Scenario::new(ScenarioName::Udp);
+        let file = wirewalk_engine::to_pcap(&wirewalk_engine::run(&s).unwrap());
+        let direct = wirewalk_engine::capture::read(&file).unwrap();
+        let summary = block_on(read_capture(file)).unwrap().unwrap();
+        assert_eq!(summary.conversations, direct.conversations());
+        assert_eq!(block_on(capture_trace(0)).unwrap(), direct.trace(0));
+        assert!(block_on(read_capture(b"nonsense".to_vec()))
+            .unwrap()
+            .is_err());
+        assert_eq!(block_on(capture_trace(0)), Err(ToolsError::Stopped));
     }
 
     #[test]

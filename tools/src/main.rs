@@ -6,13 +6,21 @@
 //! [`wirewalk_engine::job::Job`] as JSON text, optionally followed by the job's bytes as
 //! a `Uint8Array` (a capture file, moved, not copied); the worker answers `[id, output]`,
 //! the [`wirewalk_engine::job::JobOutput`] as JSON text. All the work is
-//! [`wirewalk_engine::job::handle`]; this file only moves messages.
+//! [`wirewalk_engine::job::Session::handle`] (the session keeps the capture read last);
+//! this file only moves messages.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use std::cell::RefCell;
+
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use wirewalk_engine::job::Session;
+
+    thread_local! {
+        static SESSION: RefCell<Session> = RefCell::new(Session::new());
+    }
 
     /// Answer one message; a message that is not `[id, text, bytes?]` is ignored (the page
     /// is the only sender and never posts one).
@@ -29,7 +37,7 @@ mod worker {
             .dyn_into::<js_sys::Uint8Array>()
             .map(|a| a.to_vec())
             .unwrap_or_default();
-        let output = wirewalk_engine::job::handle(&job, bytes);
+        let output = SESSION.with(|s| s.borrow_mut().handle(&job, bytes));
         let reply = js_sys::Array::of2(&JsValue::from_f64(id), &JsValue::from_str(&output));
         // A failed post means the page is gone; there is nobody left to tell.
         let _ = scope.post_message(&reply);
