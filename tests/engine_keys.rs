@@ -14,8 +14,9 @@ use std::collections::BTreeSet;
 
 use wirewalk::i18n::{error_message, lookup, Lang};
 use wirewalk_engine::capture::CaptureError;
+use wirewalk_engine::python::{PresetId, ProgramErrorKind, PRESETS};
 use wirewalk_engine::scenario::{Scenario, ScenarioError, ScenarioName, ERROR_KEYS, MAX_PAYLOAD};
-use wirewalk_engine::trace::{EventKind, NoteKey, TcpState};
+use wirewalk_engine::trace::{EventKind, NoteKey, RunLimit, TcpState};
 use wirewalk_engine::wire::{physical, Field, FrameRole, LayerId, FIELD_IDS};
 
 /// Parameter variants each scenario runs with, besides its defaults.
@@ -134,6 +135,15 @@ fn every_engine_key_has_a_message_in_both_languages() {
         .chain(CaptureError::KEYS)
         .map(|k| (*k).to_owned())
         .collect();
+    // The socket playground: program errors, run limits, preset titles.
+    let program: BTreeSet<String> = ProgramErrorKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .chain(RunLimit::ALL.iter().map(|k| k.as_str()))
+        .chain(PresetId::ALL.iter().map(|k| k.as_str()))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(PRESETS.len(), PresetId::ALL.len(), "a preset per id");
     let mut all_missing = Vec::new();
     let mut total = 0;
     for (group, set) in [
@@ -144,12 +154,13 @@ fn every_engine_key_has_a_message_in_both_languages() {
         ("roles", &listed.roles),
         ("states", &listed.states),
         ("errors", &errors),
+        ("program", &program),
     ] {
         eprintln!("{group}: {} keys", set.len());
         total += set.len();
         all_missing.extend(missing(set));
     }
-    assert!(total > 160, "only {total} keys listed");
+    assert!(total > 190, "only {total} keys listed");
     assert!(
         all_missing.is_empty(),
         "engine keys without a message:\n{}",

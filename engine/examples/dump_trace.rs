@@ -42,8 +42,19 @@ fn main() {
                 line,
                 phase,
                 result,
+                args,
+                ..
             } => {
-                format!("{host}: {call} (line {line}) {phase:?} {result}")
+                format!("{host}: {call}({args}) (line {line}) {phase:?} {result}")
+            }
+            EventKind::Print { host, line, text } => {
+                format!("{host}: print (line {line}) {text:?}")
+            }
+            EventKind::Exception {
+                host, traceback, ..
+            } => format!("{host}: uncaught\n{traceback}"),
+            EventKind::Stopped { host, line, limit } => {
+                format!("{host}: stopped at line {line}: {limit}")
             }
             EventKind::StateChange { host, from, to } => format!("{host}: {from} -> {to}"),
             EventKind::SwitchLearn { switch, mac, port } => {

@@ -82,10 +82,31 @@ fn trace_doc(t: &Trace) -> Result<Value, serde_json::Error> {
         .map(|(i, e)| {
             let mut v = match &e.kind {
                 EventKind::Frame { frame } => json!({"kind": "frame", "frame": frame}),
-                EventKind::SocketCall { host, call, line, phase, result } => json!({
-                    "kind": "socket_call", "host": host, "call": call, "line": line,
-                    "phase": match phase { CallPhase::Blocked => "blocked", CallPhase::Returned => "returned" },
-                    "result": result,
+                EventKind::SocketCall { host, call, line, phase, result, args, nbytes } => {
+                    let mut v = json!({
+                        "kind": "socket_call", "host": host, "call": call, "line": line,
+                        "phase": match phase { CallPhase::Blocked => "blocked", CallPhase::Returned => "returned" },
+                        "result": result,
+                    });
+                    if let Value::Object(m) = &mut v {
+                        if !args.is_empty() {
+                            m.insert("args".into(), json!(args));
+                        }
+                        if let Some(n) = nbytes {
+                            m.insert("nbytes".into(), json!(n));
+                        }
+                    }
+                    v
+                }
+                EventKind::Print { host, line, text } => json!({
+                    "kind": "print", "host": host, "line": line, "text": text,
+                }),
+                EventKind::Exception { host, line, name, message, traceback } => json!({
+                    "kind": "exception", "host": host, "line": line, "name": name,
+                    "message": message, "traceback": traceback,
+                }),
+                EventKind::Stopped { host, line, limit } => json!({
+                    "kind": "stopped", "host": host, "line": line, "limit": limit.as_str(),
                 }),
                 EventKind::StateChange { host, from, to } => json!({
                     "kind": "state_change", "host": host, "from": from.name(), "to": to.name(),

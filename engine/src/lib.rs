@@ -25,10 +25,16 @@ pub mod narrate;
 pub mod net;
 pub mod pcap;
 pub mod program;
+pub mod python;
 pub mod scenario;
 pub mod trace;
 pub mod wire;
 
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use python::{ProgramError, PyRunner, Side};
 use scenario::{Scenario, ScenarioError};
 use trace::Trace;
 
@@ -57,6 +63,88 @@ pub fn run_unannotated(s: &Scenario) -> Result<Trace, ScenarioError> {
     let mut trace = scenario::simulate(s)?;
     narrate::narrate(&mut trace, s);
     trace.frame_events()?;
+    Ok(trace)
+}
+
+/// Virtual time after which the socket playground stops a run (a deadlock or an endless
+/// loop of sleeps ends here), µs.
+pub const PLAYGROUND_TIME_LIMIT_US: u64 = 60_000_000;
+
+/// Why [`run_programs`] produced no trace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgramsError {
+    /// A program cannot run (syntax, outside the subset, too large): every error found,
+    /// the client's first.
+    Programs(Vec<ProgramError>),
+    /// The scenario's parameters are refused.
+    Scenario(ScenarioError),
+}
+
+impl fmt::Display for ProgramsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgramsError::Programs(errors) => {
+                for (i, e) in errors.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                Ok(())
+            }
+            ProgramsError::Scenario(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProgramsError {}
+
+/// The socket playground: run the student's `client` and `server` Python programs on the
+/// network of `scenario` (the TCP scene's: client 192.168.1.10, server 192.168.1.20 unless
+/// its parameters change them; loss, latency, delayed ACK and seed apply), then narrate
+/// (the scenario's notes plus the playground's teaching moments) and annotate, as [`run`].
+///
+/// # Errors
+/// [`ProgramsError::Programs`] with every error of both programs if either cannot run;
+/// [`ProgramsError::Scenario`] if the scenario is refused.
+pub fn run_programs(
+    scenario: &Scenario,
+    client: &str,
+    server: &str,
+) -> Result<Trace, ProgramsError> {
+    let mut trace = run_programs_unannotated(scenario, client, server)?;
+    annotate(&mut trace);
+    Ok(trace)
+}
+
+/// [`run_programs`] without the field-by-field annotation (for benchmarks and lazy
+/// annotation, as [`run_unannotated`]).
+///
+/// # Errors
+/// As [`run_programs`].
+pub fn run_programs_unannotated(
+    scenario: &Scenario,
+    client: &str,
+    server: &str,
+) -> Result<Trace, ProgramsError> {
+    let c = PyRunner::new("client", Side::Client, client);
+    let s = PyRunner::new("server", Side::Server, server);
+    let (c, s) = match (c, s) {
+        (Ok(c), Ok(s)) => (c, s),
+        (c, s) => {
+            let mut errors = c.err().unwrap_or_default();
+            errors.extend(s.err().unwrap_or_default());
+            return Err(ProgramsError::Programs(errors));
+        }
+    };
+    let mut trace =
+        scenario::simulate_with(scenario, Box::new(c), Box::new(s), PLAYGROUND_TIME_LIMIT_US)
+            .map_err(ProgramsError::Scenario)?;
+    narrate::narrate(&mut trace, scenario);
+    narrate::narrate_programs(&mut trace);
+    trace
+        .frame_events()
+        .map_err(|e| ProgramsError::Scenario(ScenarioError::Network(e.to_string())))?;
     Ok(trace)
 }
 

@@ -9,7 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::scenario::{Scenario, ScenarioName};
-use crate::trace::{DropReason, Event, EventKind, Frame, HostKind, NoteKey, TcpState, Trace};
+use crate::trace::{
+    CallPhase, DropReason, Event, EventKind, Frame, HostKind, NoteKey, RunLimit, TcpState, Trace,
+};
 use crate::wire::FrameRole;
 
 /// What the narrator remembers while it walks the events.
@@ -140,6 +142,9 @@ pub fn narrate(trace: &mut Trace, scenario: &Scenario) {
                 DropReason::NoRoute => NoteKey::RouterNoRoute,
             }],
             EventKind::SocketCall { .. }
+            | EventKind::Print { .. }
+            | EventKind::Exception { .. }
+            | EventKind::Stopped { .. }
             | EventKind::SwitchLearn { .. }
             | EventKind::Note { .. } => Vec::new(),
         };
@@ -159,4 +164,149 @@ pub fn narrate(trace: &mut Trace, scenario: &Scenario) {
         });
     }
     trace.events = out;
+}
+
+/// What the playground narrator remembers about one host's program.
+#[derive(Debug, Default)]
+struct Program {
+    /// Bytes its TCP `recv`s returned on the current connection.
+    received: usize,
+    /// Bytes its `send`/`sendall` handed over on the current connection, and where each
+    /// call's bytes end.
+    sent: usize,
+    send_ends: Vec<usize>,
+    /// Arguments of the call being made (from its entry event).
+    args: String,
+    bound: bool,
+    listened: bool,
+}
+
+/// The host a playground program talks to.
+fn peer_of(host: &str) -> &'static str {
+    if host == "client" {
+        "server"
+    } else {
+        "client"
+    }
+}
+
+/// The playground's teaching moments, after [`narrate`]: 粘包 and partial reads (from the
+/// byte counts of the calls), a server that forgot `listen()`, a connection to
+/// 127.0.0.1, a runaway loop, and a deadlock at the end (who waits where:
+/// [`Trace::waiting`]).
+pub fn narrate_programs(trace: &mut Trace) {
+    let mut progs: BTreeMap<String, Program> = BTreeMap::new();
+    let mut noted: BTreeSet<NoteKey> = BTreeSet::new();
+    let events = std::mem::take(&mut trace.events);
+    let mut out = Vec::with_capacity(events.len() + 8);
+    for e in events {
+        let mut notes = Vec::new();
+        match &e.kind {
+            EventKind::SocketCall {
+                host,
+                call,
+                phase: CallPhase::Blocked,
+                args,
+                ..
+            } => {
+                let p = progs.entry(host.clone()).or_default();
+                p.args = args.clone();
+                match call.as_str() {
+                    "bind" => p.bound = true,
+                    "listen" => p.listened = true,
+                    _ => {}
+                }
+            }
+            EventKind::SocketCall {
+                host,
+                call,
+                phase: CallPhase::Returned,
+                result,
+                nbytes,
+                ..
+            } => {
+                let refused = result.starts_with("ConnectionRefusedError");
+                let args = progs.get(host).map(|p| p.args.clone()).unwrap_or_default();
+                let peer = progs.get(peer_of(host));
+                let peer_forgot = peer.is_some_and(|p| p.bound && !p.listened);
+                match (call.as_str(), nbytes) {
+                    ("connect", _) if refused => {
+                        if args.contains("'127.") || args.contains("'localhost'") {
+                            notes.push(NoteKey::LoopbackRefused);
+                        } else if peer_forgot && noted.insert(NoteKey::ForgotListen) {
+                            notes.push(NoteKey::ForgotListen);
+                        }
+                    }
+                    ("accept", _) if result.starts_with("OSError") => {
+                        let p = progs.get(host);
+                        if p.is_some_and(|p| !p.listened) && noted.insert(NoteKey::ForgotListen) {
+                            notes.push(NoteKey::ForgotListen);
+                        }
+                    }
+                    ("connect" | "accept", _) if !result.contains("Error") => {
+                        let p = progs.entry(host.clone()).or_default();
+                        p.received = 0;
+                        p.sent = 0;
+                        p.send_ends.clear();
+                    }
+                    ("send" | "sendall", Some(n)) if *n > 0 => {
+                        let p = progs.entry(host.clone()).or_default();
+                        p.sent += n;
+                        p.send_ends.push(p.sent);
+                    }
+                    ("recv", Some(n)) if *n > 0 => {
+                        let start = progs.get(host).map_or(0, |p| p.received);
+                        let end = start + n;
+                        let ends = progs
+                            .get(peer_of(host))
+                            .map(|p| p.send_ends.clone())
+                            .unwrap_or_default();
+                        if ends.iter().any(|&x| start < x && x < end) {
+                            notes.push(NoteKey::StickyPacket);
+                        }
+                        let bufsize = args.trim().parse::<usize>().ok();
+                        let cut = ends.iter().any(|&x| x > end)
+                            && ends.iter().all(|&x| x <= start || x > end);
+                        if bufsize == Some(*n) && cut && noted.insert(NoteKey::PartialRead) {
+                            notes.push(NoteKey::PartialRead);
+                        }
+                        if let Some(p) = progs.get_mut(host) {
+                            p.received = end;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            EventKind::Stopped {
+                limit: RunLimit::Instructions,
+                ..
+            } => notes.push(NoteKey::RunawayLoop),
+            _ => {}
+        }
+        let time_us = e.time_us;
+        out.push(e);
+        out.extend(notes.into_iter().map(|key| Event {
+            time_us,
+            kind: EventKind::Note { key },
+        }));
+    }
+    trace.events = out;
+    let waiting = trace.waiting();
+    let stuck = waiting
+        .iter()
+        .filter(|(_, _, call, _)| {
+            matches!(
+                *call,
+                "recv" | "recvfrom" | "accept" | "connect" | "sendall"
+            )
+        })
+        .count();
+    if stuck >= 2 {
+        trace.events.push(Event {
+            time_us: trace.end_us,
+            kind: EventKind::Note {
+                key: NoteKey::Deadlock,
+            },
+        });
+    }
 }

@@ -80,6 +80,22 @@ pub enum NoteKey {
     CaptureDupAck,
     /// A capture: a checksum that does not check out, likely left to the network card.
     ChecksumOffload,
+    /// Playground: both programs wait for each other (see [`Trace::waiting`]), so nothing
+    /// is on the wire any more.
+    Deadlock,
+    /// Playground: one `recv` returned the bytes of more than one `send` (粘包): TCP keeps
+    /// no message boundaries. It follows that `recv`'s return event.
+    StickyPacket,
+    /// Playground: a `recv(n)` with a small n returned only part of what one `send` sent.
+    PartialRead,
+    /// Playground: the server bound its port but never called `listen()`, so the
+    /// client's SYN was answered with a RST (or `accept()` failed).
+    ForgotListen,
+    /// Playground: the client connected to 127.0.0.1, its own computer, where nothing
+    /// listens; the server is at the server's address.
+    LoopbackRefused,
+    /// Playground: a program ran into the instruction limit (a loop that never blocks).
+    RunawayLoop,
 }
 
 named_enum!(NoteKey {
@@ -113,6 +129,34 @@ named_enum!(NoteKey {
     CaptureOutOfOrder => "note.capture_out_of_order",
     CaptureDupAck => "note.capture_dup_ack",
     ChecksumOffload => "note.checksum_offload",
+    Deadlock => "note.deadlock",
+    StickyPacket => "note.sticky_packet",
+    PartialRead => "note.partial_read",
+    ForgotListen => "note.forgot_listen",
+    LoopbackRefused => "note.loopback_refused",
+    RunawayLoop => "note.runaway_loop",
+});
+
+/// A limit of the engine that stopped a playground program ([`EventKind::Stopped`]); its
+/// i18n key is [`RunLimit::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunLimit {
+    /// Too many instructions: a loop that never waits for the network.
+    Instructions,
+    /// A str, bytes or list grew too large.
+    ValueSize,
+    /// `print` wrote too much.
+    Output,
+    /// Too many sockets.
+    Sockets,
+}
+
+named_enum!(RunLimit {
+    Instructions => "program.limit.instructions",
+    ValueSize => "program.limit.value_size",
+    Output => "program.limit.output",
+    Sockets => "program.limit.sockets",
 });
 
 /// Why a router dropped a packet ([`EventKind::RouterDrop`]).
@@ -327,6 +371,44 @@ pub enum EventKind {
         /// Python-style result when returned (`"b'HELLO'"`, `"5"`, `"None"`,
         /// `"ConnectionRefusedError: [Errno 111] Connection refused"`); empty when entered.
         result: String,
+        /// Playground: the arguments as Python's reprs when entered
+        /// (`"('192.168.1.20', 8080)"`); empty otherwise.
+        #[serde(default)]
+        args: String,
+        /// Playground: payload bytes the call moved when it returned (sent or received).
+        #[serde(default)]
+        nbytes: Option<usize>,
+    },
+    /// Playground: a program's `print` wrote `text` (with its line end).
+    Print {
+        /// Host name.
+        host: String,
+        /// 1-based line of the `print`.
+        line: usize,
+        /// What it wrote.
+        text: String,
+    },
+    /// Playground: an exception nobody caught ended a program.
+    Exception {
+        /// Host name.
+        host: String,
+        /// 1-based line where it was raised.
+        line: usize,
+        /// Its class: `"ConnectionRefusedError"`.
+        name: String,
+        /// `str(e)`: `"[Errno 111] Connection refused"`.
+        message: String,
+        /// Python's traceback text.
+        traceback: String,
+    },
+    /// Playground: a limit of the engine ended a program.
+    Stopped {
+        /// Host name.
+        host: String,
+        /// 1-based line it was on.
+        line: usize,
+        /// Which limit.
+        limit: RunLimit,
     },
     /// A host's TCP socket changed state.
     StateChange {
@@ -431,7 +513,14 @@ impl Trace {
             .take(cursor)
             .rev()
             .filter_map(|e| match &e.kind {
-                EventKind::SocketCall { host: h, line, .. } if h == host => Some(*line),
+                EventKind::SocketCall { host: h, line, .. }
+                | EventKind::Print { host: h, line, .. }
+                | EventKind::Exception { host: h, line, .. }
+                | EventKind::Stopped { host: h, line, .. }
+                    if h == host =>
+                {
+                    Some(*line)
+                }
                 _ => None,
             })
             .next()
@@ -494,6 +583,51 @@ impl Trace {
         out.into_iter()
             .enumerate()
             .map(|(frame, e)| e.ok_or(TraceError::FrameWithoutEvent { frame }))
+            .collect()
+    }
+
+    /// Playground: the calls still blocked when the trace ends, as (event index of the
+    /// call's entry, host, call, line) — who waits where in a deadlock.
+    pub fn waiting(&self) -> Vec<(usize, &str, &str, usize)> {
+        let mut open: Vec<(usize, &str, &str, usize)> = Vec::new();
+        for (i, e) in self.events.iter().enumerate() {
+            match &e.kind {
+                EventKind::SocketCall {
+                    host,
+                    call,
+                    line,
+                    phase,
+                    ..
+                } => {
+                    open.retain(|(_, h, _, _)| h != host);
+                    if *phase == CallPhase::Blocked {
+                        open.push((i, host, call, *line));
+                    }
+                }
+                EventKind::Exception { host, .. } | EventKind::Stopped { host, .. } => {
+                    open.retain(|(_, h, _, _)| h != host);
+                }
+                _ => {}
+            }
+        }
+        open
+    }
+
+    /// Playground: the events of `recv` returns that gave the bytes of more than one
+    /// `send` (粘包): each is followed by a [`NoteKey::StickyPacket`] note.
+    pub fn sticky_recvs(&self) -> Vec<usize> {
+        self.events
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| {
+                matches!(
+                    w.get(1).map(|e| &e.kind),
+                    Some(EventKind::Note {
+                        key: NoteKey::StickyPacket
+                    })
+                )
+            })
+            .map(|(i, _)| i)
             .collect()
     }
 

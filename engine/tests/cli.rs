@@ -364,3 +364,126 @@ fn damaged_captures_exit_non_zero_with_the_reason() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("reading /no/such/file.pcap"));
 }
+
+/// Writes `text` to a fresh file named `name` and returns its path.
+fn program(name: &str, text: &str) -> std::path::PathBuf {
+    let p = tmp(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn runs_two_programs_into_pcap_and_json_with_python_reprs() {
+    let preset = wirewalk_engine::python::PRESETS[0];
+    let c = program("one_c.py", preset.client);
+    let s = program("one_s.py", preset.server);
+    let (pcap, json) = (tmp("prog.pcap"), tmp("prog.json"));
+    let out = bin()
+        .arg("--client-program")
+        .arg(&c)
+        .arg("--server-program")
+        .arg(&s)
+        .args(["--set", "seed=3", "--pcap"])
+        .arg(&pcap)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        &std::fs::read(&pcap).unwrap()[..4],
+        &[0xd4, 0xc3, 0xb2, 0xa1]
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["scenario"]["params"]["seed"], 3);
+    let events = v["events"].as_array().unwrap();
+    let recv: Vec<&str> = events
+        .iter()
+        .filter(|e| e["kind"] == "socket_call" && e["call"] == "recv" && e["phase"] == "returned")
+        .map(|e| e["result"].as_str().unwrap())
+        .collect();
+    assert_eq!(recv, ["b'hello'", "b'HELLO'"]);
+    assert!(events.iter().any(|e| e["kind"] == "print"
+        && e["host"] == "client"
+        && e["text"] == "reply: b'HELLO'\n"));
+}
+
+#[test]
+fn a_program_that_cannot_run_says_file_line_and_exits_2() {
+    let c = program("bad_c.py", "import socket\n\ndef main():\n    pass\n");
+    let s = program("bad_s.py", "import socket\nx = (1,\n");
+    let out = bin()
+        .arg("--client-program")
+        .arg(&c)
+        .arg("--server-program")
+        .arg(&s)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with(&format!("{}:3: ", c.display())) && lines[0].contains("def"),
+        "{err}"
+    );
+    assert!(lines[1].starts_with(&format!("{}:", s.display())), "{err}");
+    // Only one program given, or one that does not exist: a usage error.
+    let out = bin().arg("--client-program").arg(&c).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin()
+        .args(["--client-program", "/nonexistent/c.py", "--server-program"])
+        .arg(&s)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/c.py"));
+}
+
+#[test]
+fn a_raised_exception_is_a_trace_with_its_traceback_on_stderr() {
+    let c = program(
+        "refused_c.py",
+        "import socket\n\nc = socket.socket()\nc.connect(('192.168.1.20', 9999))\nprint('never')\n",
+    );
+    let s = program("refused_s.py", "import time\ntime.sleep(1)\n");
+    let json = tmp("refused.json");
+    let out = bin()
+        .arg("--client-program")
+        .arg(&c)
+        .arg("--server-program")
+        .arg(&s)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Traceback (most recent call last):\n  File \"client.py\", line 4, in <module>\n    c.connect(('192.168.1.20', 9999))\nConnectionRefusedError: [Errno 111] Connection refused\n"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let exc: Vec<_> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "exception")
+        .collect();
+    assert_eq!(exc.len(), 1);
+    assert_eq!(exc[0]["name"], "ConnectionRefusedError");
+    assert_eq!(exc[0]["line"], 4);
+    assert!(!v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["kind"] == "print"));
+}

@@ -1,5 +1,5 @@
 //! The engine's module graph has no cycle, and every module imports only layers below it
-//! (docs/ARCHITECTURE.md): wire → trace → capture → net → program → scenario → narrate → lib.
+//! (docs/ARCHITECTURE.md): wire → trace → capture → net → program → python → scenario → narrate → lib.
 //! Read with the same reader as the app's `tests/structure.rs`.
 
 // Test helpers outside #[test] functions may unwrap: a failure is a failed test.
@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["capture"],
     &["net"],
     &["program"],
+    &["python"],
     &["scenario"],
     &["narrate"],
     &["json"],

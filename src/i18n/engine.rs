@@ -702,11 +702,21 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "校验和不对，但这多半不是错误：很多网卡自己计算校验和（校验和卸载），而抓包发生在交给网卡之前；回环接口上的包根本不计算。Wireshark 把它显示为“incorrect, maybe caused by checksum offload”。",
         "A checksum does not check out, but that is most likely no mistake: many network cards compute checksums themselves (checksum offload) after the capture point, and loopback packets never get one. Wireshark shows it as “incorrect, maybe caused by checksum offload”.",
     ),
+    m(
+        "note.deadlock",
+        "两个程序都在等对方：各自停在一个阻塞调用里（比如 recv），线路上再也没有数据。这就是死锁。看看谁在哪一行等待。",
+        "Both programs wait for each other: each is stuck in a blocking call (such as recv), and nothing is on the wire any more. This is a deadlock. See who waits on which line.",
+    ),
     // Source: RFC 9293 §3.8.6.3 (delayed ACK: less than 0.5 s, and at least every second full-sized segment).
     m(
         "note.delayed_ack",
         "延迟确认：接收方收到数据后不马上回 ACK，而是先等一小会儿（smoltcp 为 10 毫秒），看能否把 ACK 搭在回复的数据上，或一次确认两个报文段。RFC 规定最多只能等 0.5 秒；Linux 一般等 40–200 毫秒。",
         "Delayed ACK: the receiver does not acknowledge data at once but waits a moment (10 ms in smoltcp), hoping to carry the ACK on a reply or to acknowledge two segments together. The RFC allows at most 0.5 s; Linux usually waits 40–200 ms.",
+    ),
+    m(
+        "note.forgot_listen",
+        "服务端 bind 了端口却没有调用 listen()：没有套接字在这个端口上监听，所以客户端的 SYN 被 RST 拒绝（accept() 也会失败）。请在 accept() 之前调用 listen()。",
+        "The server bound its port but never called listen(): nothing listens on that port, so the client's SYN is refused with a RST (and accept() fails). Call listen() before accept().",
     ),
     m(
         "note.frame_lost",
@@ -728,11 +738,21 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "这个 UDP 数据报在网线上丢了（模拟丢包）。UDP 没有确认，也没有重传：谁也不会再发它，等着回复的 recvfrom() 会一直等下去，除非程序自己设了超时。",
         "This UDP datagram was lost on the cable (simulated loss). UDP has no acknowledgments and no retransmission: nobody sends it again, and a recvfrom() waiting for the answer waits forever unless the program sets its own timeout.",
     ),
+    m(
+        "note.loopback_refused",
+        "127.0.0.1 是客户端自己这台计算机（回环地址），那里没有服务端在监听，所以连接被拒绝，线路上也没有任何帧。服务端在它自己的地址上，比如 192.168.1.20。",
+        "127.0.0.1 is the client's own computer (the loopback address): no server listens there, so the connection is refused and nothing goes on the wire. The server is at its own address, such as 192.168.1.20.",
+    ),
     // Source: IEEE 802.3 clause 3.2.1, 3.2.2, 3.2.8, 3.2.9 (preamble, SFD, pad, FCS); pcap stores the frame without them.
     m(
         "note.no_padding_fcs",
         "抓包（pcap）里的帧从目的 MAC 开始：没有前导码，也没有补齐到 60 字节的填充和 4 字节的 FCS，所以 ARP 帧只有 42 字节；网线上每帧至少 64 字节。",
         "A capture (pcap) shows each frame from the destination MAC on: no preamble, no padding up to 60 bytes and no 4-byte FCS, so an ARP frame is only 42 bytes; on the wire every frame is at least 64 bytes.",
+    ),
+    m(
+        "note.partial_read",
+        "recv(n) 最多返回 n 个字节：这次只读到了对方一次 send 的一部分，剩下的还在接收缓冲区里，等下一次 recv。",
+        "recv(n) returns at most n bytes: this call read only part of what one send sent; the rest waits in the receive buffer for the next recv.",
     ),
     // Source: RFC 9293 §3.4.1 (initial sequence number selection) with RFC 6528.
     m(
@@ -773,6 +793,11 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "服务器上这个端口没有程序在 listen()，系统直接回 RST,ACK 拒绝连接；客户端的 connect() 抛出 ConnectionRefusedError。",
         "No program listens on this port of the server, so its system answers RST, ACK and refuses the connection; the client's connect() raises ConnectionRefusedError.",
     ),
+    m(
+        "note.runaway_loop",
+        "这个程序执行了太多条指令，却一直没有等待网络（比如一个从不调用 recv 或 sleep 的 while True 循环），模拟器在这里把它停下。",
+        "This program ran too many instructions without ever waiting for the network (for example a while True loop that never calls recv or sleep), so the simulator stopped it here.",
+    ),
     // Source: RFC 9293 §3.6 (closing a connection, simultaneous close) and §3.3.2 (state machine).
     m(
         "note.simultaneous_close",
@@ -784,6 +809,11 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "note.smoltcp_syn_options",
         "SYN 带着选项：MSS 1460（每个报文段最多收 1460 字节）、窗口扩大 0（WS=1，不放大）、允许 SACK。这是 smoltcp 的选择；Linux 的 SYN 通常还带时间戳，窗口扩大值也更大。",
         "The SYN carries options: MSS 1460 (at most 1460 bytes per segment), window scale 0 (WS=1, no scaling) and SACK permitted. That is smoltcp's choice; a Linux SYN usually adds timestamps and a larger window scale.",
+    ),
+    m(
+        "note.sticky_packet",
+        "一次 recv 返回了两次 send 的字节（粘包）：TCP 是字节流，不保留消息边界。要用自己的协议来分开消息，比如定长、分隔符或长度前缀。",
+        "One recv returned the bytes of two sends: TCP is a byte stream and keeps no message boundaries. Separate messages with your own protocol: a fixed length, a delimiter, or a length prefix.",
     ),
     m(
         "note.storm_capped",
@@ -844,6 +874,106 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
         "phy.sfd",
         "帧起始定界符（SFD）0xd5：宣告“下一个比特就是目的 MAC 了”。",
         "Start frame delimiter (SFD) 0xd5: announces that the next bit begins the destination MAC.",
+    ),
+    m(
+        "program.error.bad_character",
+        "这里不能出现字符“{0}”。",
+        "The character “{0}” is not allowed here.",
+    ),
+    m(
+        "program.error.bad_escape",
+        "转义序列“{0}”不正确。",
+        "The escape sequence “{0}” is malformed.",
+    ),
+    m(
+        "program.error.bad_number",
+        "“{0}”不是正确的数字。",
+        "“{0}” is not a valid number.",
+    ),
+    m(
+        "program.error.indentation",
+        "缩进不对：这一行的缩进与它所在的代码块不匹配。",
+        "Wrong indentation: this line's indent does not match its block.",
+    ),
+    m(
+        "program.error.not_in_subset",
+        "“{0}”不在练习场支持的 Python 子集中（见子集说明）。",
+        "“{0}” is not in the playground's Python subset (see the subset table).",
+    ),
+    m(
+        "program.error.source_too_large",
+        "程序太长：最多 {0} 字节。",
+        "The program is too long: at most {0} bytes.",
+    ),
+    m(
+        "program.error.syntax",
+        "语法错误：这里不应出现“{0}”。",
+        "Syntax error: “{0}” was not expected here.",
+    ),
+    m(
+        "program.error.too_deep",
+        "嵌套太深：代码块和括号最多嵌套 {0} 层。",
+        "Nested too deeply: blocks and brackets nest at most {0} levels.",
+    ),
+    m(
+        "program.error.too_long",
+        "程序太大，模拟器无法运行（最多 {0} 条指令）。",
+        "The program is too big for the simulator (at most {0} instructions).",
+    ),
+    m(
+        "program.error.too_many_lines",
+        "程序行数太多：最多 {0} 行。",
+        "The program has too many lines: at most {0}.",
+    ),
+    m(
+        "program.error.unknown_module",
+        "不能导入模块“{0}”：这里只有 socket 和 time。",
+        "Module “{0}” cannot be imported: only socket and time are available.",
+    ),
+    m(
+        "program.error.unterminated_string",
+        "字符串没有结束：缺少结尾的引号。",
+        "The string never ends: its closing quote is missing.",
+    ),
+    m(
+        "program.limit.instructions",
+        "程序执行了太多条指令（一个不等待网络的循环？），在这一行被停下。",
+        "The program ran too many instructions (a loop that never waits for the network?) and was stopped at this line.",
+    ),
+    m(
+        "program.limit.output",
+        "print 输出的内容太多，程序在这一行被停下。",
+        "print wrote too much; the program was stopped at this line.",
+    ),
+    m(
+        "program.limit.sockets",
+        "程序创建的套接字太多，在这一行被停下。",
+        "The program created too many sockets and was stopped at this line.",
+    ),
+    m(
+        "program.limit.value_size",
+        "一个字符串、字节串或列表变得太大，程序在这一行被停下。",
+        "A string, bytes or list grew too large; the program was stopped at this line.",
+    ),
+    m(
+        "program.preset.echo_loop",
+        "回显循环",
+        "Echo loop",
+    ),
+    m(
+        "program.preset.one_request",
+        "一次请求",
+        "One request",
+    ),
+    m(
+        "program.preset.sticky_packets",
+        "粘包演示",
+        "Sticky packets (粘包)",
+    ),
+    m(
+        "program.preset.udp",
+        "UDP 请求与应答",
+        "UDP request and reply",
     ),
     m("role.ack", "ACK（确认）", "ACK"),
     m("role.ack_fin", "ACK（确认对方的 FIN）", "ACK of the FIN"),

@@ -109,6 +109,8 @@ impl ScriptRunner {
                     line,
                     phase: CallPhase::Blocked,
                     result: String::new(),
+                    args: String::new(),
+                    nbytes: None,
                 });
                 self.progress = Progress::Entered { started: false };
                 progressed = true;
@@ -126,6 +128,8 @@ impl ScriptRunner {
                         line,
                         phase: CallPhase::Returned,
                         result,
+                        args: String::new(),
+                        nbytes: None,
                     });
                     progressed = true;
                     self.progress = Progress::Idle;

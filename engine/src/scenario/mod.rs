@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::{Ipv4Problem, MacProblem, ScenarioError, ERROR_KEYS};
 pub use parse::{parse_ipv4, parse_loss, parse_mac, LOSS_ROLES};
-pub use topology::simulate;
+pub use topology::{simulate, simulate_with};
 
 use crate::wire::role::named_enum;
 use parse::{check_payload, parse_bool, parse_port, parse_u64};

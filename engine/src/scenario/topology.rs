@@ -5,6 +5,7 @@ use std::net::Ipv4Addr;
 use smoltcp::wire::EthernetAddress;
 
 use super::scripts::{tcp_scripts, udp_scripts, Ending};
+use super::validate::Resolved;
 use super::{Scenario, ScenarioError, ScenarioName, ROUTER_MACS, SWITCH_PORTS};
 use crate::net::{HostApp, HostConfig, Limits, Network, Router, RouterPort, SplitMix64, Switch};
 use crate::program::{Script, ScriptRunner};
@@ -49,11 +50,6 @@ fn free_mac(start: u8, used: &[EthernetAddress]) -> Result<EthernetAddress, Scen
 pub fn simulate(s: &Scenario) -> Result<Trace, ScenarioError> {
     let r = s.resolve()?;
     let p = &s.params;
-    let mut rng = SplitMix64::new(p.seed);
-    let client_seed = rng.next_u64();
-    let server_seed = rng.next_u64();
-    let ephemeral = rng.ephemeral_port();
-    let lat = p.latency_us;
     let (client_script, server_script) = match s.name {
         ScenarioName::TcpServerClose => {
             let (c, s2) = tcp_scripts(s, &r, Ending::ThreeWay);
@@ -83,6 +79,53 @@ pub fn simulate(s: &Scenario) -> Result<Trace, ScenarioError> {
             (Some(c), Some(s2))
         }
     };
+    let app = |name: &str, script: Option<Script>| {
+        script.map(|sc| Box::new(ScriptRunner::new(name, sc)) as Box<dyn HostApp>)
+    };
+    build_and_run(
+        s,
+        &r,
+        app("client", client_script),
+        app("server", server_script),
+        None,
+    )
+}
+
+/// Validate `s` and run its network with the given programs on the client and the
+/// server instead of the scenario's own (the socket playground), stopping at
+/// `time_limit_us` of virtual time. The bare trace, as [`simulate`].
+///
+/// # Errors
+/// As [`simulate`].
+pub fn simulate_with(
+    s: &Scenario,
+    client_app: Box<dyn HostApp>,
+    server_app: Box<dyn HostApp>,
+    time_limit_us: u64,
+) -> Result<Trace, ScenarioError> {
+    let r = s.resolve()?;
+    build_and_run(
+        s,
+        &r,
+        Some(client_app),
+        Some(server_app),
+        Some(time_limit_us),
+    )
+}
+
+fn build_and_run(
+    s: &Scenario,
+    r: &Resolved,
+    client_app: Option<Box<dyn HostApp>>,
+    server_app: Option<Box<dyn HostApp>>,
+    time_limit_us: Option<u64>,
+) -> Result<Trace, ScenarioError> {
+    let p = &s.params;
+    let mut rng = SplitMix64::new(p.seed);
+    let client_seed = rng.next_u64();
+    let server_seed = rng.next_u64();
+    let ephemeral = rng.ephemeral_port();
+    let lat = p.latency_us;
     let routed = s.name == ScenarioName::Router;
     let gw = |ip: Ipv4Addr| {
         let o = ip.octets();
@@ -98,19 +141,19 @@ pub fn simulate(s: &Scenario) -> Result<Trace, ScenarioError> {
         ephemeral_port: ephemeral,
         delayed_ack: p.delayed_ack,
     };
-    let app = |name: &str, script: Option<Script>| {
-        script.map(|sc| Box::new(ScriptRunner::new(name, sc)) as Box<dyn HostApp>)
-    };
     let mut net = Network::new();
     let client = net.add_host(
         host("client", r.client_mac, r.client_ip, client_seed),
-        app("client", client_script),
+        client_app,
     )?;
     let server = net.add_host(
         host("server", r.server_mac, r.server_ip, server_seed),
-        app("server", server_script),
+        server_app,
     )?;
     let mut limits = Limits::default();
+    if let Some(t) = time_limit_us {
+        limits.max_time_us = t;
+    }
     match s.name {
         ScenarioName::Switch => {
             let (cp, sp) = (
@@ -179,7 +222,7 @@ pub fn simulate(s: &Scenario) -> Result<Trace, ScenarioError> {
             net.connect((client, 0), (server, 0), lat)?;
         }
     }
-    net.set_loss(0, r.loss);
+    net.set_loss(0, r.loss.clone());
     net.set_limits(limits);
     let out = net.run();
     let mut trace = Trace {

@@ -290,6 +290,10 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
         }
         // The note the narrator puts right after it says why.
         EventKind::RouterDrop { .. } => Vec::new(),
+        // Playground programs: their own output, Python's traceback, the engine's limit.
+        EventKind::Print { text, .. } => vec![text.trim_end().to_owned()],
+        EventKind::Exception { traceback, .. } => vec![traceback.clone()],
+        EventKind::Stopped { limit, .. } => vec![t_dyn(lang, limit.as_str())],
         EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
         EventKind::SwitchLearn { switch, mac, port } => {
             vec![tf(
