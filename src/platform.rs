@@ -8,7 +8,10 @@
 
 use std::cell::Cell;
 
+mod deflate;
 pub mod worker;
+
+pub use deflate::{deflate_raw, inflate_raw};
 
 /// What the browser tells us at start-up besides the URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -168,6 +171,9 @@ mod imp {
         let target = e.target()?;
         if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
             return Some(i.value());
+        }
+        if let Some(a) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            return Some(a.value());
         }
         target
             .dyn_ref::<web_sys::HtmlSelectElement>()

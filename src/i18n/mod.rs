@@ -13,6 +13,7 @@ mod encapsulation;
 mod engine;
 mod lan;
 mod layers;
+mod playground;
 
 pub use catalogue::CATALOGUE;
 pub use engine::{error_message, ENGINE_MESSAGES};
@@ -26,6 +27,7 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("lan.rs", lan::MESSAGES),
     ("architecture.rs", architecture::MESSAGES),
     ("addresses.rs", addresses::MESSAGES),
+    ("playground.rs", playground::MESSAGES),
 ];
 
 /// Every message of every table.

@@ -3,22 +3,17 @@
 //! narration of every step, a frame inspector, and pcap / SVG export.
 
 pub mod model;
+pub mod run;
 
 use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
 use super::PageAction;
 use super::PageProps;
-use crate::i18n::{error_message, t, tf};
+use crate::i18n::{error_message, t};
 use crate::platform;
-use crate::player::{clamp_step, Player};
+use crate::player::clamp_step;
 use crate::widgets::code::CodePane;
-use crate::widgets::frame_list::FrameList;
-use crate::widgets::inspector::Inspector;
-use crate::widgets::ladder::{self, Ladder};
-use crate::widgets::state_diagram::StateDiagram;
-use model::{
-    build_with, check, host_at, last_transition, loss_key, narration, now_us, variant_key, LOSSES,
-    VARIANTS,
-};
+use model::{build_with, check, loss_key, variant_key, HostAt, LOSSES, VARIANTS};
+use run::RunView;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,8 +33,6 @@ pub fn tcp_scene(props: &PageProps) -> Html {
             build_with(p, &last).map(Rc::new)
         })
     };
-    let selected = use_state_eq(|| None::<usize>);
-    let png_failed = use_state_eq(|| false);
 
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
     let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
@@ -57,31 +50,10 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let trace = built.trace.clone();
     let (step, min, max) = clamp_step(props.step, props.from, props.to, trace.events.len());
     let frame_event = Rc::new(built.frame_event.clone());
-    let current_frame = (0..trace.frames.len())
-        .rev()
-        .find(|&i| frame_event[i] < step);
-    let shown_frame = (*selected)
-        .filter(|&i| frame_event.get(i).is_some_and(|&e| e < step))
-        .or(current_frame);
-
-    let host_names = Rc::new(vec![
-        ("client".to_owned(), t(lang, "scene.tcp.client").to_owned()),
-        ("server".to_owned(), t(lang, "scene.tcp.server").to_owned()),
-    ]);
-
     let on_step = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |s: usize| dispatch.emit(PageAction::SetStep(Some(s))))
     };
-    let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |i: usize| selected.set(Some(i)))
-    };
-
-    let (client, server) = (
-        host_at(&trace, "client", step),
-        host_at(&trace, "server", step),
-    );
     let code_of = |name: &str| {
         trace
             .hosts
@@ -90,16 +62,19 @@ pub fn tcp_scene(props: &PageProps) -> Html {
             .map(|h| h.code.clone())
             .unwrap_or_default()
     };
-    let sentences = narration(&trace, step, lang);
     let is_udp = built.variant == "udp";
-    let states_line = if is_udp {
-        t(lang, "scene.tcp.narr.udp_no_state").to_owned()
-    } else {
-        tf(
-            lang,
-            "scene.tcp.narr.states",
-            &[client.state.name(), server.state.name()],
-        )
+    let code = {
+        let (client_code, server_code) = (code_of("client"), code_of("server"));
+        Callback::from(move |(client, server): (HostAt, HostAt)| {
+            html! {
+                <>
+                    <CodePane {lang} title={t(lang, "scene.tcp.code.client")} lines={client_code.clone()} line={client.line}
+                              blocked_in={client.blocked_in.clone()} returned={client.returned.clone()} />
+                    <CodePane {lang} title={t(lang, "scene.tcp.code.server")} lines={server_code.clone()} line={server.line}
+                              blocked_in={server.blocked_in.clone()} returned={server.returned.clone()} />
+                </>
+            }
+        })
     };
 
     let text_field = |key: &'static str, label: &'static str, current: String, numeric: bool| {
@@ -154,57 +129,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
             }
         })
     };
-    let export_pcap = {
-        let trace = trace.clone();
-        let variant = built.variant.clone();
-        Callback::from(move |_: MouseEvent| {
-            platform::download(
-                &format!("wirewalk-{variant}.pcap"),
-                &wirewalk_engine::to_pcap(&trace),
-                "application/vnd.tcpdump.pcap",
-            );
-        })
-    };
-    let export_svg = {
-        let variant = built.variant.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(svg) = platform::element_xml(".ww-ladder", ladder::STYLE) {
-                platform::download(
-                    &format!("wirewalk-{variant}.svg"),
-                    svg.as_bytes(),
-                    "image/svg+xml",
-                );
-            }
-        })
-    };
-    let export_png = {
-        let variant = built.variant.clone();
-        let png_failed = png_failed.clone();
-        Callback::from(move |_: MouseEvent| {
-            png_failed.set(false);
-            let failed = png_failed.clone();
-            platform::download_svg_as_png(
-                ".ww-ladder",
-                &format!("wirewalk-{variant}.png"),
-                2.0,
-                ladder::STYLE,
-                move || failed.set(true),
-            );
-        })
-    };
     let p = &built.scenario.params;
-    let state_badge = |who: &'static str, h: &model::HostAt| {
-        html! {
-            <div class={classes!("ww-state", format!("state-{}", h.state.name().to_ascii_lowercase()))} data-host={who}>
-                <span class="ww-state-who">{ t(lang, if who == "client" { "scene.tcp.client" } else { "scene.tcp.server" }) }</span>
-                <span class="ww-state-name" data-state={h.state.name()}>{ if is_udp { "—" } else { h.state.name() } }</span>
-                if let Some(left) = h.time_wait_left_us {
-                    <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&format!("{:.3}", left as f64 / 1e6)]) }</span>
-                }
-            </div>
-        }
-    };
-
     html! {
         <div class={classes!("ww-tcp", props.embed.then_some("is-embed"))} data-variant={built.variant.clone()}>
             if !props.embed {
@@ -252,52 +177,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                     }
                 </form>
             }
-            <Player {lang} {step} {min} {max} time_us={Some(now_us(&trace, step))} {on_step} />
-            <div class="ww-narration" role="status" aria-live="polite">
-                { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
-                <p class="ww-narration-states">{ states_line }</p>
-            </div>
-            <div class="ww-tcp-main">
-                <div class="ww-tcp-ladder">
-                    <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" />
-                    <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
-                               title={t(lang, "scene.tcp.ladder.title")} />
-                    if !props.embed {
-                        <div class="ww-export">
-                            <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
-                            <button type="button" class="ww-btn" data-export="svg" onclick={export_svg}>{ t(lang, "scene.tcp.export.svg") }</button>
-                            <button type="button" class="ww-btn" data-export="png" onclick={export_png}>{ t(lang, "scene.tcp.export.png") }</button>
-                            if *png_failed {
-                                <p class="ww-field-error" role="alert" data-export-error="png">{ t(lang, "scene.tcp.export.png_failed") }</p>
-                            }
-                        </div>
-                    }
-                </div>
-                <div class="ww-tcp-side">
-                    <div class="ww-states">
-                        { state_badge("client", &client) }
-                        { state_badge("server", &server) }
-                    </div>
-                    if !is_udp {
-                        <StateDiagram {lang} client={client.state} server={server.state} last={last_transition(&trace, step)} />
-                    }
-                    <CodePane {lang} title={t(lang, "scene.tcp.code.client")} lines={code_of("client")} line={client.line}
-                              blocked_in={client.blocked_in.clone()} returned={client.returned.clone()} />
-                    <CodePane {lang} title={t(lang, "scene.tcp.code.server")} lines={code_of("server")} line={server.line}
-                              blocked_in={server.blocked_in.clone()} returned={server.returned.clone()} />
-                </div>
-            </div>
-            if !props.embed {
-                <section class="ww-tcp-inspector" aria-labelledby="tcp-inspector-title">
-                    <h2 id="tcp-inspector-title">{ t(lang, "scene.tcp.inspector.title") }</h2>
-                    if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
-                        <Inspector {lang} frame={f.clone()} />
-                    } else {
-                        <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
-                    }
-                </section>
-            }
+            <RunView {lang} embed={props.embed} {trace} {frame_event} {step} {min} {max}
+                     name={built.variant.clone()} {is_udp} {on_step} {code} />
         </div>
     }
 }

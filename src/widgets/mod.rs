@@ -3,6 +3,7 @@
 //!
 //! - [`bitstrip`]: a field's bits, with its mask, under the inspector;
 //! - [`code`]: the client's and server's socket programs, the current line marked;
+//! - [`editor`]: the same program, editable (the socket playground), errors at their lines;
 //! - [`frame_list`]: the frames sent so far as a table, the drawings' text alternative;
 //! - [`frame_bytes`]: pure readings of frame bytes (field at a byte, bits, MAC, checksum);
 //! - [`frame_text`]: one frame's label, payload text and retransmission timeout;
@@ -12,6 +13,7 @@
 
 pub mod bitstrip;
 pub mod code;
+pub mod editor;
 pub mod frame_bytes;
 pub mod frame_list;
 pub mod frame_text;

@@ -2,6 +2,10 @@
 //! frame labels, per-step narration, TCP states and blocking calls at a cursor.
 //! Everything here reads the engine's trace; nothing is made up.
 
+mod share;
+
+pub use share::*;
+
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};
 use crate::widgets::frame_text::frame_label;

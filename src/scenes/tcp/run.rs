@@ -1,0 +1,195 @@
+//! One run on screen: the player, the narration, the ladder with its exports, both
+//! ends' states and the state diagram, the programs (read-only panes or the
+//! playground's editors, given by the caller) and the frame inspector. The TCP scene and
+//! its playground show their traces through this one view.
+
+use super::model::{host_at, last_transition, narration, now_us, HostAt};
+use crate::i18n::{t, tf, Lang};
+use crate::platform;
+use crate::player::Player;
+use crate::widgets::frame_list::FrameList;
+use crate::widgets::inspector::Inspector;
+use crate::widgets::ladder::{self, Ladder};
+use crate::widgets::state_diagram::StateDiagram;
+use std::rc::Rc;
+use wirewalk_engine::trace::Trace;
+use yew::prelude::*;
+
+/// Props of a run.
+#[derive(Clone, PartialEq, Properties)]
+pub struct RunProps {
+    /// Display language.
+    pub lang: Lang,
+    /// Embed mode: no exports, no inspector.
+    pub embed: bool,
+    /// The trace.
+    pub trace: Rc<Trace>,
+    /// For each frame, the index of its event.
+    pub frame_event: Rc<Vec<usize>>,
+    /// Current step and its allowed range.
+    pub step: usize,
+    /// First allowed step.
+    pub min: usize,
+    /// Last allowed step.
+    pub max: usize,
+    /// File name stem of the exports (`wirewalk-<name>.pcap`).
+    pub name: AttrValue,
+    /// No TCP here (UDP): no states, no state diagram.
+    pub is_udp: bool,
+    /// Extra sentences after the narration, each with whether it is highlighted.
+    #[prop_or_default]
+    pub extra: Vec<(String, bool)>,
+    /// Asks for another step.
+    pub on_step: Callback<usize>,
+    /// The programs' column below the states: given both ends at the cursor.
+    pub code: Callback<(HostAt, HostAt), Html>,
+}
+
+/// The view of one run.
+#[function_component(RunView)]
+pub fn run_view(props: &RunProps) -> Html {
+    let RunProps {
+        lang,
+        embed,
+        trace,
+        frame_event,
+        step,
+        min,
+        max,
+        name,
+        is_udp,
+        extra,
+        on_step,
+        code,
+    } = props.clone();
+    let selected = use_state_eq(|| None::<usize>);
+    let png_failed = use_state_eq(|| false);
+    let current_frame = (0..trace.frames.len())
+        .rev()
+        .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
+    let shown_frame = (*selected)
+        .filter(|&i| frame_event.get(i).is_some_and(|&e| e < step))
+        .or(current_frame);
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |i: usize| selected.set(Some(i)))
+    };
+    let (client, server) = (
+        host_at(&trace, "client", step),
+        host_at(&trace, "server", step),
+    );
+    let sentences = narration(&trace, step, lang);
+    let states_line = if is_udp {
+        t(lang, "scene.tcp.narr.udp_no_state").to_owned()
+    } else {
+        tf(
+            lang,
+            "scene.tcp.narr.states",
+            &[client.state.name(), server.state.name()],
+        )
+    };
+    let export_pcap = {
+        let trace = trace.clone();
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            platform::download(
+                &format!("wirewalk-{name}.pcap"),
+                &wirewalk_engine::to_pcap(&trace),
+                "application/vnd.tcpdump.pcap",
+            );
+        })
+    };
+    let export_svg = {
+        let name = name.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(svg) = platform::element_xml(".ww-ladder", ladder::STYLE) {
+                platform::download(
+                    &format!("wirewalk-{name}.svg"),
+                    svg.as_bytes(),
+                    "image/svg+xml",
+                );
+            }
+        })
+    };
+    let export_png = {
+        let name = name.clone();
+        let png_failed = png_failed.clone();
+        Callback::from(move |_: MouseEvent| {
+            png_failed.set(false);
+            let failed = png_failed.clone();
+            platform::download_svg_as_png(
+                ".ww-ladder",
+                &format!("wirewalk-{name}.png"),
+                2.0,
+                ladder::STYLE,
+                move || failed.set(true),
+            );
+        })
+    };
+    let state_badge = |who: &'static str, h: &HostAt| {
+        html! {
+            <div class={classes!("ww-state", format!("state-{}", h.state.name().to_ascii_lowercase()))} data-host={who}>
+                <span class="ww-state-who">{ t(lang, if who == "client" { "scene.tcp.client" } else { "scene.tcp.server" }) }</span>
+                <span class="ww-state-name" data-state={h.state.name()}>{ if is_udp { "—" } else { h.state.name() } }</span>
+                if let Some(left) = h.time_wait_left_us {
+                    <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&format!("{:.3}", left as f64 / 1e6)]) }</span>
+                }
+            </div>
+        }
+    };
+    let last = last_transition(&trace, step);
+    let host_names = Rc::new(vec![
+        ("client".to_owned(), t(lang, "scene.tcp.client").to_owned()),
+        ("server".to_owned(), t(lang, "scene.tcp.server").to_owned()),
+    ]);
+    let code_html = code.emit((client.clone(), server.clone()));
+
+    html! {
+        <>
+            <Player {lang} {step} {min} {max} time_us={Some(now_us(&trace, step))} {on_step} />
+            <div class="ww-narration" role="status" aria-live="polite">
+                { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
+                { for extra.iter().map(|(s, hot)| html! { <p class={classes!(hot.then_some("is-sticky"))}>{ s }</p> }) }
+                <p class="ww-narration-states">{ states_line }</p>
+            </div>
+            <div class="ww-tcp-main">
+                <div class="ww-tcp-ladder">
+                    <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
+                            selected={shown_frame} {on_select} left="client" right="server" />
+                    <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
+                               title={t(lang, "scene.tcp.ladder.title")} />
+                    if !embed {
+                        <div class="ww-export">
+                            <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
+                            <button type="button" class="ww-btn" data-export="svg" onclick={export_svg}>{ t(lang, "scene.tcp.export.svg") }</button>
+                            <button type="button" class="ww-btn" data-export="png" onclick={export_png}>{ t(lang, "scene.tcp.export.png") }</button>
+                            if *png_failed {
+                                <p class="ww-field-error" role="alert" data-export-error="png">{ t(lang, "scene.tcp.export.png_failed") }</p>
+                            }
+                        </div>
+                    }
+                </div>
+                <div class="ww-tcp-side">
+                    <div class="ww-states">
+                        { state_badge("client", &client) }
+                        { state_badge("server", &server) }
+                    </div>
+                    if !is_udp {
+                        <StateDiagram {lang} client={client.state} server={server.state} {last} />
+                    }
+                    { code_html }
+                </div>
+            </div>
+            if !embed {
+                <section class="ww-tcp-inspector" aria-labelledby="tcp-inspector-title">
+                    <h2 id="tcp-inspector-title">{ t(lang, "scene.tcp.inspector.title") }</h2>
+                    if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
+                        <Inspector {lang} frame={f.clone()} />
+                    } else {
+                        <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
+                    }
+                </section>
+            }
+        </>
+    }
+}
