@@ -5,26 +5,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect, open } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
+import { ROUTES } from './routes.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Every scene, with its main variants; a step in the middle so the drawings are filled. */
-export const ROUTES = [
-  '#/architecture',
-  '#/architecture?net=lossy',
-  '#/layers?model=5',
-  '#/layers?model=4',
-  '#/encapsulation?step=6',
-  '#/encapsulation?proto=udp&step=6',
-  '#/lan?view=switch&step=12',
-  '#/lan?view=storm&step=40',
-  '#/lan?view=router&step=16',
-  '#/tcp?step=14',
-  '#/tcp?variant=tcp_loss&step=20',
-  '#/tcp?variant=refused&step=6',
-  '#/tcp?variant=udp&step=6',
-  '#/addresses',
-];
 
 const SIZES = [[1280, 800], [390, 844]];
 

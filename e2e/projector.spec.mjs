@@ -1,0 +1,112 @@
+// Projector theme: contrast inside the drawings (WCAG AA 4.5:1 for text, 3:1 for lines
+// and arrows, against what is behind them, read from computed colours), and the
+// large-type layout at 1024×768 with no sideways overflow in any scene.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { ROUTES } from './routes.mjs';
+
+/** Low-contrast marks in the page's SVG drawings, as readable lines. */
+async function drawingContrastProblems(page) {
+  return page.evaluate(() => {
+    const rgba = (s) => {
+      const m = /rgba?\(([^)]+)\)/.exec(s || '');
+      if (!m) return null;
+      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+    };
+    const lum = ({ r, g, b }) => {
+      const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+    const blend = (fg, bg, a) => ({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) });
+    const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+    const htmlBg = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0.99) return c;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const out = [];
+    for (const svg of document.querySelectorAll('main svg')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const shapes = [...svg.querySelectorAll('rect, circle, ellipse, path, polygon')].map((s) => ({ s, r: s.getBoundingClientRect(), fill: rgba(getComputedStyle(s).fill) }))
+        .filter((x) => x.fill && x.fill.a > 0.99 && opacity(x.s) > 0.99);
+      const behind = (el) => {
+        const r = el.getBoundingClientRect();
+        const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+        let bg = htmlBg(svg);
+        for (const { s, r: b, fill } of shapes) {
+          if (s === el || s.contains(el) || el.contains(s)) continue;
+          if (!(s.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+          if (cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom && b.width < box.width * 0.98) bg = fill;
+        }
+        return bg;
+      };
+      const name = (el) => `${svg.getAttribute('class') || svg.getAttribute('aria-label')} ${el.tagName}.${el.getAttribute('class') || ''} "${(el.textContent || '').trim().slice(0, 20)}"`;
+      for (const el of svg.querySelectorAll('text, line, path, polyline, polygon, circle, rect, ellipse')) {
+        if (el.closest('defs, .is-future, [aria-hidden="true"]')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const cs = getComputedStyle(el);
+        if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+        const o = opacity(el);
+        if (o < 0.05) continue;
+        const bg = behind(el);
+        if (el.tagName === 'text') {
+          const fg = rgba(cs.fill);
+          if (!fg || fg.a === 0 || !el.textContent.trim()) continue;
+          const k = ratio(blend(fg, bg, fg.a * o), bg);
+          if (k < 4.5) out.push(`${name(el)}: text ${k.toFixed(2)}:1`);
+        } else {
+          const fg = rgba(cs.stroke);
+          if (!fg || fg.a === 0 || parseFloat(cs.strokeWidth) === 0 || cs.stroke === 'none') continue;
+          const k = ratio(blend(fg, bg, fg.a * o * Number(cs.strokeOpacity)), bg);
+          if (k < 3) out.push(`${name(el)}: line ${k.toFixed(2)}:1`);
+        }
+      }
+    }
+    return [...new Set(out)];
+  });
+}
+
+test('projector: text in the drawings has 4.5:1 and lines and arrows 3:1 against what is behind them', async ({ page }) => {
+  test.slow();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const found = [];
+  for (const route of ROUTES) {
+    await open(page, `${route}${route.includes('?') ? '&' : '?'}lang=zh&theme=projector`);
+    for (const p of await drawingContrastProblems(page)) found.push(`${route}: ${p}`);
+  }
+  expect(found).toEqual([]);
+});
+
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: no scene overflows sideways (${lang}); screenshots`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const wide = [];
+    for (const route of ROUTES) {
+      await open(page, `${route}${route.includes('?') ? '&' : '?'}lang=${lang}&theme=projector`);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('projector');
+      if (await overflowsSideways(page)) wide.push(route);
+      // Boxes running off the page's right edge count too (not those inside a box that
+      // scrolls or clips them: that box is the one checked).
+      const cut = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || r.right <= document.documentElement.clientWidth + 1 || e.closest('.ww-visually-hidden')) return false;
+        for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return false;
+        }
+        return true;
+      }).map((e) => e.className?.baseVal ?? e.className).slice(0, 3));
+      if (cut.length) wide.push(`${route} cut: ${cut.join(', ')}`);
+      const slug = route.slice(2).replace(/[?&=]/g, '-');
+      await page.screenshot({ path: `e2e/artifacts/screens/projector-${slug}-${lang}-1024x768.png`, fullPage: true, animations: 'disabled' });
+    }
+    expect(wide).toEqual([]);
+  });
+}

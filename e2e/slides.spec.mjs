@@ -1,0 +1,79 @@
+// Slides: a scene embedded (embed=1) in an iframe of a 16:9 slide, at 960×540 and
+// 1280×720, zh and en, light and projector: its drawing, narration and player fit the
+// frame with no scrolling, the drawing fully visible; clicker keys step inside the frame.
+import { test, expect } from './fixtures.mjs';
+
+export const SLIDE_SIZES = [[960, 540], [1280, 720]];
+/** The scenes checked in a slide, each with the selector of its drawing. */
+export const SLIDE_SCENES = [
+  ['tcp', '#/tcp?step=14', '.ww-ladder'],
+  ['encapsulation', '#/encapsulation?step=6', '.ww-enc-stage'],
+  ['lan', '#/lan?view=switch&step=12', '.ww-lan-topo'],
+];
+
+/** A slide-like page (title bar, then the scene in an iframe) served beside the app. */
+function slidePage(src, w, h) {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>slide</title>
+<style>body{margin:0;background:#333;font-family:sans-serif}
+.slide{width:${w + 40}px;margin:0 auto;background:#fff;padding:12px 20px 20px}
+.slide h2{margin:0 0 8px;font-size:22px}
+iframe{display:block;width:${w}px;height:${h}px;border:1px solid #999}</style></head>
+<body><div class="slide"><h2>Lesson 1 · slide</h2><iframe src="${src}" title="Wirewalk"></iframe></div></body></html>`;
+}
+
+export async function openSlide(page, route, w, h) {
+  await page.setViewportSize({ width: w + 60, height: h + 80 });
+  await page.route('**/slide.html', (r) => r.fulfill({ contentType: 'text/html', body: slidePage(`./${route}`, w, h) }));
+  await page.goto('slide.html');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('main[data-ready="true"]').waitFor();
+  return frame;
+}
+
+for (const theme of ['light', 'projector']) {
+  for (const lang of ['zh', 'en']) {
+    for (const [w, h] of SLIDE_SIZES) {
+      test(`embeds fit a ${w}×${h} slide with no scrolling (${lang}, ${theme})`, async ({ page }) => {
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        const problems = [];
+        for (const [name, route, drawing] of SLIDE_SCENES) {
+          const frame = await openSlide(page, `${route}&embed=1&lang=${lang}&theme=${theme}`, w, h);
+          const m = await frame.locator('html').evaluate((html, sel) => {
+            const se = document.scrollingElement;
+            const r = document.querySelector(sel)?.getBoundingClientRect();
+            const p = document.querySelector('.ww-player')?.getBoundingClientRect();
+            const n = document.querySelector('.ww-narration')?.getBoundingClientRect();
+            return {
+              sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth,
+              drawing: r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right, h: r.height },
+              player: p && { top: p.top, bottom: p.bottom }, narration: n && { top: n.top, bottom: n.bottom },
+              vw: window.innerWidth, vh: window.innerHeight,
+            };
+          }, drawing);
+          const where = `${name} ${lang} ${theme} ${w}×${h}`;
+          if (m.sh > m.ch) problems.push(`${where}: scrolls vertically (${m.sh} > ${m.ch})`);
+          if (m.sw > m.cw) problems.push(`${where}: scrolls sideways (${m.sw} > ${m.cw})`);
+          for (const [part, r] of [['drawing', m.drawing], ['player', m.player], ['narration', m.narration]]) {
+            if (!r) problems.push(`${where}: no ${part}`);
+            else if (r.top < 0 || r.bottom > m.vh + 0.5 || (r.left ?? 0) < 0 || (r.right ?? 0) > m.vw + 0.5) problems.push(`${where}: ${part} not fully visible ${JSON.stringify(r)}`);
+          }
+          if (m.drawing && m.drawing.h < h * 0.3) problems.push(`${where}: drawing only ${m.drawing.h}px tall`);
+          await page.screenshot({ path: `e2e/artifacts/screens/slide-${name}-${theme}-${lang}-${w}x${h}.png`, animations: 'disabled' });
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  }
+}
+
+test('clicker keys (PageDown/PageUp) step the player inside the slide\'s frame', async ({ page }) => {
+  const frame = await openSlide(page, '#/tcp?embed=1&lang=en&theme=projector', 960, 540);
+  await frame.locator('main').click({ position: { x: 5, y: 5 } });
+  const count = frame.locator('.ww-step-count');
+  await expect(count).toContainText(/^step 0 of/);
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(count).toContainText(/^step 2 of/);
+  await page.keyboard.press('PageUp');
+  await expect(count).toContainText(/^step 1 of/);
+});
