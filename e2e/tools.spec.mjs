@@ -105,6 +105,50 @@ test('the worker reads a capture once and gives its conversations as the CLI doe
   expect(JSON.parse(after)).toBe('NoCapture');
 });
 
+test('the worker runs the student\'s programs as wirewalk-trace --client-program does', async ({ page }) => {
+  await open(page, '#/tcp');
+  const client = [
+    'import socket',
+    's = socket.socket(socket.AF_INET, socket.SOCK_STREAM)',
+    "s.connect(('192.168.1.20', 8080))",
+    "s.sendall(b'one')",
+    "s.sendall(b'two')",
+    'print(s.recv(1024))',
+    's.close()',
+    '',
+  ].join('\n');
+  const server = [
+    'import socket',
+    's = socket.socket(socket.AF_INET, socket.SOCK_STREAM)',
+    "s.bind(('192.168.1.20', 8080))",
+    's.listen(1)',
+    'conn, addr = s.accept()',
+    'data = conn.recv(1024)',
+    'conn.sendall(data.upper())',
+    'conn.close()',
+    's.close()',
+    '',
+  ].join('\n');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-tools-'));
+  fs.writeFileSync(path.join(dir, 'c.py'), client);
+  fs.writeFileSync(path.join(dir, 's.py'), server);
+  const bin = path.join(process.env.CARGO_TARGET_DIR ?? 'target', 'debug', 'wirewalk-trace');
+  execFileSync(bin, ['--client-program', path.join(dir, 'c.py'), '--server-program', path.join(dir, 's.py'),
+    '--json', path.join(dir, 't.json')], { stdio: 'ignore' });
+  const cli = JSON.parse(fs.readFileSync(path.join(dir, 't.json'), 'utf8'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  const scenario = nativeTrace('tcp').json.scenario;
+  const [ok, bad] = await askWorker(page, [
+    JSON.stringify({ Programs: { scenario, client, server } }),
+    JSON.stringify({ Programs: { scenario, client: 'import os\n', server } }),
+  ]);
+  const trace = JSON.parse(ok).Programs.Ok;
+  expect(trace, ok.slice(0, 300)).toBeTruthy();
+  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  expect(trace.frames.map((f) => hex(f.bytes))).toEqual(cli.frames.map((f) => f.hex));
+  expect(JSON.parse(bad).Programs.Err).toHaveProperty('Programs');
+});
+
 test('a bad scenario comes back as its own error', async ({ page }) => {
   await open(page, '#/tcp');
   const json = nativeTrace('tcp').json;

@@ -12,6 +12,7 @@ use wirewalk_engine::capture::CaptureError;
 use wirewalk_engine::job::{CaptureSummary, Job, JobOutput, Session};
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
+use wirewalk_engine::ProgramsError;
 
 use crate::platform::worker::WorkerFailure;
 
@@ -90,6 +91,32 @@ pub async fn run(s: Scenario) -> Result<Result<Trace, ScenarioError>, ToolsError
     }
 }
 
+/// The socket playground: the student's `client` and `server` programs run on the
+/// network of `scenario`, in the worker; the trace comes back annotated.
+///
+/// # Errors
+/// The outer error: no answer; the inner: the programs' own errors (syntax, outside the
+/// subset) or the scenario's.
+pub async fn run_programs(
+    scenario: Scenario,
+    client: String,
+    server: String,
+) -> Result<Result<Trace, ProgramsError>, ToolsError> {
+    let job = Job::Programs {
+        scenario: Box::new(scenario),
+        client,
+        server,
+    };
+    match self::job(job, Vec::new()).await? {
+        JobOutput::Programs(Ok(mut trace)) => {
+            wirewalk_engine::annotate(&mut trace);
+            Ok(Ok(trace))
+        }
+        JobOutput::Programs(Err(e)) => Ok(Err(e)),
+        _ => Err(ToolsError::Unreadable),
+    }
+}
+
 /// Read a capture file (pcap or pcapng) in the worker, which keeps it for
 /// [`capture_trace`]; the page gets its conversations.
 ///
@@ -151,6 +178,22 @@ mod tests {
             .unwrap()
             .is_err());
         assert_eq!(block_on(capture_trace(0)), Err(ToolsError::Stopped));
+    }
+
+    #[test]
+    fn programs_through_the_tools_are_the_engine_run() {
+        let s = Scenario::new(ScenarioName::Tcp);
+        for p in wirewalk_engine::python::PRESETS {
+            let got = block_on(run_programs(
+                s.clone(),
+                p.client.to_owned(),
+                p.server.to_owned(),
+            ));
+            assert_eq!(
+                got,
+                Ok(wirewalk_engine::run_programs(&s, p.client, p.server))
+            );
+        }
     }
 
     #[test]

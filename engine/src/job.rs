@@ -19,12 +19,23 @@ use serde::{Deserialize, Serialize};
 use crate::capture::{Capture, CaptureError, Conversation, Format};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::trace::Trace;
+use crate::ProgramsError;
 
 /// One piece of work for the tools worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Job {
     /// Simulate a catalogue scenario (the same as [`crate::run_unannotated`]).
     Run(Box<Scenario>),
+    /// Run the student's client and server programs on the scenario's network (the socket
+    /// playground: [`crate::run_programs_unannotated`]).
+    Programs {
+        /// The network and its parameters.
+        scenario: Box<Scenario>,
+        /// The client's Python source.
+        client: String,
+        /// The server's Python source.
+        server: String,
+    },
     /// Read the capture file given as the job's bytes and keep it for
     /// [`Job::CaptureTrace`].
     ReadCapture,
@@ -48,6 +59,8 @@ pub struct CaptureSummary {
 pub enum JobOutput {
     /// The unannotated trace of [`Job::Run`], or why the scenario cannot run.
     Run(Result<Trace, ScenarioError>),
+    /// The unannotated trace of [`Job::Programs`], or why the programs cannot run.
+    Programs(Result<Trace, ProgramsError>),
     /// The capture's summary, or why the file cannot be read.
     ReadCapture(Result<CaptureSummary, CaptureError>),
     /// The annotated trace of one conversation, or why there is none.
@@ -76,6 +89,11 @@ impl Session {
     pub fn run(&mut self, job: Job, bytes: Vec<u8>) -> JobOutput {
         match job {
             Job::Run(s) => JobOutput::Run(crate::run_unannotated(&s)),
+            Job::Programs {
+                scenario,
+                client,
+                server,
+            } => JobOutput::Programs(crate::run_programs_unannotated(&scenario, &client, &server)),
             Job::ReadCapture => {
                 // A new file replaces the old one even when it cannot be read, so a
                 // conversation is never taken from a file the student has left.
@@ -204,5 +222,32 @@ mod tests {
             ask(&mut session, &Job::CaptureTrace(0), Vec::new()),
             JobOutput::NoCapture
         );
+    }
+
+    /// The playground's preset programs through the job give what the direct call gives,
+    /// and a program outside the subset comes back as its errors.
+    #[test]
+    fn programs_run_as_a_job_as_they_run_directly() {
+        let s = Scenario::new(ScenarioName::Tcp);
+        let mut session = Session::new();
+        let preset = &crate::python::PRESETS[0];
+        let job = Job::Programs {
+            scenario: Box::new(s.clone()),
+            client: preset.client.to_owned(),
+            server: preset.server.to_owned(),
+        };
+        let through = read_output(&session.handle(&job_text(&job), Vec::new())).unwrap();
+        let direct = crate::run_programs_unannotated(&s, preset.client, preset.server);
+        assert!(direct.is_ok(), "{direct:?}");
+        assert_eq!(through, JobOutput::Programs(direct));
+        let bad = Job::Programs {
+            scenario: Box::new(s),
+            client: "import os\n".to_owned(),
+            server: preset.server.to_owned(),
+        };
+        assert!(matches!(
+            read_output(&session.handle(&job_text(&bad), Vec::new())).unwrap(),
+            JobOutput::Programs(Err(ProgramsError::Programs(_)))
+        ));
     }
 }
