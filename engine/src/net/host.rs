@@ -140,7 +140,20 @@ impl Host {
     fn observe_state(&mut self, events: &mut Vec<EventKind>) {
         let now = self.tcp_state();
         if let Some(to) = now {
-            let from = self.last_state.unwrap_or(TcpState::Closed);
+            let mut from = self.last_state.unwrap_or(TcpState::Closed);
+            // One segment can carry the handshake's ACK and a FIN (a program that sends
+            // and closes at once): RFC 9293 passes through ESTABLISHED before CLOSE-WAIT
+            // (§3.10.7.4, the ACK then the FIN), which smoltcp does within one call.
+            if matches!(from, TcpState::SynSent | TcpState::SynReceived)
+                && matches!(to, TcpState::CloseWait | TcpState::LastAck)
+            {
+                events.push(EventKind::StateChange {
+                    host: self.name.clone(),
+                    from,
+                    to: TcpState::Established,
+                });
+                from = TcpState::Established;
+            }
             if from != to {
                 events.push(EventKind::StateChange {
                     host: self.name.clone(),
