@@ -152,6 +152,11 @@ const PARAM_SETS: &[&[(&str, &str)]] = &[
 fn check_scenario(label: &str, scenario: &wirewalk_engine::scenario::Scenario) {
     let trace = wirewalk_engine::run(scenario)
         .unwrap_or_else(|e| panic!("{label}: scenario does not run: {e:?}"));
+    check_trace(label, &trace);
+}
+
+/// Checks every frame of `trace` against tshark, with the annotation stored in it.
+fn check_trace(label: &str, trace: &wirewalk_engine::trace::Trace) {
     assert!(!trace.frames.is_empty(), "{label}: no frames");
     let frames: Vec<(u64, Vec<u8>)> = trace
         .frames
@@ -185,6 +190,28 @@ fn check_scenario(label: &str, scenario: &wirewalk_engine::scenario::Scenario) {
         stats.fields,
         stats.masks
     );
+}
+
+#[path = "python_cases/mod.rs"]
+mod python_cases;
+
+/// Every frame the socket playground's programs cause (the presets and the CPython
+/// comparison cases) passes the oracle.
+#[test]
+fn oracle_playground_programs() {
+    require_tshark();
+    use wirewalk_engine::python::PRESETS;
+    use wirewalk_engine::scenario::{Scenario, ScenarioName};
+    let presets = PRESETS.iter().map(|p| (p.id.as_str(), p.client, p.server));
+    for (label, client, server) in presets.chain(python_cases::CASES.iter().copied()) {
+        let trace =
+            wirewalk_engine::run_programs(&Scenario::new(ScenarioName::Tcp), client, server)
+                .unwrap_or_else(|e| panic!("{label}: {e}"));
+        if trace.frames.is_empty() {
+            continue;
+        }
+        check_trace(label, &trace);
+    }
 }
 
 #[test]

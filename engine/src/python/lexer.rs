@@ -74,6 +74,8 @@ struct Lexer<'a> {
     col: usize,
     out: Vec<Token>,
     depth: usize,
+    /// Where each open bracket is, innermost last.
+    open: Vec<(usize, usize, &'static str)>,
     indents: Vec<usize>,
     _src: &'a str,
 }
@@ -92,6 +94,7 @@ pub fn lex(side: Side, src: &str, first_line: usize) -> Result<Vec<Token>, Progr
         col: 1,
         out: Vec::new(),
         depth: 0,
+        open: Vec::new(),
         indents: vec![0],
         _src: src,
     };
@@ -193,7 +196,10 @@ impl Lexer<'_> {
                         self.bump();
                     }
                     match *op {
-                        "(" | "[" | "{" => self.depth += 1,
+                        "(" | "[" | "{" => {
+                            self.depth += 1;
+                            self.open.push((line, col, op));
+                        }
                         ")" | "]" | "}" => {
                             if self.depth == 0 {
                                 return Err(ProgramError {
@@ -204,6 +210,7 @@ impl Lexer<'_> {
                                 });
                             }
                             self.depth -= 1;
+                            self.open.pop();
                         }
                         _ => {}
                     }
@@ -211,11 +218,12 @@ impl Lexer<'_> {
                 }
             }
         }
-        if self.depth > 0 {
-            return Err(self.err(
-                ProgramErrorKind::Syntax,
-                "unexpected EOF: '(' was never closed",
-            ));
+        if let Some(&(line, column, op)) = self.open.first() {
+            return Err(ProgramError {
+                line,
+                column,
+                ..self.err(ProgramErrorKind::Syntax, format!("'{op}' was never closed"))
+            });
         }
         let (line, col) = (self.line, self.col);
         if !matches!(self.out.last().map(|t| &t.tok), Some(Tok::Newline) | None) {
