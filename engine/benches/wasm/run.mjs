@@ -22,4 +22,15 @@ for (let i = 0; i < x.scenario_count(); i++) {
     net_only_median_us: Number(x.median_us(i, runs, 0).toFixed(1)),
   });
 }
+// Socket playground presets: one re-simulation per (debounced) edit.
+const presets = ['one_request', 'echo_loop', 'sticky_packets', 'udp'];
+for (let i = 0; i < x.preset_count(); i++) {
+  x.preset_median_us(i, 50, 1);
+  results.push({
+    preset: presets[i] ?? String(i),
+    runs,
+    median_us: Number(x.preset_median_us(i, runs, 1).toFixed(1)),
+    net_only_median_us: Number(x.preset_median_us(i, runs, 0).toFixed(1)),
+  });
+}
 console.log(JSON.stringify({ target: 'wasm32 (node ' + process.version + ')', wasm_bytes: bytes.length, results }, null, 2));

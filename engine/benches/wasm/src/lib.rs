@@ -2,7 +2,8 @@
 //! from the host (`env.now`, milliseconds, e.g. Node's `performance.now`).
 
 use wirewalk_engine::scenario::{Scenario, ScenarioName};
-use wirewalk_engine::{run, run_unannotated};
+use wirewalk_engine::python::PRESETS;
+use wirewalk_engine::{run, run_programs, run_programs_unannotated, run_unannotated};
 
 #[link(wasm_import_module = "env")]
 extern "C" {
@@ -49,6 +50,40 @@ pub extern "C" fn median_us(i: u32, runs: u32, annotate: u32) -> f64 {
             run(&s).is_ok()
         } else {
             run_unannotated(&s).is_ok()
+        };
+        let t1 = unsafe { now() };
+        if !ok {
+            return -1.0;
+        }
+        times.push((t1 - t0) * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or(-1.0)
+}
+
+/// Number of socket playground presets.
+#[no_mangle]
+pub extern "C" fn preset_count() -> u32 {
+    u32::try_from(PRESETS.len()).unwrap_or(0)
+}
+
+/// Median wall time of `runs` re-simulations of preset `i` on the TCP scene's network
+/// (`run_programs`; `annotate` 0: `run_programs_unannotated`), in microseconds; negative
+/// if it fails.
+#[no_mangle]
+pub extern "C" fn preset_median_us(i: u32, runs: u32, annotate: u32) -> f64 {
+    let Some(p) = PRESETS.get(i as usize) else {
+        return -1.0;
+    };
+    let s = Scenario::new(ScenarioName::Tcp);
+    let mut times = Vec::new();
+    for _ in 0..runs.max(1) {
+        // SAFETY: `now` is a plain host function without preconditions.
+        let t0 = unsafe { now() };
+        let ok = if annotate != 0 {
+            run_programs(&s, p.client, p.server).is_ok()
+        } else {
+            run_programs_unannotated(&s, p.client, p.server).is_ok()
         };
         let t1 = unsafe { now() };
         if !ok {
