@@ -113,6 +113,8 @@ pub fn shell(props: &ShellProps) -> Html {
                     from: state.from,
                     to: state.to,
                     embed: state.embed,
+                    predict: state.predict,
+                    seed: state.seed,
                     params: Rc::new(state.params.clone()),
                     dispatch: dispatch.clone(),
                 }) }

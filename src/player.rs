@@ -86,6 +86,10 @@ pub struct PlayerProps {
     /// scenes whose steps are not moments in a simulation.
     #[prop_or_default]
     pub time_us: Option<u64>,
+    /// The furthest step the player may move to now (predict mode holds it at an open
+    /// question); `None`: `max`.
+    #[prop_or_default]
+    pub stop: Option<usize>,
     /// Asks for another step.
     pub on_step: Callback<usize>,
 }
@@ -99,8 +103,11 @@ pub fn player(props: &PlayerProps) -> Html {
         min,
         max,
         time_us,
+        stop,
         ..
     } = props.clone();
+    // Where moving forward ends: `max`, or sooner while a question is open.
+    let reach = stop.map_or(max, |s| s.clamp(min, max));
     let playing = use_state_eq(|| false);
     let speed = use_state_eq(|| 1usize);
 
@@ -110,9 +117,9 @@ pub fn player(props: &PlayerProps) -> Html {
         let playing_h = playing.clone();
         let delay = (BASE_STEP_MS / SPEEDS[*speed]).round() as u32;
         use_effect_with(
-            (*playing, step, max, delay),
-            move |&(is_playing, step, max, delay)| {
-                let timer = arm_timer(is_playing, step, max, delay, on_step, playing_h);
+            (*playing, step, reach, delay),
+            move |&(is_playing, step, reach, delay)| {
+                let timer = arm_timer(is_playing, step, reach, delay, on_step, playing_h);
                 move || {
                     // Dropping the timer cancels it.
                     let _cancel = timer;
@@ -125,9 +132,9 @@ pub fn player(props: &PlayerProps) -> Html {
         let on_step = props.on_step.clone();
         let playing_h = playing.clone();
         use_effect_with(
-            (step, min, max, *playing),
-            move |&(step, min, max, is_playing)| {
-                let listener = listen_keys(move |action| match action.target(step, min, max) {
+            (step, min, max, reach, *playing),
+            move |&(step, min, max, reach, is_playing)| {
+                let listener = listen_keys(move |action| match action.target(step, min, reach) {
                     Some(s) => {
                         playing_h.set(false);
                         if s != step {
@@ -176,7 +183,7 @@ pub fn player(props: &PlayerProps) -> Html {
             if let Some(v) = crate::platform::field_value(&e).and_then(|v| v.parse::<usize>().ok())
             {
                 playing.set(false);
-                on_step.emit(v.clamp(min, max));
+                on_step.emit(v.clamp(min, reach));
             }
         })
     };
@@ -202,9 +209,9 @@ pub fn player(props: &PlayerProps) -> Html {
                         aria-label={t(lang, if *playing { "player.pause" } else { "player.play" })}>
                     { icon(if *playing { "pause" } else { "play" }) }
                 </button>
-                <button type="button" class="ww-pbtn" data-act="next" onclick={go((step + 1).min(max))} disabled={step >= max}
+                <button type="button" class="ww-pbtn" data-act="next" onclick={go((step + 1).min(reach))} disabled={step >= reach}
                         title={t(lang, "player.next")} aria-label={t(lang, "player.next")}>{ icon("next") }</button>
-                <button type="button" class="ww-pbtn" data-act="last" onclick={go(max)} disabled={step >= max}
+                <button type="button" class="ww-pbtn" data-act="last" onclick={go(reach)} disabled={step >= reach}
                         title={t(lang, "player.last")} aria-label={t(lang, "player.last")}>{ icon("last") }</button>
             </div>
             <input type="range" class="ww-scrub" min={min.to_string()} max={max.to_string()} value={step.to_string()}

@@ -74,6 +74,10 @@ pub struct Route {
     pub from: Option<usize>,
     /// `to=`: last step an embed may show.
     pub to: Option<usize>,
+    /// `predict=1`: predict mode (questions before chosen steps).
+    pub predict: bool,
+    /// `seed=`: the order of predict mode's choices (a shared link keeps it).
+    pub seed: Option<u64>,
     /// Scene parameters: `variant` and the engine's scenario keys (`server.port`, …),
     /// kept as typed; the scene validates them through the engine.
     pub params: BTreeMap<String, String>,
@@ -267,6 +271,23 @@ impl Route {
                     value: echo(value),
                 }),
             },
+            "predict" => match value {
+                "1" | "true" | "yes" | "" => self.predict = true,
+                "0" | "false" | "no" => self.predict = false,
+                _ => problems.push(UrlProblem::BadValue {
+                    key: key.to_owned(),
+                    value: echo(value),
+                }),
+            },
+            "seed" => match value.trim().parse::<u64>() {
+                Ok(n) if (1..=crate::scenes::predict::MAX_SEED).contains(&n) => {
+                    self.seed = Some(n);
+                }
+                _ => problems.push(UrlProblem::BadValue {
+                    key: key.to_owned(),
+                    value: echo(value),
+                }),
+            },
             "step" => self.step = parse_index(key, value, problems),
             "from" => self.from = parse_index(key, value, problems),
             "to" => self.to = parse_index(key, value, problems),
@@ -292,6 +313,12 @@ impl Route {
         }
         for (k, v) in &self.params {
             q.push(format!("{}={}", encode(k), encode(v)));
+        }
+        if self.predict {
+            q.push("predict=1".to_owned());
+        }
+        if let Some(s) = self.seed {
+            q.push(format!("seed={s}"));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));
@@ -455,6 +482,20 @@ mod tests {
     }
 
     #[test]
+    fn predict_mode_and_its_seed_are_app_wide_keys() {
+        let (r, p) = Route::parse("", "#/tcp?predict=1&seed=77&lang=en");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(r.predict);
+        assert_eq!(r.seed, Some(77));
+        assert_eq!(r.to_hash(), "#/tcp?predict=1&seed=77&lang=en");
+        let (r, p) = Route::parse("", "#/lan?predict=maybe&seed=0&seed=x&seed=9999999");
+        assert!(!r.predict && r.seed.is_none());
+        assert_eq!(p.len(), 4, "{p:?}");
+        let (r, _) = Route::parse("?predict", "#/encapsulation?predict=0");
+        assert!(!r.predict);
+    }
+
+    #[test]
     fn to_hash_round_trips() {
         let r = Route {
             scene: Scene::Encapsulation,
@@ -464,6 +505,8 @@ mod tests {
             step: Some(3),
             from: Some(1),
             to: Some(9),
+            predict: true,
+            seed: Some(42),
             params: [
                 ("variant".to_owned(), "tcp_loss".to_owned()),
                 ("client.payload".to_owned(), "你好 & bye=1".to_owned()),

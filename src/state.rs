@@ -28,6 +28,10 @@ pub struct AppState {
     pub from: Option<usize>,
     /// Embed step range end.
     pub to: Option<usize>,
+    /// Predict mode: questions before chosen steps.
+    pub predict: bool,
+    /// The seed that orders predict mode's choices.
+    pub seed: Option<u64>,
     /// Problems found in the URL, shown as a notice until dismissed.
     pub problems: Vec<UrlProblem>,
     /// Deliberate panic requested by the test-only [`Environment::panic_probe`].
@@ -68,6 +72,8 @@ impl AppState {
         self.step = route.step;
         self.from = route.from;
         self.to = route.to;
+        self.predict = route.predict;
+        self.seed = route.seed;
         self.params = route.params;
         if let Some(l) = route.lang {
             self.lang = l;
@@ -90,6 +96,8 @@ impl AppState {
             step: self.step,
             from: self.from,
             to: self.to,
+            predict: self.predict,
+            seed: self.seed,
             params: self.params.clone(),
         }
     }
@@ -116,6 +124,10 @@ pub enum Action {
     /// Set (`Some`) or clear (`None`) one scene parameter; the step is kept (the scene
     /// clamps it to the new trace).
     SetParam(String, Option<String>),
+    /// Turn predict mode on or off (app-wide: it stays on from scene to scene).
+    SetPredict(bool),
+    /// Set the seed of predict mode's choice order.
+    SetSeed(Option<u64>),
     /// Hide the URL notice.
     DismissNotice,
 }
@@ -125,6 +137,8 @@ impl From<PageAction> for Action {
         match a {
             PageAction::SetStep(s) => Action::SetStep(s),
             PageAction::SetParam(k, v) => Action::SetParam(k, v),
+            PageAction::SetPredict(on) => Action::SetPredict(on),
+            PageAction::SetSeed(s) => Action::SetSeed(s),
         }
     }
 }
@@ -163,6 +177,13 @@ impl Reducible for AppState {
                 }
             },
             Action::SetStep(s) => next.step = s,
+            Action::SetPredict(on) => {
+                next.predict = on;
+                if !on {
+                    next.seed = None;
+                }
+            }
+            Action::SetSeed(s) => next.seed = s,
             Action::DismissNotice => next.problems.clear(),
         }
         if next == *self {

@@ -132,3 +132,40 @@ async fn theme_from_the_url_is_applied_and_selected() {
     assert!(html.contains("data-theme=\"projector\""));
     assert!(html.contains("value=\"projector\" selected"));
 }
+
+#[tokio::test]
+async fn predict_mode_holds_the_tcp_player_at_its_first_question_in_both_languages() {
+    // The URL asks for step 30; the first question (the server's state) holds it at 20.
+    let en = render("#/tcp?predict=1&step=30&lang=en", &[]).await;
+    assert!(en.contains("role=\"radiogroup\""), "no radio group");
+    assert!(en.contains(&esc(t(Lang::En, "predict.title"))));
+    assert!(en.contains("Question 1 of 7"), "count");
+    assert!(en.contains("Next step: which TCP state does Server enter?"));
+    assert!(
+        en.contains("step 20 of 68"),
+        "the step is held at the question"
+    );
+    assert_eq!(en.matches("type=\"radio\"").count(), 4);
+    assert!(
+        en.contains("SYN_RECEIVED") && en.contains("class=\"ww-check-input ww-predict-switch\"")
+    );
+    let zh = render("#/tcp?predict=1&step=99&lang=zh", &[]).await;
+    let at = zh.find("ww-predict-count").unwrap();
+    assert!(zh.contains("第 1 题，共 7 题"), "{}", &zh[at..at + 300]);
+    assert!(zh.contains("下一步，服务端进入哪个 TCP 状态？"));
+    // Without predict=1, no question.
+    assert!(!render("#/tcp?step=30&lang=en", &[])
+        .await
+        .contains("radiogroup"));
+}
+
+#[tokio::test]
+async fn an_embed_range_asks_the_one_question_inside_it() {
+    let html = render("#/tcp?predict=1&embed=1&from=38&to=39&lang=en", &[]).await;
+    assert!(html.contains("Question 1 of 1"), "one question");
+    assert!(html.contains("data-kind=\"tcp.data_ack\""));
+    assert!(
+        !html.contains("ww-predict-switch"),
+        "no controls in an embed"
+    );
+}

@@ -29,7 +29,7 @@ fn layer(module: &str) -> Option<(u8, String)> {
         "widgets" => unit(2, "widgets"),
         "player" => unit(3, "player"),
         "scenes" => match module.split("::").nth(1) {
-            None | Some("params") => unit(4, "scenes (shared)"),
+            None | Some("params") | Some("predict") => unit(4, "scenes (shared)"),
             Some(scene) => unit(5, &format!("scenes::{scene}")),
         },
         "route" => unit(6, "route"),

@@ -14,6 +14,7 @@ mod engine;
 mod lan;
 mod layers;
 mod playground;
+mod quiz;
 
 pub use catalogue::CATALOGUE;
 pub use engine::{error_message, ENGINE_MESSAGES};
@@ -28,6 +29,7 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("architecture.rs", architecture::MESSAGES),
     ("addresses.rs", addresses::MESSAGES),
     ("playground.rs", playground::MESSAGES),
+    ("quiz.rs", quiz::MESSAGES),
 ];
 
 /// Every message of every table.

@@ -7,6 +7,7 @@
 pub mod model;
 
 use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
+use super::predict::panel::{use_predict, PredictSwitch};
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, t_dyn, tf, Lang};
@@ -15,8 +16,8 @@ use crate::player::{clamp_step, Player};
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use model::{
-    at_step, blocks, build_with, check, field_value, receiver_check, Built, Level, Side, FIELDS,
-    PROTOS,
+    at_step, blocks, build_with, check, field_value, questions, receiver_check, Built, Level, Side,
+    FIELDS, PROTOS,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -342,21 +343,40 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
     let built = {
         let last = last.clone();
         use_memo(props.params.clone(), move |p| {
-            build_with(p, &last).map(Rc::new)
+            build_with(p, &last).map(|b| {
+                let q = Rc::new(questions(&b));
+                (Rc::new(b), q)
+            })
         })
     };
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
-    let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
+    let scenario = (*built).as_ref().ok().map(|(b, _)| b.scenario.clone());
     let valid = Rc::new(move |key: &str, value: &str| match &scenario {
         Some(s) => check(s, key, value, &last),
         None => Ok(()),
     });
     let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);
-    let built = match &*built {
-        Ok(b) => b.clone(),
-        Err(e) => return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> },
+    // Predict mode holds the player at an open question (a hook: called on every render).
+    let qs = match &*built {
+        Ok((_, q)) => q.clone(),
+        Err(_) => Rc::new(Vec::new()),
     };
     let (step, min, max) = clamp_step(props.step, props.from, props.to, model::LAST_STEP);
+    let predict = use_predict(
+        lang,
+        props.predict,
+        props.seed,
+        qs,
+        step,
+        min,
+        max,
+        props.dispatch.clone(),
+    );
+    let step = predict.step;
+    let built = match &*built {
+        Ok((b, _)) => b.clone(),
+        Err(e) => return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> },
+    };
     let (side, level) = at_step(step);
     let on_step = {
         let dispatch = props.dispatch.clone();
@@ -445,9 +465,11 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                         </select>
                     </div>
                     { for FIELDS.iter().skip(3).map(|k| text_field(k)) }
+                    <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
                 </form>
             }
-            <Player {lang} {step} {min} {max} on_step={on_step.clone()} />
+            <Player {lang} {step} {min} {max} stop={predict.stop} on_step={on_step.clone()} />
+            { predict.panel }
             <div class="ww-narration ww-enc-narration" role="status" aria-live="polite">
                 <p class="ww-enc-step-head"><strong>{ head }</strong></p>
                 { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }

@@ -6,6 +6,7 @@
 pub mod model;
 mod topology;
 
+use super::predict::panel::{use_predict, PredictSwitch};
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, tf, Lang};
@@ -16,7 +17,7 @@ use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
 use model::{
     arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, mac_seen_on_link, narration,
-    tables_at, tick_at, View, PCS,
+    questions, tables_at, tick_at, View, PCS,
 };
 use std::rc::Rc;
 use topology::{fmt_n, topology};
@@ -256,16 +257,37 @@ fn frames_seen(trace: &Trace, step: usize, frame: usize) -> bool {
 #[function_component(LanScene)]
 pub fn lan_scene(props: &PageProps) -> Html {
     let lang = props.lang;
-    let built = use_memo(props.params.clone(), |p| build(p).map(Rc::new));
+    let built = use_memo(props.params.clone(), |p| {
+        build(p).map(|b| {
+            let q = Rc::new(questions(&b.trace));
+            (Rc::new(b), q)
+        })
+    });
     let selected = use_state_eq(|| None::<usize>);
+    // Predict mode holds the player at an open question (a hook: called on every render).
+    let (qs, last_step) = match &*built {
+        Ok((b, q)) => (q.clone(), b.trace.events.len()),
+        Err(_) => (Rc::new(Vec::new()), 0),
+    };
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, last_step);
+    let predict = use_predict(
+        lang,
+        props.predict,
+        props.seed,
+        qs,
+        step,
+        min,
+        max,
+        props.dispatch.clone(),
+    );
+    let step = predict.step;
     let built = match &*built {
-        Ok(b) => b.clone(),
+        Ok((b, _)) => b.clone(),
         Err(e) => {
             return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> };
         }
     };
     let trace = built.trace.clone();
-    let (step, min, max) = clamp_step(props.step, props.from, props.to, trace.events.len());
     let view = built.view;
     let pulled = built.scenario.params.storm_pulled;
     let udp = built.scenario.params.router_udp;
@@ -428,9 +450,11 @@ pub fn lan_scene(props: &PageProps) -> Html {
                         </div>
                     }
                     { for errors.iter().map(|e| html! { <p class="ww-field-error" role="alert">{ e.clone() }</p> }) }
+                    <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
                 </form>
             }
-            <Player {lang} {step} {min} {max} time_us={Some(now_us)} {on_step} />
+            <Player {lang} {step} {min} {max} stop={predict.stop} time_us={Some(now_us)} {on_step} />
+            { predict.panel }
             <div class="ww-narration" role="status" aria-live="polite">
                 { for narration(&trace, step, lang).iter().map(|s| html! { <p>{ s }</p> }) }
             </div>

@@ -10,6 +10,7 @@ pub mod encapsulation;
 pub mod lan;
 pub mod layers;
 pub mod params;
+pub mod predict;
 pub mod tcp;
 
 use crate::i18n::{t, Lang};
@@ -115,6 +116,10 @@ pub enum PageAction {
     /// Set (`Some`) or clear (`None`) one scene parameter; the step is kept (the scene
     /// clamps it to the new trace).
     SetParam(String, Option<String>),
+    /// Turn predict mode on or off.
+    SetPredict(bool),
+    /// The seed that orders predict mode's choices (`None`: the default).
+    SetSeed(Option<u64>),
 }
 
 /// Props every scene page gets: plain values and a callback for its requests.
@@ -130,6 +135,10 @@ pub struct PageProps {
     pub to: Option<usize>,
     /// Embed mode: no controls, only the scene.
     pub embed: bool,
+    /// Predict mode (`predict=1`): the scene asks before chosen steps.
+    pub predict: bool,
+    /// `seed=`: the order of predict mode's choices.
+    pub seed: Option<u64>,
     /// Scene parameters from the URL (as typed; the scene validates them).
     pub params: Rc<BTreeMap<String, String>>,
     /// Sends the page's requests to the app.

@@ -6,13 +6,14 @@ pub mod model;
 pub mod run;
 
 use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
+use super::predict::panel::{use_predict, PredictSwitch};
 use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t};
 use crate::platform;
 use crate::player::clamp_step;
 use crate::widgets::code::CodePane;
-use model::{build_with, check, loss_key, variant_key, HostAt, LOSSES, VARIANTS};
+use model::{build_with, check, loss_key, questions, variant_key, HostAt, LOSSES, VARIANTS};
 use run::RunView;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -30,25 +31,44 @@ pub fn tcp_scene(props: &PageProps) -> Html {
     let built = {
         let last = last.clone();
         use_memo(props.params.clone(), move |p| {
-            build_with(p, &last).map(Rc::new)
+            build_with(p, &last).map(|b| {
+                let q = Rc::new(questions(&b.trace));
+                (Rc::new(b), q)
+            })
         })
     };
 
     // Valid input goes straight to the URL; what the engine rejects stays beside its field.
-    let scenario = (*built).as_ref().ok().map(|b| b.scenario.clone());
+    let scenario = (*built).as_ref().ok().map(|(b, _)| b.scenario.clone());
     let valid = Rc::new(move |key: &str, value: &str| match &scenario {
         Some(s) => check(s, key, value, &last),
         None => Ok(()),
     });
     let (drafts, set_param) = use_param_setter(lang, props.dispatch.clone(), valid);
+    // Predict mode holds the player at an open question (a hook: called on every render).
+    let (qs, last_step) = match &*built {
+        Ok((b, q)) => (q.clone(), b.trace.events.len()),
+        Err(_) => (Rc::new(Vec::new()), 0),
+    };
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, last_step);
+    let predict = use_predict(
+        lang,
+        props.predict,
+        props.seed,
+        qs,
+        step,
+        min,
+        max,
+        props.dispatch.clone(),
+    );
+    let step = predict.step;
     let built = match &*built {
-        Ok(b) => b.clone(),
+        Ok((b, _)) => b.clone(),
         Err(e) => {
             return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> };
         }
     };
     let trace = built.trace.clone();
-    let (step, min, max) = clamp_step(props.step, props.from, props.to, trace.events.len());
     let frame_event = Rc::new(built.frame_event.clone());
     let on_step = {
         let dispatch = props.dispatch.clone();
@@ -175,10 +195,12 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                             { t(lang, "scene.tcp.field.delayed_ack") }
                         </label>
                     }
+                    <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
                 </form>
             }
             <RunView {lang} embed={props.embed} {trace} {frame_event} {step} {min} {max}
-                     name={built.variant.clone()} {is_udp} {on_step} {code} />
+                     name={built.variant.clone()} {is_udp} {on_step} {code}
+                     stop={predict.stop} panel={predict.panel} />
         </div>
     }
 }

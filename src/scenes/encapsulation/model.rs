@@ -4,6 +4,10 @@
 //! bits, then the receiver peeling each header off and checking what it owns.
 //! Every value comes from the engine's frame; nothing is made up.
 
+pub mod questions;
+
+pub use questions::*;
+
 use crate::scenes::params::{self, apply_and_run, choice, LastRun};
 use std::collections::BTreeMap;
 use std::rc::Rc;

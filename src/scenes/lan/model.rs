@@ -7,10 +7,12 @@
 //! are re-exported here, flat.
 
 pub mod narrate;
+pub mod questions;
 pub mod router;
 pub mod storm;
 
 pub use narrate::*;
+pub use questions::*;
 pub use router::*;
 pub use storm::*;
 

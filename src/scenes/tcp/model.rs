@@ -5,6 +5,9 @@
 mod share;
 
 pub use share::*;
+pub mod questions;
+
+pub use questions::*;
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};

@@ -39,6 +39,12 @@ pub struct RunProps {
     /// Extra sentences after the narration, each with whether it is highlighted.
     #[prop_or_default]
     pub extra: Vec<(String, bool)>,
+    /// Predict mode: the furthest step the player may move to now (`None`: off).
+    #[prop_or_default]
+    pub stop: Option<usize>,
+    /// Predict mode's panel, drawn under the player.
+    #[prop_or_default]
+    pub panel: Html,
     /// Asks for another step.
     pub on_step: Callback<usize>,
     /// The programs' column below the states: given both ends at the cursor.
@@ -61,6 +67,8 @@ pub fn run_view(props: &RunProps) -> Html {
         extra,
         on_step,
         code,
+        stop,
+        panel,
     } = props.clone();
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
@@ -146,7 +154,8 @@ pub fn run_view(props: &RunProps) -> Html {
 
     html! {
         <>
-            <Player {lang} {step} {min} {max} time_us={Some(now_us(&trace, step))} {on_step} />
+            <Player {lang} {step} {min} {max} {stop} time_us={Some(now_us(&trace, step))} {on_step} />
+            { panel }
             <div class="ww-narration" role="status" aria-live="polite">
                 { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
                 { for extra.iter().map(|(s, hot)| html! { <p class={classes!(hot.then_some("is-sticky"))}>{ s }</p> }) }
