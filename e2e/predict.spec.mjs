@@ -3,8 +3,22 @@
 // CLI's trace (target/debug/wirewalk-trace --json); the player held at an open question;
 // the verdict in the live region; the score; "Try again" with a seed in the URL; an embed
 // with one question on a phone. Screenshots zh/en at 1280×800 and 390×844.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA violations axe finds in the predict panel, as short lines. */
+async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  const r = await page.evaluate(() => window.axe.run('.ww-predict', {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 const WORDS = {
   en: {
@@ -202,6 +216,7 @@ test('a URL step past an open question is held there, and the switch turns the m
 
 for (const lang of ['en', 'zh']) {
   test(`an embed holds one question on a phone (${lang}) and screenshots`, async ({ page }) => {
+    test.slow(); // two sizes, three pages, full-page screenshots and axe runs
     const { json } = nativeTrace('tcp');
     // The data ACK: from its question's step to the step that answers it.
     const at = json.events.findIndex((e, i) => e.kind === 'frame' && json.frames[e.frame].role === 'ack' && i > 0);
@@ -217,9 +232,11 @@ for (const lang of ['en', 'zh']) {
         expect(b.height).toBeGreaterThanOrEqual(44);
       }
       await page.screenshot({ path: `e2e/artifacts/screens/predict-embed-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+      expect(await axe(page)).toEqual([]);
       await chooseByKeyboard(page, tcpAnswer(json, 'tcp.data_ack', at, WORDS[lang]));
       await expect(page.locator('.ww-predict-score')).toHaveText(WORDS[lang].score(1, 1));
       expect(await overflowsSideways(page)).toBe(false);
+      expect(await axe(page)).toEqual([]);
     }
     for (const [w, h] of [[1280, 800], [390, 844]]) {
       await page.setViewportSize({ width: w, height: h });
@@ -227,6 +244,7 @@ for (const lang of ['en', 'zh']) {
       await expect(ask(page)).toBeVisible();
       expect(await overflowsSideways(page)).toBe(false);
       await page.screenshot({ path: `e2e/artifacts/screens/predict-tcp-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+      expect(await axe(page)).toEqual([]);
       await open(page, `#/lan?predict=1&step=99&lang=${lang}`);
       await expect(ask(page)).toBeVisible();
       expect(await overflowsSideways(page)).toBe(false);

@@ -48,7 +48,7 @@ pub static MESSAGES: &[Msg] = &[
     m("predict.score", "得分：{0}/{1}", "Score: {0}/{1}"),
     m("predict.switch", "先预测，再观看", "Predict, then see"),
     m("predict.tcp.bytes", "{0} 字节", "{0} bytes"),
-    m("predict.tcp.data_ack", "{0} 向{1}发出 {2} 字节数据，seq={3}（相对序号）。{1}回复的确认号 ack 是多少？", "{0} sends {2} bytes of data to {1} at seq={3} (relative). What ack number does {1} send back?"),
+    m("predict.tcp.data_ack", "{0}向{1}发出 {2} 字节数据，seq={3}（相对序号）。{1}回复的确认号 ack 是多少？", "{0} sends {2} bytes of data to {1} at seq={3} (relative). What ack number does {1} send back?"),
     m("predict.tcp.recv", "{0}执行 {1}，现在返回。它返回多少字节？", "{0} runs {1}, which returns now. How many bytes does it return?"),
     m("predict.tcp.state", "下一步，{0}进入哪个 TCP 状态？", "Next step: which TCP state does {0} enter?"),
     m("predict.tcp.synack_ack", "{0}的 SYN 的序号是 seq={1}（相对序号）。{2}回复的 SYN-ACK 里确认号 ack 是多少？", "{0}'s SYN has seq={1} (relative). What ack number does {2}'s SYN-ACK carry?"),
