@@ -350,6 +350,24 @@ mod imp {
         )))
     }
 
+    /// Whether a CSS media query matches now (`false` when the browser cannot say).
+    pub fn media_matches(query: &str) -> bool {
+        window()
+            .and_then(|w| w.match_media(query).ok().flatten())
+            .is_some_and(|m| m.matches())
+    }
+
+    /// Calls `f(matches)` whenever the answer to a CSS media query changes.
+    pub fn on_media_change(query: &str, f: impl Fn(bool) + 'static) -> Option<Listener> {
+        let list = window()?.match_media(query).ok().flatten()?;
+        let read = list.clone();
+        Some(Listener(gloo::events::EventListener::new(
+            &list,
+            "change",
+            move |_| f(read.matches()),
+        )))
+    }
+
     /// Applies every `data-style="…"` attribute, now and whenever one appears or changes,
     /// as the element's inline style through the CSSOM. Views write `data-style` instead
     /// of `style`: the content security policy (`style-src 'self'`) refuses `style`
@@ -534,6 +552,14 @@ mod imp {
     pub struct Listener;
     /// No hash changes natively.
     pub fn on_hashchange(_f: impl Fn(String, String) + 'static) -> Option<Listener> {
+        None
+    }
+    /// No media natively: server-side rendering draws the wide layout.
+    pub fn media_matches(_query: &str) -> bool {
+        false
+    }
+    /// No media changes natively.
+    pub fn on_media_change(_query: &str, _f: impl Fn(bool) + 'static) -> Option<Listener> {
         None
     }
 }

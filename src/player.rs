@@ -54,6 +54,24 @@ impl KeyAction {
     }
 }
 
+/// Shortest horizontal swipe that steps the player, CSS px.
+pub const SWIPE_MIN_PX: f64 = 48.0;
+
+/// What a finished touch swipe (`dx`, `dy` in CSS px) asks of the player: a swipe to the
+/// left shows the next step (as turning a page), to the right the previous one. A swipe
+/// that is short or mostly vertical (scrolling the page) asks nothing.
+#[must_use]
+pub fn swipe_action(dx: f64, dy: f64) -> Option<KeyAction> {
+    if !dx.is_finite() || !dy.is_finite() || dx.abs() < SWIPE_MIN_PX || dx.abs() < 2.0 * dy.abs() {
+        return None;
+    }
+    Some(if dx < 0.0 {
+        KeyAction::Next
+    } else {
+        KeyAction::Prev
+    })
+}
+
 /// A player button's icon, drawn (symbol fonts differ between machines).
 fn icon(kind: &str) -> Html {
     let d = match kind {
@@ -134,25 +152,33 @@ pub fn player(props: &PlayerProps) -> Html {
         use_effect_with(
             (step, min, max, reach, *playing),
             move |&(step, min, max, reach, is_playing)| {
-                let listener = listen_keys(move |action| match action.target(step, min, reach) {
-                    Some(s) => {
-                        playing_h.set(false);
-                        if s != step {
-                            on_step.emit(s);
+                let act = std::rc::Rc::new(move |action: KeyAction| {
+                    match action.target(step, min, reach) {
+                        Some(s) => {
+                            playing_h.set(false);
+                            if s != step {
+                                on_step.emit(s);
+                            }
                         }
-                    }
-                    None if is_playing => playing_h.set(false),
-                    None => {
-                        // Playing from the end starts over, as the play button does.
-                        if step >= max {
-                            on_step.emit(min);
+                        None if is_playing => playing_h.set(false),
+                        None => {
+                            // Playing from the end starts over, as the play button does.
+                            if step >= max {
+                                on_step.emit(min);
+                            }
+                            playing_h.set(true);
                         }
-                        playing_h.set(true);
                     }
                 });
+                let keys = {
+                    let act = act.clone();
+                    listen_keys(move |a| act(a))
+                };
+                // A left/right swipe on a drawing (`data-swipe`) steps like ←/→.
+                let swipes = listen_swipes(move |a| act(a));
                 move || {
-                    // Dropping the listener unsubscribes.
-                    let _unsubscribe = listener;
+                    // Dropping the listeners unsubscribes.
+                    let _unsubscribe = (keys, swipes);
                 }
             },
         );
@@ -309,6 +335,55 @@ fn listen_keys(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
     None
 }
 
+/// Touch swipes that start inside an element marked `data-swipe` (a scene's drawing).
+#[cfg(target_arch = "wasm32")]
+fn listen_swipes(
+    f: impl Fn(KeyAction) + 'static,
+) -> Option<(gloo::events::EventListener, gloo::events::EventListener)> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let start = Rc::new(Cell::new(None::<(f64, f64)>));
+    let begin = {
+        let start = start.clone();
+        gloo::events::EventListener::new(&document, "touchstart", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
+                return;
+            };
+            let on_drawing = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-swipe]").ok().flatten())
+                .is_some();
+            let touch = e.touches().get(0).filter(|_| e.touches().length() == 1);
+            start.set(
+                touch
+                    .filter(|_| on_drawing)
+                    .map(|t| (f64::from(t.client_x()), f64::from(t.client_y()))),
+            );
+        })
+    };
+    let end = gloo::events::EventListener::new(&document, "touchend", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
+            return;
+        };
+        let (Some((x0, y0)), Some(t)) = (start.take(), e.changed_touches().get(0)) else {
+            return;
+        };
+        let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
+        if let Some(action) = swipe_action(dx, dy) {
+            f(action);
+        }
+    });
+    Some((begin, end))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listen_swipes(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
+    None
+}
+
 /// The step a scene opens at and the player's range: the URL's `step`, clamped to
 /// `0..=last` (a trace's event count, or a scene's last step) and to an embed's
 /// `from`/`to`. Returns `(step, min, max)`.
@@ -328,6 +403,16 @@ pub fn clamp_step(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn swipes_step_only_when_long_and_mostly_sideways() {
+        assert_eq!(swipe_action(-120.0, 10.0), Some(KeyAction::Next));
+        assert_eq!(swipe_action(120.0, -30.0), Some(KeyAction::Prev));
+        assert_eq!(swipe_action(-20.0, 0.0), None, "a tap or a short drag");
+        assert_eq!(swipe_action(-100.0, 80.0), None, "a diagonal scroll");
+        assert_eq!(swipe_action(0.0, -300.0), None, "a vertical scroll");
+        assert_eq!(swipe_action(f64::NAN, 0.0), None);
+    }
 
     #[test]
     fn keys_map_to_actions_and_clickers_page() {

@@ -46,6 +46,11 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.ip.range_loopback", "回环地址，本机自己", "loopback, this computer itself"),
     m("scene.addresses.ip.range_private", "私有地址，家庭、学校和公司的局域网", "private ranges, for home, school and office LANs"),
     m("scene.addresses.ip.ranges", "要记住的几个范围", "Ranges worth remembering"),
+    m(
+        "scene.addresses.ip.stale",
+        "上面的输入不是有效地址：下面灰色的内容仍是上一个有效地址。",
+        "The input above is not a valid address: what is greyed out below still shows the last valid one.",
+    ),
     m("scene.addresses.ip.title", "IPv4 地址：点分十进制 ⇄ 二进制 ⇄ 整数", "IPv4: dotted decimal ⇄ binary ⇄ integer"),
     m("scene.addresses.ipv6.count", "2¹²⁸ ≈ 3.4 × 10³⁸ 个地址，而 IPv4 只有 2³² ≈ 4.3 × 10⁹ 个。", "2¹²⁸ ≈ 3.4 × 10³⁸ addresses, against IPv4's 2³² ≈ 4.3 × 10⁹."),
     // Source: IPv6: first specified in RFC 1883 (1995), now RFC 8200; ::1 is RFC 4291 §2.5.3; IANA gave out its last IPv4 /8 blocks in February 2011.

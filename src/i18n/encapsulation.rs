@@ -151,6 +151,11 @@ pub static MESSAGES: &[Msg] = &[
         "Source port (client)",
     ),
     m(
+        "scene.encapsulation.fields",
+        "修改要发送的数据（协议、地址、端口、消息）",
+        "Change what is sent (protocol, addresses, ports, message)",
+    ),
+    m(
         "scene.encapsulation.here",
         "当前",
         "here",
@@ -184,6 +189,11 @@ pub static MESSAGES: &[Msg] = &[
         "scene.encapsulation.insp.hex_help",
         "选中这里后用方向键逐字节移动。",
         "Focus here and use the arrow keys to move byte by byte.",
+    ),
+    m(
+        "scene.encapsulation.insp.hex_help_touch",
+        "点一个字节，看它属于哪个字段。",
+        "Tap a byte to see which field it belongs to.",
     ),
     m(
         "scene.encapsulation.insp.ipv4_binary",

@@ -161,11 +161,15 @@ fn ip_section(props: &SectionProps) -> Html {
             </button>
         }
     };
+    // While a field holds input that is not an address, everything derived from the last
+    // valid one (the other forms, the bit grid, the facts) is greyed out and says so.
+    let stale = matches!(&*draft, Some((_, _, Some(_)))) || url_error.is_some();
     let localhost = draft
         .as_ref()
         .is_some_and(|(_, text, e)| e.is_none() && text.trim().eq_ignore_ascii_case("localhost"));
     html! {
-        <section class="ww-addr-card ww-addr-ip" aria-labelledby="addr-ip-title" data-kind={kind.id()}>
+        <section class={classes!("ww-addr-card", "ww-addr-ip", stale.then_some("is-stale"))} aria-labelledby="addr-ip-title"
+                 data-kind={kind.id()} data-stale={stale.to_string()}>
             <h2 id="addr-ip-title">{ t(lang, "scene.addresses.ip.title") }</h2>
             <p class="ww-addr-lead">{ t(lang, "scene.addresses.ip.lead") }</p>
             if !props.embed {
@@ -179,6 +183,9 @@ fn ip_section(props: &SectionProps) -> Html {
                         <button type="button" key={*p} class="ww-addr-chip" data-pick={*p} onclick={pick((*p).to_owned())}>{ *p }</button>
                     }) }
                 </div>
+            }
+            if stale {
+                <p class="ww-addr-stale" role="status">{ t(lang, "scene.addresses.ip.stale") }</p>
             }
             <div class="ww-octets" role="group" aria-label={t(lang, "scene.addresses.ip.bits_label")}>
                 { for octets.iter().enumerate().map(|(i, o)| html! {

@@ -15,6 +15,7 @@ use crate::platform;
 use crate::player::{clamp_step, Player};
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
+use crate::widgets::narrow::use_narrow;
 use model::{
     at_step, blocks, build_with, check, field_value, questions, receiver_check, Built, Level, Side,
     FIELDS, PROTOS,
@@ -338,6 +339,7 @@ fn focus_layers(level: Level, proto: &str) -> Vec<String> {
 #[function_component(EncapsulationScene)]
 pub fn encapsulation_scene(props: &PageProps) -> Html {
     let lang = props.lang;
+    let narrow = use_narrow();
     // A typed value's check runs the engine once; the rebuild from the URL takes that run.
     let last = use_memo((), |()| LastRun::default());
     let built = {
@@ -440,6 +442,10 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
             if !props.embed {
                 <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.encapsulation.title") }</h1>
                 <p class="ww-scene-intro">{ t(lang, "scene.encapsulation.intro") }</p>
+                // Phones: the fields start folded, so the player and the stacks come first
+                // (open when a value has a problem, so its message is seen).
+                <details class="ww-enc-controls-box" open={!narrow || !built.errors.is_empty()}>
+                <summary class="ww-enc-controls-summary">{ t(lang, "scene.encapsulation.fields") }</summary>
                 <form class="ww-enc-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <fieldset class="ww-enc-proto">
                         <legend>{ t(lang, "scene.encapsulation.field.proto") }</legend>
@@ -467,6 +473,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                     { for FIELDS.iter().skip(3).map(|k| text_field(k)) }
                     <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
                 </form>
+                </details>
             }
             <Player {lang} {step} {min} {max} stop={predict.stop} on_step={on_step.clone()} />
             { predict.panel }
@@ -474,7 +481,7 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
                 <p class="ww-enc-step-head"><strong>{ head }</strong></p>
                 { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
             </div>
-            <div class="ww-enc-stage">
+            <div class="ww-enc-stage" data-swipe="step">
                 { stack(lang, Side::Sender, step, &on_step) }
                 <div class="ww-enc-center">
                     <div class={classes!("ww-enc-dir", if side == Side::Sender { "is-down" } else { "is-up" })} aria-hidden="true">

@@ -15,6 +15,7 @@ use crate::player::{clamp_step, Player};
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
+use crate::widgets::narrow::use_narrow;
 use model::{
     arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, mac_seen_on_link, narration,
     questions, tables_at, tick_at, View, PCS,
@@ -74,15 +75,9 @@ fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
 fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) -> Html {
     let ticks = &trace.frames_per_tick;
     let (per, bars) = model::bin_ticks(ticks, model::MAX_BARS);
-    let other_bars = other.map(|o| model::bin_by(&o.frames_per_tick, per));
-    // One scale for both cases, so the quiet network looks as small as it is.
-    let max = bars
-        .iter()
-        .chain(other_bars.iter().flatten())
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    // The axis fits this run's own bars (a quiet network's 1 frame a tick stays visible);
+    // the other case's total is written under the chart for comparison.
+    let max = bars.iter().copied().max().unwrap_or(1).max(1);
     let now = tick_at(trace, step) / per;
     let (cw, ch, left, bottom) = (360.0, 150.0, 34.0, 22.0);
     let n = bars.len().max(1) as f64;
@@ -281,6 +276,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
         props.dispatch.clone(),
     );
     let step = predict.step;
+    let narrow = use_narrow();
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => {
@@ -459,8 +455,8 @@ pub fn lan_scene(props: &PageProps) -> Html {
                 { for narration(&trace, step, lang).iter().map(|s| html! { <p>{ s }</p> }) }
             </div>
             <div class="ww-lan-main">
-                <div class="ww-lan-stage">
-                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull)) }</div>
+                <div class="ww-lan-stage" data-swipe="step">
+                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), narrow) }</div>
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.lan.topology")} />
                     <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p>

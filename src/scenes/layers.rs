@@ -66,7 +66,7 @@ pub fn layers_scene(props: &PageProps) -> Html {
     html! {
         <div class={classes!("ww-layers", props.embed.then_some("is-embed"))} data-model={if five { "5" } else { "4" }}>
             if !props.embed {
-                <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.layers.title") }</h1>
+                <h1 id="scene-title" class="ww-scene-title">{ t(lang, if five { "scene.layers.title" } else { "scene.layers.title4" }) }</h1>
                 <p class="ww-scene-intro">{ t(lang, "scene.layers.intro") }</p>
             }
             <div class="ww-layers-bar">

@@ -16,6 +16,7 @@ mod tree;
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::widgets::frame_bytes::{bit_pattern, coverage, field_at, ipv4_binary, mac_parts};
+use crate::widgets::narrow::use_narrow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use tree::{field_key, focus_in, layer_key, tree_key, visible_nodes, TreeMove};
@@ -269,6 +270,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
     let active = use_state_eq(|| None::<String>);
     let closed = use_state_eq(BTreeSet::<String>::new);
     let cursor = use_state_eq(|| None::<usize>);
+    // Bytes a hex row: 16, or 8 on a phone, where 16 would run off the pane.
+    let per_row = if use_narrow() { 8 } else { 16 };
     let tree_ref = use_node_ref();
     let Some(a) = &frame.annotated else {
         return html! { <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.unparsed") }</p> };
@@ -328,8 +331,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
                 (_, _) if n == 0 => return,
                 ("ArrowRight", Some(c)) => (c + 1).min(n - 1),
                 ("ArrowLeft", Some(c)) => c.saturating_sub(1),
-                ("ArrowDown", Some(c)) => (c + 16).min(n - 1),
-                ("ArrowUp", Some(c)) => c.saturating_sub(16),
+                ("ArrowDown", Some(c)) => (c + per_row).min(n - 1),
+                ("ArrowUp", Some(c)) => c.saturating_sub(per_row),
                 ("Home", _) => 0,
                 ("End", _) => n - 1,
                 ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", None) => 0,
@@ -353,8 +356,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
             &[&format!("{c:04x}"), &format!("{b:02x}"), &f],
         ))
     });
-    let hex_rows = frame.bytes.chunks(16).enumerate().map(|(r, chunk)| {
-        let base = r * 16;
+    let hex_rows = frame.bytes.chunks(per_row).enumerate().map(|(r, chunk)| {
+        let base = r * per_row;
         html! {
             <div key={r} class="ww-hex-row">
                 <span class="ww-hex-off" aria-hidden="true">{ format!("{base:04x}") }</span>
@@ -445,9 +448,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     }) }
                 </ul>
                 <div class="ww-hex-wrap">
-                    <div class="ww-hex" role="group" tabindex="0" aria-label={t(lang, "inspector.hex")}
+                    <div class={classes!("ww-hex", (per_row == 8).then_some("is-narrow"))} role="group" tabindex="0" aria-label={t(lang, "inspector.hex")}
                          aria-describedby="ww-hex-help" onkeydown={on_hex_key}>{ for hex_rows }</div>
-                    <p id="ww-hex-help" class="ww-hex-help">{ t(lang, "scene.encapsulation.insp.hex_help") }</p>
+                    <p id="ww-hex-help" class="ww-hex-help">
+                        <span class="ww-for-keys">{ t(lang, "scene.encapsulation.insp.hex_help") }</span>
+                        <span class="ww-for-touch">{ t(lang, "scene.encapsulation.insp.hex_help_touch") }</span>
+                    </p>
                     <p class="ww-hex-status" aria-live="polite">{ hex_status.unwrap_or_default() }</p>
                 </div>
             </div>

@@ -9,20 +9,57 @@ use std::rc::Rc;
 use wirewalk_engine::trace::{EventKind, Trace};
 use yew::prelude::*;
 
-/// Diagram width in SVG units.
-pub const WIDTH: f64 = 600.0;
-/// Left lifeline x.
-pub const LEFT_X: f64 = 120.0;
-/// Right lifeline x.
-pub const RIGHT_X: f64 = 480.0;
-const TOP: f64 = 56.0;
+/// The ladder's geometry in SVG units: wide (desktop, projector) or narrow (phones,
+/// where the drawing is about as many CSS pixels wide as it has units, so 14-unit type
+/// renders at a readable size and the host names sit at the edges, outside the lifelines).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Diagram width.
+    pub width: f64,
+    /// Left lifeline x.
+    pub left_x: f64,
+    /// Right lifeline x.
+    pub right_x: f64,
+    /// Top of the first row.
+    top: f64,
+    /// Height of a row with one line of text (its label).
+    row: f64,
+    /// Height of each further line under an arrow (payload, timeout note).
+    line: f64,
+    /// How far an arrow drops from one lifeline to the other.
+    slope: f64,
+    /// Host names and state changes drawn inside the lifelines (narrow) or outside.
+    inside: bool,
+}
+
+/// The desktop ladder.
+pub const WIDE: Geometry = Geometry {
+    width: 600.0,
+    left_x: 120.0,
+    right_x: 480.0,
+    top: 56.0,
+    row: 56.0,
+    line: 14.0,
+    slope: 24.0,
+    inside: false,
+};
+
+/// The phone ladder (`styles/ladder.css` gives `.is-narrow` its larger type).
+pub const NARROW: Geometry = Geometry {
+    width: 360.0,
+    left_x: 30.0,
+    right_x: 330.0,
+    top: 64.0,
+    row: 72.0,
+    line: 18.0,
+    slope: 20.0,
+    inside: true,
+};
 
 /// The diagram's style sheet (`styles/ladder.css`, linked by the page). The SVG export
 /// embeds the same text, so an exported SVG looks the same standalone; it is not put
 /// inside the live SVG, where the content security policy would refuse an inline style.
 pub const STYLE: &str = include_str!("../../styles/ladder.css");
-const ROW: f64 = 56.0;
-const SLOPE: f64 = 24.0;
 
 /// Props of the ladder.
 #[derive(Clone, PartialEq, Properties)]
@@ -43,11 +80,93 @@ pub struct LadderProps {
     pub left: AttrValue,
     /// Host drawn on the right.
     pub right: AttrValue,
+    /// Phone layout ([`NARROW`]) instead of [`WIDE`].
+    #[prop_or_default]
+    pub narrow: bool,
 }
 
-/// The y of a row's arrow start.
-fn row_y(row: usize) -> f64 {
-    TOP + row as f64 * ROW + 18.0
+/// Extra text lines of a frame's row: its payload and its timeout/loss note under the
+/// arrow, and a second label line over it when the label is too long for the geometry.
+fn extra_lines(trace: &Trace, i: usize, g: Geometry, lang: Lang) -> usize {
+    let f = &trace.frames[i];
+    let retrans = f
+        .role
+        .is_some_and(|r| r.as_str().contains("retransmission"));
+    let split = is_split(trace, i, g, lang);
+    usize::from(payload_text(f).is_some()) + usize::from(retrans || f.dropped) + usize::from(split)
+}
+
+/// A frame's label as drawn: retransmissions marked with ↻.
+fn shown_label(f: &wirewalk_engine::trace::Frame, lang: Lang) -> String {
+    let label = frame_label(f, lang);
+    let retrans = f
+        .role
+        .is_some_and(|r| r.as_str().contains("retransmission"));
+    if retrans {
+        format!("↻ {label}")
+    } else {
+        label
+    }
+}
+
+/// Whether row `i`'s label takes two lines.
+fn is_split(trace: &Trace, i: usize, g: Geometry, lang: Lang) -> bool {
+    trace
+        .frames
+        .get(i)
+        .is_some_and(|f| split_label(&shown_label(f, lang), g).1.is_some())
+}
+
+/// Widest label, in half-width character cells (a CJK character takes two), that fits
+/// on one line between the narrow diagram's edges at its type size.
+const NARROW_LABEL_CELLS: usize = 38;
+
+/// Width of `s` in half-width character cells.
+fn cells(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// A label as one line, or (narrow geometry only) two lines split at the space nearest
+/// its middle when it is wider than the drawing. A label with no space stays whole.
+fn split_label(label: &str, g: Geometry) -> (String, Option<String>) {
+    if !g.inside || cells(label) <= NARROW_LABEL_CELLS {
+        return (label.to_owned(), None);
+    }
+    let half = cells(label) / 2;
+    let mut best: Option<(usize, usize)> = None;
+    let mut at = 0usize;
+    for (i, c) in label.char_indices() {
+        if c == ' ' {
+            let d = at.abs_diff(half);
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((i, d));
+            }
+        }
+        at += cells(c.encode_utf8(&mut [0; 4]));
+    }
+    match best {
+        Some((i, _)) => (
+            label[..i].trim_end().to_owned(),
+            Some(label[i..].trim_start().to_owned()),
+        ),
+        None => (label.to_owned(), None),
+    }
+}
+
+/// The y of each row's arrow start, and the diagram's height. A row grows by one line
+/// for each text under its arrow, so a timeout note never runs into the next arrow.
+pub fn row_ys(trace: &Trace, g: Geometry, lang: Lang) -> (Vec<f64>, f64) {
+    let mut ys = Vec::with_capacity(trace.frames.len() + 1);
+    let mut y = g.top + 18.0;
+    for i in 0..trace.frames.len() {
+        let split = is_split(trace, i, g, lang);
+        // A label on two lines pushes its own arrow down by one line.
+        y += if split { g.line } else { 0.0 };
+        ys.push(y);
+        y += g.row + g.line * (extra_lines(trace, i, g, lang) - usize::from(split)) as f64;
+    }
+    ys.push(y);
+    (ys, y + 2.0)
 }
 
 /// The note under a lost or retransmitted frame: which timeout fired, and whether it
@@ -76,18 +195,20 @@ pub fn ladder(props: &LadderProps) -> Html {
         selected,
         left,
         right,
+        narrow,
         ..
     } = props;
     let lang = *lang;
-    let rows = trace.frames.len();
-    let height = row_y(rows) + 20.0;
+    let g = if *narrow { NARROW } else { WIDE };
+    let (ys, height) = row_ys(trace, g, lang);
+    let row_y = |row: usize| ys.get(row).copied().unwrap_or(height);
     let side_x = |host: &str| {
         if host == left.as_str() {
-            LEFT_X
+            g.left_x
         } else if host == right.as_str() {
-            RIGHT_X
+            g.right_x
         } else {
-            (LEFT_X + RIGHT_X) / 2.0
+            (g.left_x + g.right_x) / 2.0
         }
     };
     let current_frame = cursor
@@ -117,7 +238,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         let x1 = side_x(&f.from);
         let x2 = side_x(&f.to);
         let y1 = row_y(i);
-        let (xe, ye) = if f.dropped { ((x1 + x2) / 2.0, y1 + SLOPE / 2.0) } else { (x2, y1 + SLOPE) };
+        let (xe, ye) = if f.dropped { ((x1 + x2) / 2.0, y1 + g.slope / 2.0) } else { (x2, y1 + g.slope) };
         let role = f.role.map(|r| r.as_str()).unwrap_or_default();
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
         let retrans = role.contains("retransmission");
@@ -133,6 +254,8 @@ pub fn ladder(props: &LadderProps) -> Html {
             format!("role-{}", role.replace('*', "")),
         );
         let label = frame_label(f, lang);
+        let (first, second) = split_label(&shown_label(f, lang), g);
+        let has_payload = payload_text(f).is_some();
         let payload = payload_text(f).map(|p| {
             let short: String = p.chars().take(24).collect();
             if p.chars().count() > 24 { format!("“{short}…”") } else { format!("“{short}”") }
@@ -162,14 +285,18 @@ pub fn ladder(props: &LadderProps) -> Html {
                         <line x1={(xe - 7.0).to_string()} y1={(ye + 7.0).to_string()} x2={(xe + 7.0).to_string()} y2={(ye - 7.0).to_string()} />
                     </g>
                 }
-                <text class="ww-arrow-label" x={mx.to_string()} y={(y1 - 5.0).to_string()} text-anchor="middle">
-                    { if retrans { format!("↻ {label}") } else { label } }
+                <text class="ww-arrow-label" x={mx.to_string()} y={(y1 - 5.0 - if second.is_some() { g.line } else { 0.0 }).to_string()} text-anchor="middle">
+                    { first }
+                    if let Some(rest) = second {
+                        <tspan x={mx.to_string()} dy={g.line.to_string()}>{ rest }</tspan>
+                    }
                 </text>
                 if let Some(p) = payload {
-                    <text class="ww-arrow-payload" x={mx.to_string()} y={(y1 + SLOPE + 4.0).to_string()} text-anchor="middle">{ p }</text>
+                    // A lost frame's ✕ is at the middle: its payload goes half-way to it.
+                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={(y1 + g.slope + 4.0).to_string()} text-anchor="middle">{ p }</text>
                 }
                 if retrans || f.dropped {
-                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + SLOPE + 16.0).to_string()}
+                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + g.slope + 4.0 + g.line * f64::from(u8::from(has_payload))).to_string()}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
                         { ladder_note(trace, i, f.dropped, retrans, lang) }
                     </text>
@@ -181,12 +308,20 @@ pub fn ladder(props: &LadderProps) -> Html {
     let state_marks = states.iter().map(|(ev, row, host, name)| {
         let shown = *ev < *cursor;
         let on_left = host == left.as_str();
-        let x = if on_left { LEFT_X - 8.0 } else { RIGHT_X + 8.0 };
-        let y = row_y(*row) - 2.0 - if *row > 0 { ROW * 0.35 } else { 14.0 };
+        let x = match (on_left, g.inside) {
+            (true, false) => g.left_x - 8.0,
+            (false, false) => g.right_x + 8.0,
+            (true, true) => g.left_x + 6.0,
+            (false, true) => g.right_x - 6.0,
+        };
+        // Above the row's label (both lines of a split one).
+        let above = if is_split(trace, *row, g, lang) { g.line } else { 0.0 };
+        let y = row_y(*row) - 2.0 - above - if *row > 0 || g.inside { g.row * 0.35 } else { 14.0 };
+        let anchor = if on_left != g.inside { "end" } else { "start" };
         let current = cursor.checked_sub(1) == Some(*ev);
         html! {
             <text key={format!("s{ev}")} class={classes!("ww-state-mark", (!shown).then_some("is-future"), current.then_some("is-current"))}
-                  x={x.to_string()} y={y.to_string()} text-anchor={if on_left { "end" } else { "start" }}>
+                  x={x.to_string()} y={y.to_string()} text-anchor={anchor}>
                 { *name }
             </text>
         }
@@ -206,22 +341,71 @@ pub fn ladder(props: &LadderProps) -> Html {
             .map(|ip| ip.split('/').next().unwrap_or("").to_owned())
             .unwrap_or_default()
     };
+    // Host names: over their lifelines (wide), or at the edges of a narrow drawing.
+    let (lx, la, rx, ra) = if g.inside {
+        (4.0, "start", g.width - 4.0, "end")
+    } else {
+        (g.left_x, "middle", g.right_x, "middle")
+    };
     html! {
-        <svg class="ww-ladder" viewBox={format!("0 0 {WIDTH} {height}")} role="group"
+        <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {} {height}", g.width)} role="group"
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
             <defs>
                 <marker id="ww-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="ww-head" />
                 </marker>
             </defs>
-            <text class="ww-host-name" x={LEFT_X.to_string()} y="18" text-anchor="middle">{ host_label(left) }</text>
-            <text class="ww-host-ip" x={LEFT_X.to_string()} y="34" text-anchor="middle">{ ip_of(left) }</text>
-            <text class="ww-host-name" x={RIGHT_X.to_string()} y="18" text-anchor="middle">{ host_label(right) }</text>
-            <text class="ww-host-ip" x={RIGHT_X.to_string()} y="34" text-anchor="middle">{ ip_of(right) }</text>
-            <line class="ww-lifeline" x1={LEFT_X.to_string()} y1="42" x2={LEFT_X.to_string()} y2={height.to_string()} />
-            <line class="ww-lifeline" x1={RIGHT_X.to_string()} y1="42" x2={RIGHT_X.to_string()} y2={height.to_string()} />
+            <text class="ww-host-name" x={lx.to_string()} y="18" text-anchor={la}>{ host_label(left) }</text>
+            <text class="ww-host-ip" x={lx.to_string()} y="36" text-anchor={la}>{ ip_of(left) }</text>
+            <text class="ww-host-name" x={rx.to_string()} y="18" text-anchor={ra}>{ host_label(right) }</text>
+            <text class="ww-host-ip" x={rx.to_string()} y="36" text-anchor={ra}>{ ip_of(right) }</text>
+            <line class="ww-lifeline" x1={g.left_x.to_string()} y1="44" x2={g.left_x.to_string()} y2={height.to_string()} />
+            <line class="ww-lifeline" x1={g.right_x.to_string()} y1="44" x2={g.right_x.to_string()} y2={height.to_string()} />
             { for state_marks }
             { for arrows }
         </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_split_near_the_middle_only_in_the_narrow_geometry() {
+        let arp = "ARP 请求：谁有 192.168.1.20？请告诉 192.168.1.10";
+        assert!(cells(arp) > NARROW_LABEL_CELLS);
+        assert_eq!(split_label(arp, WIDE), (arp.to_owned(), None));
+        let (a, b) = split_label(arp, NARROW);
+        let b = b.expect("split");
+        assert_eq!(format!("{a} {b}"), arp);
+        assert!(cells(&a) <= NARROW_LABEL_CELLS && cells(&b) <= NARROW_LABEL_CELLS);
+        assert_eq!(
+            split_label("SYN  seq=0", NARROW),
+            ("SYN  seq=0".to_owned(), None)
+        );
+        let unbroken = "x".repeat(60);
+        assert_eq!(split_label(&unbroken, NARROW), (unbroken.clone(), None));
+    }
+
+    #[test]
+    fn rows_with_notes_are_taller_and_rows_never_overlap() {
+        let s = wirewalk_engine::scenario::Scenario::named("tcp_loss").expect("scenario");
+        let trace = wirewalk_engine::run(&s).expect("run");
+        for g in [WIDE, NARROW] {
+            let (ys, height) = row_ys(&trace, g, Lang::Zh);
+            assert_eq!(ys.len(), trace.frames.len() + 1);
+            for (i, w) in ys.windows(2).enumerate() {
+                let f = &trace.frames[i];
+                let noted = f.dropped
+                    || f.role
+                        .is_some_and(|r| r.as_str().contains("retransmission"));
+                assert!(
+                    w[1] - w[0] >= g.row + if noted { g.line } else { 0.0 },
+                    "row {i}"
+                );
+            }
+            assert!(height > ys[ys.len() - 1]);
+        }
     }
 }

@@ -7,6 +7,7 @@ use super::{text_input, SectionProps};
 use crate::i18n::{t, tf};
 use crate::platform;
 use crate::scenes::params::LastRun;
+use crate::widgets::narrow::use_narrow;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ use yew::prelude::*;
 /// The 4-tuple: two clients connected to the same server port, from two engine runs.
 #[function_component(TupleSection)]
 pub(super) fn tuple_section(props: &SectionProps) -> Html {
+    let narrow = use_narrow();
     let lang = props.lang;
     let drafts = use_state_eq(BTreeMap::<String, (String, String)>::new);
     // A typed value's check runs the engine once; the rebuild from the URL takes that run.
@@ -85,14 +87,39 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
             </>
         }
     };
+    // Wide: the two clients on the left, the server on the right. Narrow (phones): the
+    // clients side by side above the server, so the boxes keep readable type.
+    let bw = if narrow { 146.0 } else { 190.0 };
     let box_text = |x: f64, y: f64, name: String, addr: String, class: &'static str| {
         html! {
             <g class={classes!("ww-tuple-node", class)}>
-                <rect x={x.to_string()} y={y.to_string()} width="190" height="52" rx="8" />
-                <text x={(x + 95.0).to_string()} y={(y + 21.0).to_string()} text-anchor="middle" class="ww-tuple-name">{ name }</text>
-                <text x={(x + 95.0).to_string()} y={(y + 41.0).to_string()} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
+                <rect x={x.to_string()} y={y.to_string()} width={bw.to_string()} height="52" rx="8" />
+                <text x={(x + bw / 2.0).to_string()} y={(y + 21.0).to_string()} text-anchor="middle" class="ww-tuple-name">{ name }</text>
+                <text x={(x + bw / 2.0).to_string()} y={(y + 41.0).to_string()} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
             </g>
         }
+    };
+    let (view, a_at, b_at, s_at, a_line, b_line) = if narrow {
+        (
+            "0 0 300 170",
+            (2.0, 2.0),
+            (152.0, 2.0),
+            (77.0, 116.0),
+            (75.0, 54.0, 130.0, 116.0),
+            (225.0, 54.0, 170.0, 116.0),
+        )
+    } else {
+        (
+            "0 0 560 150",
+            (10.0, 10.0),
+            (10.0, 88.0),
+            (360.0, 49.0),
+            (200.0, 36.0, 360.0, 75.0),
+            (200.0, 114.0, 360.0, 75.0),
+        )
+    };
+    let line = |(x1, y1, x2, y2): (f64, f64, f64, f64), class: &'static str| {
+        html! { <line class={classes!("ww-tuple-link", class)} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
     };
     html! {
         <section class="ww-addr-card ww-addr-tuple" aria-labelledby="addr-tuple-title" data-distinct={ok.to_string()}>
@@ -107,12 +134,12 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
                 </div>
                 <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.port_hint") }</p>
             }
-            <svg class="ww-tuple-svg" viewBox="0 0 560 150" role="img" aria-label={t(lang, "scene.addresses.tuple.svg_label")}>
-                <line class="ww-tuple-link is-a" x1="200" y1="36" x2="360" y2="75" />
-                <line class="ww-tuple-link is-b" x1="200" y1="114" x2="360" y2="75" />
-                { box_text(10.0, 10.0, t(lang, "scene.addresses.tuple.client_a").to_owned(), format!("{}:{}", a.client_ip, a.client_port), "is-a") }
-                { box_text(10.0, 88.0, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
-                { box_text(360.0, 49.0, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
+            <svg class={classes!("ww-tuple-svg", narrow.then_some("is-narrow"))} viewBox={view} role="img" aria-label={t(lang, "scene.addresses.tuple.svg_label")}>
+                { line(a_line, "is-a") }
+                { line(b_line, "is-b") }
+                { box_text(a_at.0, a_at.1, t(lang, "scene.addresses.tuple.client_a").to_owned(), format!("{}:{}", a.client_ip, a.client_port), "is-a") }
+                { box_text(b_at.0, b_at.1, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
+                { box_text(s_at.0, s_at.1, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
             </svg>
             <div class="ww-table-wrap" tabindex="0" role="region" aria-labelledby="addr-tuple-title">
                 <table class="ww-tuple-table">

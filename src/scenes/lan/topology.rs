@@ -7,19 +7,52 @@ use wirewalk_engine::scenario::ScenarioName;
 use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
 
-/// The SVG's width.
-const W: f64 = 600.0;
-
-/// The SVG's height for a scenario.
-fn height(trace: &Trace) -> f64 {
-    match model::scenario_of(trace).as_str() {
-        "storm" => 250.0,
-        "router" => 270.0,
-        _ => 290.0,
+/// The SVG's width: wide, or narrow (phones, about one unit per CSS pixel, so the
+/// same type sizes stay readable; the nodes are re-laid out, never cut off).
+fn width(narrow: bool) -> f64 {
+    if narrow {
+        300.0
+    } else {
+        600.0
     }
 }
 
-fn node_pos(trace: &Trace, name: &str) -> (f64, f64) {
+/// The SVG's height for a scenario.
+fn height(trace: &Trace, narrow: bool) -> f64 {
+    match (model::scenario_of(trace).as_str(), narrow) {
+        ("storm", false) => 250.0,
+        ("router", false) => 270.0,
+        (_, false) => 290.0,
+        ("storm", true) => 310.0,
+        ("router", true) => 340.0,
+        (_, true) => 400.0,
+    }
+}
+
+/// Where a node sits. Narrow layouts put the hosts below what they are cabled to, so a
+/// cable enters a host from above and never crosses the addresses written under it.
+fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
+    if narrow {
+        return match model::scenario_of(trace).as_str() {
+            "switch" => match (name, switch_port_of(trace, name).unwrap_or(0)) {
+                ("switch", _) => (150.0, 48.0),
+                (_, 0) => (66.0, 190.0),
+                (_, 1) => (234.0, 190.0),
+                _ => (150.0, 318.0),
+            },
+            "storm" => match name {
+                "client" => (66.0, 236.0),
+                "switch1" => (64.0, 80.0),
+                "switch2" => (236.0, 80.0),
+                _ => (234.0, 236.0),
+            },
+            _ => match name {
+                "client" => (76.0, 262.0),
+                "router" => (150.0, 140.0),
+                _ => (224.0, 262.0),
+            },
+        };
+    }
     match model::scenario_of(trace).as_str() {
         "switch" => {
             if name == "switch" {
@@ -47,9 +80,9 @@ pub(super) fn fmt_n(x: f64) -> String {
 }
 
 /// The path of a link: straight, or bowed when two cables join the same pair of nodes.
-fn link_path(trace: &Trace, index: usize) -> (String, (f64, f64)) {
+fn link_path(trace: &Trace, index: usize, narrow: bool) -> (String, (f64, f64)) {
     let l = &trace.links[index];
-    let (a, b) = (node_pos(trace, &l.a), node_pos(trace, &l.b));
+    let (a, b) = (node_pos(trace, &l.a, narrow), node_pos(trace, &l.b, narrow));
     let twins: Vec<usize> = trace
         .links
         .iter()
@@ -91,7 +124,11 @@ pub(super) fn topology(
     step: usize,
     pulled: bool,
     on_pull: Option<Callback<MouseEvent>>,
+    narrow: bool,
 ) -> Html {
+    let node_pos = |trace: &Trace, name: &str| node_pos(trace, name, narrow);
+    let link_path = |trace: &Trace, index: usize| link_path(trace, index, narrow);
+    let w = width(narrow);
     let lit = lit_frames(trace, &built.frame_event, step);
     let counts = link_counts(trace, step);
     let is_router = model::scenario_of(trace) == ScenarioName::Router;
@@ -111,12 +148,37 @@ pub(super) fn topology(
                 })
                 .unwrap_or_default()
         };
+        // A LAN's name and subnet: one line, or two in the narrow drawing.
+        let net_label = |n: usize, x: f64, anchor: &'static str| {
+            let top = if narrow { 4.0 } else { 24.0 };
+            let (num, sub) = (n.to_string(), subnet(n - 1));
+            if narrow {
+                html! {
+                    <text class="ww-lan-net-label" x={fmt_n(x)} y={fmt_n(top + 20.0)} text-anchor={anchor}>
+                        { tf(lang, "scene.lan.router.lan", &[&num, ""]).trim_end().to_owned() }
+                        <tspan x={fmt_n(x)} dy="15">{ sub }</tspan>
+                    </text>
+                }
+            } else {
+                html! {
+                    <text class="ww-lan-net-label" x={fmt_n(x)} y={fmt_n(top + 22.0)} text-anchor={anchor}>{ tf(lang, "scene.lan.router.lan", &[&num, &sub]) }</text>
+                }
+            }
+        };
+        // Two LANs side by side, the router on their border.
+        let (half, h) = (w / 2.0, height(trace, narrow));
+        let (pad, gap, top) = if narrow {
+            (2.0, 1.0, 4.0)
+        } else {
+            (8.0, 4.0, 24.0)
+        };
+        let inner = half - pad - gap;
         html! {
             <g class="ww-lan-nets">
-                <rect class="ww-lan-net" x="8" y="24" width="288" height="238" rx="14" />
-                <rect class="ww-lan-net is-second" x="304" y="24" width="288" height="238" rx="14" />
-                <text class="ww-lan-net-label" x="20" y="46">{ tf(lang, "scene.lan.router.lan", &["1", &subnet(0)]) }</text>
-                <text class="ww-lan-net-label" x="580" y="46" text-anchor="end">{ tf(lang, "scene.lan.router.lan", &["2", &subnet(1)]) }</text>
+                <rect class="ww-lan-net" x={fmt_n(pad)} y={fmt_n(top)} width={fmt_n(inner)} height={fmt_n(h - top - 8.0)} rx="14" />
+                <rect class="ww-lan-net is-second" x={fmt_n(half + gap)} y={fmt_n(top)} width={fmt_n(inner)} height={fmt_n(h - top - 8.0)} rx="14" />
+                { net_label(1, pad + 10.0, "start") }
+                { net_label(2, w - pad - 10.0, "end") }
             </g>
         }
     } else {
@@ -199,7 +261,7 @@ pub(super) fn topology(
             <g class="ww-lan-pulled" data-pulled="true">
                 <path class="ww-lan-cable is-pulled" d={end(a, 1.0)} />
                 <path class="ww-lan-cable is-pulled" d={end(b, -1.0)} />
-                <text class="ww-lan-pulled-label" x="300" y={fmt_n(a.1 + 100.0)} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
+                <text class="ww-lan-pulled-label" x={fmt_n(w / 2.0)} y={fmt_n(a.1 + if narrow { -44.0 } else { 100.0 })} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
             </g>
         }
     } else {
@@ -226,15 +288,20 @@ pub(super) fn topology(
                 <g key={h.name.clone()} class="ww-lan-node is-router" data-node={h.name.clone()}>
                     <circle cx={fmt_n(x)} cy={fmt_n(y)} r="34" />
                     <path class="ww-lan-router-arrows" d={format!("M{} {} h28 m-8 -6 l8 6 l-8 6 M{} {} h-28 m8 -6 l-8 6 l8 6", fmt_n(x - 14.0), fmt_n(y - 8.0), fmt_n(x + 14.0), fmt_n(y + 8.0))} />
-                    <text x={fmt_n(x)} y={fmt_n(y + 52.0)} text-anchor="middle">{ label }</text>
+                    <text x={fmt_n(x)} y={fmt_n(y + if narrow { 66.0 } else { 52.0 })} text-anchor="middle">{ label }</text>
                     { for h.ips.iter().zip(&h.macs).enumerate().map(|(i, (ip, mac))| {
                         let left = i == 0;
-                        let tx = if left { x - 40.0 } else { x + 40.0 };
-                        let anchor = if left { "end" } else { "start" };
+                        // Wide: beside the router. Narrow: above it, in the middle of its LAN.
+                        let (tx, ty, anchor) = match (narrow, left) {
+                            (false, true) => (x - 40.0, y - 48.0, "end"),
+                            (false, false) => (x + 40.0, y - 48.0, "start"),
+                            (true, true) => (w / 4.0, y - 66.0, "middle"),
+                            (true, false) => (w * 3.0 / 4.0, y - 66.0, "middle"),
+                        };
                         html! {
-                            <text class="ww-lan-addr" x={fmt_n(tx)} y={fmt_n(y - 48.0 + 14.0 * i as f64 * 0.0)} text-anchor={anchor}>
+                            <text class="ww-lan-addr" x={fmt_n(tx)} y={fmt_n(ty)} text-anchor={anchor}>
                                 <tspan x={fmt_n(tx)} dy="0">{ ip.clone() }</tspan>
-                                <tspan x={fmt_n(tx)} dy="13">{ mac.clone() }</tspan>
+                                <tspan x={fmt_n(tx)} dy={if narrow { "16" } else { "13" }}>{ mac.clone() }</tspan>
                             </text>
                         }
                     }) }
@@ -246,9 +313,10 @@ pub(super) fn topology(
                     <path class="ww-lan-stand" d={format!("M{} {} h16 M{} {} v6", fmt_n(x - 8.0), fmt_n(y + 16.0), fmt_n(x), fmt_n(y + 10.0))} />
                     <text class="ww-lan-host-name" x={fmt_n(x)} y={fmt_n(y - 3.0)} text-anchor="middle">{ label }</text>
                     <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 32.0)} text-anchor="middle">{ h.macs.first().cloned().unwrap_or_default() }</text>
-                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 45.0)} text-anchor="middle">{ h.ips.first().map(|ip| ip.trim_end_matches("/24").to_owned()).unwrap_or_default() }</text>
+                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + if narrow { 48.0 } else { 45.0 })} text-anchor="middle">{ h.ips.first().map(|ip| ip.trim_end_matches("/24").to_owned()).unwrap_or_default() }</text>
                     if let Some((_, r)) = role {
-                        <text class="ww-lan-role" x={fmt_n(x)} y={fmt_n(y - 32.0)} text-anchor="middle">{ r }</text>
+                        // Narrow: under the addresses, where no cable arrives.
+                        <text class="ww-lan-role" x={fmt_n(x)} y={fmt_n(if narrow { y + 62.0 } else { y - 32.0 })} text-anchor="middle">{ r }</text>
                     }
                 </g>
             },
@@ -273,7 +341,7 @@ pub(super) fn topology(
         }
     });
     html! {
-        <svg class="ww-lan-topo" viewBox={format!("0 0 {W} {}", height(trace))} role="img" aria-label={t(lang, "scene.lan.topology")}>
+        <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {w} {}", height(trace, narrow))} role="img" aria-label={t(lang, "scene.lan.topology")}>
             { lans }
             { for links }
             { pulled_cable }

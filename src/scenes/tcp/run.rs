@@ -10,6 +10,7 @@ use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::ladder::{self, Ladder};
+use crate::widgets::narrow::use_narrow;
 use crate::widgets::state_diagram::StateDiagram;
 use std::rc::Rc;
 use wirewalk_engine::trace::Trace;
@@ -72,6 +73,7 @@ pub fn run_view(props: &RunProps) -> Html {
     } = props.clone();
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
+    let narrow = use_narrow();
     let current_frame = (0..trace.frames.len())
         .rev()
         .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
@@ -157,14 +159,22 @@ pub fn run_view(props: &RunProps) -> Html {
             <Player {lang} {step} {min} {max} {stop} time_us={Some(now_us(&trace, step))} {on_step} />
             { panel }
             <div class="ww-narration" role="status" aria-live="polite">
-                { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
+                if step == 0 {
+                    // Keys on a keyboard, taps and swipes on a touch screen (styles/shell.css).
+                    <p>
+                        <span class="ww-for-keys">{ t(lang, "scene.tcp.narr.start") }</span>
+                        <span class="ww-for-touch">{ t(lang, "scene.tcp.narr.start_touch") }</span>
+                    </p>
+                } else {
+                    { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
+                }
                 { for extra.iter().map(|(s, hot)| html! { <p class={classes!(hot.then_some("is-sticky"))}>{ s }</p> }) }
                 <p class="ww-narration-states">{ states_line }</p>
             </div>
             <div class="ww-tcp-main">
-                <div class="ww-tcp-ladder">
+                <div class="ww-tcp-ladder" data-swipe="step">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" />
+                            selected={shown_frame} {on_select} left="client" right="server" {narrow} />
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.tcp.ladder.title")} />
                     if !embed {
