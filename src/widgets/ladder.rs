@@ -286,7 +286,9 @@ pub fn ladder(props: &LadderProps) -> Html {
                     </g>
                 }
                 <text class="ww-arrow-label" x={mx.to_string()} y={(y1 - 5.0 - if second.is_some() { g.line } else { 0.0 }).to_string()} text-anchor="middle">
-                    { first }
+                    // The space between the lines stays in the text, so the visible words
+                    // read as the accessible name does.
+                    { if second.is_some() { format!("{first} ") } else { first } }
                     if let Some(rest) = second {
                         <tspan x={mx.to_string()} dy={g.line.to_string()}>{ rest }</tspan>
                     }
