@@ -3,6 +3,7 @@
 //! narration of every step, a frame inspector, and pcap / SVG export.
 
 pub mod model;
+pub mod play;
 pub mod run;
 
 use super::params::{field_error, use_param_setter, LastRun, PORT_PICKS};
@@ -13,19 +14,25 @@ use crate::i18n::{error_message, t};
 use crate::platform;
 use crate::player::clamp_step;
 use crate::widgets::code::CodePane;
-use model::{build_with, check, loss_key, questions, variant_key, HostAt, LOSSES, VARIANTS};
+use model::{
+    build_with, check, loss_key, questions, variant_key, wants_playground, HostAt, LOSSES,
+    PROGRAM_KEYS, VARIANTS,
+};
 use run::RunView;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// URL keys this scene reads (besides the engine's scenario keys).
-pub const PARAM_KEYS: &[&str] = &["variant"];
+pub const PARAM_KEYS: &[&str] = &["variant", "client", "server"];
 
 /// The TCP scene.
 #[function_component(TcpScene)]
 pub fn tcp_scene(props: &PageProps) -> Html {
     let lang = props.lang;
+    // The playground is on when the URL carries a program, or once switched on here.
+    let opened = use_state_eq(|| false);
+    let playing = *opened || wants_playground(&props.params);
     // A typed value's check runs the engine once; the rebuild from the URL takes that run.
     let last = use_memo((), |()| LastRun::default());
     let built = {
@@ -149,13 +156,31 @@ pub fn tcp_scene(props: &PageProps) -> Html {
             }
         })
     };
+    let toggle = {
+        let dispatch = props.dispatch.clone();
+        let opened = opened.clone();
+        Callback::from(move |_: MouseEvent| {
+            opened.set(!playing);
+            if playing {
+                for k in PROGRAM_KEYS {
+                    dispatch.emit(PageAction::SetParam(k.to_owned(), None));
+                }
+            }
+        })
+    };
     let p = &built.scenario.params;
     html! {
         <div class={classes!("ww-tcp", props.embed.then_some("is-embed"))} data-variant={built.variant.clone()}>
             if !props.embed {
                 <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.tcp.title") }</h1>
-                <p class="ww-scene-intro">{ t(lang, "scene.tcp.intro") }</p>
+                <p class="ww-scene-intro">{ t(lang, if playing { "play.intro" } else { "scene.tcp.intro" }) }</p>
+                <p class="ww-play-switch">
+                    <button type="button" class="ww-play-toggle" data-play="toggle" aria-pressed={playing.to_string()} onclick={toggle}>
+                        { t(lang, if playing { "play.toggle_off" } else { "play.toggle" }) }
+                    </button>
+                </p>
                 <form class="ww-tcp-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    if !playing {
                     <div class="ww-field-input">
                         <label for="tcp-variant">{ t(lang, "scene.tcp.variant.label") }</label>
                         <select id="tcp-variant" onchange={variant_change}>
@@ -167,7 +192,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                             <p class="ww-field-error" role="alert">{ e }</p>
                         }
                     </div>
-                    if !is_udp && built.variant != "refused" {
+                    }
+                    if playing || (!is_udp && built.variant != "refused") {
                         <div class="ww-field-input">
                             <label for="tcp-loss">{ t(lang, "scene.tcp.loss.label") }</label>
                             <select id="tcp-loss" onchange={select_param("loss")}>
@@ -177,6 +203,7 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                             </select>
                         </div>
                     }
+                    if !playing {
                     { text_field("client.payload", "scene.tcp.field.client_payload", p.client_payload.clone(), false) }
                     { text_field("server.payload", "scene.tcp.field.server_payload", p.server_payload.clone(), false) }
                     { text_field("server.port", "scene.tcp.field.server_port", p.server_port.to_string(), true) }
@@ -189,7 +216,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                             }) }
                         </select>
                     </div>
-                    if !is_udp {
+                    }
+                    if playing || !is_udp {
                         <label class="ww-check-input">
                             <input type="checkbox" checked={p.delayed_ack} onchange={delayed_change} />
                             { t(lang, "scene.tcp.field.delayed_ack") }
@@ -198,9 +226,13 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                     <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
                 </form>
             }
-            <RunView {lang} embed={props.embed} {trace} {frame_event} {step} {min} {max}
-                     name={built.variant.clone()} {is_udp} {on_step} {code}
-                     stop={predict.stop} panel={predict.panel} />
+            if playing {
+                <play::Playground ..props.clone() />
+            } else {
+                <RunView {lang} embed={props.embed} {trace} {frame_event} {step} {min} {max}
+                         name={built.variant.clone()} {is_udp} {on_step} {code}
+                         stop={predict.stop} panel={predict.panel} />
+            }
         </div>
     }
 }

@@ -2,14 +2,16 @@
 //! frame labels, per-step narration, TCP states and blocking calls at a cursor.
 //! Everything here reads the engine's trace; nothing is made up.
 
+mod play;
 mod share;
 
+pub use play::*;
 pub use share::*;
 pub mod questions;
 
 pub use questions::*;
 
-use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::i18n::{echo, t, t_dyn, tf, Lang};
 use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};
 use crate::widgets::frame_text::frame_label;
 use std::collections::BTreeMap;
@@ -104,7 +106,9 @@ pub fn build_with(
     let mut errors = Vec::new();
     let variant = choice(params, "variant", &VARIANTS, "tcp", &mut errors);
     let defaults = Scenario::named(&variant)?;
-    let pairs = params.iter().filter(|(k, _)| k.as_str() != "variant");
+    let pairs = params
+        .iter()
+        .filter(|(k, _)| k.as_str() != "variant" && !PROGRAM_KEYS.contains(&k.as_str()));
     let run = |s: &Scenario| last.run(s, wirewalk_engine::run);
     let (scenario, trace) = apply_and_run(&defaults, pairs, run, &mut errors)?;
     let frame_event = frame_events(&trace)?;
@@ -297,11 +301,28 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
         }
         // The note the narrator puts right after it says why.
         EventKind::RouterDrop { .. } => Vec::new(),
-        // Playground programs: their own output, Python's traceback, the engine's limit.
-        EventKind::Print { text, .. } => vec![text.trim_end().to_owned()],
-        EventKind::Exception { traceback, .. } => vec![traceback.clone()],
-        EventKind::Stopped { limit, .. } => vec![t_dyn(lang, limit.as_str())],
+        // Playground programs: who printed what, which exception ended whom, which limit.
         EventKind::Note { key } => vec![t_dyn(lang, key.as_str())],
+        EventKind::Print { host, text, .. } => vec![tf(
+            lang,
+            "play.narr.print",
+            &[&host_name(lang, host), &echo(text.trim_end_matches('\n'))],
+        )],
+        EventKind::Exception {
+            host,
+            name,
+            message,
+            ..
+        } => vec![tf(
+            lang,
+            "play.narr.exception",
+            &[&host_name(lang, host), name, &echo(message)],
+        )],
+        EventKind::Stopped { host, limit, .. } => vec![tf(
+            lang,
+            "play.narr.stopped",
+            &[&host_name(lang, host), &t_dyn(lang, limit.as_str())],
+        )],
         EventKind::SwitchLearn { switch, mac, port } => {
             vec![tf(
                 lang,
