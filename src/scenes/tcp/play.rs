@@ -67,7 +67,8 @@ async fn encode(text: &str) -> Result<String, ShareError> {
 #[derive(Clone)]
 struct Runner {
     generation: Rc<RefCell<u64>>,
-    written: Rc<RefCell<[Option<String>; 2]>>,
+    /// The URL values this page last read or wrote (`None` before the first read).
+    written: Rc<RefCell<Option<[Option<String>; 2]>>>,
     shown: UseStateHandle<Option<Shown>>,
     errors: UseStateHandle<Vec<ProgramError>>,
     refused: UseStateHandle<Option<ScenarioError>>,
@@ -130,8 +131,9 @@ impl Runner {
                 Ok(v) => {
                     problems[i] = None;
                     let mut written = self.written.borrow_mut();
-                    if written[i].as_deref() != Some(v.as_str()) {
-                        written[i] = Some(v.clone());
+                    let w = written.get_or_insert_with(Default::default);
+                    if w[i].as_deref() != Some(v.as_str()) {
+                        w[i] = Some(v.clone());
                         drop(written);
                         self.dispatch
                             .emit(PageAction::SetParam(PROGRAM_KEYS[i].to_owned(), Some(v)));
@@ -152,7 +154,7 @@ pub fn playground(props: &PageProps) -> Html {
     let preset = use_state_eq(|| PresetId::OneRequest);
     let runner = Runner {
         generation: use_mut_ref(|| 0u64),
-        written: use_mut_ref(|| [None, None]),
+        written: use_mut_ref(|| None),
         shown: use_state(|| None),
         errors: use_state(Vec::new),
         refused: use_state(|| None),
@@ -179,7 +181,7 @@ pub fn playground(props: &PageProps) -> Html {
             props.params.get("server").cloned(),
         ];
         use_effect_with(values, move |values| {
-            if *runner.written.borrow() != *values {
+            if runner.written.borrow().as_ref() != Some(values) {
                 let values = values.clone();
                 spawn_local(async move {
                     let (pc, ps) = preset_texts(preset);
@@ -194,7 +196,7 @@ pub fn playground(props: &PageProps) -> Html {
                     }
                     let [c, s] = got;
                     // What stands in the URL now (a bad value is replaced on the next write).
-                    *runner.written.borrow_mut() = values;
+                    *runner.written.borrow_mut() = Some(values);
                     runner.share.set(problems);
                     texts.set(Some((c.clone(), s.clone())));
                     // A bad value stays in the URL, with its message, until the next edit.

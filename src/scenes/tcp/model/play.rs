@@ -184,3 +184,114 @@ pub fn errors_of(lang: Lang, errors: &[ProgramError], side: Side) -> Vec<(usize,
         .map(|e| (e.line, program_error_message(lang, e)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenes::params::url_params as params;
+    use wirewalk_engine::python::{PresetId, PRESETS};
+    use wirewalk_engine::ProgramsError;
+
+    fn preset(id: PresetId) -> (&'static str, &'static str) {
+        let p = PRESETS.iter().find(|p| p.id == id).unwrap();
+        (p.client, p.server)
+    }
+
+    fn run(client: &str, server: &str) -> Result<Trace, ProgramsError> {
+        let (s, rejected) = play_scenario(&BTreeMap::new()).unwrap();
+        assert!(rejected.is_empty());
+        wirewalk_engine::run_programs(&s, client, server)
+    }
+
+    #[test]
+    fn the_scenario_takes_the_urls_engine_keys_and_reports_bad_ones() {
+        let (s, rejected) = play_scenario(&params(&[
+            ("variant", "udp"),
+            ("client", "AAAA"),
+            ("loss", "syn"),
+            ("server.port", "99999"),
+        ]))
+        .unwrap();
+        assert_eq!(s.params.loss, "syn");
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].0, "server.port");
+        assert!(wants_playground(&params(&[("server", "")])));
+        assert!(!wants_playground(&params(&[("variant", "udp")])));
+    }
+
+    #[test]
+    fn output_grows_with_the_cursor_and_ends_with_the_prints() {
+        let (c, s) = preset(PresetId::OneRequest);
+        let trace = run(c, s).unwrap();
+        let n = trace.events.len();
+        assert!(output_at(&trace, 0).is_empty());
+        let all = output_at(&trace, n);
+        let printed: Vec<&str> = all
+            .iter()
+            .filter_map(|l| match &l.what {
+                Output::Print(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(printed.iter().any(|t| t.contains("b'HELLO'")), "{printed:?}");
+        // Each line appears exactly at its event: the output up to it excludes it.
+        for l in &all {
+            assert!(!output_at(&trace, l.event).iter().any(|m| m.event == l.event));
+            assert!(output_at(&trace, l.event + 1).iter().any(|m| m.event == l.event));
+        }
+    }
+
+    #[test]
+    fn sticky_packets_mark_the_servers_recv_line() {
+        let (c, s) = preset(PresetId::StickyPackets);
+        let trace = run(c, s).unwrap();
+        let n = trace.events.len();
+        let recv_line = s.lines().position(|l| l.contains(".recv(")).unwrap() + 1;
+        assert_eq!(sticky_lines(&trace, "server", n), vec![recv_line]);
+        assert!(sticky_lines(&trace, "client", n).is_empty());
+        assert!(sticky_lines(&trace, "server", 0).is_empty());
+        let hot: Vec<usize> = (0..=n).filter(|&c| at_sticky(&trace, c)).collect();
+        assert!(!hot.is_empty() && hot.len() <= 2, "{hot:?}");
+        // The one-request preset has no such moment.
+        let (c, s) = preset(PresetId::OneRequest);
+        let plain = run(c, s).unwrap();
+        assert!((0..=plain.events.len()).all(|c| !at_sticky(&plain, c)));
+    }
+
+    #[test]
+    fn an_uncaught_exception_is_at_its_line_with_its_traceback() {
+        let client = "import socket\n\ns = socket.socket()\ns.connect(('192.168.1.20', 9999))\n";
+        let (_, server) = preset(PresetId::OneRequest);
+        let trace = run(client, server).unwrap();
+        let n = trace.events.len();
+        let (line, text) = exception_at(&trace, "client", n).unwrap();
+        assert_eq!(line, 4);
+        assert!(text.starts_with("ConnectionRefusedError"), "{text}");
+        let tb = output_at(&trace, n)
+            .into_iter()
+            .find_map(|l| match l.what {
+                Output::Traceback(t) if l.host == "client" => Some(t),
+                _ => None,
+            })
+            .unwrap();
+        assert!(tb.starts_with("Traceback (most recent call last):"), "{tb}");
+        assert!(tb.contains("line 4"), "{tb}");
+    }
+
+    #[test]
+    fn a_syntax_error_is_placed_on_its_side_and_line_in_both_languages() {
+        let (c, _) = preset(PresetId::OneRequest);
+        let Err(ProgramsError::Programs(errors)) = run(c, "import socket\nx = (\n") else {
+            panic!("expected a program error");
+        };
+        assert!(errors_of(Lang::En, &errors, Side::Client).is_empty());
+        for lang in Lang::ALL {
+            let server = errors_of(lang, &errors, Side::Server);
+            assert!(!server.is_empty());
+            assert!(server.iter().all(|(line, _)| (2..=3).contains(line)), "{server:?}");
+            for (_, msg) in server {
+                assert!(!msg.starts_with("program."), "untranslated: {msg}");
+            }
+        }
+    }
+}
