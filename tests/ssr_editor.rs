@@ -74,7 +74,10 @@ async fn the_current_line_errors_and_marks_are_on_their_lines() {
     p.status = Some("Blocked in recv()".into());
     let html = editor(p).await;
     let l2 = line_tag(&html, 2);
-    assert!(l2.contains("is-current") && l2.contains("is-blocked"), "{l2}");
+    assert!(
+        l2.contains("is-current") && l2.contains("is-blocked"),
+        "{l2}"
+    );
     assert!(line_tag(&html, 3).contains("has-error"));
     assert!(line_tag(&html, 4).contains("is-marked"));
     let l1 = line_tag(&html, 1);
@@ -96,7 +99,10 @@ async fn a_link_with_a_program_opens_the_playground() {
     let html = LocalServerRenderer::<Shell>::with_props(ShellProps { initial })
         .render()
         .await;
-    assert!(html.contains("data-play=\"toggle\" aria-pressed=\"true\""), "{html}");
+    assert!(
+        html.contains("data-play=\"toggle\" aria-pressed=\"true\""),
+        "{html}"
+    );
     assert!(html.contains("id=\"play-client\"") && html.contains("id=\"play-server\""));
     assert!(html.contains("这里能运行哪些 Python？"));
     assert!(html.contains("id=\"play-preset\""));

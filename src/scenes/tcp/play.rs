@@ -72,6 +72,7 @@ struct Runner {
     shown: UseStateHandle<Option<Shown>>,
     errors: UseStateHandle<Vec<ProgramError>>,
     refused: UseStateHandle<Option<ScenarioError>>,
+    failed: UseStateHandle<Option<tools::ToolsError>>,
     busy: UseStateHandle<bool>,
     share: UseStateHandle<[Option<ShareError>; 2]>,
     dispatch: Callback<PageAction>,
@@ -99,6 +100,17 @@ impl Runner {
             if *this.generation.borrow() != my {
                 return;
             }
+            let result = match result {
+                Ok(r) => {
+                    this.failed.set(None);
+                    r
+                }
+                Err(e) => {
+                    this.failed.set(Some(e));
+                    this.busy.set(false);
+                    return;
+                }
+            };
             match result {
                 Ok(trace) => {
                     if let Ok(fe) = frame_events(&trace) {
@@ -158,6 +170,7 @@ pub fn playground(props: &PageProps) -> Html {
         shown: use_state(|| None),
         errors: use_state(Vec::new),
         refused: use_state(|| None),
+        failed: use_state(|| None),
         busy: use_state_eq(|| false),
         share: use_state_eq(|| [None, None]),
         dispatch: props.dispatch.clone(),
@@ -348,6 +361,9 @@ pub fn playground(props: &PageProps) -> Html {
                 </p>
                 if !errors.is_empty() {
                     <p class="ww-field-error ww-play-share" role="alert" data-play-errors="true">{ t(lang, "play.errors_kept") }</p>
+                }
+                if let Some(e) = &*runner.failed {
+                    <p class="ww-field-error ww-play-share" role="alert">{ t(lang, e.key()) }</p>
                 }
                 if let Some(e) = &*runner.refused {
                     <p class="ww-field-error ww-play-share" role="alert">{ crate::i18n::error_message(lang, e) }</p>

@@ -233,11 +233,18 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert!(printed.iter().any(|t| t.contains("b'HELLO'")), "{printed:?}");
+        assert!(
+            printed.iter().any(|t| t.contains("b'HELLO'")),
+            "{printed:?}"
+        );
         // Each line appears exactly at its event: the output up to it excludes it.
         for l in &all {
-            assert!(!output_at(&trace, l.event).iter().any(|m| m.event == l.event));
-            assert!(output_at(&trace, l.event + 1).iter().any(|m| m.event == l.event));
+            assert!(!output_at(&trace, l.event)
+                .iter()
+                .any(|m| m.event == l.event));
+            assert!(output_at(&trace, l.event + 1)
+                .iter()
+                .any(|m| m.event == l.event));
         }
     }
 
@@ -288,7 +295,10 @@ mod tests {
         for lang in Lang::ALL {
             let server = errors_of(lang, &errors, Side::Server);
             assert!(!server.is_empty());
-            assert!(server.iter().all(|(line, _)| (2..=3).contains(line)), "{server:?}");
+            assert!(
+                server.iter().all(|(line, _)| (2..=3).contains(line)),
+                "{server:?}"
+            );
             for (_, msg) in server {
                 assert!(!msg.starts_with("program."), "untranslated: {msg}");
             }
