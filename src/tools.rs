@@ -145,32 +145,6 @@ pub async fn capture_trace(n: usize) -> Result<Result<Trace, CaptureError>, Tool
     }
 }
 
-/// The socket playground: runs the student's `client` and `server` programs on
-/// `scenario`'s network in the worker; the annotated trace, or why they cannot run.
-///
-/// # Errors
-/// The outer error: no answer ([`ToolsError`]); the inner: the programs' errors (each at
-/// its line) or a refused scenario.
-pub async fn run_programs(
-    scenario: Scenario,
-    client: String,
-    server: String,
-) -> Result<Result<Trace, ProgramsError>, ToolsError> {
-    let job = Job::RunPrograms {
-        scenario: Box::new(scenario),
-        client,
-        server,
-    };
-    match self::job(job, Vec::new()).await? {
-        JobOutput::RunPrograms(Ok(mut trace)) => {
-            wirewalk_engine::annotate(&mut trace);
-            Ok(Ok(trace))
-        }
-        JobOutput::RunPrograms(Err(e)) => Ok(Err(e)),
-        _ => Err(ToolsError::Unreadable),
-    }
-}
-
 // Natively (the worker path is checked end to end in e2e/tools.spec.mjs).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used)]

@@ -41,16 +41,6 @@ pub enum Job {
     ReadCapture,
     /// Conversation `n` of the capture read last, as an annotated trace.
     CaptureTrace(usize),
-    /// The socket playground: the student's client and server programs on the network of
-    /// the scenario (the same as [`crate::run_programs_unannotated`]).
-    RunPrograms {
-        /// The network and its parameters (loss, delayed ACK…).
-        scenario: Box<Scenario>,
-        /// `client.py`.
-        client: String,
-        /// `server.py`.
-        server: String,
-    },
 }
 
 /// What the page needs to list a capture read by [`Job::ReadCapture`].
@@ -75,8 +65,6 @@ pub enum JobOutput {
     ReadCapture(Result<CaptureSummary, CaptureError>),
     /// The annotated trace of one conversation, or why there is none.
     CaptureTrace(Result<Trace, CaptureError>),
-    /// The unannotated trace of [`Job::RunPrograms`], or why the programs cannot run.
-    RunPrograms(Result<Trace, ProgramsError>),
     /// [`Job::CaptureTrace`] came before any capture was read (the worker was restarted
     /// in between): read the file again.
     NoCapture,
@@ -119,13 +107,6 @@ impl Session {
                     self.capture = Some(c);
                     summary
                 }))
-            }
-            Job::RunPrograms {
-                scenario,
-                client,
-                server,
-            } => {
-                JobOutput::RunPrograms(crate::run_programs_unannotated(&scenario, &client, &server))
             }
             Job::CaptureTrace(n) => match &self.capture {
                 Some(c) => JobOutput::CaptureTrace(c.trace(n)),
