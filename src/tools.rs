@@ -9,7 +9,9 @@
 //! would have given.
 
 use wirewalk_engine::capture::CaptureError;
-use wirewalk_engine::job::{CaptureSummary, Job, JobOutput, Session};
+#[cfg(not(target_arch = "wasm32"))]
+use wirewalk_engine::job::Session;
+use wirewalk_engine::job::{CaptureSummary, Job, JobOutput};
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
 use wirewalk_engine::ProgramsError;
@@ -61,14 +63,19 @@ impl From<WorkerFailure> for ToolsError {
 /// # Errors
 /// A [`ToolsError`] when the worker gives no readable answer.
 pub async fn job(job: Job, bytes: Vec<u8>) -> Result<JobOutput, ToolsError> {
-    if cfg!(target_arch = "wasm32") {
+    // `#[cfg]`, not `cfg!`: the page's wasm must not even name `Session::run`, or the
+    // interpreter and the capture reader would be linked into it as well as the worker.
+    #[cfg(target_arch = "wasm32")]
+    {
         let text = wirewalk_engine::job::job_text(&job);
         let answer = crate::platform::worker::call(text, bytes).await?;
         match wirewalk_engine::job::read_output(&answer) {
             Ok(JobOutput::Unreadable(_)) | Err(_) => Err(ToolsError::Unreadable),
             Ok(output) => Ok(output),
         }
-    } else {
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
         thread_local! {
             static SESSION: std::cell::RefCell<Session> = std::cell::RefCell::new(Session::new());
         }
