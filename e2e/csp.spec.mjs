@@ -11,7 +11,7 @@ import { directives, policyOf, problems, inlineScripts, styleHashes } from '../s
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const html = fs.readFileSync(path.join(root, 'dist', 'index.html'), 'utf8');
-const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 
 test('the built page has the strict policy, with a hash for each inline script', () => {
   const d = directives(policyOf(html));

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 import { directives, inlineScripts, policyOf, problems } from '../scripts/csp.mjs';
 
-const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 
 async function openFile(page, route) {
   await page.goto(`${ONE_FILE_URL}${route}`);

@@ -4,7 +4,7 @@
 import { test as base, expect } from '@playwright/test';
 import { test, open } from './fixtures.mjs';
 
-const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 
 /** What a visitor sees of the shell and the scene's opening. */
 async function visible(page) {

@@ -16,4 +16,5 @@ export const ROUTES = [
   '#/tcp?variant=refused&step=6',
   '#/tcp?variant=udp&step=6',
   '#/addresses',
+  '#/capture',
 ];

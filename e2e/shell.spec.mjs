@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 
-const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts', 'screens');
 
 test('the app loads from the sub-path with every scene in the navigation', async ({ page }) => {
@@ -25,7 +25,7 @@ test('navigation changes the scene and the URL, and back goes back', async ({ pa
     expect(new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
   }
   await page.goBack();
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+  await expect(page.locator('main')).toHaveAttribute('data-scene', SCENES[SCENES.length - 2]);
 });
 
 test('a deep link reproduces the same screen on reload', async ({ page }) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
 
-const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses'];
+const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 
 /** In the page: start the worker from `url` (or the one-file build's inline source),
  * post each job in turn (a JSON text, or { job, bytes } with bytes as an array), and

@@ -9,6 +9,7 @@
 use std::cell::Cell;
 
 mod deflate;
+pub mod file;
 pub mod worker;
 
 pub use deflate::{deflate_raw, inflate_raw};

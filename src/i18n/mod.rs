@@ -8,6 +8,7 @@
 
 mod addresses;
 mod architecture;
+mod capture_scene;
 mod catalogue;
 mod encapsulation;
 mod engine;
@@ -30,6 +31,7 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("addresses.rs", addresses::MESSAGES),
     ("playground.rs", playground::MESSAGES),
     ("quiz.rs", quiz::MESSAGES),
+    ("capture_scene.rs", capture_scene::MESSAGES),
 ];
 
 /// Every message of every table.

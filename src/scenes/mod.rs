@@ -6,6 +6,7 @@
 
 pub mod addresses;
 pub mod architecture;
+pub mod capture;
 pub mod encapsulation;
 pub mod lan;
 pub mod layers;
@@ -34,17 +35,20 @@ pub enum Scene {
     Tcp,
     /// IPv4, MAC, ports.
     Addresses,
+    /// The student's own capture file.
+    Capture,
 }
 
 impl Scene {
     /// Every scene, in navigation order.
-    pub const ALL: [Scene; 6] = [
+    pub const ALL: [Scene; 7] = [
         Scene::Architecture,
         Scene::Layers,
         Scene::Encapsulation,
         Scene::Lan,
         Scene::Tcp,
         Scene::Addresses,
+        Scene::Capture,
     ];
 
     /// The URL slug (`#/tcp`).
@@ -57,6 +61,7 @@ impl Scene {
             Scene::Lan => "lan",
             Scene::Tcp => "tcp",
             Scene::Addresses => "addresses",
+            Scene::Capture => "capture",
         }
     }
 
@@ -77,6 +82,7 @@ impl Scene {
             Scene::Lan => ["scene.lan.nav", "scene.lan.title"],
             Scene::Tcp => ["scene.tcp.nav", "scene.tcp.title"],
             Scene::Addresses => ["scene.addresses.nav", "scene.addresses.title"],
+            Scene::Capture => ["scene.capture.nav", "scene.capture.title"],
         }
     }
 
@@ -97,6 +103,7 @@ impl Scene {
             Scene::Lan => lan::PARAM_KEYS,
             Scene::Tcp => tcp::PARAM_KEYS,
             Scene::Addresses => addresses::PARAM_KEYS,
+            Scene::Capture => capture::PARAM_KEYS,
         }
     }
 
@@ -154,6 +161,7 @@ pub fn page(scene: Scene, props: PageProps) -> Html {
         Scene::Lan => html! { <lan::LanScene ..props /> },
         Scene::Tcp => html! { <tcp::TcpScene ..props /> },
         Scene::Addresses => html! { <addresses::AddressesScene ..props /> },
+        Scene::Capture => html! { <capture::CaptureScene ..props /> },
     }
 }
 

@@ -1,0 +1,79 @@
+// The capture scene: a committed capture picked from disk shows its conversations and the
+// chosen one on the TCP scene's ladder and inspector, with inferred states; another
+// conversation can be picked; a bad file gets its translated message beside the drop
+// zone and the page keeps working. The file is read in the page: no request carries it.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+
+const CAPTURES = 'engine/tests/captures';
+
+async function pick(page, name) {
+  await page.locator('#capture-file').setInputFiles(`${CAPTURES}/${name}`);
+}
+
+test('a committed capture: conversations, ladder, inferred states, inspector', async ({ page }) => {
+  const posts = [];
+  page.on('request', (r) => { if (r.method() !== 'GET') posts.push(r.url()); });
+  await open(page, '#/capture?lang=en');
+  await expect(page.locator('h1')).toHaveText('Open your own capture');
+  await pick(page, 'sll.pcap');
+  await expect(page.locator('.ww-capture-summary')).toHaveText('sll.pcap: 18 frames, 2 TCP/UDP conversations');
+  const convs = page.locator('.ww-capture-conv');
+  await expect(convs).toHaveCount(2);
+  await expect(convs.nth(0)).toContainText('TCP 10.0.0.1:40000 → 10.0.0.2:8080');
+  await expect(convs.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(convs.nth(1)).toContainText('UDP 10.0.0.1:50000 → 10.0.0.2:50001');
+  // The same ladder as the TCP scene: one arrow per frame.
+  await expect(page.locator('.ww-ladder')).toBeVisible();
+  await expect(page.locator('.ww-ladder [data-frame]')).toHaveCount(15);
+  // Step 1: the note that states are inferred; then the server's unseen LISTEN.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ww-narration')).toContainText('inferred from the captured segments');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ww-narration')).toContainText('Server: CLOSED → LISTEN (inferred)');
+  await expect(page.locator('.ww-state[data-host="server"] .ww-state-name')).toHaveText('LISTEN');
+  await expect(page.locator('.ww-state[data-host="server"] .ww-capture-inferred')).toHaveText('inferred');
+  // On to the SYN: the client is in SYN_SENT and the inspector shows the cooked header.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.ww-state[data-host="client"] .ww-state-name')).toHaveText('SYN_SENT');
+  await expect(page.locator('.ww-narration')).toContainText('Client → Server');
+  await expect(page.locator('.ww-tcp-inspector [data-field="sll.pkttype"]')).toHaveCount(1);
+  await expect(page.locator('.ww-tcp-inspector [data-field="tcp.options.timestamp.tsval"]')).toHaveCount(1);
+  // The end: TIME_WAIT and CLOSED, inferred.
+  await page.keyboard.press('End');
+  await expect(page.locator('.ww-state[data-host="client"] .ww-state-name')).toHaveText('TIME_WAIT');
+  await expect(page.locator('.ww-state[data-host="server"] .ww-state-name')).toHaveText('CLOSED');
+  // The UDP conversation: no states.
+  await convs.nth(1).click();
+  await expect(convs.nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.ww-ladder [data-frame]')).toHaveCount(2);
+  await expect(page.locator('.ww-narration')).toContainText('UDP has no connection');
+  expect(posts, 'the file never leaves the page').toEqual([]);
+});
+
+test('a bad file gets its translated message beside the drop zone, and the page keeps working', async ({ page }) => {
+  await open(page, '#/capture?lang=zh');
+  await pick(page, 'make.py');
+  await expect(page.locator('[data-capture-error]')).toContainText('这不是抓包文件');
+  await expect(page.locator('.ww-ladder')).toHaveCount(0);
+  await pick(page, 'ethernet.pcapng');
+  await expect(page.locator('[data-capture-error]')).toHaveCount(0);
+  await expect(page.locator('.ww-capture-conv')).toHaveCount(2);
+  await expect(page.locator('.ww-ladder')).toBeVisible();
+});
+
+test.describe('screenshots', () => {
+  for (const [w, h] of [[1280, 800], [390, 844]]) {
+    for (const lang of ['zh', 'en']) {
+      test(`${w}x${h} ${lang}`, async ({ page }) => {
+        await page.setViewportSize({ width: w, height: h });
+        await open(page, `#/capture?lang=${lang}`);
+        await page.screenshot({ path: `e2e/artifacts/screens/capture-empty-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        await pick(page, 'offload.pcap');
+        await expect(page.locator('.ww-ladder')).toBeVisible();
+        for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+        expect(await overflowsSideways(page), `overflows at ${w}px`).toBe(false);
+        await page.screenshot({ path: `e2e/artifacts/screens/capture-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+      });
+    }
+  }
+});
