@@ -57,10 +57,8 @@ mod imp {
             finish(&done, result);
         })
         .forget();
-        if reader.read_as_array_buffer(file).is_err() {
-            // No event will come; the listeners hold only this call's state.
-            return;
-        }
+        // If the read cannot start no event comes; the listeners hold only this call's state.
+        let _ = reader.read_as_array_buffer(file);
     }
 
     /// Reads the first file of the `<input type="file">` that fired `e`; `false` if it
