@@ -9,6 +9,22 @@ const stepText = (n, max) => `step ${n} of ${max}`;
 const clientState = (page) => page.locator('.ww-state[data-host="client"] .ww-state-name');
 const serverState = (page) => page.locator('.ww-state[data-host="server"] .ww-state-name');
 
+test('key presses quicker than the page renders each take one step (a clicker pressed twice)', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  const n = json.events.length;
+  await open(page, '#/tcp?lang=en');
+  // Dispatched in one task, so no render can come between them.
+  await page.evaluate(() => {
+    for (let i = 0; i < 5; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(5, n));
+  await page.evaluate(() => {
+    for (const key of ['PageUp', 'PageUp', 'ArrowLeft']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('.ww-step-count')).toContainText(stepText(2, n));
+  expect(new URL(page.url()).hash).toContain('step=2');
+});
+
 test('walking the normal exchange with the keyboard shows the engine\'s states and narration at every step', async ({ page }) => {
   test.slow(); // ~70 steps with five checks each: over 30 s on a busy 2-core machine
   const { json } = nativeTrace('tcp');

@@ -54,6 +54,28 @@ impl KeyAction {
     }
 }
 
+/// A step the player asked for by key or swipe, and the `step` prop it was asked from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asked {
+    /// The `step` prop when the step was asked for.
+    pub seen: usize,
+    /// The step asked for.
+    pub to: usize,
+}
+
+impl Asked {
+    /// Where the next key press starts: the step asked for while the page has not
+    /// rendered it yet (the prop is still the one it was asked from), else `step`.
+    #[must_use]
+    pub fn from(self, step: usize) -> usize {
+        if self.seen == step {
+            self.to
+        } else {
+            step
+        }
+    }
+}
+
 /// Shortest horizontal swipe that steps the player, CSS px.
 pub const SWIPE_MIN_PX: f64 = 48.0;
 
@@ -128,6 +150,12 @@ pub fn player(props: &PlayerProps) -> Html {
     let reach = stop.map_or(max, |s| s.clamp(min, max));
     let playing = use_state_eq(|| false);
     let speed = use_state_eq(|| 1usize);
+    // The step last asked for, and the `step` prop it was asked from: two key presses
+    // quicker than a render both count (the second starts where the first went).
+    let asked = use_mut_ref(|| Asked {
+        seen: step,
+        to: step,
+    });
 
     // Autoplay: one timer per step; stops at the end.
     {
@@ -149,14 +177,22 @@ pub fn player(props: &PlayerProps) -> Html {
     {
         let on_step = props.on_step.clone();
         let playing_h = playing.clone();
+        let asked = asked.clone();
         use_effect_with(
             (step, min, max, reach, *playing),
             move |&(step, min, max, reach, is_playing)| {
+                // A rendered step is where presses start again.
+                *asked.borrow_mut() = Asked {
+                    seen: step,
+                    to: step,
+                };
                 let act = std::rc::Rc::new(move |action: KeyAction| {
-                    match action.target(step, min, reach) {
+                    let from = asked.borrow().from(step);
+                    match action.target(from, min, reach) {
                         Some(s) => {
                             playing_h.set(false);
-                            if s != step {
+                            if s != from {
+                                *asked.borrow_mut() = Asked { seen: step, to: s };
                                 on_step.emit(s);
                             }
                         }
@@ -420,6 +456,22 @@ mod tests {
         assert_eq!(KeyAction::from_key("PageDown"), Some(KeyAction::Next));
         assert_eq!(KeyAction::from_key("PageUp"), Some(KeyAction::Prev));
         assert_eq!(KeyAction::from_key("a"), None);
+    }
+
+    #[test]
+    fn a_press_before_the_render_starts_where_the_last_one_went() {
+        let asked = Asked { seen: 3, to: 4 };
+        assert_eq!(
+            asked.from(3),
+            4,
+            "step 3 is still shown: the press goes on from 4"
+        );
+        assert_eq!(asked.from(4), 4);
+        assert_eq!(
+            asked.from(7),
+            7,
+            "another step was rendered since: start there"
+        );
     }
 
     #[test]
