@@ -15,6 +15,9 @@ test('a committed capture: conversations, ladder, inferred states, inspector', a
   page.on('request', (r) => { if (r.method() !== 'GET') posts.push(r.url()); });
   await open(page, '#/capture?lang=en');
   await expect(page.locator('h1')).toHaveText('Open your own capture');
+  // The footer tells where this page's frames come from: the file, not our stack.
+  await expect(page.locator('.ww-footer')).toContainText('every frame comes from the capture you opened');
+  await expect(page.locator('.ww-footer')).not.toContainText('smoltcp');
   await pick(page, 'sll.pcap');
   await expect(page.locator('.ww-capture-summary')).toHaveText('sll.pcap: 18 frames, 2 TCP/UDP conversations');
   const convs = page.locator('.ww-capture-conv');

@@ -124,7 +124,8 @@ pub fn shell(props: &ShellProps) -> Html {
             </main>
             if !state.embed {
                 <footer class="ww-footer">
-                    <p>{ t(lang, "footer.truth") }</p>
+                    // A capture's frames are the student's file, not our stack's.
+                    <p>{ t(lang, if scene == Scene::Capture { "footer.truth_capture" } else { "footer.truth" }) }</p>
                     <p class="ww-footer-meta">
                         { t(lang, "footer.source") }
                         { " · " }

@@ -29,6 +29,11 @@ pub static CATALOGUE: &[Msg] = &[
         "画面上的每一帧都来自在模拟网络中运行的真实 TCP/IP 协议栈（smoltcp），每个校验和都是计算出来的。",
         "Every frame on screen comes from a real TCP/IP stack (smoltcp) running in a simulated network; every checksum is computed.",
     ),
+    m(
+        "footer.truth_capture",
+        "这一页的每一帧都来自你打开的抓包文件，在浏览器里逐字节解码，不会上传；每个校验和都重新计算，并与文件里的值核对。",
+        "On this page every frame comes from the capture you opened, decoded byte by byte in your browser and never uploaded; every checksum is recomputed and compared with the file's.",
+    ),
     m("footer.version", "版本 {0}", "version {0}"),
     m("frames.list.count", "已发出 {0} 帧（共 {1} 帧）", "{0} of {1} frames sent"),
     m("frames.list.earlier", "（更早的 {0} 帧未列出）", "({0} earlier frames not listed)"),
@@ -165,20 +170,23 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.tcp.variant.udp", "改用 UDP（同样的数据）", "UDP instead (same payloads)"),
     // Source: Handshake, data, ACK and teardown: RFC 9293 §3.5 (establishing), §3.4 (sequence numbers), §3.6 (closing).
     m("scene.tcp.why.ack", "确认：ack = 期望收到的下一个字节的序号 = 对方 seq + len。收到确认后，对方才能释放这部分数据。", "An acknowledgment: ack = the next byte expected = the peer's seq + len. Only now may the peer free that data."),
-    m("scene.tcp.why.ack_fin", "确认对方的 FIN （ack = FIN 的 seq + 1）。收到 FIN 的一方进入 CLOSE_WAIT：它还可以继续发送，直到自己的程序也调用 close()。", "Acknowledges the peer's FIN (ack = the FIN's seq + 1). The side that got the FIN is in CLOSE_WAIT: it may still send until its own program calls close()."),
+    m("scene.tcp.why.ack.lost", "确认：ack = 期望收到的下一个字节的序号 = 对方 seq + len。这个确认没有送到，对方只好继续在内存里留着这部分数据。", "An acknowledgment: ack = the next byte expected = the peer's seq + len. It never arrived, so the peer keeps those bytes in memory."),
+    m("scene.tcp.why.ack_fin", "确认对方的 FIN（ack = FIN 的 seq + 1）。收到 FIN 的一方进入 CLOSE_WAIT：它还可以继续发送，直到自己的程序也调用 close()。", "Acknowledges the peer's FIN (ack = the FIN's seq + 1). The side that got the FIN is in CLOSE_WAIT: it may still send until its own program calls close()."),
     // Source: RFC 826 (request broadcast, reply unicast).
     m("scene.tcp.why.arp_reply", "ARP 应答以单播发回：现在发送方知道了对方的 MAC 地址，可以把 IP 数据报装进以太网帧了。", "The ARP reply comes back as unicast: now the sender knows the peer's MAC address and can wrap IP packets in Ethernet frames."),
+    m("scene.tcp.why.arp_reply.lost", "ARP 应答以单播发回，却没有送到：发送方仍不知道对方的 MAC 地址，还不能把 IP 数据报装进以太网帧。", "The ARP reply goes back as unicast but never arrives: the sender still does not know the peer's MAC address, so it cannot put the IP datagram in an Ethernet frame yet."),
     m("scene.tcp.why.arp_request", "ARP 请求以广播发出（目的 MAC ff:ff:ff:ff:ff:ff）：局域网里每台主机都会收到，只有拥有这个 IP 的主机回答。", "An ARP request goes out as a broadcast (destination MAC ff:ff:ff:ff:ff:ff): every host on the LAN receives it, only the owner of that IP answers."),
     m("scene.tcp.why.data", "带数据的报文段：seq 是这段数据第一个字节的序号，len 是字节数。数据要等对方确认后才会从发送方内存中释放。", "A data segment: seq numbers its first byte, len counts its bytes. The sender keeps the data in memory until the other side acknowledges it."),
     m("scene.tcp.why.fin", "FIN：这一方调用了 close()，表示“我不再发送数据了”。FIN 也占一个序号。", "FIN: this side called close(), meaning \"I will send no more data\". A FIN takes up one sequence number too."),
     m("scene.tcp.why.final_ack", "最后一个 ACK：确认对方的 FIN。发出它的一方进入 TIME_WAIT 再等一会儿，以防这个 ACK 丢失、对方重发 FIN。", "The final ACK acknowledges the peer's FIN. Its sender waits in TIME_WAIT in case this ACK is lost and the FIN comes again."),
     m("scene.tcp.why.handshake_ack", "第三次握手：客户端确认服务端的 SYN。双向通道都已建立，服务端的 accept() 因此返回。", "Handshake 3/3: the client acknowledges the server's SYN. Both directions are open, so the server's accept() returns."),
+    m("scene.tcp.why.handshake_ack.lost", "第三次握手：客户端确认服务端的 SYN，发出后自己就进入 ESTABLISHED。这个 ACK 没有送到：服务端仍停在 SYN_RECEIVED，它的 accept() 还不会返回。", "Handshake 3/3: the client acknowledges the server's SYN and is ESTABLISHED as soon as it sends it. This ACK never arrived: the server stays in SYN_RECEIVED and its accept() does not return yet."),
     // Source: RFC 6298 §5 (back-off) and RFC 9293 §3.8.3 (connection failures: give up after R2).
     m("scene.tcp.why.retransmission", "超时重传：在重传超时（RTO）内没有收到确认，发送方把内存中的同一段数据再发一次；每次失败后等待时间加倍。重试次数到了上限仍没有确认，就放弃这条连接并向程序报错。", "Retransmission: no ACK came within the retransmission timeout (RTO), so the sender sends the same bytes from memory again; each failure doubles the wait. After enough retries with no ACK, the connection is abandoned with an error."),
     // Source: RFC 9293 §3.5.2 (reset generation); Python socket docs: connect() raises ConnectionRefusedError.
     m("scene.tcp.why.rst", "RST：这个端口上没有程序在 listen()，协议栈（这里是 smoltcp）用 RST,ACK 拒绝连接，客户端的 connect() 因此报错 “Connection refused”。", "RST: no program is listening on that port, so the protocol stack (here, smoltcp) refuses with RST,ACK and the client's connect() fails with \"Connection refused\"."),
     m("scene.tcp.why.syn", "第一次握手：客户端发出 SYN，带上自己的初始序号（ISN）。Wireshark 把它显示为相对序号 seq=0。", "Handshake 1/3: the client sends a SYN carrying its initial sequence number (ISN), which Wireshark shows as relative seq=0."),
-    m("scene.tcp.why.syn_ack", "第二次握手：服务端确认客户端的 SYN （ack = 对方 seq + 1，因为 SYN 本身占一个序号），同时发出自己的 SYN。", "Handshake 2/3: the server acknowledges the client's SYN (ack = its seq + 1, because a SYN takes up one sequence number) and sends its own SYN."),
+    m("scene.tcp.why.syn_ack", "第二次握手：服务端确认客户端的 SYN（ack = 对方 seq + 1，因为 SYN 本身占一个序号），同时发出自己的 SYN。", "Handshake 2/3: the server acknowledges the client's SYN (ack = its seq + 1, because a SYN takes up one sequence number) and sends its own SYN."),
     // Source: RFC 768.
     m("scene.tcp.why.udp", "UDP 数据报：只有端口、长度和校验和，没有序号、没有确认——丢了就丢了。", "A UDP datagram: just ports, a length and a checksum; no sequence numbers, no ACKs: a lost datagram stays lost."),
     m("theme.auto", "跟随系统", "System"),

@@ -147,12 +147,22 @@ pub fn tf(lang: Lang, key: &'static str, args: &[&str]) -> String {
 
 /// Replaces `{0}`, `{1}`, … in `template` with `args`, in one pass: braces inside an
 /// argument (a user's value) are left as they are.
+///
+/// A template's space between a Chinese character and a placeholder is dropped when the
+/// value put there starts (or ends) with a Chinese character too: "{0} 的" reads
+/// "服务端的", yet "PC1 的" keeps its space. Spaces inside a value are never touched.
 #[must_use]
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
+    // Whether `out` ends with a space that the template (not a value) put there.
+    let mut template_space = false;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        let text = &rest[..open];
+        out.push_str(text);
+        if !text.is_empty() {
+            template_space = text.ends_with(' ');
+        }
         let after = &rest[open + 1..];
         let arg = after.find('}').and_then(|close| {
             let i: usize = after[..close].parse().ok()?;
@@ -160,17 +170,37 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         });
         match arg {
             Some((a, close)) => {
+                if template_space
+                    && a.chars().next().is_some_and(is_cjk)
+                    && out[..out.len() - 1].chars().next_back().is_some_and(is_cjk)
+                {
+                    out.pop();
+                }
                 out.push_str(a);
                 rest = &after[close + 1..];
+                let mut chars = rest.chars();
+                if a.chars().next_back().is_some_and(is_cjk)
+                    && chars.next() == Some(' ')
+                    && chars.next().is_some_and(is_cjk)
+                {
+                    rest = &rest[1..];
+                }
+                template_space = false;
             }
             None => {
                 out.push('{');
                 rest = after;
+                template_space = false;
             }
         }
     }
     out.push_str(rest);
     out
+}
+
+/// A Chinese character or full-width mark (between two of these a space is never wanted).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// Longest user-supplied value a message echoes back, in characters.
@@ -196,6 +226,26 @@ mod tests {
         assert_eq!(fill("{0}{0}", &["ab"]), "abab");
         assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
         assert_eq!(fill("值:{0}。", &["é"]), "值:é。");
+    }
+
+    #[test]
+    fn no_space_between_chinese_words_but_latin_keeps_its_space() {
+        assert_eq!(
+            fill("{0} 的 {1}() 返回", &["服务端", "recv"]),
+            "服务端的 recv() 返回"
+        );
+        assert_eq!(fill("{0} 的 TCP 状态", &["PC1"]), "PC1 的 TCP 状态");
+        assert_eq!(fill("交换机 {0} 记下", &["甲"]), "交换机甲记下");
+        assert_eq!(fill("交换机 {0} 记下", &["2"]), "交换机 2 记下");
+        // A value's own spaces are its own.
+        assert_eq!(fill("内容：{0}", &["你 好"]), "内容：你 好");
+        assert_eq!(fill("{0} 调用", &["服务端 "]), "服务端  调用");
+        assert_eq!(fill("{0}{1} 的", &["a ", "客户端"]), "a 客户端的");
+        // English templates have no Chinese beside a placeholder.
+        assert_eq!(
+            fill("{0} called {1}", &["服务端", "recv"]),
+            "服务端 called recv"
+        );
     }
 
     #[test]

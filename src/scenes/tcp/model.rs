@@ -255,7 +255,15 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
                     &frame_label(f, lang),
                 ],
             )];
+            // A lost frame's effect never happened: its own "why" says so where the usual
+            // one tells what the receiver does with it.
             let why = format!("scene.tcp.why.{role}");
+            let lost_why = format!("{why}.lost");
+            let why = if f.dropped && crate::i18n::lookup(lang, &lost_why).is_some() {
+                lost_why
+            } else {
+                why
+            };
             if crate::i18n::lookup(lang, &why).is_some() {
                 out.push(t_dyn(lang, &why));
             }
@@ -385,6 +393,39 @@ mod tests {
             .unwrap();
         let left = tw.time_wait_left_us.unwrap();
         assert!((9_000_000..=10_000_000).contains(&left), "{left}");
+    }
+
+    #[test]
+    fn a_lost_frame_is_not_narrated_as_if_it_arrived() {
+        for (loss, role, says) in [
+            ("handshake_ack", "handshake_ack", "stays in SYN_RECEIVED"),
+            ("final_ack", "final_ack", "TIME_WAIT"),
+        ] {
+            let b = build(&params(&[("loss", loss)])).unwrap();
+            let tr = &b.trace;
+            let (i, f) = tr
+                .frames
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.dropped)
+                .unwrap_or_else(|| panic!("{loss}: nothing lost"));
+            assert_eq!(f.role.map(|r| r.as_str()), Some(role));
+            let step = b.frame_event[i] + 1;
+            let text = narration(tr, step, Lang::En).join(" ");
+            assert!(text.contains(says), "{loss}: {text}");
+            if loss == "handshake_ack" {
+                // What the sentence claims, checked against the engine's trace at that step.
+                assert!(!text.contains("accept() returns"), "{text}");
+                assert_eq!(host_at(tr, "server", step).state, TcpState::SynReceived);
+                let accepted = tr.events[..step].iter().any(|e| {
+                    matches!(&e.kind, EventKind::SocketCall { call, phase: CallPhase::Returned, .. } if call == "accept")
+                });
+                assert!(!accepted, "accept() returned before the lost ACK");
+                assert!(narration(tr, step, Lang::Zh)
+                    .join("")
+                    .contains("SYN_RECEIVED"));
+            }
+        }
     }
 
     #[test]
