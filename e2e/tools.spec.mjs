@@ -1,22 +1,24 @@
 // The tools worker (tools/, src/platform/worker.rs): engine jobs the start-up path does
 // not need, in a Web Worker fetched on first use. These tests speak the worker's protocol
-// from the page ([id, job JSON] in, [id, output JSON] out, "ready" first) and compare its
-// answer with the native CLI's trace of the same scenario; the page side that posts the
-// jobs is exercised by the scenes that use it.
+// from the page ([id, job] in, [id, output] out as Uint8Arrays in the format of
+// engine/src/job/codec.rs, "ready" first; e2e/codec.mjs writes and reads it) and compare
+// its answer with the native CLI's trace of the same scenario; the page side that posts
+// the jobs is exercised by the scenes that use it.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
+import { job, readOutput, VERSION } from './codec.mjs';
 
 const SCENES = ['architecture', 'layers', 'encapsulation', 'lan', 'tcp', 'addresses', 'capture'];
 
 /** In the page: start the worker from `url` (or the one-file build's inline source),
- * post each job in turn (a JSON text, or { job, bytes } with bytes as an array), and
- * return the answers' texts. */
+ * post each job in turn (a message as an array of byte values, or { job, bytes } with the
+ * job's own bytes as an array), and return the answers, read by e2e/codec.mjs. */
 async function askWorker(page, jobs, { inline = false } = {}) {
-  return page.evaluate(async ({ jobs, inline }) => {
+  const answers = await page.evaluate(async ({ jobs, inline }) => {
     let url = './wirewalk-tools_loader.js';
     if (inline) {
       const source = document.getElementById('ww-tools-src').textContent;
@@ -29,11 +31,11 @@ async function askWorker(page, jobs, { inline = false } = {}) {
       worker.onerror = (e) => reject(new Error(`worker error: ${e.message}`));
       worker.onmessage = (e) => {
         if (e.data === 'ready') {
-          jobs.forEach((job, i) => worker.postMessage(typeof job === 'string'
-            ? [i, job] : [i, job.job, new Uint8Array(job.bytes)]));
+          jobs.forEach((job, i) => worker.postMessage(Array.isArray(job)
+            ? [i, new Uint8Array(job)] : [i, new Uint8Array(job.job), new Uint8Array(job.bytes)]));
           return;
         }
-        answers[e.data[0]] = e.data[1];
+        answers[e.data[0]] = Array.from(e.data[1]);
         if (answers.filter((a) => a !== undefined).length === jobs.length) {
           clearTimeout(timer);
           resolve();
@@ -43,20 +45,24 @@ async function askWorker(page, jobs, { inline = false } = {}) {
     worker.terminate();
     return answers;
   }, { jobs, inline });
+  return answers.map(readOutput);
 }
 
 /** The job that runs `scenario` as the CLI ran it (the CLI's `scenario` is the serde form). */
 function runJob(json) {
-  return JSON.stringify({ Run: json.scenario });
+  return job.run(json.scenario);
 }
 
-function expectSameFrames(answer, json) {
-  const out = JSON.parse(answer);
+const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+
+function expectSameFrames(out, json) {
   expect(Object.keys(out)).toEqual(['Run']);
   const trace = out.Run.Ok;
-  expect(trace, `the worker refused: ${answer.slice(0, 200)}`).toBeTruthy();
-  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  expect(trace, `the worker refused: ${JSON.stringify(out).slice(0, 200)}`).toBeTruthy();
   expect(trace.frames.map((f) => hex(f.bytes))).toEqual(json.frames.map((f) => f.hex));
+  // Unannotated: the page annotates.
+  expect(trace.frames.every((f) => f.annotated === null)).toBe(true);
+  expect(trace.events.length).toBe(json.events.length);
 }
 
 test('no scene fetches the tools worker at start-up', async ({ page }) => {
@@ -70,11 +76,12 @@ test('the worker runs a job as the native engine does, and says when a job is un
   await open(page, '#/tcp');
   const loss = nativeTrace('tcp_loss').json;
   const udp = nativeTrace('udp').json;
-  const [a, b, c] = await askWorker(page, [runJob(loss), runJob(udp), '{"Launch":1}']);
+  const [a, b, c, d] = await askWorker(page, [runJob(loss), runJob(udp), [VERSION, 200],
+    [...Buffer.from('{"Run":{}}')]]);
   expectSameFrames(a, loss);
   expectSameFrames(b, udp);
-  expect(JSON.parse(c)).toHaveProperty('Unreadable');
-  expect(JSON.parse(c).Unreadable).toMatch(/Launch/);
+  expect(c.Unreadable).toMatch(/tag 200/);
+  expect(d.Unreadable).toMatch(/version/);
 });
 
 test('the worker reads a capture once and gives its conversations as the CLI does', async ({ page }) => {
@@ -88,21 +95,22 @@ test('the worker reads a capture once and gives its conversations as the CLI doe
   const cli = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8'));
   fs.rmSync(dir, { recursive: true, force: true });
   const [summary, conversation, none, junk, after] = await askWorker(page, [
-    { job: '"ReadCapture"', bytes: [...pcap] },
-    '{"CaptureTrace":0}',
-    '{"CaptureTrace":7}',
-    { job: '"ReadCapture"', bytes: [...Buffer.from('not a capture at all')] },
-    '{"CaptureTrace":0}',
+    { job: job.readCapture(), bytes: [...pcap] },
+    job.captureTrace(0),
+    job.captureTrace(7),
+    { job: job.readCapture(), bytes: [...Buffer.from('not a capture at all')] },
+    job.captureTrace(0),
   ]);
-  const s = JSON.parse(summary).ReadCapture.Ok;
+  const s = summary.ReadCapture.Ok;
   expect(s.conversations.length).toBe(1);
   expect(s.conversations[0].frames.length).toBe(cli.frames.length);
-  const trace = JSON.parse(conversation).CaptureTrace.Ok;
-  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  const trace = conversation.CaptureTrace.Ok;
   expect(trace.frames.map((f) => hex(f.bytes))).toEqual(cli.frames.map((f) => f.hex));
-  expect(JSON.parse(none).CaptureTrace).toHaveProperty('Err');
-  expect(JSON.parse(junk).ReadCapture).toHaveProperty('Err');
-  expect(JSON.parse(after)).toBe('NoCapture');
+  // A capture's conversation crosses annotated, with the fields the CLI gives.
+  expect(trace.frames.map((f) => f.annotated.summary.info)).toEqual(cli.frames.map((f) => f.summary.info));
+  expect(none.CaptureTrace.Err.tag).toBe(6);
+  expect(junk.ReadCapture).toHaveProperty('Err');
+  expect(after).toEqual({ NoCapture: true });
 });
 
 test('the worker runs the student\'s programs as wirewalk-trace --client-program does', async ({ page }) => {
@@ -139,22 +147,22 @@ test('the worker runs the student\'s programs as wirewalk-trace --client-program
   fs.rmSync(dir, { recursive: true, force: true });
   const scenario = nativeTrace('tcp').json.scenario;
   const [ok, bad] = await askWorker(page, [
-    JSON.stringify({ Programs: { scenario, client, server } }),
-    JSON.stringify({ Programs: { scenario, client: 'import os\n', server } }),
+    job.programs(scenario, client, server),
+    job.programs(scenario, 'import os\n', server),
   ]);
-  const trace = JSON.parse(ok).Programs.Ok;
-  expect(trace, ok.slice(0, 300)).toBeTruthy();
-  const hex = (bytes) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  const trace = ok.Programs.Ok;
+  expect(trace, JSON.stringify(ok).slice(0, 300)).toBeTruthy();
   expect(trace.frames.map((f) => hex(f.bytes))).toEqual(cli.frames.map((f) => f.hex));
-  expect(JSON.parse(bad).Programs.Err).toHaveProperty('Programs');
+  expect(bad.Programs.Err).toHaveProperty('Programs');
 });
 
 test('a bad scenario comes back as its own error', async ({ page }) => {
   await open(page, '#/tcp');
   const json = nativeTrace('tcp').json;
   const bad = { ...json.scenario, params: { ...json.scenario.params, server_port: 0 } };
-  const [answer] = await askWorker(page, [JSON.stringify({ Run: bad })]);
-  expect(JSON.parse(answer).Run).toHaveProperty('Err');
+  const [answer] = await askWorker(page, [job.run(bad)]);
+  // ScenarioError::BadPort.
+  expect(answer.Run.Err.tag).toBe(4);
 });
 
 test('the one-file build carries the worker inline and it runs from file://', async ({ page }) => {

@@ -67,9 +67,9 @@ pub async fn job(job: Job, bytes: Vec<u8>) -> Result<JobOutput, ToolsError> {
     // interpreter and the capture reader would be linked into it as well as the worker.
     #[cfg(target_arch = "wasm32")]
     {
-        let text = wirewalk_engine::job::job_text(&job);
-        let answer = crate::platform::worker::call(text, bytes).await?;
-        match wirewalk_engine::job::read_output(&answer) {
+        let message = wirewalk_engine::job::codec::encode_job(&job);
+        let answer = crate::platform::worker::call(message, bytes).await?;
+        match wirewalk_engine::job::codec::decode_output(&answer) {
             Ok(JobOutput::Unreadable(_)) | Err(_) => Err(ToolsError::Unreadable),
             Ok(output) => Ok(output),
         }

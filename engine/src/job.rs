@@ -1,18 +1,22 @@
 //! Jobs: engine work the app hands to its tools worker (`tools/`, a Web Worker loaded only
-//! when first needed), described as plain serde data so it can cross `postMessage`.
+//! when first needed), described as plain data so it can cross `postMessage`.
 //!
-//! The page sends a [`Job`] as JSON text, plus the job's bytes when it has some (a capture
-//! file travels as a `Uint8Array`, never as JSON numbers); the worker answers with a
-//! [`JobOutput`] as JSON text. [`handle`] is the whole worker side; natively the app calls
-//! [`run`] directly, so both paths compute the same thing.
+//! The page sends a [`Job`] in the compact binary form of [`codec`], plus the job's bytes
+//! when it has some (a capture file travels as its own `Uint8Array`); the worker answers
+//! with a [`JobOutput`] in the same form. [`Session::handle`] is the whole worker side;
+//! natively the app calls [`Session::run`] directly, so both paths compute the same thing.
+//! The codec is hand-written so the page's wasm carries no serde deserializer (serde and
+//! its JSON stay for the command line and the JSON export).
 //!
 //! Simulated traces cross unannotated (see [`crate::run_unannotated`]): annotation is
-//! cheap, the annotated JSON is several times larger, and the page owns the annotator
+//! cheap, the annotated trace is several times larger, and the page owns the annotator
 //! anyway ([`crate::annotate`]). A capture's conversation crosses annotated (its frames
 //! need the capture's link types).
 //!
 //! A [`Session`] is the worker's memory between jobs: the capture file it read last, so a
 //! 50 MB file is parsed once and each conversation the student picks is one small job.
+
+pub mod codec;
 
 use serde::{Deserialize, Serialize};
 
@@ -115,37 +119,15 @@ impl Session {
         }
     }
 
-    /// The worker side: read the job's JSON text, do it, write the output's JSON text.
-    pub fn handle(&mut self, job: &str, bytes: Vec<u8>) -> String {
-        let output = match serde_json::from_str::<Job>(job) {
+    /// The worker side: read the job's bytes ([`codec::decode_job`]), do it, write the
+    /// output's bytes ([`codec::encode_output`]).
+    pub fn handle(&mut self, job: &[u8], bytes: Vec<u8>) -> Vec<u8> {
+        let output = match codec::decode_job(job) {
             Ok(job) => self.run(job, bytes),
             Err(e) => JobOutput::Unreadable(e.to_string()),
         };
-        serde_json::to_string(&output).unwrap_or_else(|e| {
-            // Only a non-string map key or a failing Serialize impl can get here; the
-            // engine has neither, but the page still deserves an answer, not silence.
-            format!(
-                "{{\"Unreadable\":{}}}",
-                serde_json::Value::String(e.to_string())
-            )
-        })
+        codec::encode_output(&output)
     }
-}
-
-/// A job as the JSON text the worker reads (the page side of [`handle`]).
-#[must_use]
-pub fn job_text(job: &Job) -> String {
-    // Engine data always serialises (no non-string map keys, no failing impls); an empty
-    // text would come back as `Unreadable`, never as a wrong answer.
-    serde_json::to_string(job).unwrap_or_default()
-}
-
-/// Read the worker's answer (the page side of [`handle`]).
-///
-/// # Errors
-/// The text is not a [`JobOutput`] (a page and a worker from two different builds).
-pub fn read_output(text: &str) -> Result<JobOutput, serde_json::Error> {
-    serde_json::from_str(text)
 }
 
 #[cfg(test)]
@@ -154,10 +136,10 @@ mod tests {
     use crate::scenario::ScenarioName;
 
     #[test]
-    fn a_job_through_json_gives_what_the_direct_call_gives() {
+    fn a_job_through_the_codec_gives_what_the_direct_call_gives() {
         let s = Scenario::new(ScenarioName::Tcp);
-        let job = serde_json::to_string(&Job::Run(Box::new(s.clone()))).unwrap();
-        let through = read_output(&Session::new().handle(&job, Vec::new())).unwrap();
+        let job = codec::encode_job(&Job::Run(Box::new(s.clone())));
+        let through = codec::decode_output(&Session::new().handle(&job, Vec::new())).unwrap();
         let direct = crate::run_unannotated(&s);
         assert!(direct.is_ok());
         assert_eq!(through, JobOutput::Run(direct));
@@ -167,17 +149,23 @@ mod tests {
     fn a_bad_scenario_is_its_error_not_a_failure() {
         let mut s = Scenario::new(ScenarioName::Tcp);
         s.params.server_port = 0;
-        let job = serde_json::to_string(&Job::Run(Box::new(s.clone()))).unwrap();
-        match read_output(&Session::new().handle(&job, Vec::new())).unwrap() {
+        let job = codec::encode_job(&Job::Run(Box::new(s.clone())));
+        match codec::decode_output(&Session::new().handle(&job, Vec::new())).unwrap() {
             JobOutput::Run(Err(e)) => assert_eq!(Some(e), s.validate().err()),
             other => panic!("expected the scenario's error, got {other:?}"),
         }
     }
 
     #[test]
-    fn text_that_is_no_job_says_so() {
-        match read_output(&Session::new().handle("{\"Launch\":1}", Vec::new())).unwrap() {
-            JobOutput::Unreadable(why) => assert!(why.contains("Launch"), "{why}"),
+    fn bytes_that_are_no_job_say_so() {
+        let mut session = Session::new();
+        match codec::decode_output(&session.handle(&[codec::VERSION, 200], Vec::new())).unwrap() {
+            JobOutput::Unreadable(why) => assert!(why.contains("200"), "{why}"),
+            other => panic!("expected Unreadable, got {other:?}"),
+        }
+        // JSON, as an older page sent it, is another version.
+        match codec::decode_output(&session.handle(b"{\"Run\":{}}", Vec::new())).unwrap() {
+            JobOutput::Unreadable(why) => assert!(why.contains("version"), "{why}"),
             other => panic!("expected Unreadable, got {other:?}"),
         }
     }
@@ -190,7 +178,7 @@ mod tests {
         let file = crate::to_pcap(&crate::run(&s).unwrap());
         let mut session = Session::new();
         let ask = |session: &mut Session, job: &Job, bytes: Vec<u8>| {
-            read_output(&session.handle(&job_text(job), bytes)).unwrap()
+            codec::decode_output(&session.handle(&codec::encode_job(job), bytes)).unwrap()
         };
         assert_eq!(
             ask(&mut session, &Job::CaptureTrace(0), Vec::new()),
@@ -236,7 +224,8 @@ mod tests {
             client: preset.client.to_owned(),
             server: preset.server.to_owned(),
         };
-        let through = read_output(&session.handle(&job_text(&job), Vec::new())).unwrap();
+        let through =
+            codec::decode_output(&session.handle(&codec::encode_job(&job), Vec::new())).unwrap();
         let direct = crate::run_programs_unannotated(&s, preset.client, preset.server);
         assert!(direct.is_ok(), "{direct:?}");
         assert_eq!(through, JobOutput::Programs(direct));
@@ -246,7 +235,7 @@ mod tests {
             server: preset.server.to_owned(),
         };
         assert!(matches!(
-            read_output(&session.handle(&job_text(&bad), Vec::new())).unwrap(),
+            codec::decode_output(&session.handle(&codec::encode_job(&bad), Vec::new())).unwrap(),
             JobOutput::Programs(Err(ProgramsError::Programs(_)))
         ));
     }

@@ -1,7 +1,8 @@
 //! The tools worker (`tools/`, built by Trunk as `wirewalk-tools_loader.js` + its wasm):
 //! started on the first job, so the start-up path never fetches it, and kept for the
-//! page's life. Speaks plain strings: a job's JSON text (+ bytes) in, the output's JSON
-//! text out; `crate::tools` knows what they mean.
+//! page's life. Speaks bytes: a job's message (+ the job's own bytes) in, the output's
+//! message out, both `Uint8Array`s; `crate::tools` knows what they mean
+//! (`wirewalk_engine::job::codec`).
 //!
 //! The worker posts `"ready"` once its wasm is running; jobs asked for before that wait
 //! in a queue (a message that reached the worker before its handler was set would be
@@ -19,6 +20,9 @@ pub enum WorkerFailure {
     Stopped,
 }
 
+/// The worker's answer to one job: its message, or why there is none.
+pub type Answer = Result<Vec<u8>, WorkerFailure>;
+
 /// The worker's loader, relative to the page (works under any sub-path).
 pub const TOOLS_URL: &str = "./wirewalk-tools_loader.js";
 /// Id of the one-file build's inline worker source.
@@ -32,7 +36,7 @@ mod imp {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
-    type Reply = Box<dyn FnOnce(Result<String, WorkerFailure>)>;
+    type Reply = Box<dyn FnOnce(super::Answer)>;
 
     struct Tools {
         worker: web_sys::Worker,
@@ -95,7 +99,10 @@ mod imp {
             return;
         }
         let reply = js_sys::Array::from(&data);
-        let (Some(id), Some(text)) = (reply.get(0).as_f64(), reply.get(1).as_string()) else {
+        let Some(id) = reply.get(0).as_f64() else {
+            return;
+        };
+        let Ok(answer) = reply.get(1).dyn_into::<js_sys::Uint8Array>() else {
             return;
         };
         // Ids are small counters the page chose; a fraction or a negative is no answer of ours.
@@ -110,7 +117,7 @@ mod imp {
                 .and_then(|tools| tools.waiting.remove(&id))
         });
         if let Some(reply) = waiting {
-            reply(Ok(text));
+            reply(Ok(answer.to_vec()));
         }
     }
 
@@ -144,7 +151,7 @@ mod imp {
     }
 
     /// Post one job; `reply` gets the worker's answer or why there is none.
-    pub fn post(job: String, bytes: Vec<u8>, reply: Reply) {
+    pub fn post(job: Vec<u8>, bytes: Vec<u8>, reply: Reply) {
         let started = TOOLS.with(|t| {
             let mut slot = t.borrow_mut();
             if slot.is_none() {
@@ -163,7 +170,10 @@ mod imp {
             };
             let id = tools.next_id;
             tools.next_id = tools.next_id.wrapping_add(1);
-            let message = js_sys::Array::of2(&JsValue::from(id), &JsValue::from_str(&job));
+            let message = js_sys::Array::of2(
+                &JsValue::from(id),
+                &js_sys::Uint8Array::from(job.as_slice()),
+            );
             if !bytes.is_empty() {
                 message.push(&js_sys::Uint8Array::from(bytes.as_slice()));
             }
@@ -186,17 +196,13 @@ mod imp {
     use super::WorkerFailure;
 
     /// Natively there is no worker: `crate::tools` calls the engine directly.
-    pub fn post(
-        _job: String,
-        _bytes: Vec<u8>,
-        reply: Box<dyn FnOnce(Result<String, WorkerFailure>)>,
-    ) {
+    pub fn post(_job: Vec<u8>, _bytes: Vec<u8>, reply: Box<dyn FnOnce(super::Answer)>) {
         reply(Err(WorkerFailure::Unavailable));
     }
 }
 
-/// Run one job in the tools worker: the output's JSON text, or why there is none.
-pub async fn call(job: String, bytes: Vec<u8>) -> Result<String, WorkerFailure> {
+/// Run one job in the tools worker: the output's message, or why there is none.
+pub async fn call(job: Vec<u8>, bytes: Vec<u8>) -> Answer {
     let (send, receive) = futures_oneshot();
     imp::post(job, bytes, Box::new(send));
     receive.await
@@ -205,8 +211,8 @@ pub async fn call(job: String, bytes: Vec<u8>) -> Result<String, WorkerFailure> 
 /// A one-shot channel on one thread: the sender stores the answer and wakes the
 /// receiver's future.
 fn futures_oneshot() -> (
-    impl FnOnce(Result<String, WorkerFailure>),
-    impl std::future::Future<Output = Result<String, WorkerFailure>>,
+    impl FnOnce(Answer),
+    impl std::future::Future<Output = Answer>,
 ) {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -214,7 +220,7 @@ fn futures_oneshot() -> (
 
     #[derive(Default)]
     struct Slot {
-        answer: Option<Result<String, WorkerFailure>>,
+        answer: Option<Answer>,
         waker: Option<Waker>,
     }
     let slot = Rc::new(RefCell::new(Slot::default()));

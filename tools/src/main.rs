@@ -3,9 +3,10 @@
 //! only when a student first uses them, and a long job never blocks the page.
 //!
 //! Protocol (one message each way per job): the page posts `[id, job]`, where `job` is a
-//! [`wirewalk_engine::job::Job`] as JSON text, optionally followed by the job's bytes as
-//! a `Uint8Array` (a capture file, moved, not copied); the worker answers `[id, output]`,
-//! the [`wirewalk_engine::job::JobOutput`] as JSON text. All the work is
+//! [`wirewalk_engine::job::Job`] in the binary form of [`wirewalk_engine::job::codec`]
+//! (a `Uint8Array`), optionally followed by the job's bytes as a `Uint8Array` (a capture
+//! file); the worker answers `[id, output]`, the [`wirewalk_engine::job::JobOutput`] in
+//! the same form. All the work is
 //! [`wirewalk_engine::job::Session::handle`] (the session keeps the capture read last);
 //! this file only moves messages.
 
@@ -22,14 +23,14 @@ mod worker {
         static SESSION: RefCell<Session> = RefCell::new(Session::new());
     }
 
-    /// Answer one message; a message that is not `[id, text, bytes?]` is ignored (the page
+    /// Answer one message; a message that is not `[id, job, bytes?]` is ignored (the page
     /// is the only sender and never posts one).
     fn answer(scope: &DedicatedWorkerGlobalScope, event: &MessageEvent) {
         let data = js_sys::Array::from(&event.data());
         let Some(id) = data.get(0).as_f64() else {
             return;
         };
-        let Some(job) = data.get(1).as_string() else {
+        let Ok(job) = data.get(1).dyn_into::<js_sys::Uint8Array>() else {
             return;
         };
         let bytes = data
@@ -37,8 +38,11 @@ mod worker {
             .dyn_into::<js_sys::Uint8Array>()
             .map(|a| a.to_vec())
             .unwrap_or_default();
-        let output = SESSION.with(|s| s.borrow_mut().handle(&job, bytes));
-        let reply = js_sys::Array::of2(&JsValue::from_f64(id), &JsValue::from_str(&output));
+        let output = SESSION.with(|s| s.borrow_mut().handle(&job.to_vec(), bytes));
+        let reply = js_sys::Array::of2(
+            &JsValue::from_f64(id),
+            &js_sys::Uint8Array::from(output.as_slice()),
+        );
         // A failed post means the page is gone; there is nobody left to tell.
         let _ = scope.post_message(&reply);
     }
