@@ -72,7 +72,7 @@ impl Field {
             len,
             mask,
             show: show.into(),
-            meaning: format!("field.{id}"),
+            meaning: ["field.", id].concat(),
             children: Vec::new(),
         }
     }
@@ -534,12 +534,15 @@ pub fn fmt_ipv4(ip: [u8; 4]) -> String {
 
 /// Bytes as lowercase hex pairs joined by `:` (tshark's `show` for byte fields).
 pub fn fmt_hex_colon(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 3);
-    for (i, b) in bytes.iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         if i > 0 {
             s.push(':');
         }
-        s.push_str(&format!("{b:02x}"));
+        // No `format!` per byte: annotation formats every payload this way.
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     s
 }
@@ -559,4 +562,23 @@ pub(crate) fn array<const N: usize>(b: &[u8], at: usize) -> [u8; N] {
     let mut out = [0u8; N];
     out.copy_from_slice(&b[at..at + N]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value as `{:02x}` gives it, joined by `:` (tshark's byte fields).
+    #[test]
+    fn hex_colon_is_lowercase_pairs() {
+        let all: Vec<u8> = (0..=255).collect();
+        let want: Vec<String> = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(fmt_hex_colon(&all), want.join(":"));
+        assert_eq!(fmt_hex_colon(&[]), "");
+        assert_eq!(fmt_mac([0x02, 0, 0, 0, 0, 0x0a]), "02:00:00:00:00:0a");
+        assert_eq!(
+            Field::new("tcp.seq", 38, 4, 0, "0").meaning,
+            "field.tcp.seq"
+        );
+    }
 }
