@@ -1,7 +1,9 @@
 // Slides: a scene embedded (embed=1) in an iframe of a 16:9 slide, at 960×540 and
 // 1280×720, zh and en, light and projector: its drawing, narration and player fit the
-// frame with no scrolling, the drawing fully visible; clicker keys step inside the frame.
+// frame with no scrolling, the drawing fully visible, its text at least 12 px tall;
+// clicker keys step inside the frame.
 import { test, expect } from './fixtures.mjs';
+import { collisions } from './geometry.mjs';
 
 export const SLIDE_SIZES = [[960, 540], [1280, 720]];
 /** The scenes checked in a slide, each with the selector of its drawing. */
@@ -48,6 +50,10 @@ for (const theme of ['light', 'projector']) {
               drawing: r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right, h: r.height },
               player: p && { top: p.top, bottom: p.bottom }, narration: n && { top: n.top, bottom: n.bottom },
               vw: window.innerWidth, vh: window.innerHeight,
+              // Rendered height of each visible text in the drawing (SVG text scales with it).
+              texts: [...document.querySelectorAll(`${sel} text, ${sel} svg text`)]
+                .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0' && !t.closest('.is-future'))
+                .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
             };
           }, drawing);
           const where = `${name} ${lang} ${theme} ${w}×${h}`;
@@ -58,6 +64,14 @@ for (const theme of ['light', 'projector']) {
             else if (r.top < 0 || r.bottom > m.vh + 0.5 || (r.left ?? 0) < 0 || (r.right ?? 0) > m.vw + 0.5) problems.push(`${where}: ${part} not fully visible ${JSON.stringify(r)}`);
           }
           if (m.drawing && m.drawing.h < h * 0.3) problems.push(`${where}: drawing only ${m.drawing.h}px tall`);
+          // Readable in the slide: every text box in the drawing at least 12 px tall
+          // (about 10.5 px type; the whole TCP ladder scaled into the frame gave 5-7 px).
+          if (name !== 'encapsulation' && m.texts.length < 4) problems.push(`${where}: only ${m.texts.length} texts in the drawing`);
+          const small = m.texts.filter((t) => t.h < 12);
+          if (small.length) problems.push(`${where}: text under 12 px: ${JSON.stringify(small.slice(0, 4))}`);
+          // Larger type must not run into other labels or lines.
+          const inner = page.frames().find((f) => f !== page.mainFrame());
+          for (const c of await collisions(inner, `${drawing}, .ww-sd svg`)) problems.push(`${where}: ${JSON.stringify(c)}`);
           await page.screenshot({ path: `e2e/artifacts/screens/slide-${name}-${theme}-${lang}-${w}x${h}.png`, animations: 'disabled' });
         }
         expect(problems).toEqual([]);
@@ -76,4 +90,28 @@ test('clicker keys (PageDown/PageUp) step the player inside the slide\'s frame',
   await expect(count).toContainText(/^step 2 of/);
   await page.keyboard.press('PageUp');
   await expect(count).toContainText(/^step 1 of/);
+});
+
+test('the ladder in a slide draws a few rows around the current frame, and follows the player', async ({ page }) => {
+  const seen = [];
+  for (const step of [14, 40, 68]) {
+    const frame = await openSlide(page, `#/tcp?embed=1&lang=zh&step=${step}`, 960, 540);
+    const m = await frame.locator('svg.ww-ladder').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const shown = [...svg.querySelectorAll('.ww-arrow:not(.is-future)')].map((a) => Number(a.dataset.frame));
+      const last = svg.querySelector(`.ww-arrow[data-frame="${Math.max(...shown)}"] .ww-arrow-label`)?.getBoundingClientRect();
+      return {
+        rows: svg.dataset.rows, arrows: svg.querySelectorAll('.ww-arrow').length, shown,
+        lastInside: !!last && last.top >= box.top && last.bottom <= box.bottom,
+      };
+    });
+    const [a, b] = m.rows.split('-').map(Number);
+    expect(b - a, `step ${step}`).toBe(5);
+    expect(m.arrows).toBe(5);
+    expect(m.shown.length, `step ${step}: some frames shown`).toBeGreaterThan(0);
+    expect(m.lastInside, `step ${step}: the latest frame is in view`).toBe(true);
+    seen.push(m.rows);
+  }
+  // The window moved with the steps.
+  expect(new Set(seen).size).toBe(3);
 });

@@ -30,6 +30,9 @@ pub struct Geometry {
     slope: f64,
     /// Host names and state changes drawn inside the lifelines (narrow) or outside.
     inside: bool,
+    /// Widest label on one line, in half-width character cells (a CJK character takes
+    /// two) at the geometry's type size; a wider one takes two lines.
+    label_cells: usize,
 }
 
 /// The desktop ladder.
@@ -42,6 +45,23 @@ pub const WIDE: Geometry = Geometry {
     line: 14.0,
     slope: 24.0,
     inside: false,
+    label_cells: usize::MAX,
+};
+
+/// The ladder of a slide, drawn a few rows at a time ([`LadderProps::window`]): the
+/// desktop's lines with room for larger type (`styles/ladder.css`, `.is-window`), as the
+/// drawing is scaled to the slide's frame.
+pub const SLIDE: Geometry = Geometry {
+    width: 600.0,
+    left_x: 120.0,
+    right_x: 480.0,
+    top: 60.0,
+    row: 62.0,
+    line: 18.0,
+    slope: 24.0,
+    inside: false,
+    // 14 px type between lifelines 360 units apart.
+    label_cells: 40,
 };
 
 /// The phone ladder (`styles/ladder.css` gives `.is-narrow` its larger type).
@@ -54,6 +74,7 @@ pub const NARROW: Geometry = Geometry {
     line: 18.0,
     slope: 20.0,
     inside: true,
+    label_cells: 38,
 };
 
 /// The diagram's style sheet (`styles/ladder.css`, linked by the page). The SVG export
@@ -83,6 +104,24 @@ pub struct LadderProps {
     /// Phone layout ([`NARROW`]) instead of [`WIDE`].
     #[prop_or_default]
     pub narrow: bool,
+    /// Draw at most this many rows, around the current frame (a slide, where the whole
+    /// ladder would be scaled down to unreadable type). `None` draws every row.
+    #[prop_or_default]
+    pub window: Option<usize>,
+}
+
+/// The rows drawn, `first..end`, when at most `size` of `total` rows fit: the last frame
+/// shown (`shown` frames are) sits second from the bottom, so the next frame shows
+/// faintly under it, and the window never runs past either end.
+#[must_use]
+pub fn window_rows(total: usize, shown: usize, size: Option<usize>) -> (usize, usize) {
+    match size {
+        Some(n) if n > 0 && n < total => {
+            let first = (shown + 1).saturating_sub(n).min(total - n);
+            (first, first + n)
+        }
+        _ => (0, total),
+    }
 }
 
 /// Extra text lines of a frame's row: its payload and its timeout/loss note under the
@@ -117,19 +156,15 @@ fn is_split(trace: &Trace, i: usize, g: Geometry, lang: Lang) -> bool {
         .is_some_and(|f| split_label(&shown_label(f, lang), g).1.is_some())
 }
 
-/// Widest label, in half-width character cells (a CJK character takes two), that fits
-/// on one line between the narrow diagram's edges at its type size.
-const NARROW_LABEL_CELLS: usize = 38;
-
 /// Width of `s` in half-width character cells.
 fn cells(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-/// A label as one line, or (narrow geometry only) two lines split at the space nearest
-/// its middle when it is wider than the drawing. A label with no space stays whole.
+/// A label as one line, or two lines split at the space nearest its middle when it is
+/// wider than the geometry allows (narrow and slide only). A label with no space stays whole.
 fn split_label(label: &str, g: Geometry) -> (String, Option<String>) {
-    if !g.inside || cells(label) <= NARROW_LABEL_CELLS {
+    if cells(label) <= g.label_cells {
         return (label.to_owned(), None);
     }
     let half = cells(label) / 2;
@@ -196,12 +231,34 @@ pub fn ladder(props: &LadderProps) -> Html {
         left,
         right,
         narrow,
+        window,
         ..
     } = props;
     let lang = *lang;
-    let g = if *narrow { NARROW } else { WIDE };
+    let g = match (*narrow, window.is_some()) {
+        (true, _) => NARROW,
+        (false, true) => SLIDE,
+        (false, false) => WIDE,
+    };
     let (ys, height) = row_ys(trace, g, lang);
     let row_y = |row: usize| ys.get(row).copied().unwrap_or(height);
+    let shown_frames = frame_event.iter().filter(|&&ev| ev < *cursor).count();
+    let (first, end) = window_rows(trace.frames.len(), shown_frames, *window);
+    // A window's view starts its header (host names) that far down the full drawing.
+    let row_start = |row: usize| {
+        row_y(row)
+            - if is_split(trace, row, g, lang) {
+                g.line
+            } else {
+                0.0
+            }
+    };
+    let top = row_start(first) - row_start(0);
+    let bottom = if end < trace.frames.len() {
+        row_start(end)
+    } else {
+        height
+    };
     let side_x = |host: &str| {
         if host == left.as_str() {
             g.left_x
@@ -232,7 +289,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         }
     }
 
-    let arrows = trace.frames.iter().enumerate().map(|(i, f)| {
+    let arrows = trace.frames.iter().enumerate().skip(first).take(end - first).map(|(i, f)| {
         let ev = frame_event.get(i).copied().unwrap_or(usize::MAX);
         let shown = ev < *cursor;
         let x1 = side_x(&f.from);
@@ -307,7 +364,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         }
     });
 
-    let state_marks = states.iter().map(|(ev, row, host, name)| {
+    let state_marks = states.iter().filter(|s| (first..=end).contains(&s.1)).map(|(ev, row, host, name)| {
         let shown = *ev < *cursor;
         let on_left = host == left.as_str();
         let x = match (on_left, g.inside) {
@@ -318,7 +375,10 @@ pub fn ladder(props: &LadderProps) -> Html {
         };
         // Above the row's label (both lines of a split one).
         let above = if is_split(trace, *row, g, lang) { g.line } else { 0.0 };
-        let y = row_y(*row) - 2.0 - above - if *row > 0 || g.inside { g.row * 0.35 } else { 14.0 };
+        // The first row's mark sits lower in the wide ladder, clear of the host address;
+        // a slide's larger label type needs the same room as any other row.
+        let first_low = *row == 0 && !g.inside && window.is_none();
+        let y = row_y(*row) - 2.0 - above - if first_low { 14.0 } else { g.row * 0.35 };
         let anchor = if on_left != g.inside { "end" } else { "start" };
         let current = cursor.checked_sub(1) == Some(*ev);
         html! {
@@ -350,19 +410,21 @@ pub fn ladder(props: &LadderProps) -> Html {
         (g.left_x, "middle", g.right_x, "middle")
     };
     html! {
-        <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {} {height}", g.width)} role="group"
+        <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"), window.is_some().then_some("is-window"))}
+             viewBox={format!("0 {top} {} {}", g.width, bottom - top)} role="group"
+             data-rows={format!("{first}-{end}")}
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
             <defs>
                 <marker id="ww-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path d="M0,0 L10,5 L0,10 z" class="ww-head" />
                 </marker>
             </defs>
-            <text class="ww-host-name" x={lx.to_string()} y="18" text-anchor={la}>{ host_label(left) }</text>
-            <text class="ww-host-ip" x={lx.to_string()} y="36" text-anchor={la}>{ ip_of(left) }</text>
-            <text class="ww-host-name" x={rx.to_string()} y="18" text-anchor={ra}>{ host_label(right) }</text>
-            <text class="ww-host-ip" x={rx.to_string()} y="36" text-anchor={ra}>{ ip_of(right) }</text>
-            <line class="ww-lifeline" x1={g.left_x.to_string()} y1="44" x2={g.left_x.to_string()} y2={height.to_string()} />
-            <line class="ww-lifeline" x1={g.right_x.to_string()} y1="44" x2={g.right_x.to_string()} y2={height.to_string()} />
+            <text class="ww-host-name" x={lx.to_string()} y={(top + 18.0).to_string()} text-anchor={la}>{ host_label(left) }</text>
+            <text class="ww-host-ip" x={lx.to_string()} y={(top + 36.0).to_string()} text-anchor={la}>{ ip_of(left) }</text>
+            <text class="ww-host-name" x={rx.to_string()} y={(top + 18.0).to_string()} text-anchor={ra}>{ host_label(right) }</text>
+            <text class="ww-host-ip" x={rx.to_string()} y={(top + 36.0).to_string()} text-anchor={ra}>{ ip_of(right) }</text>
+            <line class="ww-lifeline" x1={g.left_x.to_string()} y1={(top + 44.0).to_string()} x2={g.left_x.to_string()} y2={bottom.to_string()} />
+            <line class="ww-lifeline" x1={g.right_x.to_string()} y1={(top + 44.0).to_string()} x2={g.right_x.to_string()} y2={bottom.to_string()} />
             { for state_marks }
             { for arrows }
         </svg>
@@ -376,12 +438,14 @@ mod tests {
     #[test]
     fn long_labels_split_near_the_middle_only_in_the_narrow_geometry() {
         let arp = "ARP 请求：谁有 192.168.1.20？请告诉 192.168.1.10";
-        assert!(cells(arp) > NARROW_LABEL_CELLS);
+        assert!(cells(arp) > NARROW.label_cells && cells(arp) > SLIDE.label_cells);
         assert_eq!(split_label(arp, WIDE), (arp.to_owned(), None));
         let (a, b) = split_label(arp, NARROW);
         let b = b.expect("split");
         assert_eq!(format!("{a} {b}"), arp);
-        assert!(cells(&a) <= NARROW_LABEL_CELLS && cells(&b) <= NARROW_LABEL_CELLS);
+        assert!(cells(&a) <= NARROW.label_cells && cells(&b) <= NARROW.label_cells);
+        let (c, d) = split_label(arp, SLIDE);
+        assert!(d.is_some() && cells(&c) <= SLIDE.label_cells);
         assert_eq!(
             split_label("SYN  seq=0", NARROW),
             ("SYN  seq=0".to_owned(), None)
@@ -391,10 +455,34 @@ mod tests {
     }
 
     #[test]
+    fn a_window_follows_the_last_frame_shown_and_stays_inside_the_ladder() {
+        // No window, or one as tall as the ladder: every row.
+        assert_eq!(window_rows(12, 3, None), (0, 12));
+        assert_eq!(window_rows(12, 3, Some(12)), (0, 12));
+        assert_eq!(window_rows(12, 3, Some(0)), (0, 12));
+        // At the start: the first rows.
+        assert_eq!(window_rows(12, 0, Some(5)), (0, 5));
+        assert_eq!(window_rows(12, 4, Some(5)), (0, 5));
+        // Frame 6 (the 6th shown) second from the bottom, frame 7 under it.
+        assert_eq!(window_rows(12, 6, Some(5)), (2, 7));
+        // At the end: the last rows, never past them.
+        assert_eq!(window_rows(12, 12, Some(5)), (7, 12));
+        for shown in 0..=12 {
+            let (a, b) = window_rows(12, shown, Some(5));
+            assert_eq!(b - a, 5);
+            assert!(b <= 12);
+            // The last frame shown is inside the window.
+            if shown > 0 {
+                assert!((a..b).contains(&(shown - 1)), "{shown}");
+            }
+        }
+    }
+
+    #[test]
     fn rows_with_notes_are_taller_and_rows_never_overlap() {
         let s = wirewalk_engine::scenario::Scenario::named("tcp_loss").expect("scenario");
         let trace = wirewalk_engine::run(&s).expect("run");
-        for g in [WIDE, NARROW] {
+        for g in [WIDE, SLIDE, NARROW] {
             let (ys, height) = row_ys(&trace, g, Lang::Zh);
             assert_eq!(ys.len(), trace.frames.len() + 1);
             for (i, w) in ys.windows(2).enumerate() {

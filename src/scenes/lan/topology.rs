@@ -22,7 +22,7 @@ fn height(trace: &Trace, narrow: bool) -> f64 {
     match (model::scenario_of(trace).as_str(), narrow) {
         ("storm", false) => 250.0,
         ("router", false) => 270.0,
-        (_, false) => 290.0,
+        (_, false) => 296.0,
         ("storm", true) => 310.0,
         ("router", true) => 340.0,
         (_, true) => 400.0,
@@ -220,11 +220,28 @@ pub(super) fn topology(
         let onclick = on_pull.clone().filter(|_| pullable);
         let count_at = {
             let (a, b) = (node_pos(trace, &l.a), node_pos(trace, &l.b));
-            if (mid.1 - (a.1 + b.1) / 2.0).abs() < 0.5 {
-                // Straight cable: beside its first third.
-                (a.0 + (b.0 - a.0) * 0.25 + 10.0, a.1 + (b.1 - a.1) * 0.25 - 8.0)
+            let straight = (mid.1 - (a.1 + b.1) / 2.0).abs() < 0.5;
+            let is_host = |n: &str| trace.hosts.iter().any(|h| h.name == n && h.kind == HostKind::Host);
+            if straight && (b.1 - a.1).abs() * 4.0 < (b.0 - a.0).abs() {
+                // Level cable: over its middle, clear of the boxes at its ends (beside
+                // its first quarter it ran under switch 2's box in the storm view).
+                (mid.0, mid.1 - 14.0, "middle")
+            } else if straight && (is_host(&l.a) || is_host(&l.b)) {
+                // Slanting or upright cable to a host: just above the host's screen, on
+                // the side away from the cable's other end, clear of the frame drawn at
+                // the cable's middle and of the box at its other end.
+                let (h, o) = if is_host(&l.a) { (a, b) } else { (b, a) };
+                let len = ((o.0 - h.0).powi(2) + (o.1 - h.1).powi(2)).sqrt().max(1.0);
+                let (x, y) = (h.0 + (o.0 - h.0) / len * 52.0, h.1 + (o.1 - h.1) / len * 52.0);
+                if o.0 > h.0 + 1.0 {
+                    (x - 10.0, y, "end")
+                } else {
+                    (x + 10.0, y, "start")
+                }
+            } else if straight {
+                (a.0 + (b.0 - a.0) * 0.38 + 10.0, a.1 + (b.1 - a.1) * 0.38 - 8.0, "start")
             } else {
-                (mid.0 + 22.0, mid.1 + if mid.1 < a.1 { -8.0 } else { 18.0 })
+                (mid.0 + 22.0, mid.1 + if mid.1 < a.1 { -8.0 } else { 18.0 }, "start")
             }
         };
         html! {
@@ -238,7 +255,7 @@ pub(super) fn topology(
                 { port_label(&l.a, l.a_port, &l.b) }
                 { port_label(&l.b, l.b_port, &l.a) }
                 if n > 0 {
-                    <text class="ww-lan-count" x={fmt_n(count_at.0)} y={fmt_n(count_at.1)}>{ format!("×{n}") }</text>
+                    <text class="ww-lan-count" x={fmt_n(count_at.0)} y={fmt_n(count_at.1)} text-anchor={count_at.2}>{ format!("×{n}") }</text>
                 }
             </g>
         }
@@ -313,10 +330,11 @@ pub(super) fn topology(
                     <path class="ww-lan-stand" d={format!("M{} {} h16 M{} {} v6", fmt_n(x - 8.0), fmt_n(y + 16.0), fmt_n(x), fmt_n(y + 10.0))} />
                     <text class="ww-lan-host-name" x={fmt_n(x)} y={fmt_n(y - 3.0)} text-anchor="middle">{ label }</text>
                     <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 32.0)} text-anchor="middle">{ h.macs.first().cloned().unwrap_or_default() }</text>
-                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + if narrow { 48.0 } else { 45.0 })} text-anchor="middle">{ h.ips.first().map(|ip| ip.trim_end_matches("/24").to_owned()).unwrap_or_default() }</text>
+                    <text class="ww-lan-addr" x={fmt_n(x)} y={fmt_n(y + 48.0)} text-anchor="middle">{ h.ips.first().map(|ip| ip.trim_end_matches("/24").to_owned()).unwrap_or_default() }</text>
                     if let Some((_, r)) = role {
-                        // Narrow: under the addresses, where no cable arrives.
-                        <text class="ww-lan-role" x={fmt_n(x)} y={fmt_n(if narrow { y + 62.0 } else { y - 32.0 })} text-anchor="middle">{ r }</text>
+                        // Under the addresses, where no cable arrives (above the screen, the
+                        // cable from the switch ran through it).
+                        <text class="ww-lan-role" x={fmt_n(x)} y={fmt_n(y + 64.0)} text-anchor="middle">{ r }</text>
                     }
                 </g>
             },

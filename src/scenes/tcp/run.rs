@@ -16,6 +16,10 @@ use std::rc::Rc;
 use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
 
+/// Rows of the ladder an embed (a slide) draws around the current frame: with all of
+/// them, the drawing is scaled to the frame until its type is 5–7 px tall.
+const LADDER_SLIDE_ROWS: usize = 5;
+
 /// Props of a run.
 #[derive(Clone, PartialEq, Properties)]
 pub struct RunProps {
@@ -174,7 +178,8 @@ pub fn run_view(props: &RunProps) -> Html {
             <div class="ww-tcp-main">
                 <div class="ww-tcp-ladder" data-swipe="step">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" {narrow} />
+                            selected={shown_frame} {on_select} left="client" right="server" {narrow}
+                            window={embed.then_some(LADDER_SLIDE_ROWS)} />
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.tcp.ladder.title")} />
                     if !embed {

@@ -1,0 +1,85 @@
+// Label collisions (issue 16): in the drawings, no text box overlaps another text, and
+// no line or curve runs through a text it does not belong to (geometry.mjs), measured on
+// the rendered page at desktop and phone sizes, in zh and en.
+import { test, expect, open } from './fixtures.mjs';
+import { collisions, orphans } from './geometry.mjs';
+
+const SIZES = [[1280, 800], [390, 844]];
+
+for (const lang of ['zh', 'en']) {
+  for (const [w, h] of SIZES) {
+    test(`TCP state diagram: C and S markers and state names clear of the curves, every step (${lang}, ${w}×${h})`, async ({ page }) => {
+      test.slow(); // every step of two variants
+      await page.setViewportSize({ width: w, height: h });
+      const found = [];
+      // The normal exchange passes ten states; a simultaneous close passes CLOSING.
+      for (const variant of ['tcp', 'tcp_simultaneous_close']) {
+        await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=0`);
+        const count = page.locator('.ww-step-count');
+        const max = Number((await page.locator('.ww-scrub').getAttribute('max')));
+        expect(max).toBeGreaterThan(10);
+        const states = new Set();
+        for (let step = 0; step <= max; step++) {
+          if (step > 0) {
+            await page.locator('.ww-pbtn[data-act="next"]').click();
+            await expect(count).toContainText(lang === 'zh' ? `第 ${step} 步` : `step ${step} of`);
+          }
+          const marks = await page.locator('.ww-sd .ww-sd-who').count();
+          expect(marks, `step ${step}: both markers drawn`).toBe(2);
+          for (const s of await page.locator('.ww-sd-node.is-client, .ww-sd-node.is-server').evaluateAll((n) => n.map((e) => e.dataset.state))) states.add(s);
+          for (const c of await collisions(page, '.ww-sd svg')) found.push({ variant, step, ...c });
+        }
+        if (variant === 'tcp') expect(states.size).toBeGreaterThanOrEqual(10);
+        else expect(states.has('CLOSING')).toBe(true);
+      }
+      expect(found).toEqual([]);
+    });
+
+    test(`LAN topology: no label under a box or crossed by a cable (${lang}, ${w}×${h})`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      const found = [];
+      for (const route of ['step=0', 'step=14', 'step=1000', 'view=storm&step=60', 'view=storm&step=1000',
+        'view=storm&storm.pulled=true&step=12', 'view=router&step=0', 'view=router&step=16', 'view=router&step=1000']) {
+        await open(page, `#/lan?lang=${lang}&${route}`);
+        expect(await page.locator('.ww-lan-topo text').count()).toBeGreaterThan(5);
+        // The switch boxes are drawn shapes too: a count or label inside one is covered.
+        const boxes = await page.evaluate(() => {
+          const texts = [...document.querySelectorAll('.ww-lan-topo .ww-lan-link text, .ww-lan-topo .ww-lan-role')];
+          const rects = [...document.querySelectorAll('.ww-lan-topo .ww-lan-node.is-switch rect')].map((r) => r.getBoundingClientRect());
+          return texts.flatMap((t) => {
+            const b = t.getBoundingClientRect();
+            return rects.filter((r) => b.left < r.right - 1 && r.left < b.right - 1 && b.top < r.bottom - 1 && r.top < b.bottom - 1)
+              .map(() => ({ what: 'text/box', a: t.textContent }));
+          });
+        });
+        for (const c of [...boxes, ...await collisions(page, '.ww-lan-topo')]) found.push({ route, ...c });
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test('the check sees a collision: a label moved onto a cable is reported', async ({ page }) => {
+  await open(page, '#/lan?lang=zh&step=14');
+  expect(await collisions(page, '.ww-lan-topo')).toEqual([]);
+  // Put the receiver's role label where it used to be, above its screen, on the cable.
+  await page.evaluate(() => {
+    const t = document.querySelector('.ww-lan-node.is-receiver .ww-lan-role');
+    const screen = document.querySelector('.ww-lan-node.is-receiver .ww-lan-screen');
+    t.setAttribute('y', String(Number(screen.getAttribute('y')) - 8));
+  });
+  const found = await collisions(page, '.ww-lan-topo');
+  expect(found.some((c) => c.what === 'text/line' && c.a === '接收方')).toBe(true);
+});
+
+for (const [w, h] of SIZES) {
+  test(`no Chinese character wrapped alone onto a line, every scene (${w}×${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const found = [];
+    for (const s of ['architecture', 'layers', 'encapsulation', 'addresses', 'lan', 'tcp', 'tcp?step=1000', 'lan?view=storm']) {
+      await open(page, `#/${s}${s.includes('?') ? '&' : '?'}lang=zh`);
+      for (const o of await orphans(page)) found.push({ scene: s, ...o });
+    }
+    expect(found).toEqual([]);
+  });
+}

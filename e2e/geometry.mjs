@@ -1,0 +1,116 @@
+// Geometry of a drawing as rendered: which texts overlap each other, and which lines
+// or curves run through a text they do not belong to. Used by collisions.spec.mjs.
+
+/**
+ * Collisions in the SVG(s) matching `selector`, in CSS px on the page:
+ * `[{ what, a, b }]` where `what` is 'text/text' or 'text/line'. A text belongs to the
+ * nearest ancestor group marked by `own` (e.g. one arrow of the ladder); lines of its own
+ * group are allowed to touch it. Boxes are shrunk by `slack` px on each side first, so
+ * boxes that only touch do not count. The part of a stroke under a filled shape drawn
+ * after it is hidden, and does not count.
+ */
+export async function collisions(page, selector, { own = 'g[data-frame], g[data-link], g[data-node], g[data-state]', slack = 1 } = {}) {
+  return page.evaluate(({ selector, own, slack }) => {
+    const out = [];
+    for (const svg of document.querySelectorAll(selector)) {
+      const visible = (el) => {
+        const cs = getComputedStyle(el);
+        return cs.visibility !== 'hidden' && cs.display !== 'none' && Number(cs.opacity) > 0.05
+          && !el.closest('.is-future');
+      };
+      const texts = [...svg.querySelectorAll('text')]
+        .filter((t) => t.textContent.trim() !== '' && visible(t))
+        .map((t) => {
+          const r = t.getBoundingClientRect();
+          return {
+            el: t, name: t.textContent.trim().slice(0, 20), group: t.parentElement.closest(own),
+            l: r.left + slack, r: r.right - slack, t: r.top + slack, b: r.bottom - slack,
+          };
+        })
+        .filter((b) => b.r > b.l && b.b > b.t);
+      for (let i = 0; i < texts.length; i++) {
+        for (let j = i + 1; j < texts.length; j++) {
+          const [p, q] = [texts[i], texts[j]];
+          if (p.l < q.r && q.l < p.r && p.t < q.b && q.t < p.b) out.push({ what: 'text/text', a: p.name, b: q.name });
+        }
+      }
+      // Lines and curves, sampled every 2 units of their length, in page px.
+      const strokes = [...svg.querySelectorAll('line, path, polyline')]
+        .filter((s) => visible(s) && getComputedStyle(s).stroke !== 'none'
+          && getComputedStyle(s).stroke !== 'transparent' && !/rgba\(.*, 0\)$/.test(getComputedStyle(s).stroke)
+          && !s.closest('marker, defs'));
+      // Filled shapes hide the parts of the strokes drawn before them (a cable ends
+      // under the box of the switch it plugs into).
+      const covers = [...svg.querySelectorAll('rect, circle')]
+        .filter((c) => visible(c) && getComputedStyle(c).fill !== 'none' && !/rgba\(.*, 0\)$/.test(getComputedStyle(c).fill)
+          && Number(getComputedStyle(c).fillOpacity) > 0.5 && !c.closest('marker, defs'))
+        .map((c) => ({ el: c, round: c.tagName === 'circle', r: c.getBoundingClientRect() }));
+      const hidden = (s, x, y) => covers.some(({ el, round, r }) => {
+        if (!(s.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+        if (round) return Math.hypot(x - (r.left + r.right) / 2, y - (r.top + r.bottom) / 2) < r.width / 2;
+        return x > r.left && x < r.right && y > r.top && y < r.bottom;
+      });
+      for (const s of strokes) {
+        const m = s.getScreenCTM();
+        if (!m) continue;
+        const len = s.getTotalLength();
+        const pts = [];
+        for (let d = 0; d <= len; d += 2) {
+          const p = s.getPointAtLength(d);
+          pts.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
+        }
+        const group = s.closest(own);
+        const label = `${s.tagName}${s.getAttribute('class') ? '.' + s.getAttribute('class') : ''} in ${group?.getAttribute('data-frame') ?? group?.getAttribute('data-link') ?? group?.getAttribute('data-node') ?? group?.getAttribute('data-state') ?? 'svg'}`;
+        for (const t of texts) {
+          if (group && t.group === group) continue;
+          if (pts.some(([x, y]) => x > t.l && x < t.r && y > t.t && y < t.b && !hidden(s, x, y))) out.push({ what: 'text/line', a: t.name, b: label });
+        }
+      }
+    }
+    return out;
+  }, { selector, own, slack });
+}
+
+/**
+ * Texts on the page (outside drawings) whose last line holds a single CJK character,
+ * alone (possibly with closing punctuation): `[{ text, last }]`. Measured per character
+ * with Range rects, so it sees the wrapping as rendered.
+ */
+export async function orphans(page, root = 'main') {
+  return page.evaluate((root) => {
+    const cjk = /[\u3400-\u9fff]/;
+    const out = [];
+    const blocks = [...document.querySelectorAll(`${root} :is(p, li, dd, dt, h1, h2, h3, figcaption, button, a, label, td, th, span, div)`)]
+      .filter((e) => e.getClientRects().length > 0 && !e.closest('svg')
+        && [...e.childNodes].some((n) => n.nodeType === 3 && cjk.test(n.textContent)));
+    for (const el of blocks) {
+      const chars = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        // Text of nested blocks is measured with them.
+        if (n.parentElement !== el && getComputedStyle(n.parentElement).display !== 'inline') continue;
+        for (let i = 0; i < n.textContent.length; i++) {
+          const c = n.textContent[i];
+          if (/\s/.test(c)) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = r.getClientRects()[0];
+          if (rect && rect.width > 0) chars.push({ c, top: Math.round(rect.top), h: rect.height });
+        }
+      }
+      if (chars.length < 3) continue;
+      const lines = [];
+      for (const ch of chars) {
+        const line = lines.find((l) => Math.abs(l.top - ch.top) < ch.h / 2);
+        if (line) line.s += ch.c;
+        else lines.push({ top: ch.top, s: ch.c });
+      }
+      if (lines.length < 2) continue;
+      lines.sort((a, b) => a.top - b.top);
+      const last = lines[lines.length - 1].s.replace(/[。，、；：？！）」』”.,;:?!)]+$/u, '');
+      if ([...last].length === 1 && cjk.test(last)) out.push({ text: el.textContent.trim().slice(0, 30), last: lines[lines.length - 1].s });
+    }
+    return out;
+  }, root);
+}
