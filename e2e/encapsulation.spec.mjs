@@ -182,3 +182,17 @@ test.describe('screenshots', () => {
     }
   }
 });
+
+test('beside the long field tree the hex dump stays in view while the tree scrolls (desktop)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '#/encapsulation?lang=zh');
+  const ins = page.locator('.ww-enc-inspector');
+  const field = ins.locator('.ww-field[data-field="tcp.checksum"] > .ww-field-row');
+  await field.scrollIntoViewIfNeeded();
+  const f = await field.boundingBox();
+  expect(f.y).toBeGreaterThan(0);
+  const hex = await ins.locator('.ww-hex').boundingBox();
+  // The tree is far taller than the window; the dump is on screen beside its TCP fields.
+  expect(hex.y).toBeGreaterThanOrEqual(0);
+  expect(hex.y + hex.height).toBeLessThanOrEqual(800);
+});

@@ -32,6 +32,24 @@ test('OSI 7 beside TCP/IP 5, toggled to 4, numbered bottom-up', async ({ page })
   await expect(tcpip).toHaveCount(4);
 });
 
+test('a TCP/IP cell spanning several OSI rows says which (no blank card), in zh and en, 5 and 4 layers', async ({ page }) => {
+  for (const [lang, words] of [['zh', '会话层'], ['en', 'session']]) {
+    for (const model of ['5', '4']) {
+      await open(page, `#/layers?lang=${lang}&model=${model}`);
+      const spanning = await page.locator('.ww-layer-cell.col-tcpip').evaluateAll((cells) => cells
+        .filter((c) => {
+          // grid-row: from / to; a cell spanning more than one OSI row.
+          const [, from, to] = /grid-row:(\d+) \/ (\d+)/.exec(c.dataset.style ?? '') ?? [];
+          return Number(to) - Number(from) > 1;
+        })
+        .map((c) => ({ layer: c.dataset.layer, desc: c.querySelector('.ww-layer-desc')?.textContent ?? '' })));
+      expect(spanning.length, `${lang} ${model}`).toBeGreaterThan(0);
+      for (const c of spanning) expect(c.desc, `${lang} ${model} ${c.layer}`).not.toBe('');
+      await expect(page.locator('.ww-layer-cell.col-tcpip[data-layer="app"] .ww-layer-desc')).toContainText(words);
+    }
+  }
+});
+
 test('a click on a layer opens the encapsulation at the step that shows it', async ({ page }) => {
   await open(page, '#/layers?lang=zh');
   await page.locator('.ww-layer-cell.col-tcpip[data-layer="network"]').click();

@@ -158,8 +158,43 @@ fn no_message_uses_a_ruled_out_term() {
     assert!(bad.is_empty(), "ruled-out terms:\n{}", bad.join("\n"));
 }
 
+/// Chinese words of two or three characters written three times or more in a row, the
+/// mark of an edit applied again and again ("报文报文报文段").
+fn stuttered_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for len in 2..=3 {
+        for i in 0..chars.len().saturating_sub(3 * len - 1) {
+            let word = &chars[i..i + len];
+            if word.iter().all(|&c| is_chinese(c))
+                && chars[i + len..i + 2 * len] == *word
+                && chars[i + 2 * len..i + 3 * len] == *word
+            {
+                found.push(word.iter().collect());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_zh_message_stutters() {
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            for w in stuttered_words(m.zh) {
+                bad.push(format!("{table} {}: {w:?} repeated in {:?}", m.key, m.zh));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "repeated words:\n{}", bad.join("\n"));
+}
+
 #[test]
 fn the_checks_catch_planted_mistakes() {
+    // A stutter is found; a word said twice, as Chinese often does, is not.
+    assert_eq!(stuttered_words("报文报文报文段（TCP）"), vec!["报文"]);
+    assert!(stuttered_words("看看，谢谢谢谢").is_empty());
     // Punctuation: flagged next to Chinese, left alone in code, addresses and numbers.
     assert_eq!(
         ascii_punctuation_touching_chinese("你好,世界"),

@@ -71,6 +71,11 @@ pub static MESSAGES: &[Msg] = &[
         "The five layers the course learns first (bottom-up)",
     ),
     m(
+        "scene.layers.desc.app",
+        "含 OSI 的应用层、表示层、会话层",
+        "OSI's application, presentation and session layers",
+    ),
+    m(
         "scene.layers.desc.internet",
         "即五层模型的网络层",
         "the five-layer model's network layer",
@@ -237,7 +242,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.pdu.transport",
-        "报文报文报文报文段（TCP）/ 数据报（UDP）",
+        "报文段（TCP）/ 数据报（UDP）",
         "segment (TCP) / datagram (UDP)",
     ),
     m(
