@@ -74,10 +74,11 @@ export async function collisions(page, selector, { own = 'g[data-frame], g[data-
 /**
  * Texts on the page (outside drawings) whose last line holds a single CJK character,
  * alone (possibly with closing punctuation): `[{ text, last }]`. Measured per character
- * with Range rects, so it sees the wrapping as rendered.
+ * with Range rects, so it sees the wrapping as rendered. With `headings`, also h1-h3
+ * broken between two Chinese characters.
  */
-export async function orphans(page, root = 'main') {
-  return page.evaluate((root) => {
+export async function orphans(page, root = 'main', { headings = false } = {}) {
+  return page.evaluate(({ root, headings }) => {
     const cjk = /[\u3400-\u9fff]/;
     const out = [];
     const blocks = [...document.querySelectorAll(`${root} :is(p, li, dd, dt, h1, h2, h3, figcaption, button, a, label, td, th, span, div)`)]
@@ -108,9 +109,16 @@ export async function orphans(page, root = 'main') {
       }
       if (lines.length < 2) continue;
       lines.sort((a, b) => a.top - b.top);
+      // Headings: no line ends and the next starts inside a run of Chinese characters.
+      if (headings && /^H[1-3]$/.test(el.tagName)) {
+        for (let k = 1; k < lines.length; k++) {
+          const [a, b] = [lines[k - 1].s.slice(-1), lines[k].s[0]];
+          if (cjk.test(a) && cjk.test(b)) out.push({ text: el.textContent.trim().slice(0, 30), last: `${a}/${b}` });
+        }
+      }
       const last = lines[lines.length - 1].s.replace(/[。，、；：？！）」』”.,;:?!)]+$/u, '');
       if ([...last].length === 1 && cjk.test(last)) out.push({ text: el.textContent.trim().slice(0, 30), last: lines[lines.length - 1].s });
     }
     return out;
-  }, root);
+  }, { root, headings });
 }
