@@ -1,7 +1,8 @@
 // Size of every file in dist/: raw, gzip (level 9) and brotli (quality 11) bytes, and two
 // critical paths: what must arrive before the first paint (index.html and anything
 // render-blocking it links: stylesheets, classic scripts), and what must arrive before
-// the app is ready (plus the module script, what it imports and the preloaded wasm);
+// the app is ready (plus the module script, what it imports and the preloaded wasm; with
+// the inline loader, the landing page's scene bundle, and per scene route its bundle);
 // `total` is the hosted app, `one_file` the self-contained dist/wirewalk.html.
 // Prints JSON; bench/budget.mjs checks the same figures against bench/budget.json.
 //   node bench/size.mjs [dist]
@@ -44,6 +45,9 @@ export function measure(distDir) {
     (deferred ? later : blocking).add(local(src));
   }
   for (const m of html.matchAll(/(?:from|module_or_path:)\s*'\.\/([^']+)'/g)) later.add(m[1]);
+  // The inline loader (scripts/loader.js) fetches one scene bundle, picked by the URL.
+  const loader = html.match(/var BUNDLES = (\{[^}]*\}), DEFAULT = '([a-z]+)'/);
+  const bundles = loader ? JSON.parse(loader[1]) : {};
   const sum = (names) => {
     const out = { files: [...names].sort(), raw: 0, gzip: 0, brotli: 0 };
     for (const f of names) {
@@ -64,7 +68,11 @@ export function measure(distDir) {
     total,
     one_file: files[ONE_FILE] ?? null,
     before_first_paint: sum(blocking),
-    before_ready: sum(new Set([...blocking, ...later])),
+    // The landing page (the default scene's bundle when there is a loader).
+    before_ready: sum(new Set([...blocking, ...later, ...(loader ? bundles[loader[2]] : [])])),
+    // Each scene route (`#/tcp`, …): index.html and that scene's bundle.
+    before_ready_routes: Object.fromEntries(Object.entries(bundles)
+      .map(([scene, names]) => [scene, sum(new Set([...blocking, ...later, ...names]))])),
   };
 }
 

@@ -6,15 +6,18 @@
 // It starts from the finished index.html (CSS already inlined, pre-rendered pieces and
 // picker script already in it) and:
 // 1. drops the modulepreload/preload/manifest links, and turns the icon into a data: URL;
-// 2. replaces Trunk's loader (`import init from './wirewalk-….js'`) by one inline module
-//    script holding the wasm-bindgen glue (its `export` line removed) and the wasm as
+// 2. replaces the page's loader (scripts/loader.js, which picks a scene bundle) by one
+//    inline module script holding the full app (every scene, Trunk's wirewalk-….js and
+//    its wasm): the wasm-bindgen glue (its `export` line removed) and the wasm as
 //    base64, which is decoded and handed to the glue's init: no import, no fetch;
 // 2b. puts the tools worker (glue + wasm) in an inert <script type=text/plain> block,
 //    started by the app from a blob: URL, and allows worker-src blob:;
 // 3. marks <html data-onefile> so the app hides its "download for offline use" link;
 // 4. if there is a Content-Security-Policy <meta>, re-hashes the inline scripts and
 //    styles of this file into it and adds 'wasm-unsafe-eval' (WebAssembly compile) and
-//    data: for the icon.
+//    data: for the icon;
+// 5. removes the full app's glue and wasm from the build: the hosted page never loads
+//    them (it loads one scene bundle, scripts/bundles.mjs).
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/onefile.mjs DIR` works too.
 import { createHash } from 'node:crypto';
@@ -47,13 +50,14 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
   return tag;
 });
 
-// 2. The loader.
-const loader = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
+// 2. The loader (scripts/loader.js, put there by scripts/prepaint.mjs), which names the
+// full app's files (every scene) that Trunk built.
+const loader = /<script id=ww-loader\b[^>]*>([\s\S]*?)<\/script>/;
 const m = html.match(loader);
-if (!m) fail('no module loader script in index.html');
-const js = m[1].match(/from\s*'([^']+\.js)'/)?.[1];
-const wasm = m[1].match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1];
-if (!js || !wasm) fail(`unexpected loader script: ${m[1].slice(0, 200)}`);
+if (!m) fail('no loader script (id=ww-loader) in index.html');
+const js = attr(m[0], 'data-full-js');
+const wasm = attr(m[0], 'data-full-wasm');
+if (!js || !wasm) fail(`the loader names no full app: ${m[0].slice(0, 200)}`);
 let glue = fs.readFileSync(file(js), 'utf8');
 const exportLine = /^export\s*\{\s*initSync,\s*__wbg_init as default\s*\};?\s*$/m;
 if (!exportLine.test(glue)) fail('the wasm-bindgen glue does not end with the expected export line');
@@ -125,4 +129,10 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
 });
 
 fs.writeFileSync(file('wirewalk.html'), html);
+// The hosted page loads one scene bundle at a time, never the full app: its files are
+// inside wirewalk.html now and leave the build (and so the offline cache).
+fs.rmSync(file(js));
+fs.rmSync(file(wasm));
+const index = fs.readFileSync(file('index.html'), 'utf8');
+fs.writeFileSync(file('index.html'), index.replace(/(<script id=ww-loader)\s+data-full-js="[^"]*"\s+data-full-wasm="[^"]*"/, '$1'));
 console.error(`onefile: wirewalk.html: ${html.length} bytes (wasm ${b64.length} bytes as base64)`);

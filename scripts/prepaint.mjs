@@ -67,6 +67,34 @@ try {
     .map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n')
     .replace('__DEFAULT_SCENE__', defaultScene);
   html = html.replace(/<body>/, `<body>${templates}<script>${picker}</script>`);
+
+  // 2b. Trunk's loader (the full app) → the inline loader that picks the URL's scene
+  // bundle (scripts/loader.js, scripts/bundles.mjs). The full app's file names stay on
+  // the loader (data-full-js, data-full-wasm) for the one-file build (scripts/onefile.mjs).
+  const trunkLoader = /<script type=["']?module["']?>([\s\S]*?)<\/script>/;
+  const m = html.match(trunkLoader);
+  const fullJs = m?.[1].match(/from\s*'\.\/([^']+\.js)'/)?.[1];
+  const fullWasm = m?.[1].match(/module_or_path:\s*'\.\/([^']+\.wasm)'/)?.[1];
+  if (!fullJs || !fullWasm) throw new Error('prepaint: no Trunk loader for the full app in index.html');
+  const bundles = {};
+  for (const n of fs.readdirSync(staging)) {
+    const b = n.match(/^ww-([a-z]+)-[0-9a-f]+\.js$/);
+    if (b) bundles[b[1]] = [n, n.replace(/\.js$/, '_bg.wasm')];
+  }
+  for (const [scene, [, wasm]] of Object.entries(bundles)) {
+    if (!fs.existsSync(path.join(staging, wasm))) throw new Error(`prepaint: bundle ${scene} has no ${wasm}`);
+  }
+  if (!bundles[defaultScene]) throw new Error(`prepaint: no bundle for the default scene ${defaultScene} (scripts/bundles.mjs)`);
+  const loader = fs.readFileSync(path.join(root, 'scripts/loader.js'), 'utf8').split('\n')
+    .map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n')
+    .replace('__BUNDLES__', JSON.stringify(bundles))
+    .replace('__DEFAULT_SCENE__', defaultScene);
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const rel = attr(tag, 'rel');
+    const href = attr(tag, 'href')?.replace(/^\.\//, '');
+    return (rel === 'modulepreload' || rel === 'preload') && (href === fullJs || href === fullWasm) ? '' : tag;
+  });
+  html = html.replace(trunkLoader, () => `<script id=ww-loader data-full-js="${fullJs}" data-full-wasm="${fullWasm}">${loader}</script>`);
 } finally {
   fs.rmSync(pieces, { recursive: true, force: true });
 }

@@ -41,13 +41,23 @@ pub fn shell(props: &ShellProps) -> Html {
             }
         });
     }
-    // State → browser: URL, title, <html lang>, theme, panic overlay language.
+    // State → browser: URL, title, <html lang>, theme, panic overlay language. A scene
+    // the running bundle lacks (a nav link, back/forward, an edited URL) instead reloads
+    // the page at the URL as it is (its problems, if any, still in it), so the page's
+    // loader fetches that scene's bundle. Never for the scene the page started with, so a
+    // loader that picked the wrong bundle shows the loading line instead of reloading
+    // forever.
+    let start_scene = *use_state(|| state.scene);
     {
         let route_hash = state.route().to_hash();
         let (lang, theme, scene) = (state.lang, state.theme, state.scene);
         use_effect_with(
             (route_hash, lang, theme, scene),
             move |(hash, lang, theme, scene)| {
+                if *scene != start_scene && !scenes::has_page(*scene) {
+                    platform::reload();
+                    return;
+                }
                 platform::replace_hash(hash);
                 platform::set_panic_text(panic_text(*lang));
                 let title = format!("{} · {}", scene.title(*lang), t(*lang, "app.name"));

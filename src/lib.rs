@@ -4,6 +4,7 @@
 //! it is a pure view of [`state::AppState`] and can be rendered natively in tests.
 
 pub mod app;
+pub mod bundle;
 pub mod i18n;
 pub mod platform;
 pub mod player;
@@ -15,9 +16,17 @@ pub mod state;
 pub mod tools;
 pub mod widgets;
 
-/// Reads the URL and the browser, installs the panic overlay and mounts the app.
+/// Mounts the full app (every scene): the one-file build.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    start_bundle(&bundle::FULL);
+}
+
+/// Registers `bundle`, reads the URL and the browser, installs the panic overlay and
+/// mounts the app.
+#[cfg(target_arch = "wasm32")]
+pub fn start_bundle(bundle: &'static bundle::Bundle) {
+    bundle.register();
     platform::set_panic_text(app::panic_text(i18n::Lang::default()));
     platform::install_panic_hook();
     platform::install_data_styles();

@@ -126,6 +126,13 @@ mod imp {
         }
     }
 
+    /// Reloads the page at the current URL.
+    pub fn reload() {
+        if let Some(w) = window() {
+            let _ = w.location().reload();
+        }
+    }
+
     /// Replaces the hash without a new history entry, when it differs.
     pub fn replace_hash(hash: &str) {
         let Some(w) = window() else { return };
@@ -514,6 +521,8 @@ mod imp {
     pub fn store(_key: &str, _value: &str) {}
     /// No-op natively.
     pub fn replace_hash(_hash: &str) {}
+
+    pub fn reload() {}
     /// No-op natively.
     pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
     /// No pre-rendered page natively.

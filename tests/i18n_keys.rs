@@ -85,3 +85,142 @@ fn the_scanner_finds_a_missing_key() {
     );
     assert_eq!(found, vec!["scene.nope.title".to_owned()]);
 }
+
+/// The source files whose keys a one-scene bundle must hold: the scene's own files, its
+/// `predict` panel when it uses one, and everything outside `src/scenes/` (shell, player,
+/// widgets, platform) plus the scenes' shared `mod.rs` and `params.rs`.
+fn bundle_sources(slug: &str) -> Vec<std::path::PathBuf> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let scenes = src.join("scenes");
+    let mut all = Vec::new();
+    rust_files(&src, &mut all);
+    let own: Vec<_> = all
+        .iter()
+        .filter(|f| f.starts_with(scenes.join(slug)) || **f == scenes.join(format!("{slug}.rs")))
+        .cloned()
+        .collect();
+    assert!(!own.is_empty(), "no source for scene {slug}");
+    let uses_predict = own
+        .iter()
+        .any(|f| std::fs::read_to_string(f).unwrap().contains("predict::"));
+    all.into_iter()
+        .filter(|f| {
+            let in_scenes = f.starts_with(&scenes);
+            let shared = *f == scenes.join("mod.rs") || *f == scenes.join("params.rs");
+            let predict = f.starts_with(scenes.join("predict")) || *f == scenes.join("predict.rs");
+            let table = f.starts_with(src.join("i18n"))
+                && TABLES
+                    .iter()
+                    .any(|(name, _)| f.ends_with(format!("i18n/{name}")));
+            !table && (!in_scenes || shared || own.contains(f) || (uses_predict && predict))
+        })
+        .collect()
+}
+
+#[test]
+fn every_key_a_scene_bundle_asks_for_is_in_that_bundle() {
+    use wirewalk::bundle::SCENE_BUNDLES;
+    use wirewalk::i18n::SHELL_TABLES;
+    let prefixes: BTreeSet<&str> = all_messages()
+        .filter_map(|m| m.key.split('.').next())
+        .collect();
+    let mut missing = Vec::new();
+    for bundle in SCENE_BUNDLES {
+        let slug = bundle.pages[0].0.slug();
+        let known: BTreeSet<&str> = SHELL_TABLES
+            .iter()
+            .chain(bundle.tables)
+            .flat_map(|(_, t)| t.iter().map(|m| m.key))
+            .collect();
+        let mut used = 0;
+        for f in bundle_sources(slug) {
+            let src = std::fs::read_to_string(&f).unwrap();
+            for k in key_literals(&src, &prefixes) {
+                used += 1;
+                if !known.contains(k.as_str()) {
+                    missing.push(format!("bundle {}: {}: {k}", bundle.name, f.display()));
+                }
+            }
+        }
+        assert!(
+            used > 20,
+            "bundle {}: the scan found only {used} keys",
+            bundle.name
+        );
+        // Keys built at run time (`format!("scene.x.seg.{}", id)`): the bundle must hold
+        // some key under that prefix (the family lives in one table).
+        for f in bundle_sources(slug) {
+            let src = std::fs::read_to_string(&f).unwrap();
+            for prefix in dynamic_key_prefixes(&src, &prefixes) {
+                if !known.iter().any(|k| k.starts_with(&prefix)) {
+                    missing.push(format!(
+                        "bundle {}: {}: keys built as {prefix}…",
+                        bundle.name,
+                        f.display()
+                    ));
+                }
+            }
+        }
+        // Keys a scene builds at run time (format!) are not literals: a scene's own table
+        // holds only keys under its own `scene.<slug>.` (or the predict/playground ones),
+        // so such a key is in the bundle whenever the table is.
+        for (name, table) in bundle.tables {
+            for m in table.iter() {
+                let scene_key = m.key.starts_with(&format!("scene.{slug}."));
+                let shared = ["predict.", "play."].iter().any(|p| m.key.starts_with(p));
+                assert!(
+                    scene_key || shared,
+                    "bundle {}: {name} has {}",
+                    bundle.name,
+                    m.key
+                );
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "keys a scene bundle asks for but lacks (it would show the raw key):\n{}",
+        missing.join("\n")
+    );
+}
+
+/// The fixed starts of keys built with `format!("prefix.{…}")`, e.g. `scene.x.seg.`.
+fn dynamic_key_prefixes(src: &str, prefixes: &BTreeSet<&str>) -> Vec<String> {
+    src.split("format!(\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let end = rest.find(['{', '"'])?;
+            let prefix = &rest[..end];
+            let keyish = rest[end..].starts_with('{')
+                && prefix.contains('.')
+                && prefix
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_');
+            (keyish && prefixes.contains(prefix.split('.').next()?)).then(|| prefix.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_dynamic_key_scan_finds_built_keys() {
+    let prefixes: BTreeSet<&str> = ["scene", "role"].into_iter().collect();
+    let found = dynamic_key_prefixes(
+        r#"t_dyn(lang, &format!("scene.x.seg.{}", id)); format!("role.{role}"); format!("{a}.b"); format!("wirewalk-{n}.pcap")"#,
+        &prefixes,
+    );
+    assert_eq!(found, vec!["scene.x.seg.".to_owned(), "role.".to_owned()]);
+}
+
+#[test]
+fn the_bundle_check_sees_a_scene_key_outside_its_bundle() {
+    // The TCP bundle lacks the LAN scene's words: its check would catch a TCP source
+    // asking for one.
+    use wirewalk::bundle::TCP;
+    use wirewalk::i18n::SHELL_TABLES;
+    let lan_key = "scene.lan.diff.title";
+    assert!(all_messages().any(|m| m.key == lan_key));
+    assert!(!SHELL_TABLES
+        .iter()
+        .chain(TCP.tables)
+        .any(|(_, t)| t.iter().any(|m| m.key == lan_key)));
+}

@@ -38,6 +38,8 @@ fn layer(module: &str) -> Option<(u8, String)> {
         // Build time only (native): cuts the pre-rendered first paint out of the shell's
         // server-side rendering; imports nothing of ours.
         "prepaint" => unit(8, "prepaint"),
+        // Which scenes and tables a wasm holds: registers them in `scenes` and `i18n`.
+        "bundle" => unit(9, "bundle"),
         "crate" => unit(9, "crate"),
         _ => None,
     }

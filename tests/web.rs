@@ -17,6 +17,7 @@ use wirewalk::state::AppState;
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount(hash: &str) -> Element {
+    wirewalk::bundle::FULL.register();
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -158,6 +159,7 @@ async fn mount_inspector() -> Element {
         .find(|f| f.role.map(|r| r.as_str()) == Some("syn"))
         .unwrap()
         .clone();
+    wirewalk::bundle::FULL.register();
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();

@@ -22,11 +22,9 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.capture.narr.frame", "{0} → {1}：{2}（{3}）", "{0} → {1}: {2} ({3})"),
     m("scene.capture.narr.start", "用播放器一步一步看这个对话：每一帧、两端推断出的状态变化，以及 Wirewalk 的解释。", "Step through the conversation with the player: every frame, both ends' inferred state changes, and Wirewalk's explanations."),
     m("scene.capture.narr.state", "{0}：{1} → {2}（推断）", "{0}: {1} → {2} (inferred)"),
-    m("scene.capture.nav", "你的抓包", "Your capture"),
     m("scene.capture.none", "这个文件里没有 IPv4 上的 TCP 或 UDP 对话。", "This file has no TCP or UDP conversation over IPv4."),
     m("scene.capture.pick", "选择文件…", "choose a file…"),
     m("scene.capture.reading", "正在读取…", "Reading…"),
     m("scene.capture.summary", "{0}：{1} 帧，{2} 个 TCP/UDP 对话", "{0}: {1} frames, {2} TCP/UDP conversations"),
-    m("scene.capture.title", "打开你自己的抓包", "Open your own capture"),
     m("scene.capture.udp_no_state", "UDP 没有连接，也就没有连接状态。", "UDP has no connection, so no connection states."),
 ];

@@ -11,6 +11,7 @@ const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
 
 /// All messages, sorted by key (a test checks the order, so lookups can binary-search).
 pub static CATALOGUE: &[Msg] = &[
+    m("app.loading", "正在载入这个场景……", "Loading this scene…"),
     m("app.name", "Wirewalk 网线漫步", "Wirewalk"),
     m("app.skip", "跳到场景内容", "Skip to the scene"),
     m(
@@ -97,6 +98,8 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.architecture.intro", "开发一套软件，必须同时开发客户端与服务端：服务端 24 小时不间断地提供服务，客户端去寻找服务并享受服务。", "Every piece of networked software comes as a client and a server: the server offers its service around the clock, the client finds it and uses it."),
     m("scene.architecture.nav", "软件架构", "Architecture"),
     m("scene.architecture.title", "软件开发架构：C/S 与 B/S", "Software architecture: C/S vs B/S"),
+    m("scene.capture.nav", "你的抓包", "Your capture"),
+    m("scene.capture.title", "打开你自己的抓包", "Open your own capture"),
     m("scene.encapsulation.intro", "发送方的数据自上而下逐层加上首部：端口、IP 地址、MAC 地址，最后变成网线上的电信号；接收方自下而上逐层拆开。", "On the way down, each layer wraps the sender's data in a header: ports, then IP addresses, then MAC addresses, until it is an electrical signal on the wire; the receiver unwraps it on the way up."),
     m("scene.encapsulation.nav", "封装", "Encapsulation"),
     m("scene.encapsulation.title", "封装与解封装", "Encapsulation and decapsulation"),

@@ -2,28 +2,36 @@
 //!
 //! One catalogue, kept as a few sorted tables so each part of the app owns its
 //! words: the shell and TCP scene (`catalogue.rs`), the engine's keys (`engine.rs`),
-//! and one table per scene. Tests check that every table is sorted, that no key is
+//! the shared widgets' (`widgets.rs`), and one table per scene. Each scene's wasm
+//! bundle holds the first three and its scene's tables only ([`register_scene_tables`]). Tests check that every table is sorted, that no key is
 //! in two tables, that every key has both languages, and that every key used in the
 //! source exists.
 
-mod addresses;
-mod architecture;
-mod capture_scene;
+pub mod addresses;
+pub mod architecture;
+pub mod capture_scene;
 mod catalogue;
-mod encapsulation;
+pub mod encapsulation;
 mod engine;
-mod lan;
-mod layers;
-mod playground;
-mod quiz;
+pub mod lan;
+pub mod layers;
+pub mod playground;
+pub mod quiz;
+mod widgets;
 
 pub use catalogue::CATALOGUE;
 pub use engine::{error_message, ENGINE_MESSAGES};
 
-/// Every table of the catalogue, with its name (for test messages).
-pub static TABLES: &[(&str, &[Msg])] = &[
+/// The tables every bundle has ([`crate::bundle`]): the shell (with the TCP scene and
+/// every scene's navigation label and title), the engine's words, and the shared widgets'.
+pub static SHELL_TABLES: &[(&str, &[Msg])] = &[
     ("catalogue.rs", CATALOGUE),
     ("engine.rs", ENGINE_MESSAGES),
+    ("widgets.rs", widgets::MESSAGES),
+];
+
+/// Every scene's table: a bundle holds those of its scenes ([`register_scene_tables`]).
+pub static SCENE_TABLES: &[(&str, &[Msg])] = &[
     ("layers.rs", layers::MESSAGES),
     ("encapsulation.rs", encapsulation::MESSAGES),
     ("lan.rs", lan::MESSAGES),
@@ -34,11 +42,44 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("capture_scene.rs", capture_scene::MESSAGES),
 ];
 
+/// Every table of the catalogue, with its name (for test messages).
+pub static TABLES: &[(&str, &[Msg])] = &[
+    ("catalogue.rs", CATALOGUE),
+    ("engine.rs", ENGINE_MESSAGES),
+    ("widgets.rs", widgets::MESSAGES),
+    ("layers.rs", layers::MESSAGES),
+    ("encapsulation.rs", encapsulation::MESSAGES),
+    ("lan.rs", lan::MESSAGES),
+    ("architecture.rs", architecture::MESSAGES),
+    ("addresses.rs", addresses::MESSAGES),
+    ("playground.rs", playground::MESSAGES),
+    ("quiz.rs", quiz::MESSAGES),
+    ("capture_scene.rs", capture_scene::MESSAGES),
+];
+
+static REGISTERED: OnceLock<&'static [(&'static str, &'static [Msg])]> = OnceLock::new();
+
+/// Makes `tables` the scene tables [`lookup`] searches after [`SHELL_TABLES`] (the running
+/// bundle's); the first call wins. Before any call: every scene table natively, none in
+/// the browser (so no bin links words it did not ask for).
+pub fn register_scene_tables(tables: &'static [(&'static str, &'static [Msg])]) {
+    let _first = REGISTERED.set(tables);
+}
+
+fn scene_tables() -> &'static [(&'static str, &'static [Msg])] {
+    #[cfg(not(target_arch = "wasm32"))]
+    let unregistered = SCENE_TABLES;
+    #[cfg(target_arch = "wasm32")]
+    let unregistered: &'static [(&'static str, &'static [Msg])] = &[];
+    REGISTERED.get().copied().unwrap_or(unregistered)
+}
+
 /// Every message of every table.
 pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
     TABLES.iter().flat_map(|(_, t)| t.iter())
 }
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -109,11 +150,13 @@ pub struct Msg {
     pub en: &'static str,
 }
 
-/// Looks a key up in every table; `None` when none has it.
+/// Looks a key up in the shell's tables and the running bundle's scene tables
+/// ([`register_scene_tables`]; natively every table); `None` when none has it.
 #[must_use]
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    TABLES
+    SHELL_TABLES
         .iter()
+        .chain(scene_tables())
         .find_map(|(_, table)| {
             table
                 .binary_search_by(|m| m.key.cmp(key))

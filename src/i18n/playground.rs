@@ -9,8 +9,6 @@ const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
 
 /// The playground's messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[
-    m("editor.empty", "（空程序）", "(empty program)"),
-    m("editor.error_at", "第 {0} 行：", "Line {0}:"),
     m("play.busy", "正在运行你的程序…", "Running your programs…"),
     m("play.code.client", "客户端程序（Python，可编辑）", "Client program (Python, editable)"),
     m("play.code.server", "服务器程序（Python，可编辑）", "Server program (Python, editable)"),

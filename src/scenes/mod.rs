@@ -17,6 +17,7 @@ pub mod tcp;
 use crate::i18n::{t, Lang};
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::OnceLock;
 use yew::prelude::*;
 
 /// A scene of the course, in the course's order.
@@ -152,16 +153,73 @@ pub struct PageProps {
     pub dispatch: Callback<PageAction>,
 }
 
-/// The page of `scene`.
+/// A scene's page, as a plain function (what a bundle lists, [`crate::bundle`]).
+pub type PageFn = fn(PageProps) -> Html;
+
+fn architecture_page(p: PageProps) -> Html {
+    html! { <architecture::ArchitectureScene ..p /> }
+}
+fn layers_page(p: PageProps) -> Html {
+    html! { <layers::LayersScene ..p /> }
+}
+fn encapsulation_page(p: PageProps) -> Html {
+    html! { <encapsulation::EncapsulationScene ..p /> }
+}
+fn lan_page(p: PageProps) -> Html {
+    html! { <lan::LanScene ..p /> }
+}
+fn tcp_page(p: PageProps) -> Html {
+    html! { <tcp::TcpScene ..p /> }
+}
+fn addresses_page(p: PageProps) -> Html {
+    html! { <addresses::AddressesScene ..p /> }
+}
+fn capture_page(p: PageProps) -> Html {
+    html! { <capture::CaptureScene ..p /> }
+}
+
+/// Each scene's page, in [`Scene::ALL`] order. Only what a bin names is linked into its
+/// wasm, so a one-scene bundle lists one of these ([`crate::bundle`]).
+pub static PAGES: [(Scene, PageFn); 7] = [
+    (Scene::Architecture, architecture_page),
+    (Scene::Layers, layers_page),
+    (Scene::Encapsulation, encapsulation_page),
+    (Scene::Lan, lan_page),
+    (Scene::Tcp, tcp_page),
+    (Scene::Addresses, addresses_page),
+    (Scene::Capture, capture_page),
+];
+
+static REGISTERED: OnceLock<&'static [(Scene, PageFn)]> = OnceLock::new();
+
+/// Makes `pages` the scenes this page can show (the running bundle's); the first call
+/// wins. Natively, and in a test that registers nothing, every scene is there in the
+/// native build and none in the browser (so no bin links scenes it did not ask for).
+pub fn register_pages(pages: &'static [(Scene, PageFn)]) {
+    let _first = REGISTERED.set(pages);
+}
+
+fn pages() -> &'static [(Scene, PageFn)] {
+    #[cfg(not(target_arch = "wasm32"))]
+    let unregistered: &'static [(Scene, PageFn)] = &PAGES;
+    #[cfg(target_arch = "wasm32")]
+    let unregistered: &'static [(Scene, PageFn)] = &[];
+    REGISTERED.get().copied().unwrap_or(unregistered)
+}
+
+/// Whether this page can show `scene` (else the app reloads the page for its bundle).
+#[must_use]
+pub fn has_page(scene: Scene) -> bool {
+    pages().iter().any(|(s, _)| *s == scene)
+}
+
+/// The page of `scene`. A scene this page's bundle lacks shows a short loading line:
+/// the app reloads the page at the new URL, and the loader picks that scene's bundle.
 pub fn page(scene: Scene, props: PageProps) -> Html {
-    match scene {
-        Scene::Architecture => html! { <architecture::ArchitectureScene ..props /> },
-        Scene::Layers => html! { <layers::LayersScene ..props /> },
-        Scene::Encapsulation => html! { <encapsulation::EncapsulationScene ..props /> },
-        Scene::Lan => html! { <lan::LanScene ..props /> },
-        Scene::Tcp => html! { <tcp::TcpScene ..props /> },
-        Scene::Addresses => html! { <addresses::AddressesScene ..props /> },
-        Scene::Capture => html! { <capture::CaptureScene ..props /> },
+    let lang = props.lang;
+    match pages().iter().find(|(s, _)| *s == scene) {
+        Some((_, page)) => page(props),
+        None => html! { <p class="ww-loading" role="status">{ t(lang, "app.loading") }</p> },
     }
 }
 
@@ -180,5 +238,12 @@ mod tests {
         slugs.dedup();
         assert_eq!(slugs.len(), Scene::ALL.len());
         assert_eq!(Scene::from_slug("nope"), None);
+    }
+
+    #[test]
+    fn every_scene_has_its_page_in_order_and_natively_all_are_there() {
+        let scenes: Vec<_> = PAGES.iter().map(|(s, _)| *s).collect();
+        assert_eq!(scenes, Scene::ALL);
+        assert!(Scene::ALL.into_iter().all(has_page));
     }
 }

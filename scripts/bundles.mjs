@@ -1,0 +1,89 @@
+// Trunk post-build hook (Trunk.toml), first: one wasm per scene (issue 9).
+//
+// Trunk builds the full app (src/main.rs: every scene), which the one-file build inlines.
+// The hosted page loads less: each scene has a bin of its own (src/bin/ww-<scene>.rs,
+// src/bundle.rs) holding the shell and that scene only. This step
+// 1. builds every bin in ONE cargo build (the library is compiled once, the bins link
+//    in parallel), with the same release profile Trunk used;
+// 2. runs wasm-bindgen (--target web) and wasm-opt, two bundles at a time, (the flags of index.html's
+//    data-wasm-opt / data-wasm-opt-params) on each scene bin, into the staging dir as
+//    ww-<scene>-<hash>.js and ww-<scene>-<hash>_bg.wasm (hash: of the two files'
+//    content, so a changed bundle is a new URL).
+// scripts/prepaint.mjs then puts the inline loader that picks one of them for the URL
+// into index.html.
+//
+// Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/bundles.mjs DIR` works too.
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('bundles: no staging directory (run from Trunk, or pass one)');
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`bundles: ${why}`);
+  process.exit(1);
+};
+
+// The scene bins, from src/bin/ww-<scene>.rs.
+const scenes = fs.readdirSync(path.join(root, 'src/bin'))
+  .map((n) => n.match(/^ww-([a-z]+)\.rs$/)?.[1]).filter(Boolean).sort();
+if (scenes.length === 0) fail('no src/bin/ww-*.rs');
+
+// wasm-opt's flags: the same as Trunk's for the page (index.html).
+const index = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+const rustLink = index.match(/<link\b[^>]*data-bin="wirewalk"[^>]*>/)?.[0];
+const level = rustLink?.match(/data-wasm-opt="([^"]+)"/)?.[1];
+const params = rustLink?.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
+if (!level || params === undefined) fail('index.html has no data-wasm-opt(-params) on the wirewalk bin');
+
+const started = Date.now();
+execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bins', '-p', 'wirewalk', '--locked', '--offline'], {
+  cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+});
+const built = Date.now();
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wirewalk-bundles-'));
+try {
+  for (const old of fs.readdirSync(staging).filter((n) => /^ww-[a-z]+-[0-9a-f]+(\.js|_bg\.wasm)$/.test(n))) {
+    fs.rmSync(path.join(staging, old));
+  }
+  // wasm-bindgen then wasm-opt per bundle, two bundles at a time (wasm-opt is the slow
+  // part and runs on one core).
+  const run = (cmd, args) => new Promise((resolve, reject) => {
+    execFile(cmd, args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+      if (stderr) process.stderr.write(stderr);
+      if (err) reject(new Error(`bundles: ${cmd} failed: ${err.message}`));
+      else resolve();
+    });
+  });
+  const one = async (scene) => {
+    const name = `ww-${scene}`;
+    const input = path.join(targetDir, 'wasm32-unknown-unknown', 'release', `${name}.wasm`);
+    const out = path.join(tmp, scene);
+    await run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', name, input]);
+    const raw = path.join(out, `${name}_bg.wasm`);
+    const opt = path.join(out, `${name}.opt.wasm`);
+    await run('wasm-opt', [`-O${level}`, ...params.split(/\s+/).filter(Boolean), '--output', opt, raw]);
+    const js = fs.readFileSync(path.join(out, `${name}.js`));
+    const wasm = fs.readFileSync(opt);
+    const hash = createHash('sha256').update(js).update('\0').update(wasm).digest('hex').slice(0, 16);
+    fs.writeFileSync(path.join(staging, `${name}-${hash}.js`), js);
+    fs.writeFileSync(path.join(staging, `${name}-${hash}_bg.wasm`), wasm);
+    console.error(`bundles: ${name}-${hash}: wasm ${wasm.length} B, glue ${js.length} B`);
+  };
+  const queue = [...scenes];
+  const worker = async () => {
+    while (queue.length) await one(queue.shift());
+  };
+  await Promise.all([worker(), worker()]);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+console.error(`bundles: ${scenes.length} scene bundles (cargo ${((built - started) / 1000).toFixed(0)} s, bindgen + wasm-opt ${((Date.now() - built) / 1000).toFixed(0)} s)`);

@@ -1,0 +1,148 @@
+//! Bundles: which scenes (and which of their i18n tables) one build of the page holds.
+//!
+//! The release build makes one wasm per scene (`src/bin/ww-<scene>.rs`, built by
+//! `scripts/bundles.mjs`) plus the full one (`src/main.rs`, every scene: the one-file
+//! build). Each bin starts its bundle ([`crate::start_bundle`]), which registers the
+//! bundle's pages ([`scenes::register_pages`]) and scene tables
+//! ([`i18n::register_scene_tables`]); only the bin names its bundle, so the linker drops
+//! every other scene's view and words from that wasm. The shell's tables are in every
+//! bundle. Natively (tests, the server-side renderer, the build's pre-render) nothing is
+//! registered and every scene and table is there.
+
+use crate::i18n::{self, Msg};
+use crate::scenes::{self, PageFn, Scene};
+
+/// One build of the page: its scenes' pages and the scene tables they need.
+#[derive(Debug)]
+pub struct Bundle {
+    /// The bundle's name: the bin is `ww-<name>` and its files `ww-<name>-<hash>.*`.
+    pub name: &'static str,
+    /// The scenes it shows, each with its page.
+    pub pages: &'static [(Scene, PageFn)],
+    /// The scene tables its scenes ask for, with their file names (for test messages).
+    pub tables: &'static [(&'static str, &'static [Msg])],
+}
+
+impl Bundle {
+    /// Whether this bundle shows `scene`.
+    #[must_use]
+    pub fn has(&self, scene: Scene) -> bool {
+        self.pages.iter().any(|(s, _)| *s == scene)
+    }
+
+    /// Makes this the page's bundle (the first registration wins).
+    pub fn register(&'static self) {
+        scenes::register_pages(self.pages);
+        i18n::register_scene_tables(self.tables);
+    }
+}
+
+const fn page(i: usize) -> (Scene, PageFn) {
+    scenes::PAGES[i]
+}
+
+const T_ARCHITECTURE: (&str, &[Msg]) = ("architecture.rs", i18n::architecture::MESSAGES);
+const T_LAYERS: (&str, &[Msg]) = ("layers.rs", i18n::layers::MESSAGES);
+const T_ENCAPSULATION: (&str, &[Msg]) = ("encapsulation.rs", i18n::encapsulation::MESSAGES);
+const T_LAN: (&str, &[Msg]) = ("lan.rs", i18n::lan::MESSAGES);
+const T_ADDRESSES: (&str, &[Msg]) = ("addresses.rs", i18n::addresses::MESSAGES);
+const T_PLAYGROUND: (&str, &[Msg]) = ("playground.rs", i18n::playground::MESSAGES);
+const T_QUIZ: (&str, &[Msg]) = ("quiz.rs", i18n::quiz::MESSAGES);
+const T_CAPTURE: (&str, &[Msg]) = ("capture_scene.rs", i18n::capture_scene::MESSAGES);
+
+/// C/S vs B/S (the default scene).
+pub static ARCHITECTURE: Bundle = Bundle {
+    name: "architecture",
+    pages: &[page(0)],
+    tables: &[T_ARCHITECTURE],
+};
+/// The layer models.
+pub static LAYERS: Bundle = Bundle {
+    name: "layers",
+    pages: &[page(1)],
+    tables: &[T_LAYERS],
+};
+/// Encapsulation (with predict mode).
+pub static ENCAPSULATION: Bundle = Bundle {
+    name: "encapsulation",
+    pages: &[page(2)],
+    tables: &[T_ENCAPSULATION, T_QUIZ],
+};
+/// Switch, broadcast, router (with predict mode).
+pub static LAN: Bundle = Bundle {
+    name: "lan",
+    pages: &[page(3)],
+    tables: &[T_LAN, T_QUIZ],
+};
+/// TCP (its words are in the shell's catalogue), with the playground and predict mode.
+pub static TCP: Bundle = Bundle {
+    name: "tcp",
+    pages: &[page(4)],
+    tables: &[T_PLAYGROUND, T_QUIZ],
+};
+/// Addresses and ports.
+pub static ADDRESSES: Bundle = Bundle {
+    name: "addresses",
+    pages: &[page(5)],
+    tables: &[T_ADDRESSES],
+};
+/// The student's capture file.
+pub static CAPTURE: Bundle = Bundle {
+    name: "capture",
+    pages: &[page(6)],
+    tables: &[T_CAPTURE],
+};
+
+/// Every scene and every table: the one-file build and the browser tests.
+pub static FULL: Bundle = Bundle {
+    name: "full",
+    pages: &scenes::PAGES,
+    tables: i18n::SCENE_TABLES,
+};
+
+/// The one-scene bundles, in navigation order.
+pub static SCENE_BUNDLES: [&Bundle; 7] = [
+    &ARCHITECTURE,
+    &LAYERS,
+    &ENCAPSULATION,
+    &LAN,
+    &TCP,
+    &ADDRESSES,
+    &CAPTURE,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_scene_is_in_exactly_one_scene_bundle_named_after_it() {
+        for scene in Scene::ALL {
+            let holders: Vec<_> = SCENE_BUNDLES
+                .iter()
+                .filter(|b| b.has(scene))
+                .map(|b| b.name)
+                .collect();
+            assert_eq!(holders, vec![scene.slug()], "{scene:?}");
+            assert!(FULL.has(scene), "{scene:?}");
+        }
+        for b in SCENE_BUNDLES {
+            assert_eq!(b.pages.len(), 1, "{}", b.name);
+        }
+    }
+
+    #[test]
+    fn the_full_bundle_has_every_scene_table_and_each_scene_table_is_in_some_bundle() {
+        assert_eq!(FULL.tables.len(), i18n::SCENE_TABLES.len());
+        for (name, _) in i18n::SCENE_TABLES {
+            assert!(
+                SCENE_BUNDLES
+                    .iter()
+                    .any(|b| b.tables.iter().any(|(n, _)| n == name)),
+                "{name} is in no scene bundle"
+            );
+        }
+        let shell = i18n::SHELL_TABLES.len() + i18n::SCENE_TABLES.len();
+        assert_eq!(shell, i18n::TABLES.len());
+    }
+}
