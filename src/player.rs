@@ -156,6 +156,9 @@ pub fn player(props: &PlayerProps) -> Html {
         seen: step,
         to: step,
     });
+    // Where a touch on the drawing began: kept across renders, so a swipe whose start
+    // and end straddle a render (the listeners are re-made each step) still counts.
+    let touch_start = use_mut_ref(|| None::<(f64, f64)>);
 
     // Autoplay: one timer per step; stops at the end.
     {
@@ -178,6 +181,7 @@ pub fn player(props: &PlayerProps) -> Html {
         let on_step = props.on_step.clone();
         let playing_h = playing.clone();
         let asked = asked.clone();
+        let touch_start = touch_start.clone();
         use_effect_with(
             (step, min, max, reach, *playing),
             move |&(step, min, max, reach, is_playing)| {
@@ -211,7 +215,7 @@ pub fn player(props: &PlayerProps) -> Html {
                     listen_keys(move |a| act(a))
                 };
                 // A left/right swipe on a drawing (`data-swipe`) steps like ←/→.
-                let swipes = listen_swipes(move |a| act(a));
+                let swipes = listen_swipes(touch_start, move |a| act(a));
                 move || {
                     // Dropping the listeners unsubscribes.
                     let _unsubscribe = (keys, swipes);
@@ -371,16 +375,17 @@ fn listen_keys(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
     None
 }
 
+/// Where the current touch on a drawing began (client x, y), if it began on one.
+type TouchStart = std::rc::Rc<std::cell::RefCell<Option<(f64, f64)>>>;
+
 /// Touch swipes that start inside an element marked `data-swipe` (a scene's drawing).
 #[cfg(target_arch = "wasm32")]
 fn listen_swipes(
+    start: TouchStart,
     f: impl Fn(KeyAction) + 'static,
 ) -> Option<(gloo::events::EventListener, gloo::events::EventListener)> {
-    use std::cell::Cell;
-    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     let document = web_sys::window()?.document()?;
-    let start = Rc::new(Cell::new(None::<(f64, f64)>));
     let begin = {
         let start = start.clone();
         gloo::events::EventListener::new(&document, "touchstart", move |e| {
@@ -393,18 +398,17 @@ fn listen_swipes(
                 .and_then(|el| el.closest("[data-swipe]").ok().flatten())
                 .is_some();
             let touch = e.touches().get(0).filter(|_| e.touches().length() == 1);
-            start.set(
-                touch
-                    .filter(|_| on_drawing)
-                    .map(|t| (f64::from(t.client_x()), f64::from(t.client_y()))),
-            );
+            *start.borrow_mut() = touch
+                .filter(|_| on_drawing)
+                .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())));
         })
     };
     let end = gloo::events::EventListener::new(&document, "touchend", move |e| {
         let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
             return;
         };
-        let (Some((x0, y0)), Some(t)) = (start.take(), e.changed_touches().get(0)) else {
+        let began = start.borrow_mut().take();
+        let (Some((x0, y0)), Some(t)) = (began, e.changed_touches().get(0)) else {
             return;
         };
         let (dx, dy) = (f64::from(t.client_x()) - x0, f64::from(t.client_y()) - y0);
@@ -416,7 +420,7 @@ fn listen_swipes(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn listen_swipes(_f: impl Fn(KeyAction) + 'static) -> Option<()> {
+fn listen_swipes(_start: TouchStart, _f: impl Fn(KeyAction) + 'static) -> Option<()> {
     None
 }
 
