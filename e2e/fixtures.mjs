@@ -54,8 +54,11 @@ export const test = base.extend({
 
 export { expect };
 
-/** Opens a route (e.g. '#/tcp?lang=en') and waits until the scene is rendered. */
+/** Opens a route (e.g. '#/tcp?lang=en') in a fresh document, as a visitor would, and
+ * waits until the scene is rendered. (A hash-only goto would stay in the old document,
+ * still "ready" with the old scene, while the app reloads for another scene's bundle.) */
 export async function open(page, route = '') {
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(route);
   await page.locator('main[data-ready="true"]').waitFor();
 }

@@ -116,7 +116,7 @@ pub fn shell(props: &ShellProps) -> Html {
                     </button>
                 </div>
             }
-            <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready="true" tabindex="-1">
+            <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready={if scenes::has_page(scene) { "true" } else { "false" }} tabindex="-1">
                 { scenes::page(scene, PageProps {
                     lang,
                     step: state.step,
