@@ -61,6 +61,15 @@ mod imp {
         let _ = reader.read_as_array_buffer(file);
     }
 
+    /// Starts reading `file` if there is one; `false` if there is none.
+    fn read_first(
+        file: Option<web_sys::File>,
+        max: u64,
+        done: impl FnOnce(FileRead) + 'static,
+    ) -> bool {
+        file.map(|f| read(&f, max, Box::new(done))).is_some()
+    }
+
     /// Reads the first file of the `<input type="file">` that fired `e`; `false` if it
     /// holds none (the user cancelled the picker).
     pub fn read_input_file(
@@ -73,13 +82,7 @@ mod imp {
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .and_then(|i| i.files())
             .and_then(|list| list.get(0));
-        match file {
-            Some(f) => {
-                read(&f, max, Box::new(done));
-                true
-            }
-            None => false,
-        }
+        read_first(file, max, done)
     }
 
     /// Reads the first file dropped by `e`; `false` if the drop carried none.
@@ -93,13 +96,7 @@ mod imp {
             .data_transfer()
             .and_then(|d| d.files())
             .and_then(|list| list.get(0));
-        match file {
-            Some(f) => {
-                read(&f, max, Box::new(done));
-                true
-            }
-            None => false,
-        }
+        read_first(file, max, done)
     }
 
     /// Lets a drop happen on the element whose `dragover` fired `e`.

@@ -12,14 +12,15 @@ use crate::i18n::{t, tf};
 use crate::platform::file::{allow_drop, read_dropped_file, read_input_file, FileRead};
 use crate::player::{clamp_step, Player};
 use crate::tools::{self, ToolsError};
-use crate::widgets::inspector::Inspector;
+use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::Ladder;
+use crate::widgets::state_diagram::last_transition;
 use crate::widgets::state_diagram::StateDiagram;
 use model::{conversation_label, error_text, narration, shown, Shown, MAX_LISTED};
 use std::rc::Rc;
 use wirewalk_engine::capture::{CaptureError, Transport, MAX_BYTES};
 use wirewalk_engine::job::CaptureSummary;
-use wirewalk_engine::trace::{EventKind, TcpState, Trace};
+use wirewalk_engine::trace::TcpState;
 use yew::prelude::*;
 
 /// URL keys this scene reads: none (the file lives in the page, never in the URL).
@@ -51,18 +52,6 @@ struct Loaded {
     summary: Rc<CaptureSummary>,
     chosen: Option<usize>,
     shown: Option<Rc<Shown>>,
-}
-
-fn last_transition(trace: &Trace, cursor: usize) -> Option<(TcpState, TcpState)> {
-    trace
-        .events
-        .iter()
-        .take(cursor)
-        .rev()
-        .find_map(|e| match e.kind {
-            EventKind::StateChange { from, to, .. } => Some((from, to)),
-            _ => None,
-        })
 }
 
 fn flat<T>(r: Result<Result<T, CaptureError>, ToolsError>) -> Result<T, Problem> {
@@ -346,14 +335,8 @@ fn conversation_view(
                     }
                 </div>
             </div>
-            <section class="ww-tcp-inspector" aria-labelledby="capture-inspector-title">
-                <h2 id="capture-inspector-title">{ t(lang, "scene.capture.inspector.title") }</h2>
-                if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
-                    <Inspector {lang} frame={f.clone()} />
-                } else {
-                    <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
-                }
-            </section>
+            { inspector_section(lang, "capture-inspector-title", "scene.capture.inspector.title",
+                                shown_frame.and_then(|i| trace.frames.get(i))) }
         </>
     }
 }

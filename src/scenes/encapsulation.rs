@@ -12,7 +12,7 @@ use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, t_dyn, tf, Lang};
 use crate::platform;
-use crate::player::{clamp_step, Player};
+use crate::player::Player;
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::narrow::use_narrow;
@@ -363,18 +363,8 @@ pub fn encapsulation_scene(props: &PageProps) -> Html {
         Ok((_, q)) => q.clone(),
         Err(_) => Rc::new(Vec::new()),
     };
-    let (step, min, max) = clamp_step(props.step, props.from, props.to, model::LAST_STEP);
-    let predict = use_predict(
-        lang,
-        props.predict,
-        props.seed,
-        qs,
-        step,
-        min,
-        max,
-        props.dispatch.clone(),
-    );
-    let step = predict.step;
+    let predict = use_predict(props, qs, model::LAST_STEP);
+    let (step, min, max) = (predict.step, predict.min, predict.max);
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => return html! { <p class="ww-error" role="alert">{ error_message(lang, e) }</p> },

@@ -11,7 +11,7 @@ use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t, tf, Lang};
 use crate::platform;
-use crate::player::{clamp_step, Player};
+use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
@@ -264,18 +264,8 @@ pub fn lan_scene(props: &PageProps) -> Html {
         Ok((b, q)) => (q.clone(), b.trace.events.len()),
         Err(_) => (Rc::new(Vec::new()), 0),
     };
-    let (step, min, max) = clamp_step(props.step, props.from, props.to, last_step);
-    let predict = use_predict(
-        lang,
-        props.predict,
-        props.seed,
-        qs,
-        step,
-        min,
-        max,
-        props.dispatch.clone(),
-    );
-    let step = predict.step;
+    let predict = use_predict(props, qs, last_step);
+    let (step, min, max) = (predict.step, predict.min, predict.max);
     let narrow = use_narrow();
     let built = match &*built {
         Ok((b, _)) => b.clone(),

@@ -232,6 +232,16 @@ pub fn verdict(q: &Question, correct: bool, lang: Lang) -> String {
     tf(lang, key, &[&q.answer.render(lang), &q.why.render(lang)])
 }
 
+/// The answer (in English) to the first question of `kind`: for the scenes' question tests.
+#[cfg(test)]
+#[allow(clippy::panic)]
+pub fn answer_of(qs: &[Question], kind: &str) -> String {
+    qs.iter()
+        .find(|q| q.kind == kind)
+        .map(|q| q.answer.render(Lang::En))
+        .unwrap_or_else(|| panic!("no {kind}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,6 @@ use super::PageAction;
 use super::PageProps;
 use crate::i18n::{error_message, t};
 use crate::platform;
-use crate::player::clamp_step;
 use crate::widgets::code::CodePane;
 use model::{
     build_with, check, loss_key, questions, variant_key, wants_playground, HostAt, LOSSES,
@@ -57,18 +56,8 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         Ok((b, q)) => (q.clone(), b.trace.events.len()),
         Err(_) => (Rc::new(Vec::new()), 0),
     };
-    let (step, min, max) = clamp_step(props.step, props.from, props.to, last_step);
-    let predict = use_predict(
-        lang,
-        props.predict,
-        props.seed,
-        qs,
-        step,
-        min,
-        max,
-        props.dispatch.clone(),
-    );
-    let step = predict.step;
+    let predict = use_predict(props, qs, last_step);
+    let (step, min, max) = (predict.step, predict.min, predict.max);
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => {

@@ -2,7 +2,7 @@
 //! for a retransmission the timeout that fired. Read by the ladder, the architecture
 //! scene's exchange and the LAN scene's frame list, so a frame reads the same everywhere.
 
-use crate::i18n::{tf, Lang};
+use crate::i18n::{t, tf, Lang};
 use wirewalk_engine::trace::{Frame, Trace};
 use wirewalk_engine::wire::AnnotatedFrame;
 
@@ -118,6 +118,16 @@ pub fn visible(text: &str) -> String {
         }
     }
     out
+}
+
+/// The scene's name for a trace host (`client`, `server`; any other name as it is).
+#[must_use]
+pub fn host_name(lang: Lang, host: &str) -> String {
+    match host {
+        "client" => t(lang, "scene.tcp.client").to_owned(),
+        "server" => t(lang, "scene.tcp.server").to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 #[cfg(test)]

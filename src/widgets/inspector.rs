@@ -36,6 +36,26 @@ pub struct InspectorProps {
     pub focus: Vec<String>,
 }
 
+/// The inspector under a ladder: a titled section (`title_id` labels it) with the frame
+/// picked on the ladder, or the hint to pick one.
+pub fn inspector_section(
+    lang: Lang,
+    title_id: &'static str,
+    title_key: &'static str,
+    frame: Option<&Frame>,
+) -> Html {
+    html! {
+        <section class="ww-tcp-inspector" aria-labelledby={title_id}>
+            <h2 id={title_id}>{ t(lang, title_key) }</h2>
+            if let Some(f) = frame {
+                <Inspector {lang} frame={f.clone()} />
+            } else {
+                <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
+            }
+        </section>
+    }
+}
+
 /// What is lit: byte ranges, the field (tree key) they came from, and whether it is a
 /// checksum's coverage.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -2,7 +2,7 @@
 //! connection takes, both ends' current states marked, the last transition lit.
 
 use crate::i18n::{t, Lang};
-use wirewalk_engine::trace::TcpState;
+use wirewalk_engine::trace::{EventKind, TcpState, Trace};
 use yew::prelude::*;
 
 /// Where each state's box sits (centre x, centre y) in a 360 × 340 view (the top row leaves room for a marker above CLOSED).
@@ -252,6 +252,20 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
             <figcaption>{ t(*lang, "scene.tcp.sd.caption") }</figcaption>
         </figure>
     }
+}
+
+/// The most recent TCP state transition among the first `cursor` events.
+#[must_use]
+pub fn last_transition(trace: &Trace, cursor: usize) -> Option<(TcpState, TcpState)> {
+    trace
+        .events
+        .iter()
+        .take(cursor)
+        .rev()
+        .find_map(|e| match e.kind {
+            EventKind::StateChange { from, to, .. } => Some((from, to)),
+            _ => None,
+        })
 }
 
 #[cfg(test)]

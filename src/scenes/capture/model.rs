@@ -6,6 +6,7 @@
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::widgets::frame_text::frame_label;
+use crate::widgets::frame_text::host_name;
 use wirewalk_engine::capture::{CaptureError, Conversation, Transport};
 use wirewalk_engine::trace::{EventKind, Trace};
 
@@ -76,14 +77,6 @@ pub fn conversation_label(c: &Conversation) -> String {
 #[must_use]
 pub fn error_text(lang: Lang, e: &CaptureError) -> String {
     t_dyn(lang, &e.message_key()).replace("{0}", &e.value().to_string())
-}
-
-fn host_name(lang: Lang, host: &str) -> String {
-    match host {
-        "client" => t(lang, "scene.tcp.client").to_owned(),
-        "server" => t(lang, "scene.tcp.server").to_owned(),
-        other => other.to_owned(),
-    }
 }
 
 /// What the last applied event did, in one sentence.

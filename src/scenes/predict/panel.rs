@@ -4,7 +4,8 @@
 
 use super::{gate, open_at, score, verdict, Answers, Question, DEFAULT_SEED};
 use crate::i18n::{t, tf, Lang};
-use crate::scenes::PageAction;
+use crate::player::clamp_step;
+use crate::scenes::{PageAction, PageProps};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,37 +19,36 @@ struct Quiz {
 
 /// What a scene in predict mode gets back.
 pub struct Predict {
-    /// The step to show (the URL's, held at the open question).
+    /// The step to show (the URL's, clamped to `min..=max` and held at the open question).
     pub step: usize,
+    /// The first step the player shows (an embed's `from`, else 0).
+    pub min: usize,
+    /// The last step the player shows (an embed's `to`, else the scene's last).
+    pub max: usize,
     /// The furthest step the player may move to (`None`: predict mode is off).
     pub stop: Option<usize>,
     /// The panel to draw under the player (empty when predict mode is off).
     pub panel: Html,
 }
 
-/// Holds a scene's player at its open question and draws the panel. `step` is already
-/// clamped to `min..=max`.
+/// Clamps the page's URL step to its embed range and the scene's `last_step`, holds the
+/// player at the open question of `questions` (in predict mode) and draws the panel.
+/// Every scene with a player calls it on every render (it is a hook).
 #[hook]
-#[allow(clippy::too_many_arguments)]
-pub fn use_predict(
-    lang: Lang,
-    on: bool,
-    seed: Option<u64>,
-    questions: Rc<Vec<Question>>,
-    step: usize,
-    min: usize,
-    max: usize,
-    dispatch: Callback<PageAction>,
-) -> Predict {
+pub fn use_predict(props: &PageProps, questions: Rc<Vec<Question>>, last_step: usize) -> Predict {
     let quiz = use_state_eq(Quiz::default);
-    if !on {
+    let (lang, dispatch) = (props.lang, props.dispatch.clone());
+    let (step, min, max) = clamp_step(props.step, props.from, props.to, last_step);
+    if !props.predict {
         return Predict {
             step,
+            min,
+            max,
             stop: None,
             panel: Html::default(),
         };
     }
-    let seed = seed.unwrap_or(DEFAULT_SEED);
+    let seed = props.seed.unwrap_or(DEFAULT_SEED);
     let key = format!(
         "{seed}|{min}|{max}|{}",
         questions
@@ -129,6 +129,8 @@ pub fn use_predict(
     };
     Predict {
         step,
+        min,
+        max,
         stop: Some(stop),
         panel,
     }

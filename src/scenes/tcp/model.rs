@@ -14,6 +14,7 @@ pub use questions::*;
 use crate::i18n::{echo, t, t_dyn, tf, Lang};
 use crate::scenes::params::{self, apply_and_run, choice, frame_events, LastRun};
 use crate::widgets::frame_text::frame_label;
+use crate::widgets::frame_text::host_name;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
@@ -202,20 +203,6 @@ pub fn host_at(trace: &Trace, host: &str, cursor: usize) -> HostAt {
     }
 }
 
-/// The most recent TCP state transition among the first `cursor` events.
-#[must_use]
-pub fn last_transition(trace: &Trace, cursor: usize) -> Option<(TcpState, TcpState)> {
-    trace
-        .events
-        .iter()
-        .take(cursor)
-        .rev()
-        .find_map(|e| match e.kind {
-            EventKind::StateChange { from, to, .. } => Some((from, to)),
-            _ => None,
-        })
-}
-
 /// Virtual time at the cursor (the time of the last applied event), µs.
 #[must_use]
 pub fn now_us(trace: &Trace, cursor: usize) -> u64 {
@@ -223,14 +210,6 @@ pub fn now_us(trace: &Trace, cursor: usize) -> u64 {
         .checked_sub(1)
         .and_then(|i| trace.events.get(i))
         .map_or(0, |e| e.time_us)
-}
-
-fn host_name(lang: Lang, host: &str) -> String {
-    match host {
-        "client" => t(lang, "scene.tcp.client").to_owned(),
-        "server" => t(lang, "scene.tcp.server").to_owned(),
-        other => other.to_owned(),
-    }
 }
 
 /// One or two plain sentences on what the last applied event did and why.

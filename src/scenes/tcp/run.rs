@@ -3,14 +3,15 @@
 //! playground's editors, given by the caller) and the frame inspector. The TCP scene and
 //! its playground show their traces through this one view.
 
-use super::model::{host_at, last_transition, narration, now_us, HostAt};
+use super::model::{host_at, narration, now_us, HostAt};
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
 use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
-use crate::widgets::inspector::Inspector;
+use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::narrow::use_narrow;
+use crate::widgets::state_diagram::last_transition;
 use crate::widgets::state_diagram::StateDiagram;
 use std::rc::Rc;
 use wirewalk_engine::trace::Trace;
@@ -205,14 +206,8 @@ pub fn run_view(props: &RunProps) -> Html {
                 </div>
             </div>
             if !embed {
-                <section class="ww-tcp-inspector" aria-labelledby="tcp-inspector-title">
-                    <h2 id="tcp-inspector-title">{ t(lang, "scene.tcp.inspector.title") }</h2>
-                    if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
-                        <Inspector {lang} frame={f.clone()} />
-                    } else {
-                        <p class="ww-inspector-empty">{ t(lang, "scene.tcp.inspector.hint") }</p>
-                    }
-                </section>
+                { inspector_section(lang, "tcp-inspector-title", "scene.tcp.inspector.title",
+                                    shown_frame.and_then(|i| trace.frames.get(i))) }
             }
         </>
     }

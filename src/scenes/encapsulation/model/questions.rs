@@ -164,13 +164,7 @@ mod tests {
     use crate::i18n::Lang;
     use crate::scenes::encapsulation::model::{build, recv_result};
     use crate::scenes::params::url_params as params;
-
-    fn answer(qs: &[Question], kind: &str) -> String {
-        qs.iter()
-            .find(|q| q.kind == kind)
-            .map(|q| q.answer.render(Lang::En))
-            .unwrap_or_else(|| panic!("no {kind}"))
-    }
+    use crate::scenes::predict::answer_of as answer;
 
     #[test]
     fn six_questions_whose_answers_are_in_the_frame_bytes() {

@@ -221,13 +221,7 @@ mod tests {
     use crate::i18n::Lang;
     use crate::scenes::lan::model::{build, PC_IDS};
     use crate::scenes::params::url_params as params;
-
-    fn answer(qs: &[Question], kind: &str) -> String {
-        qs.iter()
-            .find(|q| q.kind == kind)
-            .map(|q| q.answer.render(Lang::En))
-            .unwrap_or_else(|| panic!("no {kind}"))
-    }
+    use crate::scenes::predict::answer_of as answer;
 
     #[test]
     fn the_switch_answers_follow_sender_and_receiver() {
