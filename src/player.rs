@@ -5,6 +5,7 @@
 //! step through `on_step`. Autoplay arms one timer per step: no per-frame state ticks.
 
 use crate::i18n::{t, tf, Lang};
+use crate::widgets::num::{ratio, short};
 use yew::prelude::*;
 
 /// Playback speeds offered, as multiples of the base pace.
@@ -261,7 +262,7 @@ pub fn player(props: &PlayerProps) -> Html {
             }
         })
     };
-    let clock = time_us.map(|us| tf(lang, "player.clock", &[&format!("{:.3}", us as f64 / 1e6)]));
+    let clock = time_us.map(|us| tf(lang, "player.clock", &[&ratio(us, 6, 3)]));
     html! {
         <div class="ww-player" role="group" aria-label={t(lang, "player.label")}>
             <div class="ww-player-buttons">
@@ -292,7 +293,7 @@ pub fn player(props: &PlayerProps) -> Html {
                 <span class="ww-visually-hidden">{ t(lang, "player.speed") }</span>
                 <select onchange={on_speed} aria-label={t(lang, "player.speed")}>
                     { for SPEEDS.iter().enumerate().map(|(i, s)| html! {
-                        <option key={i} value={i.to_string()} selected={i == *speed}>{ format!("{s}×") }</option>
+                        <option key={i} value={i.to_string()} selected={i == *speed}>{ format!("{}×", short(*s)) }</option>
                     }) }
                 </select>
             </label>

@@ -10,6 +10,7 @@ use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
+use crate::widgets::num::fixed;
 use model::{
     advice_key, binary, card_verdict, classify, default_program, dotted, host_verdict, ipv6_full,
     mac_info, parse_ip, parse_mac, parse_port, parse_quiz, port_range, quiz_correct, quiz_value,
@@ -208,7 +209,7 @@ fn ip_section(props: &SectionProps) -> Html {
                     <span class="ww-addr-tag">{ t(lang, kind.key()) }</span>
                     if !kind.cidr().is_empty() { <span class="ww-mono">{ format!(" {}", kind.cidr()) }</span> }
                 </p>
-                <p class="ww-addr-verdict" data-host-ok={verdict.is_ok().to_string()}>
+                <p class="ww-addr-verdict" data-host-ok={(verdict.is_ok()).to_string()}>
                     { match &verdict {
                         Ok(()) => t(lang, "scene.addresses.ip.host_ok").to_owned(),
                         Err(m) => tf(lang, "scene.addresses.ip.host_no", &[m]),
@@ -347,7 +348,7 @@ fn mac_section(props: &SectionProps) -> Html {
                 </li>
             </ul>
             <p class="ww-mac-kind"><span class="ww-addr-tag">{ t(lang, kind_key) }</span></p>
-            <p class="ww-addr-verdict" data-card-ok={verdict.is_ok().to_string()}>
+            <p class="ww-addr-verdict" data-card-ok={(verdict.is_ok()).to_string()}>
                 { match &verdict {
                     Ok(()) => t(lang, "scene.addresses.mac.card_ok").to_owned(),
                     Err(m) => tf(lang, "scene.addresses.mac.card_no", &[m]),
@@ -444,7 +445,7 @@ fn port_section(props: &SectionProps) -> Html {
                     <div key={r.id()} class={classes!("ww-port-block", format!("range-{}", r.id()), (*r == range).then_some("is-current"))}>
                         <span class="ww-port-block-name">{ t(lang, r.key()) }</span>
                         if *r == range {
-                            <span class="ww-port-marker" data-style={format!("left: {:.1}%", frac * 100.0)}>
+                            <span class="ww-port-marker" data-style={format!("left: {}%", fixed(frac * 100.0, 1))}>
                                 <span class="ww-port-marker-label ww-mono">{ port.to_string() }</span>
                             </span>
                         }

@@ -11,6 +11,7 @@ use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::platform;
 use crate::widgets::frame_text::{frame_label, payload_text};
 use crate::widgets::inspector::Inspector;
+use crate::widgets::num::{fixed, short};
 use model::{
     bytes_after_arp, costs, daily_bytes, frames_after_arp, human_bytes, ms, net_key, parse_count,
     run_resources, run_side, update_bytes, view_us, visible_crlf, Run, Side, BS_HOST, BS_PORT,
@@ -42,11 +43,11 @@ fn cs_diagram(lang: Lang) -> Html {
                 let y = 40.0 + i as f64 * 37.0;
                 html! {
                     <g key={i} class="ww-arch-app">
-                        <rect x="20" y={y.to_string()} width="100" height="29" rx="6" />
-                        <text x="70" y={(y + 19.0).to_string()} text-anchor="middle">{ *name }</text>
-                        <line class="ww-arch-link" x1="120" y1={(y + 14.5).to_string()} x2="228" y2={(y + 14.5).to_string()} />
-                        <rect class="ww-arch-server" x="228" y={(y + 2.0).to_string()} width="84" height="25" rx="4" />
-                        <text class="ww-arch-server-text" x="270" y={(y + 19.0).to_string()} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
+                        <rect x="20" y={short(y)} width="100" height="29" rx="6" />
+                        <text x="70" y={short(y + 19.0)} text-anchor="middle">{ *name }</text>
+                        <line class="ww-arch-link" x1="120" y1={short(y + 14.5)} x2="228" y2={short(y + 14.5)} />
+                        <rect class="ww-arch-server" x="228" y={short(y + 2.0)} width="84" height="25" rx="4" />
+                        <text class="ww-arch-server-text" x="270" y={short(y + 19.0)} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
                     </g>
                 }
             }) }
@@ -72,9 +73,9 @@ fn bs_diagram(lang: Lang) -> Html {
                 let y = 40.0 + f64::from(i) * 37.0;
                 html! {
                     <g key={i}>
-                        <line class="ww-arch-link" x1="122" y1="110" x2="228" y2={(y + 14.5).to_string()} />
-                        <rect class="ww-arch-server" x="228" y={(y + 2.0).to_string()} width="84" height="25" rx="4" />
-                        <text class="ww-arch-server-text" x="270" y={(y + 19.0).to_string()} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
+                        <line class="ww-arch-link" x1="122" y1="110" x2="228" y2={short(y + 14.5)} />
+                        <rect class="ww-arch-server" x="228" y={short(y + 2.0)} width="84" height="25" rx="4" />
+                        <text class="ww-arch-server-text" x="270" y={short(y + 19.0)} text-anchor="middle">{ t(lang, "scene.architecture.server") }</text>
                     </g>
                 }
             }) }
@@ -106,7 +107,7 @@ fn side_card(lang: Lang, side: Side) -> Html {
 
 /// A horizontal bar: a label, a fill of `frac` (0–1) of the track, and its value.
 fn hbar(class: &'static str, label: &'static str, frac: f64, value: String) -> Html {
-    let width = format!("width: {:.1}%", 1.0 + 64.0 * frac.clamp(0.0, 1.0));
+    let width = format!("width: {}%", fixed(1.0 + 64.0 * frac.clamp(0.0, 1.0), 1));
     html! {
         <div class={classes!("ww-arch-hbar", class)}>
             <span class="ww-arch-hbar-name">{ label }</span>
@@ -137,7 +138,7 @@ fn frame_list(
         html! {
             <li key={i} class={classes!("ww-arch-frame", f.dropped.then_some("is-dropped"),
                         (selected == Some((side, i))).then_some("is-selected"), payload.is_some().then_some("has-data"))}
-                data-frame={i.to_string()} data-role={role.clone()} data-len={f.bytes.len().to_string()}>
+                data-frame={i.to_string()} data-role={role.clone()} data-len={(f.bytes.len()).to_string()}>
                 <button type="button" class="ww-arch-frame-row" {onclick}>
                     <span class="ww-arch-dir">{ if to_server { "C → S" } else { "C ← S" } }</span>
                     <span class="ww-arch-role">{ t_dyn(lang, &format!("role.{role}")) }</span>
@@ -256,8 +257,8 @@ fn cost_section(props: &CostProps) -> Html {
                             let y = 6.0 + (i / 20) as f64 * 44.0;
                             html! {
                                 <g key={i} class="ww-arch-phone">
-                                    <rect x={x.to_string()} y={(y + 10.0).to_string()} width="14" height="26" rx="3" />
-                                    <path d={format!("M{} {} v7 m-3.5 -3.5 l3.5 3.5 l3.5 -3.5", x + 7.0, y)} />
+                                    <rect x={short(x)} y={short(y + 10.0)} width="14" height="26" rx="3" />
+                                    <path d={format!("M{} {} v7 m-3.5 -3.5 l3.5 3.5 l3.5 -3.5", short(x + 7.0), short(y))} />
                                 </g>
                             }
                         }) }
@@ -277,7 +278,7 @@ fn cost_section(props: &CostProps) -> Html {
                         { bar("is-cs", "C/S", cs_use) }
                         { bar("is-bs", "B/S", bs_use) }
                     </div>
-                    <p>{ tf(lang, "scene.architecture.costs.per_use", &[&cs_use.to_string(), &bs_use.to_string(), &format!("{:.1}", bs_use as f64 / cs_use.max(1) as f64)]) }</p>
+                    <p>{ tf(lang, "scene.architecture.costs.per_use", &[&cs_use.to_string(), &bs_use.to_string(), &fixed(bs_use as f64 / cs_use.max(1) as f64, 1)]) }</p>
                     <p class="ww-arch-formula">
                         { tf(lang, "scene.architecture.costs.daily", &[&c.users.to_string(), &c.visits.to_string(), &human_bytes(cs_day), &human_bytes(bs_day)]) }
                     </p>

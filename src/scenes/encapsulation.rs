@@ -16,6 +16,7 @@ use crate::player::Player;
 use crate::widgets::bitstrip::BitStrip;
 use crate::widgets::inspector::Inspector;
 use crate::widgets::narrow::use_narrow;
+use crate::widgets::num::fixed;
 use model::{
     at_step, blocks, build_with, check, field_value, questions, receiver_check, Built, Level, Side,
     FIELDS, PROTOS,
@@ -304,7 +305,7 @@ fn pdu(built: &Built, step: usize, lang: Lang) -> Html {
                         let peel = side == Side::Receiver && b.level == level && level != Level::Application;
                         let grow = (b.len as f64).sqrt().max(1.5);
                         html! {
-                            <li key={b.id.clone()} data-block={b.id.clone()} data-style={format!("flex-grow:{grow:.2}")}
+                            <li key={b.id.clone()} data-block={b.id.clone()} data-style={format!("flex-grow:{}", fixed(grow, 2))}
                                 class={classes!("ww-enc-block", format!("blk-{}", b.id), new.then_some("is-new"), peel.then_some("is-peel"))}>
                                 <span class="ww-enc-block-name">{ name }</span>
                                 <span class="ww-enc-block-len">{ tf(lang, "scene.encapsulation.bytes", &[&b.len.to_string()]) }</span>

@@ -93,7 +93,7 @@ fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) ->
         <section class="ww-lan-chart" data-total={total.to_string()} data-max={max.to_string()}
                  data-ticks-per-bar={per.to_string()}>
             <h2>{ t(lang, "scene.lan.storm.chart") }</h2>
-            <svg viewBox={format!("0 0 {cw} {ch}")} role="img" aria-label={t(lang, "scene.lan.storm.chart")}>
+            <svg viewBox={format!("0 0 {} {}", fmt_n(cw), fmt_n(ch))} role="img" aria-label={t(lang, "scene.lan.storm.chart")}>
                 <line class="ww-lan-axis" x1={fmt_n(left)} y1="6" x2={fmt_n(left)} y2={fmt_n(ch - bottom)} />
                 <line class="ww-lan-axis" x1={fmt_n(left)} y1={fmt_n(ch - bottom)} x2={fmt_n(cw)} y2={fmt_n(ch - bottom)} />
                 <text class="ww-lan-tick" x={fmt_n(left - 4.0)} y="14" text-anchor="end">{ max.to_string() }</text>
@@ -110,7 +110,7 @@ fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) ->
             </svg>
             <p class="ww-lan-chart-total">{ tf(lang, "scene.lan.storm.total", &[&total.to_string(), &ticks.len().to_string()]) }</p>
             if let Some(o) = other {
-                <p class="ww-lan-chart-other" data-other-total={o.frames.len().to_string()}>
+                <p class="ww-lan-chart-other" data-other-total={(o.frames.len()).to_string()}>
                     { tf(lang, match model::storm_verdict(o) {
                             model::StormVerdict::Storm => "scene.lan.storm.other_loop",
                             model::StormVerdict::LoopBroken => "scene.lan.storm.other_pulled",

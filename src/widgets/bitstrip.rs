@@ -3,6 +3,7 @@
 //! significant bit first), with a drawn signal for the bits around the start delimiter.
 
 use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::widgets::num::short;
 use wirewalk_engine::wire::physical::wire_bits;
 use wirewalk_engine::wire::PhysicalFrame;
 use yew::prelude::*;
@@ -33,16 +34,19 @@ pub fn signal_path(bits: &[u8], w: f64, high: f64, low: f64) -> String {
         let ny = if b == 1 { high } else { low };
         let x = i as f64 * w;
         match y {
-            None => d.push_str(&format!("M{x} {ny}")),
-            Some(py) if (py - ny).abs() > f64::EPSILON => {
-                d.push_str(&format!(" L{x} {py} L{x} {ny}"))
-            }
+            None => d.push_str(&format!("M{} {}", short(x), short(ny))),
+            Some(py) if (py - ny).abs() > f64::EPSILON => d.push_str(&format!(
+                " L{0} {1} L{0} {2}",
+                short(x),
+                short(py),
+                short(ny)
+            )),
             _ => {}
         }
         y = Some(ny);
     }
     if let Some(py) = y {
-        d.push_str(&format!(" L{} {py}", bits.len() as f64 * w));
+        d.push_str(&format!(" L{} {}", short(bits.len() as f64 * w), short(py)));
     }
     d
 }
@@ -70,16 +74,16 @@ pub fn bit_strip(props: &BitStripProps) -> Html {
             <figcaption class="ww-bits-caption">
                 { tf(lang, "scene.encapsulation.bits.caption", &[&phys.bytes.len().to_string(), &total_bits.to_string()]) }
             </figcaption>
-            <svg class="ww-signal" viewBox={format!("-2 0 {} 46", width + 4.0)} role="img"
+            <svg class="ww-signal" viewBox={format!("-2 0 {} 46", short(width + 4.0))} role="img"
                  aria-label={t(lang, "scene.encapsulation.bits.signal")} preserveAspectRatio="none">
                 { for (0..4).map(|k| {
                     let id = segment_of(phys, from + k).to_owned();
                     html! { <rect key={k} class={classes!("ww-signal-seg", format!("seg-{id}"))}
-                                  x={(k as f64 * 8.0 * w).to_string()} y="0" width={(8.0 * w).to_string()} height="30" /> }
+                                  x={short(k as f64 * 8.0 * w)} y="0" width={short(8.0 * w)} height="30" /> }
                 }) }
                 <path class="ww-signal-line" d={signal_path(&shown, w, 4.0, 26.0)} />
                 { for shown.iter().enumerate().map(|(i, b)| html! {
-                    <text key={i} class="ww-signal-bit" x={(i as f64 * w + w / 2.0).to_string()} y="42" text-anchor="middle">{ b.to_string() }</text>
+                    <text key={i} class="ww-signal-bit" x={short(i as f64 * w + w / 2.0)} y="42" text-anchor="middle">{ b.to_string() }</text>
                 }) }
             </svg>
             <p class="ww-bits-signal-note">{ t(lang, "scene.encapsulation.bits.signal_note") }</p>

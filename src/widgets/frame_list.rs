@@ -4,6 +4,7 @@
 
 use crate::i18n::{t, tf, Lang};
 use crate::widgets::frame_text::frame_label;
+use crate::widgets::num::ratio;
 use std::rc::Rc;
 use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
@@ -55,7 +56,7 @@ pub fn frame_list(props: &FrameListProps) -> Html {
         }
         html! {
             <tr key={f.index} data-frame={f.index.to_string()} aria-current={current.then_some("step")}>
-                <td>{ format!("{:.3}", f.time_us as f64 / 1e6) }</td>
+                <td>{ ratio(f.time_us, 6, 3) }</td>
                 <td>{ format!("{} → {}", name(&f.from), name(&f.to)) }</td>
                 <td>{ format!("#{} {label}", f.index + 1) }</td>
             </tr>

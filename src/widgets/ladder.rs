@@ -5,6 +5,7 @@
 
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::widgets::frame_text::{frame_label, payload_text, retransmission_timeout_us};
+use crate::widgets::num::{ratio, short};
 use std::rc::Rc;
 use wirewalk_engine::trace::{EventKind, Trace};
 use yew::prelude::*;
@@ -209,8 +210,8 @@ pub fn row_ys(trace: &Trace, g: Geometry, lang: Lang) -> (Vec<f64>, f64) {
 fn ladder_note(trace: &Trace, i: usize, dropped: bool, retrans: bool, lang: Lang) -> String {
     let lost = t(lang, "scene.tcp.ladder.lost");
     let rto = retrans.then(|| {
-        let secs = retransmission_timeout_us(trace, i).map_or(0.0, |us| us as f64 / 1e6);
-        tf(lang, "scene.tcp.ladder.rto", &[&format!("{secs:.3}")])
+        let secs = ratio(retransmission_timeout_us(trace, i).unwrap_or(0), 6, 3);
+        tf(lang, "scene.tcp.ladder.rto", &[&secs])
     });
     match (rto, dropped) {
         (Some(r), true) => format!("{r} · {lost}"),
@@ -333,29 +334,29 @@ pub fn ladder(props: &LadderProps) -> Html {
                tabindex={if shown { "0" } else { "-1" }} role="button" aria-label={aria}
                aria-hidden={(!shown).then_some("true")} {onclick} {onkeydown}>
                 <title>{ format!("#{} {} · {}", i + 1, role_name, label) }</title>
-                <line class="ww-arrow-hit" x1={x1.to_string()} y1={y1.to_string()} x2={xe.to_string()} y2={ye.to_string()} />
-                <line class="ww-arrow-line" x1={x1.to_string()} y1={y1.to_string()} x2={xe.to_string()} y2={ye.to_string()}
+                <line class="ww-arrow-hit" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)} />
+                <line class="ww-arrow-line" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)}
                       marker-end={(!f.dropped).then_some("url(#ww-head)")} pathLength="100" />
                 if f.dropped {
                     <g class="ww-drop-x">
-                        <line x1={(xe - 7.0).to_string()} y1={(ye - 7.0).to_string()} x2={(xe + 7.0).to_string()} y2={(ye + 7.0).to_string()} />
-                        <line x1={(xe - 7.0).to_string()} y1={(ye + 7.0).to_string()} x2={(xe + 7.0).to_string()} y2={(ye - 7.0).to_string()} />
+                        <line x1={short(xe - 7.0)} y1={short(ye - 7.0)} x2={short(xe + 7.0)} y2={short(ye + 7.0)} />
+                        <line x1={short(xe - 7.0)} y1={short(ye + 7.0)} x2={short(xe + 7.0)} y2={short(ye - 7.0)} />
                     </g>
                 }
-                <text class="ww-arrow-label" x={mx.to_string()} y={(y1 - 5.0 - if second.is_some() { g.line } else { 0.0 }).to_string()} text-anchor="middle">
+                <text class="ww-arrow-label" x={short(mx)} y={(y1 - 5.0 - if second.is_some() { g.line } else { 0.0 }).to_string()} text-anchor="middle">
                     // The space between the lines stays in the text, so the visible words
                     // read as the accessible name does.
                     { if second.is_some() { format!("{first} ") } else { first } }
                     if let Some(rest) = second {
-                        <tspan x={mx.to_string()} dy={g.line.to_string()}>{ rest }</tspan>
+                        <tspan x={short(mx)} dy={short(g.line)}>{ rest }</tspan>
                     }
                 </text>
                 if let Some(p) = payload {
                     // A lost frame's ✕ is at the middle: its payload goes half-way to it.
-                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={(y1 + g.slope + 4.0).to_string()} text-anchor="middle">{ p }</text>
+                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={short(y1 + g.slope + 4.0)} text-anchor="middle">{ p }</text>
                 }
                 if retrans || f.dropped {
-                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={(y1 + g.slope + 4.0 + g.line * f64::from(u8::from(has_payload))).to_string()}
+                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={short(y1 + g.slope + 4.0 + g.line * f64::from(u8::from(has_payload)))}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
                         { ladder_note(trace, i, f.dropped, retrans, lang) }
                     </text>
@@ -383,7 +384,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         let current = cursor.checked_sub(1) == Some(*ev);
         html! {
             <text key={format!("s{ev}")} class={classes!("ww-state-mark", (!shown).then_some("is-future"), current.then_some("is-current"))}
-                  x={x.to_string()} y={y.to_string()} text-anchor={anchor}>
+                  x={short(x)} y={short(y)} text-anchor={anchor}>
                 { *name }
             </text>
         }
@@ -411,7 +412,7 @@ pub fn ladder(props: &LadderProps) -> Html {
     };
     html! {
         <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"), window.is_some().then_some("is-window"))}
-             viewBox={format!("0 {top} {} {}", g.width, bottom - top)} role="group"
+             viewBox={format!("0 {} {} {}", short(top), short(g.width), short(bottom - top))} role="group"
              data-rows={format!("{first}-{end}")}
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
             <defs>
@@ -419,12 +420,12 @@ pub fn ladder(props: &LadderProps) -> Html {
                     <path d="M0,0 L10,5 L0,10 z" class="ww-head" />
                 </marker>
             </defs>
-            <text class="ww-host-name" x={lx.to_string()} y={(top + 18.0).to_string()} text-anchor={la}>{ host_label(left) }</text>
-            <text class="ww-host-ip" x={lx.to_string()} y={(top + 36.0).to_string()} text-anchor={la}>{ ip_of(left) }</text>
-            <text class="ww-host-name" x={rx.to_string()} y={(top + 18.0).to_string()} text-anchor={ra}>{ host_label(right) }</text>
-            <text class="ww-host-ip" x={rx.to_string()} y={(top + 36.0).to_string()} text-anchor={ra}>{ ip_of(right) }</text>
-            <line class="ww-lifeline" x1={g.left_x.to_string()} y1={(top + 44.0).to_string()} x2={g.left_x.to_string()} y2={bottom.to_string()} />
-            <line class="ww-lifeline" x1={g.right_x.to_string()} y1={(top + 44.0).to_string()} x2={g.right_x.to_string()} y2={bottom.to_string()} />
+            <text class="ww-host-name" x={short(lx)} y={short(top + 18.0)} text-anchor={la}>{ host_label(left) }</text>
+            <text class="ww-host-ip" x={short(lx)} y={short(top + 36.0)} text-anchor={la}>{ ip_of(left) }</text>
+            <text class="ww-host-name" x={short(rx)} y={short(top + 18.0)} text-anchor={ra}>{ host_label(right) }</text>
+            <text class="ww-host-ip" x={short(rx)} y={short(top + 36.0)} text-anchor={ra}>{ ip_of(right) }</text>
+            <line class="ww-lifeline" x1={short(g.left_x)} y1={short(top + 44.0)} x2={short(g.left_x)} y2={short(bottom)} />
+            <line class="ww-lifeline" x1={short(g.right_x)} y1={short(top + 44.0)} x2={short(g.right_x)} y2={short(bottom)} />
             { for state_marks }
             { for arrows }
         </svg>

@@ -2,6 +2,7 @@
 //! connection takes, both ends' current states marked, the last transition lit.
 
 use crate::i18n::{t, Lang};
+use crate::widgets::num::short;
 use wirewalk_engine::trace::{EventKind, TcpState, Trace};
 use yew::prelude::*;
 
@@ -38,17 +39,19 @@ enum Shape {
     Route([(f64, f64); 4]),
 }
 
+/// An SVG path point, `x,y`.
+fn pt(p: (f64, f64)) -> String {
+    format!("{},{}", short(p.0), short(p.1))
+}
+
 impl Shape {
     /// The SVG path data.
     fn d(self) -> String {
         match self {
-            Shape::Line(a, b) => format!("M{},{} L{},{}", a.0, a.1, b.0, b.1),
-            Shape::Quad(a, c, b) => format!("M{},{} Q{},{} {},{}", a.0, a.1, c.0, c.1, b.0, b.1),
+            Shape::Line(a, b) => format!("M{} L{}", pt(a), pt(b)),
+            Shape::Quad(a, c, b) => format!("M{} Q{} {}", pt(a), pt(c), pt(b)),
             Shape::Route([a, b, c, e]) => {
-                format!(
-                    "M{},{} L{},{} L{},{} L{},{}",
-                    a.0, a.1, b.0, b.1, c.0, c.1, e.0, e.1
-                )
+                format!("M{} L{} L{} L{}", pt(a), pt(b), pt(c), pt(e))
             }
         }
     }
@@ -226,13 +229,13 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         let (c_at, s_at) = mark_spots(s);
         html! {
             <g key={s.name()} class={classes!("ww-sd-node", is_c.then_some("is-client"), is_s.then_some("is-server"))} data-state={s.name()}>
-                <rect x={(x - bw / 2.0).to_string()} y={(y - bh / 2.0).to_string()} width={bw.to_string()} height={bh.to_string()} rx="5" />
-                <text x={x.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{ s.name() }</text>
+                <rect x={short(x - bw / 2.0)} y={short(y - bh / 2.0)} width={short(bw)} height={short(bh)} rx="5" />
+                <text x={short(x)} y={short(y + 4.0)} text-anchor="middle">{ s.name() }</text>
                 if let Some((cx, cy)) = c_at.filter(|_| is_c) {
-                    <text class="ww-sd-who is-client" x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ "C" }</text>
+                    <text class="ww-sd-who is-client" x={short(cx)} y={short(cy + 4.0)} text-anchor="middle">{ "C" }</text>
                 }
                 if let Some((sx, sy)) = s_at.filter(|_| is_s) {
-                    <text class="ww-sd-who is-server" x={sx.to_string()} y={(sy + 4.0).to_string()} text-anchor="middle">{ "S" }</text>
+                    <text class="ww-sd-who is-server" x={short(sx)} y={short(sy + 4.0)} text-anchor="middle">{ "S" }</text>
                 }
             </g>
         }

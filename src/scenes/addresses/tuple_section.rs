@@ -8,6 +8,7 @@ use crate::i18n::{t, tf};
 use crate::platform;
 use crate::scenes::params::LastRun;
 use crate::widgets::narrow::use_narrow;
+use crate::widgets::num::short;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -93,9 +94,9 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
     let box_text = |x: f64, y: f64, name: String, addr: String, class: &'static str| {
         html! {
             <g class={classes!("ww-tuple-node", class)}>
-                <rect x={x.to_string()} y={y.to_string()} width={bw.to_string()} height="52" rx="8" />
-                <text x={(x + bw / 2.0).to_string()} y={(y + 21.0).to_string()} text-anchor="middle" class="ww-tuple-name">{ name }</text>
-                <text x={(x + bw / 2.0).to_string()} y={(y + 41.0).to_string()} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
+                <rect x={short(x)} y={short(y)} width={short(bw)} height="52" rx="8" />
+                <text x={short(x + bw / 2.0)} y={short(y + 21.0)} text-anchor="middle" class="ww-tuple-name">{ name }</text>
+                <text x={short(x + bw / 2.0)} y={short(y + 41.0)} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
             </g>
         }
     };
@@ -119,7 +120,7 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
         )
     };
     let line = |(x1, y1, x2, y2): (f64, f64, f64, f64), class: &'static str| {
-        html! { <line class={classes!("ww-tuple-link", class)} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} /> }
+        html! { <line class={classes!("ww-tuple-link", class)} x1={short(x1)} y1={short(y1)} x2={short(x2)} y2={short(y2)} /> }
     };
     html! {
         <section class="ww-addr-card ww-addr-tuple" aria-labelledby="addr-tuple-title" data-distinct={ok.to_string()}>

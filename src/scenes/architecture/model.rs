@@ -3,6 +3,7 @@
 //! frames; the update and traffic costs from the student's numbers times the engine's.
 
 use crate::i18n::{tf, Lang};
+use crate::widgets::num::{fixed, ratio};
 use std::collections::BTreeMap;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
@@ -379,16 +380,16 @@ pub fn human_bytes(b: u128) -> String {
     if i == 0 {
         format!("{b} B")
     } else if v >= 100.0 {
-        format!("{v:.0} {}", UNITS[i])
+        format!("{} {}", fixed(v, 0), UNITS[i])
     } else {
-        format!("{v:.1} {}", UNITS[i])
+        format!("{} {}", fixed(v, 1), UNITS[i])
     }
 }
 
 /// Milliseconds with one decimal, from µs.
 #[must_use]
 pub fn ms(us: u64) -> String {
-    format!("{:.1}", us as f64 / 1000.0)
+    ratio(us, 3, 1)
 }
 
 /// A payload shown as text, with each CR LF made visible as `\r\n` (and a line break).

@@ -3,6 +3,7 @@
 
 use super::model::{self, *};
 use crate::i18n::{t, tf, Lang};
+use crate::widgets::num::fixed;
 use wirewalk_engine::scenario::ScenarioName;
 use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
@@ -76,7 +77,7 @@ fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
 }
 
 pub(super) fn fmt_n(x: f64) -> String {
-    format!("{x:.1}")
+    fixed(x, 1)
 }
 
 /// The path of a link: straight, or bowed when two cables join the same pair of nodes.
@@ -354,12 +355,12 @@ pub(super) fn topology(
                transform={format!("translate({} {})", fmt_n(x), fmt_n(y))}>
                 <rect x="-13" y="-9" width="26" height="18" rx="3" />
                 <path class="ww-lan-packet-flap" d="M-13 -9 L0 1 L13 -9" />
-                <path class="ww-lan-packet-dir" transform={format!("rotate({angle:.0})")} d="M16 -5 L24 0 L16 5 Z" />
+                <path class="ww-lan-packet-dir" transform={format!("rotate({})", fixed(angle, 0))} d="M16 -5 L24 0 L16 5 Z" />
             </g>
         }
     });
     html! {
-        <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {w} {}", height(trace, narrow))} role="img" aria-label={t(lang, "scene.lan.topology")}>
+        <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {} {}", fmt_n(w), fmt_n(height(trace, narrow)))} role="img" aria-label={t(lang, "scene.lan.topology")}>
             { lans }
             { for links }
             { pulled_cable }

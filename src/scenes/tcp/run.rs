@@ -11,6 +11,7 @@ use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::narrow::use_narrow;
+use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::last_transition;
 use crate::widgets::state_diagram::StateDiagram;
 use std::rc::Rc;
@@ -147,7 +148,7 @@ pub fn run_view(props: &RunProps) -> Html {
                 <span class="ww-state-who">{ t(lang, if who == "client" { "scene.tcp.client" } else { "scene.tcp.server" }) }</span>
                 <span class="ww-state-name" data-state={h.state.name()}>{ if is_udp { "—" } else { h.state.name() } }</span>
                 if let Some(left) = h.time_wait_left_us {
-                    <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&format!("{:.3}", left as f64 / 1e6)]) }</span>
+                    <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&ratio(left, 6, 3)]) }</span>
                 }
             </div>
         }
