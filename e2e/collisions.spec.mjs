@@ -83,3 +83,66 @@ for (const [w, h] of SIZES) {
     expect(found).toEqual([]);
   });
 }
+
+// The TCP ladder outside the slide layout: every variant (the loss variants draw a red ✕
+// on a lost frame, its payload, "× 丢失" / "RTO … → 重传" notes and the resend arrow), at
+// the desktop, the projector and the phone size, with every frame shown. The ✕ is a group
+// of its own, so a ✕ on its own frame's payload or label counts too.
+const LADDER_VARIANTS = ['tcp', 'tcp_loss', 'tcp_loss_twice', 'tcp_server_close', 'tcp_simultaneous_close', 'refused', 'udp'];
+const LADDER_OWN = 'g.ww-drop-x, g[data-frame]';
+for (const lang of ['zh', 'en']) {
+  for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector'], [390, 844, '']]) {
+    test(`TCP ladder: no label crossed by an arrow, a ✕ or another label, every variant (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
+      test.slow(); // seven variants
+      await page.setViewportSize({ width: w, height: h });
+      const found = [];
+      for (const variant of LADDER_VARIANTS) {
+        await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`);
+        expect(await page.locator('.ww-ladder .ww-arrow:not(.is-future)').count()).toBeGreaterThan(1);
+        if (variant.startsWith('tcp_loss')) expect(await page.locator('.ww-ladder .ww-drop-x').count()).toBeGreaterThan(0);
+        for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ variant, ...c });
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test('the ladder check sees a lost frame\'s ✕ on its own payload', async ({ page }) => {
+  await open(page, '#/tcp?lang=zh&variant=tcp_loss&step=1000');
+  expect(await collisions(page, '.ww-ladder', { own: LADDER_OWN })).toEqual([]);
+  // Move the payload of the lost frame onto its ✕.
+  await page.evaluate(() => {
+    const g = document.querySelector('.ww-ladder .ww-arrow.is-dropped');
+    const x = g.querySelector('.ww-drop-x line');
+    const p = g.querySelector('.ww-arrow-payload');
+    p.setAttribute('x', x.getAttribute('x1'));
+    p.setAttribute('y', String(Number(x.getAttribute('y1')) + 10));
+  });
+  const found = await collisions(page, '.ww-ladder', { own: LADDER_OWN });
+  expect(found.some((c) => c.what === 'text/line' && /hello/.test(c.a))).toBe(true);
+});
+
+// The playground's own programs (its presets) draw their ladders with the same widget.
+for (const lang of ['zh', 'en']) {
+  for (const [w, h] of SIZES) {
+    test(`TCP ladder of every playground preset: no collisions (${lang}, ${w}×${h})`, async ({ page }) => {
+      test.slow(); // four programs run in the simulated network
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `#/tcp?lang=${lang}`);
+      await page.locator('[data-play="toggle"]').click();
+      const presets = await page.locator('#play-preset option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+      expect(presets.length).toBeGreaterThanOrEqual(4);
+      const found = [];
+      for (const p of presets) {
+        await page.locator('#play-preset').selectOption(p);
+        await expect(page.locator('.ww-play-busy')).toHaveAttribute('data-busy', 'false');
+        await expect(page.locator('.ww-arrow').first()).toBeAttached();
+        const last = page.locator('.ww-pbtn[data-act="last"]');
+        if (await last.isEnabled()) await last.click();
+        expect(await page.locator('.ww-ladder .ww-arrow:not(.is-future)').count()).toBeGreaterThan(1);
+        for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ preset: p, ...c });
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}

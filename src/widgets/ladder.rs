@@ -189,18 +189,60 @@ fn split_label(label: &str, g: Geometry) -> (String, Option<String>) {
     }
 }
 
+/// For each row (and the end, after the last frame), the most state changes one host
+/// makes between the frame before it and its own: each is written on its own line.
+fn mark_lines(trace: &Trace) -> Vec<usize> {
+    let mut out = vec![0; trace.frames.len() + 1];
+    let mut row = 0usize;
+    let mut run: Vec<(&str, usize)> = Vec::new();
+    for e in &trace.events {
+        match &e.kind {
+            EventKind::Frame { .. } => {
+                row = (row + 1).min(trace.frames.len());
+                run.clear();
+            }
+            EventKind::StateChange { host, .. } => {
+                let n = match run.iter_mut().find(|(h, _)| *h == host.as_str()) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        run.push((host.as_str(), 1));
+                        1
+                    }
+                };
+                out[row] = out[row].max(n);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How far row `i`'s arrow sits below the top of its row: a second label line, and one
+/// line for each further state change of one host written above it.
+fn row_lead(trace: &Trace, i: usize, g: Geometry, lang: Lang, marks: &[usize]) -> f64 {
+    let split = usize::from(is_split(trace, i, g, lang));
+    let stacked = marks.get(i).map_or(0, |n| n.saturating_sub(1));
+    g.line * (split + stacked) as f64
+}
+
 /// The y of each row's arrow start, and the diagram's height. A row grows by one line
-/// for each text under its arrow, so a timeout note never runs into the next arrow.
+/// for each text under its arrow, so a timeout note never runs into the next arrow, and
+/// by one line for each further state change of a host written above it.
 pub fn row_ys(trace: &Trace, g: Geometry, lang: Lang) -> (Vec<f64>, f64) {
+    let marks = mark_lines(trace);
     let mut ys = Vec::with_capacity(trace.frames.len() + 1);
     let mut y = g.top + 18.0;
     for i in 0..trace.frames.len() {
         let split = is_split(trace, i, g, lang);
         // A label on two lines pushes its own arrow down by one line.
-        y += if split { g.line } else { 0.0 };
+        y += row_lead(trace, i, g, lang, &marks);
         ys.push(y);
         y += g.row + g.line * (extra_lines(trace, i, g, lang) - usize::from(split)) as f64;
     }
+    y += row_lead(trace, trace.frames.len(), g, lang, &marks);
     ys.push(y);
     (ys, y + 2.0)
 }
@@ -246,14 +288,8 @@ pub fn ladder(props: &LadderProps) -> Html {
     let shown_frames = frame_event.iter().filter(|&&ev| ev < *cursor).count();
     let (first, end) = window_rows(trace.frames.len(), shown_frames, *window);
     // A window's view starts its header (host names) that far down the full drawing.
-    let row_start = |row: usize| {
-        row_y(row)
-            - if is_split(trace, row, g, lang) {
-                g.line
-            } else {
-                0.0
-            }
-    };
+    let marks = mark_lines(trace);
+    let row_start = |row: usize| row_y(row) - row_lead(trace, row, g, lang, &marks);
     let top = row_start(first) - row_start(0);
     let bottom = if end < trace.frames.len() {
         row_start(end)
@@ -365,7 +401,9 @@ pub fn ladder(props: &LadderProps) -> Html {
         }
     });
 
-    let state_marks = states.iter().filter(|s| (first..=end).contains(&s.1)).map(|(ev, row, host, name)| {
+    let state_marks = states.iter().enumerate().filter(|(_, s)| (first..=end).contains(&s.1)).map(|(k, (ev, row, host, name))| {
+        // Several changes of one host between two frames: the later ones lower down.
+        let later = states[k + 1..].iter().filter(|s| s.1 == *row && s.2 == *host).count();
         let shown = *ev < *cursor;
         let on_left = host == left.as_str();
         let x = match (on_left, g.inside) {
@@ -379,7 +417,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         // The first row's mark sits lower in the wide ladder, clear of the host address;
         // a slide's larger label type needs the same room as any other row.
         let first_low = *row == 0 && !g.inside && window.is_none();
-        let y = row_y(*row) - 2.0 - above - if first_low { 14.0 } else { g.row * 0.35 };
+        let y = row_y(*row) - 2.0 - above - g.line * later as f64 - if first_low { 14.0 } else { g.row * 0.35 };
         let anchor = if on_left != g.inside { "end" } else { "start" };
         let current = cursor.checked_sub(1) == Some(*ev);
         html! {
@@ -476,6 +514,34 @@ mod tests {
             if shown > 0 {
                 assert!((a..b).contains(&(shown - 1)), "{shown}");
             }
+        }
+    }
+
+    #[test]
+    fn two_state_changes_of_one_host_between_frames_take_a_line_each() {
+        // A simultaneous close ends with both hosts going TIME_WAIT, then CLOSED, after
+        // the last frame: two marks beside each lifeline, one above the other.
+        let s =
+            wirewalk_engine::scenario::Scenario::named("tcp_simultaneous_close").expect("scenario");
+        let trace = wirewalk_engine::run(&s).expect("run");
+        let n = trace.frames.len();
+        let marks = mark_lines(&trace);
+        assert_eq!(marks.len(), n + 1);
+        assert_eq!(marks[n], 2);
+        // No host changes state twice before the first SYN.
+        assert_eq!(marks[0], 1);
+        let plain = wirewalk_engine::run(
+            &wirewalk_engine::scenario::Scenario::named("tcp").expect("scenario"),
+        )
+        .expect("run");
+        for g in [WIDE, SLIDE, NARROW] {
+            let (ys, _) = row_ys(&trace, g, Lang::En);
+            assert!(ys[n] - ys[n - 1] >= g.row + g.line, "{g:?}");
+            // The normal exchange's last row has one mark per host: no extra line.
+            let m = plain.frames.len();
+            let (ys, _) = row_ys(&plain, g, Lang::En);
+            assert_eq!(mark_lines(&plain)[m], 1);
+            assert!((ys[m] - ys[m - 1] - g.row).abs() < 1e-9, "{g:?}");
         }
     }
 
