@@ -2,7 +2,7 @@
 // no line or curve runs through a text it does not belong to (geometry.mjs), measured on
 // the rendered page at desktop and phone sizes, in zh and en.
 import { test, expect, open } from './fixtures.mjs';
-import { collisions, orphans } from './geometry.mjs';
+import { blankBlocks, collisions, orphans } from './geometry.mjs';
 
 const SIZES = [[1280, 800], [390, 844]];
 
@@ -120,6 +120,39 @@ test('the ladder check sees a lost frame\'s ✕ on its own payload', async ({ pa
   });
   const found = await collisions(page, '.ww-ladder', { own: LADDER_OWN });
   expect(found.some((c) => c.what === 'text/line' && /hello/.test(c.a))).toBe(true);
+});
+
+// Large blank blocks beside a taller column (issue 16): the architecture lists, the
+// refused TCP connection, the storm view and the addresses cards re-laid out so that no
+// column ends far above its neighbour, at the desktop and projector sizes, in zh and en.
+const BLANK_ROUTES = ['#/architecture', '#/architecture?net=lossy', '#/tcp?variant=refused&step=1000',
+  '#/lan?view=storm&step=60', '#/lan?view=storm&storm.pulled=true&step=12', '#/addresses'];
+for (const lang of ['zh', 'en']) {
+  for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector']]) {
+    test(`no large blank block beside a taller column (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      const found = [];
+      for (const route of BLANK_ROUTES) {
+        await open(page, `${route}${route.includes('?') ? '&' : '?'}lang=${lang}${theme}`);
+        for (const b of await blankBlocks(page)) found.push({ route, ...b });
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test('the blank check sees a short column beside a tall one', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '#/addresses?lang=en');
+  expect(await blankBlocks(page)).toEqual([]);
+  // The old layout: the ranges and IPv6 inside the IPv4 card, beside the MAC card.
+  await page.evaluate(() => {
+    const more = document.querySelector('.ww-addr-more');
+    document.querySelector('.ww-addr-ip').append(...more.children);
+    more.remove();
+  });
+  const found = await blankBlocks(page);
+  expect(found.some((b) => /ww-addr-mac/.test(b.column))).toBe(true);
 });
 
 // The playground's own programs (its presets) draw their ladders with the same widget.

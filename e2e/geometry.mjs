@@ -122,3 +122,46 @@ export async function orphans(page, root = 'main', { headings = false } = {}) {
     return out;
   }, { root, headings });
 }
+
+/**
+ * Large blank blocks beside a taller column (issue 16): in every element under `root`
+ * that lays out two or more boxes side by side (a grid or flex row), the empty block under
+ * a box that ends well before its taller neighbour does, down to the next box under it. `[{ region, column, w, h, share }]` for
+ * each block at least `minHeight` px tall and at least `minShare` of the row's height.
+ * A sticky column, which travels down beside its neighbour, is never reported.
+ */
+export async function blankBlocks(page, root = 'main', { minHeight = 200, minShare = 0.25 } = {}) {
+  return page.evaluate(({ root, minHeight, minShare }) => {
+    const name = (e) => `${e.tagName.toLowerCase()}${[...e.classList].slice(0, 2).map((c) => '.' + c).join('')}`;
+    const out = [];
+    for (const box of document.querySelectorAll(`${root}, ${root} *`)) {
+      if (box.closest('svg')) continue;
+      const cs = getComputedStyle(box);
+      if (!/grid|flex/.test(cs.display)) continue;
+      const kids = [...box.children].filter((k) => {
+        const r = k.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(k).position !== 'absolute';
+      });
+      // A sticky column travels with the reader down its taller neighbour: not a blank.
+      const moves = (k) => getComputedStyle(k).position === 'sticky';
+      // Rows of boxes side by side: boxes whose vertical extents overlap.
+      const rects = kids.map((k) => ({ k, r: k.getBoundingClientRect() }));
+      for (const a of rects) {
+        if (moves(a.k)) continue;
+        const row = rects.filter((b) => b.r.top < a.r.bottom - 1 && a.r.top < b.r.bottom - 1);
+        if (row.length < 2) continue;
+        const top = Math.min(...row.map((b) => b.r.top));
+        const bottom = Math.max(...row.map((b) => b.r.bottom));
+        // The blank ends where the next box under this one (in its column) starts.
+        const below = rects.filter((b) => b.r.top >= a.r.bottom - 1 && b.r.left < a.r.right - 1 && a.r.left < b.r.right - 1)
+          .map((b) => b.r.top);
+        const h = Math.min(bottom, ...below) - a.r.bottom;
+        const share = h / (bottom - top);
+        if (h >= minHeight && share >= minShare) {
+          out.push({ region: name(box), column: name(a.k), w: Math.round(a.r.width), h: Math.round(h), share: Math.round(share * 100) / 100 });
+        }
+      }
+    }
+    return out;
+  }, { root, minHeight, minShare });
+}

@@ -89,6 +89,30 @@ pub(super) fn set_param(dispatch: &Callback<PageAction>, key: &str, value: Strin
     dispatch.emit(PageAction::SetParam(key.to_owned(), Some(value)));
 }
 
+/// The IPv4 ranges to remember and the IPv6 comparison: a card of their own under the
+/// others, so the IPv4 card is about as tall as the MAC card beside it.
+fn ip_more(lang: Lang) -> Html {
+    html! {
+        <section class="ww-addr-card ww-addr-more" aria-labelledby="addr-ranges-title">
+            <div class="ww-ranges">
+                <h3 id="addr-ranges-title">{ t(lang, "scene.addresses.ip.ranges") }</h3>
+                <ul>
+                    <li><span class="ww-mono">{ "0.0.0.0 – 255.255.255.255" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_all") }</li>
+                    <li><span class="ww-mono">{ "127.0.0.1 = localhost" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_loopback") }</li>
+                    <li><span class="ww-mono">{ "10.0.0.0/8 · 172.16.0.0/12 · 192.168.0.0/16" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_private") }</li>
+                </ul>
+            </div>
+            <div class="ww-ipv6">
+                <h3>{ t(lang, "scene.addresses.ipv6.title") }</h3>
+                <p>{ t(lang, "scene.addresses.ipv6.text") }</p>
+                <p class="ww-mono ww-ipv6-addr">{ IPV6_EXAMPLE }</p>
+                <p class="ww-mono ww-ipv6-full">{ ipv6_full(IPV6_EXAMPLE).unwrap_or_default() }</p>
+                <p class="ww-addr-hint">{ t(lang, "scene.addresses.ipv6.count") }</p>
+            </div>
+        </section>
+    }
+}
+
 /// The IPv4 converter.
 #[function_component(IpSection)]
 fn ip_section(props: &SectionProps) -> Html {
@@ -215,21 +239,6 @@ fn ip_section(props: &SectionProps) -> Html {
                         Err(m) => tf(lang, "scene.addresses.ip.host_no", &[m]),
                     } }
                 </p>
-            </div>
-            <div class="ww-ranges">
-                <h3>{ t(lang, "scene.addresses.ip.ranges") }</h3>
-                <ul>
-                    <li><span class="ww-mono">{ "0.0.0.0 – 255.255.255.255" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_all") }</li>
-                    <li><span class="ww-mono">{ "127.0.0.1 = localhost" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_loopback") }</li>
-                    <li><span class="ww-mono">{ "10.0.0.0/8 · 172.16.0.0/12 · 192.168.0.0/16" }</span>{ " " }{ t(lang, "scene.addresses.ip.range_private") }</li>
-                </ul>
-            </div>
-            <div class="ww-ipv6">
-                <h3>{ t(lang, "scene.addresses.ipv6.title") }</h3>
-                <p>{ t(lang, "scene.addresses.ipv6.text") }</p>
-                <p class="ww-mono ww-ipv6-addr">{ IPV6_EXAMPLE }</p>
-                <p class="ww-mono ww-ipv6-full">{ ipv6_full(IPV6_EXAMPLE).unwrap_or_default() }</p>
-                <p class="ww-addr-hint">{ t(lang, "scene.addresses.ipv6.count") }</p>
             </div>
         </section>
     }
@@ -520,6 +529,7 @@ pub fn addresses_scene(props: &PageProps) -> Html {
                 <MacSection ..section.clone() />
                 <PortSection ..section.clone() />
                 <TupleSection ..section />
+                { ip_more(lang) }
             </div>
             <p class="ww-addr-summary">{ t(lang, "scene.addresses.summary") }</p>
         </div>

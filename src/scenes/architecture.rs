@@ -416,40 +416,42 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                         }
                     </div>
                 }
+                // The C/S list is the shorter one: the timings on unstable networks go under
+                // it, beside the B/S list (styles/architecture.css), not under both.
                 <div class="ww-arch-wire-grid">
                     { column(Side::Cs) }
                     { column(Side::Bs) }
+                    if !props.embed {
+                        <div class="ww-arch-inspector">
+                            if let Some((side, f)) = shown {
+                                <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
+                                <Inspector {lang} frame={f} />
+                            } else {
+                                <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
+                            }
+                        </div>
+                    }
+                    <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
+                        <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
+                        <p>{ t(lang, "scene.architecture.unstable.lead") }</p>
+                        <div class="ww-arch-timing">
+                            { for timings.iter().map(|(n, cs, bs)| html! {
+                                <div key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
+                                     data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
+                                    <span class="ww-arch-timing-name">{ t(lang, net_key(n)) }</span>
+                                    <div class="ww-arch-timing-bars">
+                                        { hbar("is-cs", "C/S", *cs as f64 / max_t, format!("{} ms", ms(*cs))) }
+                                        { hbar("is-bs", "B/S", *bs as f64 / max_t, format!("{} ms", ms(*bs))) }
+                                    </div>
+                                </div>
+                            }) }
+                        </div>
+                        <p>{ t(lang, "scene.architecture.unstable.why") }</p>
+                    </section>
                 </div>
-                if !props.embed {
-                    <div class="ww-arch-inspector">
-                        if let Some((side, f)) = shown {
-                            <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
-                            <Inspector {lang} frame={f} />
-                        } else {
-                            <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
-                        }
-                    </div>
-                }
             </section>
             <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
                          per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
-            <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
-                <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
-                <p>{ t(lang, "scene.architecture.unstable.lead") }</p>
-                <div class="ww-arch-timing">
-                    { for timings.iter().map(|(n, cs, bs)| html! {
-                        <div key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
-                             data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
-                            <span class="ww-arch-timing-name">{ t(lang, net_key(n)) }</span>
-                            <div class="ww-arch-timing-bars">
-                                { hbar("is-cs", "C/S", *cs as f64 / max_t, format!("{} ms", ms(*cs))) }
-                                { hbar("is-bs", "B/S", *bs as f64 / max_t, format!("{} ms", ms(*bs))) }
-                            </div>
-                        </div>
-                    }) }
-                </div>
-                <p>{ t(lang, "scene.architecture.unstable.why") }</p>
-            </section>
         </div>
     }
 }

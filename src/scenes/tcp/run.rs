@@ -22,6 +22,10 @@ use yew::prelude::*;
 /// them, the drawing is scaled to the frame until its type is 5–7 px tall.
 const LADDER_SLIDE_ROWS: usize = 5;
 
+/// A desktop ladder shorter than this (in its SVG units, about a pixel each at 1280 px)
+/// is shorter than the states and the state machine beside it: about seven plain rows.
+const SHORT_LADDER: f64 = 480.0;
+
 /// Props of a run.
 #[derive(Clone, PartialEq, Properties)]
 pub struct RunProps {
@@ -159,6 +163,10 @@ pub fn run_view(props: &RunProps) -> Html {
         ("server".to_owned(), t(lang, "scene.tcp.server").to_owned()),
     ]);
     let code_html = code.emit((client.clone(), server.clone()));
+    // A short ladder (a refused connection: four frames) beside the states, the state
+    // machine and both programs would leave a tall blank under it: the programs then go
+    // under the ladder and the state machine, side by side (styles/tcp.css, `.is-short`).
+    let short = !embed && !is_udp && ladder::row_ys(&trace, ladder::WIDE, lang).1 < SHORT_LADDER;
 
     html! {
         <>
@@ -177,7 +185,7 @@ pub fn run_view(props: &RunProps) -> Html {
                 { for extra.iter().map(|(s, hot)| html! { <p class={classes!(hot.then_some("is-sticky"))}>{ s }</p> }) }
                 <p class="ww-narration-states">{ states_line }</p>
             </div>
-            <div class="ww-tcp-main">
+            <div class={classes!("ww-tcp-main", short.then_some("is-short"))}>
                 <div class="ww-tcp-ladder" data-swipe="step">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" {narrow}
