@@ -196,3 +196,41 @@ test('beside the long field tree the hex dump stays in view while the tree scrol
   expect(hex.y).toBeGreaterThanOrEqual(0);
   expect(hex.y + hex.height).toBeLessThanOrEqual(800);
 });
+
+// Issue 16: values in the PDU blocks never break in the middle ("192.168.1.1/0",
+// "02:00:00:00/:00:0a") and a block's tag stays on one line, on a phone, at the
+// projector's 1024×768 and in a 960×540 slide-sized embed.
+test('the PDU blocks keep every address and tag whole', async ({ page }) => {
+  const found = [];
+  for (const [w, h, q] of [[390, 844, ''], [1024, 768, '&theme=projector'], [960, 540, '&embed=1&theme=projector']]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['zh', 'en']) {
+      await open(page, `#/encapsulation?lang=${lang}&step=6${q}`);
+      expect(await page.locator('.ww-enc-block-detail').count()).toBeGreaterThan(2);
+      const broken = await page.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll('.ww-enc-block-detail, .ww-enc-tag')) {
+          const text = el.firstChild;
+          if (!text || text.nodeType !== 3) continue;
+          // Each word (between spaces) is on one line: all its characters share a top.
+          const re = /\S+/g;
+          for (let m = re.exec(text.textContent); m; m = re.exec(text.textContent)) {
+            const tops = new Set();
+            for (let i = m.index; i < m.index + m[0].length; i++) {
+              const r = document.createRange();
+              r.setStart(text, i);
+              r.setEnd(text, i + 1);
+              const b = r.getClientRects()[0];
+              if (b && b.width > 0) tops.add(Math.round(b.top));
+            }
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      for (const b of broken) found.push(`${w}×${h} ${lang}: ${b}`);
+      expect(await overflowsSideways(page)).toBe(false);
+    }
+  }
+  expect(found).toEqual([]);
+});
