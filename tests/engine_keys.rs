@@ -81,7 +81,7 @@ fn collect_from_runs(keys: &mut Keys) -> usize {
                 keys.roles
                     .insert(format!("role.{}", f.role.map_or("frame", |r| r.as_str())));
                 if let Some(a) = &f.annotated {
-                    for l in &a.layers {
+                    for l in a.layers() {
                         keys.layers.insert(format!("layer.{}", l.id));
                         for field in &l.fields {
                             walk(field, &mut keys.fields);

@@ -54,7 +54,7 @@ fn trace_doc(t: &Trace) -> Result<Value, serde_json::Error> {
     for f in &t.frames {
         let (layers, summary) = match &f.annotated {
             Some(a) => (
-                serde_json::to_value(&a.layers)?,
+                serde_json::to_value(a.layers())?,
                 serde_json::to_value(&a.summary)?,
             ),
             None => (Value::Null, Value::Null),

@@ -41,7 +41,8 @@ use trace::Trace;
 /// The engine's version, shown in the app's about box.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Compute the whole trace of a scenario: simulate, annotate every frame, narrate.
+/// Compute the whole trace of a scenario: simulate, narrate, annotate every frame (its
+/// summary now, its layers on first use: [`wire::AnnotatedFrame::layers`]).
 ///
 /// # Errors
 /// Any [`ScenarioError`] [`Scenario::validate`] reports; [`ScenarioError::Network`] if
@@ -151,6 +152,10 @@ pub fn run_programs_unannotated(
 /// Annotate every frame in trace order (the annotator numbers TCP sequence numbers
 /// relative to each direction's first, as Wireshark does). A frame the decoder refuses
 /// keeps `annotated: None` and gets the decoder's message in `annotation_error`.
+///
+/// Only each frame's summary is made here; its layers and fields are decoded from its
+/// bytes when first asked for ([`wire::AnnotatedFrame::layers`]), so a trace costs the
+/// layers of the frames a page shows, not of all of them.
 pub fn annotate(t: &mut Trace) {
     let mut annotator = wire::Annotator::new();
     for f in &mut t.frames {

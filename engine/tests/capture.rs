@@ -210,7 +210,7 @@ fn committed_captures_of_every_link_type_match_tshark() {
             "{name}"
         );
         let a = annotations(&cap);
-        let first = a[0].layers[0].id;
+        let first = a[0].layers()[0].id;
         assert_eq!(first, layer.unwrap_or(LayerId::Ip), "{name}: first layer");
         check_known_exchange(name, &cap);
         check_with_tshark(name, &path, &cap);

@@ -43,7 +43,7 @@ fn get<'a>(a: &'a AnnotatedFrame, id: &str) -> &'a Field {
 fn test_parse_ethernet_and_arp() {
     let a = annotate(&hex(ARP_REQUEST));
     assert_eq!(a.len, 42);
-    let ids: Vec<&str> = a.layers.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = a.layers().iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["eth", "arp"]);
     assert_eq!(show(&a, "eth.dst"), "ff:ff:ff:ff:ff:ff");
     assert_eq!(show(&a, "eth.src"), "02:00:00:00:00:01");
@@ -81,7 +81,7 @@ fn test_parse_ethernet_and_arp() {
 #[test]
 fn test_parse_ipv4_tcp_syn() {
     let a = annotate(&hex(TCP_SYN));
-    let ids: Vec<&str> = a.layers.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = a.layers().iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["eth", "ip", "tcp"]);
     for (id, v) in [
         ("ip.version", "4"),
@@ -169,7 +169,7 @@ fn test_parse_ipv4_tcp_syn() {
 #[test]
 fn test_parse_udp_with_payload() {
     let a = annotate(&hex(UDP_DGRAM));
-    let ids: Vec<&str> = a.layers.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = a.layers().iter().map(|l| l.id.as_str()).collect();
     assert_eq!(ids, ["eth", "ip", "udp", "data"]);
     for (id, v) in [
         ("udp.srcport", "5000"),
@@ -325,7 +325,7 @@ fn test_malformed_and_unsupported() {
     f[12..14].copy_from_slice(&[0x88, 0xb5]);
     let a = annotate(&f);
     assert_eq!(
-        a.layers.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        a.layers().iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
         ["eth", "data"]
     );
 }
@@ -334,7 +334,7 @@ fn test_malformed_and_unsupported() {
 fn assert_tiles(a: &AnnotatedFrame) {
     // tcp.seq_raw / tcp.ack_raw are the wire view of the same bytes as tcp.seq / tcp.ack.
     const ALIASES: [&str; 2] = ["tcp.seq_raw", "tcp.ack_raw"];
-    for layer in &a.layers {
+    for layer in a.layers() {
         let mut seen = vec![0u8; layer.len * 8];
         for f in layer
             .fields
@@ -368,7 +368,7 @@ fn assert_tiles(a: &AnnotatedFrame) {
     }
     // Layers themselves tile the frame.
     let mut end = 0;
-    for layer in &a.layers {
+    for layer in a.layers() {
         assert_eq!(
             layer.offset, end,
             "layer {} does not start where the last ended",

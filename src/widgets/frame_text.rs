@@ -96,7 +96,7 @@ pub fn retransmission_timeout_us(trace: &Trace, index: usize) -> Option<u64> {
 #[must_use]
 pub fn payload_text(frame: &Frame) -> Option<String> {
     let a = frame.annotated.as_ref()?;
-    let data = a.layers.iter().find(|l| l.id.as_str() == "data")?;
+    let data = a.layers().iter().find(|l| l.id.as_str() == "data")?;
     let bytes = frame.bytes.get(data.offset..data.offset + data.len)?;
     Some(visible(&String::from_utf8_lossy(bytes)))
 }

@@ -329,12 +329,12 @@ pub fn inspector(props: &InspectorProps) -> Html {
         })
     };
     let all_fields: Vec<Field> = a
-        .layers
+        .layers()
         .iter()
         .flat_map(|l| l.fields.iter().cloned())
         .collect();
     let layer_of = |o: usize| {
-        a.layers
+        a.layers()
             .iter()
             .rev()
             .find(|l| o >= l.offset && o < l.offset + l.len)
@@ -425,7 +425,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
             </p>
             <div class="ww-inspector-panes">
                 <ul class="ww-tree" role="tree" aria-label={t(lang, "inspector.tree")} ref={tree_ref} onkeydown={on_tree_key}>
-                    { for a.layers.iter().map(|l| {
+                    { for a.layers().iter().map(|l| {
                         let key = layer_key(l.id.as_str());
                         let open = !closed.contains(&key);
                         let on_focus = {

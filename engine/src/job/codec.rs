@@ -186,12 +186,17 @@ impl Codec for String {
     }
 }
 
+/// A slice as a `Vec<T>` is written: its length, then each item.
+fn put_slice<T: Codec>(items: &[T], w: &mut Vec<u8>) {
+    items.len().put(w);
+    for item in items {
+        item.put(w);
+    }
+}
+
 impl<T: Codec> Codec for Vec<T> {
     fn put(&self, w: &mut Vec<u8>) {
-        self.len().put(w);
-        for item in self {
-            item.put(w);
-        }
+        put_slice(self, w);
     }
     fn take(r: &mut Reader<'_>) -> Result<Self, CodecError> {
         let n = r.len()?;
@@ -395,11 +400,20 @@ record!(Trace {
     capped,
 });
 
-record!(AnnotatedFrame {
-    len,
-    layers,
-    summary
-});
+/// `len`, the layers (decoded here if the frame has not yet), `summary`.
+impl Codec for AnnotatedFrame {
+    fn put(&self, w: &mut Vec<u8>) {
+        self.len.put(w);
+        put_slice(self.layers(), w);
+        self.summary.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, CodecError> {
+        let len = Codec::take(r)?;
+        let layers = Codec::take(r)?;
+        let summary = Codec::take(r)?;
+        Ok(AnnotatedFrame::with_layers(len, layers, summary))
+    }
+}
 record!(Layer {
     id,
     offset,
@@ -894,10 +908,13 @@ mod tests {
         frame.annotated = None;
         trace.frames.push(frame);
         let annotated = trace.frames[0].annotated.as_mut().unwrap();
-        annotated.summary.protocol = Protocol::Udp;
-        for (layer, &id) in annotated.layers.iter_mut().zip(LayerId::ALL.iter().cycle()) {
+        let mut layers = annotated.layers().to_vec();
+        for (layer, &id) in layers.iter_mut().zip(LayerId::ALL.iter().cycle()) {
             layer.id = id;
         }
+        let mut summary = annotated.summary.clone();
+        summary.protocol = Protocol::Udp;
+        *annotated = AnnotatedFrame::with_layers(annotated.len, layers, summary);
         trace.hosts[0].kind = HostKind::Router;
         trace.hosts[1].kind = HostKind::Switch;
         round_trip(&JobOutput::CaptureTrace(Ok(trace)));
@@ -907,11 +924,7 @@ mod tests {
                 ..FrameSummary::default()
             };
             s.captured = true;
-            let frame = AnnotatedFrame {
-                len: 0,
-                layers: Vec::new(),
-                summary: s,
-            };
+            let frame = AnnotatedFrame::with_layers(0, Vec::new(), s);
             let mut w = Vec::new();
             frame.put(&mut w);
             let mut r = Reader {

@@ -17,6 +17,7 @@
 pub mod arp;
 pub mod checksum;
 pub mod conversation;
+mod decode;
 pub mod ethernet;
 pub mod field_ids;
 pub mod ipv4;
@@ -28,11 +29,14 @@ pub mod udp;
 
 use core::fmt;
 use core::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 pub use conversation::classify;
 pub use conversation::Conversations;
+pub use decode::Annotator;
+use decode::{Decoder, TcpNumbers};
 pub use field_ids::FIELD_IDS;
 pub use link::LinkType;
 pub use physical::{physical, PhysicalFrame, PhysicalSegment};
@@ -146,34 +150,142 @@ impl Layer {
     }
 }
 
-/// A frame with every layer annotated, plus a plain summary for diagrams.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A decoded frame: a plain summary for diagrams, narration and questions, computed at
+/// once, and every layer with its fields, computed on first use ([`AnnotatedFrame::layers`]).
+///
+/// The layers are the expensive part (a few dozen fields of owned text per frame), and a
+/// page shows the layers of one frame at a time, so a trace does not build them for every
+/// frame: the frame keeps what decoding them needs (its bytes, link type and TCP relative
+/// numbers) and decodes them again, through the same code path, when asked.
+#[derive(Debug, Clone)]
 pub struct AnnotatedFrame {
     /// Frame length in bytes (as captured: no preamble, no FCS).
     pub len: usize,
-    /// Layers from Ethernet inwards.
-    pub layers: Vec<Layer>,
     /// Plain data the ladder diagram needs.
     pub summary: FrameSummary,
+    /// What the layers are decoded from; `None` when they were given ([`AnnotatedFrame::with_layers`]).
+    source: Option<LayerSource>,
+    /// The layers, once decoded or given.
+    layers: OnceLock<Vec<Layer>>,
+}
+
+/// What [`AnnotatedFrame::layers`] decodes the layers from.
+#[derive(Debug, Clone)]
+struct LayerSource {
+    bytes: Vec<u8>,
+    link: LinkType,
+    /// The relative numbers the conversation tracker gave a TCP segment.
+    tcp: Option<tcp::Relative>,
+    /// The decoder, named where the source is made ([`Annotator::annotate_link`]), so a
+    /// page that only reads frames decoded elsewhere (the capture scene gets them from the
+    /// tools worker, layers included) does not link the field tables.
+    decode: fn(&LayerSource) -> Vec<Layer>,
+}
+
+impl PartialEq for LayerSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes && self.link == other.link && self.tcp == other.tcp
+    }
+}
+
+impl Eq for LayerSource {}
+
+impl LayerSource {
+    /// The layers of these bytes: the decoder's layer pass. Decoding them again cannot
+    /// fail, as the same bytes went through the same checks when the summary was made;
+    /// were it ever to, the frame would show no layers rather than wrong ones.
+    fn decode_layers(&self) -> Vec<Layer> {
+        let mut d = Decoder {
+            tcp: TcpNumbers::Known(self.tcp),
+            layers: Some(Vec::new()),
+            tcp_out: None,
+        };
+        match d.frame(&self.bytes, self.link) {
+            Ok(_) => d.layers.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
 }
 
 impl AnnotatedFrame {
+    /// A frame whose layers are already known (decoded elsewhere, e.g. read back from the
+    /// tools worker's message).
+    pub fn with_layers(len: usize, layers: Vec<Layer>, summary: FrameSummary) -> Self {
+        AnnotatedFrame {
+            len,
+            summary,
+            source: None,
+            layers: OnceLock::from(layers),
+        }
+    }
+
+    /// Layers from Ethernet (or the capture's link header) inwards, decoded on first use
+    /// from the frame's bytes by the same code that made the summary.
+    pub fn layers(&self) -> &[Layer] {
+        self.layers.get_or_init(|| {
+            self.source
+                .as_ref()
+                .map_or_else(Vec::new, |s| (s.decode)(s))
+        })
+    }
+
     /// The layer with this id, if present.
     pub fn layer(&self, id: LayerId) -> Option<&Layer> {
-        self.layers.iter().find(|l| l.id == id)
+        self.layers().iter().find(|l| l.id == id)
     }
 
     /// Finds a field by id in any layer (first match).
     pub fn field(&self, id: &str) -> Option<&Field> {
-        self.layers.iter().find_map(|l| l.field(id))
+        self.layers().iter().find_map(|l| l.field(id))
     }
 
     /// Every field of every layer, depth first.
     pub fn all_fields(&self) -> Vec<&Field> {
-        self.layers
+        self.layers()
             .iter()
             .flat_map(|l| l.fields.iter().flat_map(|f| f.walk()))
             .collect()
+    }
+}
+
+/// Equal when length, summary and layers are (the layers decoded if need be).
+impl PartialEq for AnnotatedFrame {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len
+            && self.summary == other.summary
+            && match (&self.source, &other.source) {
+                // The same input decodes to the same layers.
+                (Some(a), Some(b)) if a == b => true,
+                _ => self.layers() == other.layers(),
+            }
+    }
+}
+
+impl Eq for AnnotatedFrame {}
+
+/// Serialised as `{len, layers, summary}`, the layers decoded.
+impl Serialize for AnnotatedFrame {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("AnnotatedFrame", 3)?;
+        st.serialize_field("len", &self.len)?;
+        st.serialize_field("layers", self.layers())?;
+        st.serialize_field("summary", &self.summary)?;
+        st.end()
+    }
+}
+
+/// Read back from `{len, layers, summary}`.
+impl<'de> Deserialize<'de> for AnnotatedFrame {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Parts {
+            len: usize,
+            layers: Vec<Layer>,
+            summary: FrameSummary,
+        }
+        let p = Parts::deserialize(d)?;
+        Ok(AnnotatedFrame::with_layers(p.len, p.layers, p.summary))
     }
 }
 
@@ -282,245 +394,6 @@ impl fmt::Display for WireError {
 }
 
 impl std::error::Error for WireError {}
-
-/// Annotates frames one after another, remembering TCP conversations like Wireshark does.
-#[derive(Debug, Clone, Default)]
-pub struct Annotator {
-    conversations: Conversations,
-}
-
-impl Annotator {
-    /// A fresh annotator that has seen no frame.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Annotates one Ethernet II frame (as captured: no preamble, no FCS).
-    ///
-    /// # Errors
-    /// [`WireError::Truncated`] when a header is cut short, [`WireError::Malformed`] when its
-    /// fields contradict each other, [`WireError::Unsupported`] for IP versions other than 4
-    /// and ARP for other than Ethernet/IPv4. Unknown EtherTypes and IP protocols are not
-    /// errors: their bytes become a `data` layer, as tshark shows them.
-    pub fn annotate(&mut self, frame: &[u8]) -> Result<AnnotatedFrame, WireError> {
-        self.annotate_link(frame, LinkType::Ethernet)
-    }
-
-    /// Annotates one frame that starts with the link header `link` (a capture file's link
-    /// type): Ethernet as [`Annotator::annotate`]; Linux cooked v1/v2 and BSD null headers
-    /// as their own layer before the network layer; raw IP straight from the IP header.
-    ///
-    /// # Errors
-    /// As [`Annotator::annotate`]; a link header cut short is [`WireError::Truncated`].
-    pub fn annotate_link(
-        &mut self,
-        frame: &[u8],
-        link: LinkType,
-    ) -> Result<AnnotatedFrame, WireError> {
-        let mut layers = Vec::new();
-        let mut s = FrameSummary {
-            protocol: Protocol::Ethernet,
-            ..FrameSummary::default()
-        };
-        match link {
-            LinkType::Ethernet => {
-                let eth = ethernet::Frame::new_checked(frame)?;
-                layers.push(ethernet::annotate(&eth));
-                s.src_mac = fmt_mac(eth.src());
-                s.dst_mac = fmt_mac(eth.dst());
-                s.broadcast = eth.dst() == [0xff; 6];
-                s.ethertype = eth.ethertype();
-                let end = self.ethertype(
-                    frame,
-                    ethernet::HEADER_LEN,
-                    eth.ethertype(),
-                    &mut layers,
-                    &mut s,
-                )?;
-                // What follows the bytes a protocol claims is padding/trailer.
-                if let Some(pad) = ethernet::annotate_padding(frame, end) {
-                    layers.push(pad);
-                }
-            }
-            LinkType::Sll | LinkType::Sll2 | LinkType::Null => {
-                let (layer, next) = match link {
-                    LinkType::Sll => link::annotate_sll(frame)?,
-                    LinkType::Sll2 => link::annotate_sll2(frame)?,
-                    _ => link::annotate_null(frame)?,
-                };
-                let off = layer.len;
-                layers.push(layer);
-                match next {
-                    link::Next::EtherType(t) => {
-                        s.ethertype = t;
-                        self.ethertype(frame, off, t, &mut layers, &mut s)?;
-                    }
-                    link::Next::Family(link::AF_INET) => {
-                        s.ethertype = ethernet::ETHERTYPE_IPV4;
-                        self.ipv4(frame, off, &mut layers, &mut s)?;
-                    }
-                    link::Next::Family(f) => {
-                        push_data(&mut layers, &frame[off..], off);
-                        s.payload_len = frame.len() - off;
-                        s.info = format!("Address family {f}");
-                    }
-                }
-            }
-            LinkType::RawIp => {
-                if frame.first().map(|b| b >> 4) == Some(4) {
-                    s.ethertype = ethernet::ETHERTYPE_IPV4;
-                    self.ipv4(frame, 0, &mut layers, &mut s)?;
-                } else {
-                    push_data(&mut layers, frame, 0);
-                    s.payload_len = frame.len();
-                    s.info = "Raw packet data".into();
-                }
-            }
-        }
-        Ok(AnnotatedFrame {
-            len: frame.len(),
-            layers,
-            summary: s,
-        })
-    }
-
-    /// Annotates what an EtherType announces at `body_off`; returns where its bytes end.
-    fn ethertype(
-        &mut self,
-        frame: &[u8],
-        body_off: usize,
-        ethertype: u16,
-        layers: &mut Vec<Layer>,
-        s: &mut FrameSummary,
-    ) -> Result<usize, WireError> {
-        let body = frame.get(body_off..).unwrap_or_default();
-        match ethertype {
-            ethernet::ETHERTYPE_ARP => {
-                let pkt = arp::Packet::new_checked(body)?;
-                layers.push(arp::annotate(&pkt, body_off));
-                s.protocol = Protocol::Arp;
-                s.arp_op = Some(pkt.opcode());
-                let text = arp::info(&pkt);
-                s.info = text.clone();
-                s.arp_text = Some(text);
-                Ok(body_off + arp::PACKET_LEN)
-            }
-            ethernet::ETHERTYPE_IPV4 => self.ipv4(frame, body_off, layers, s),
-            other => {
-                push_data(layers, body, body_off);
-                s.payload_len = body.len();
-                s.info = format!("EtherType 0x{other:04x}");
-                Ok(frame.len())
-            }
-        }
-    }
-
-    /// Annotates an IPv4 packet at `body_off` and what it carries; returns where it ends.
-    fn ipv4(
-        &mut self,
-        frame: &[u8],
-        body_off: usize,
-        layers: &mut Vec<Layer>,
-        s: &mut FrameSummary,
-    ) -> Result<usize, WireError> {
-        let ip = ipv4::Packet::new_checked(frame.get(body_off..).unwrap_or_default())?;
-        layers.push(ipv4::annotate(&ip, body_off));
-        s.protocol = Protocol::Ipv4;
-        s.src_ip = Some(fmt_ipv4(ip.src()));
-        s.dst_ip = Some(fmt_ipv4(ip.dst()));
-        s.ttl = Some(ip.ttl());
-        s.ip_checksum_ok = Some(ip.verify_checksum());
-        let end = body_off + usize::from(ip.total_len());
-        let l4_off = body_off + ip.header_len();
-        let l4 = ip.payload();
-        if ip.is_fragment() {
-            push_data(layers, l4, l4_off);
-            s.payload_len = l4.len();
-            s.info = format!(
-                "Fragmented IP protocol (proto={}, off={}, ID={:04x})",
-                ipv4::protocol_name(ip.protocol()),
-                u32::from(ip.frag_offset()) * 8,
-                ip.ident()
-            );
-        } else {
-            match ip.protocol() {
-                ipv4::PROTO_TCP => {
-                    let seg = tcp::Segment::new_checked(l4)?;
-                    let rel = self
-                        .conversations
-                        .track((ip.src(), seg.src_port()), (ip.dst(), seg.dst_port()), &seg)
-                        .relative;
-                    let ann = tcp::annotate(&seg, l4_off, rel);
-                    s.info = tcp::info(&seg, &ann);
-                    layers.push(ann.layer);
-                    push_data(layers, seg.payload(), l4_off + seg.header_len());
-                    s.protocol = Protocol::Tcp;
-                    s.src_port = Some(seg.src_port());
-                    s.dst_port = Some(seg.dst_port());
-                    s.tcp_flags = seg.flags();
-                    s.tcp_flags_text = tcp::flags_text(seg.flags());
-                    s.seq = Some(ann.rel_seq);
-                    s.ack = ann.rel_ack;
-                    s.seq_raw = Some(seg.seq());
-                    s.ack_raw = Some(seg.ack());
-                    s.next_seq = Some(ann.next_rel_seq);
-                    s.payload_len = seg.payload().len();
-                    s.window = Some(seg.window());
-                    s.mss = ann.mss;
-                    s.wscale = ann.wscale;
-                    s.sack_perm = ann.sack_perm;
-                    s.l4_checksum_ok = Some(seg.verify_checksum(ip.src(), ip.dst()));
-                }
-                ipv4::PROTO_UDP => {
-                    let dgram = udp::Datagram::new_checked(l4)?;
-                    layers.push(udp::annotate(&dgram, l4_off));
-                    push_data(layers, dgram.payload(), l4_off + udp::HEADER_LEN);
-                    s.protocol = Protocol::Udp;
-                    s.src_port = Some(dgram.src_port());
-                    s.dst_port = Some(dgram.dst_port());
-                    s.payload_len = dgram.payload().len();
-                    s.l4_checksum_ok = dgram.verify_checksum(ip.src(), ip.dst());
-                    s.info = format!(
-                        "{} → {} Len={}",
-                        dgram.src_port(),
-                        dgram.dst_port(),
-                        dgram.payload().len()
-                    );
-                }
-                _ => {
-                    push_data(layers, l4, l4_off);
-                    s.payload_len = l4.len();
-                    // tshark's Info when it does not dissect the protocol.
-                    s.info = match ip.protocol() {
-                        1 => "ICMP (1)".to_string(),
-                        2 => "IGMP (2)".to_string(),
-                        n => format!("IPv4 protocol {n}"),
-                    };
-                }
-            }
-        }
-        Ok(end)
-    }
-}
-
-/// Pushes a `data` layer (`data.data`) when `payload` is not empty.
-fn push_data(layers: &mut Vec<Layer>, payload: &[u8], offset: usize) {
-    if payload.is_empty() {
-        return;
-    }
-    layers.push(Layer {
-        id: LayerId::Data,
-        offset,
-        len: payload.len(),
-        fields: vec![Field::new(
-            "data.data",
-            offset,
-            payload.len(),
-            0,
-            fmt_hex_colon(payload),
-        )],
-    });
-}
 
 /// `aa:bb:cc:dd:ee:ff`, as tshark shows an Ethernet address.
 pub fn fmt_mac(mac: [u8; 6]) -> String {

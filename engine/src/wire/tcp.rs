@@ -4,6 +4,10 @@
 use super::{be16, be32, checksum, fmt_hex_colon, Field, Layer, LayerId, WireError};
 
 /// Field offsets of the TCP header.
+mod options;
+
+use options::{option_summary, options};
+
 pub mod field {
     use crate::wire::Span;
     /// Source port.
@@ -244,11 +248,9 @@ pub fn wscale_option(opts: &[u8]) -> Option<u8> {
     None
 }
 
-/// The annotated TCP header plus the numbers the summary needs.
+/// The numbers of one segment the frame summary needs: cheap, no fields built.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Annotation {
-    /// The `tcp` layer (header and options; the payload is a separate `data` layer).
-    pub layer: Layer,
+pub struct Numbers {
     /// Relative sequence number.
     pub rel_seq: u32,
     /// Relative acknowledgment number, `None` without the ACK flag.
@@ -294,170 +296,10 @@ fn flag_fields(flags: u16, at: usize) -> Vec<Field> {
     out
 }
 
-struct OptionsOut {
-    fields: Vec<Field>,
-    mss: Option<u16>,
-    wscale: Option<u8>,
-    sack_perm: bool,
-    /// The options as tshark's Info column lists them, in frame order.
-    info: Vec<String>,
-}
-
-fn kind_field(at: usize, kind: u8) -> Field {
-    Field::new("tcp.option_kind", at, 1, 0, kind.to_string())
-}
-
-fn len_field(at: usize, len: u8) -> Field {
-    Field::new("tcp.option_len", at + 1, 1, 0, len.to_string())
-}
-
-/// Annotates the option bytes `opts` starting at frame offset `base`.
-fn options(opts: &[u8], base: usize, peer_base: Option<u32>) -> OptionsOut {
-    let mut out = OptionsOut {
-        fields: Vec::new(),
-        mss: None,
-        wscale: None,
-        sack_perm: false,
-        info: Vec::new(),
-    };
-    let mut i = 0;
-    while i < opts.len() {
-        let at = base + i;
-        let kind = opts[i];
-        if kind == field::OPT_EOL || kind == field::OPT_NOP {
-            let id = if kind == field::OPT_EOL {
-                "tcp.options.eol"
-            } else {
-                "tcp.options.nop"
-            };
-            out.fields.push(
-                Field::new(id, at, 1, 0, fmt_hex_colon(&opts[i..=i]))
-                    .with_children(vec![kind_field(at, kind)]),
-            );
-            i += 1;
-            continue;
-        }
-        let len = opts.get(i + 1).copied().map_or(0, usize::from);
-        if len < 2 || i + len > opts.len() {
-            // A broken option: show the rest as one unknown blob and stop.
-            out.fields.push(Field::new(
-                "tcp.options.unknown",
-                at,
-                opts.len() - i,
-                0,
-                fmt_hex_colon(&opts[i..]),
-            ));
-            break;
-        }
-        let o = &opts[i..i + len];
-        let show = fmt_hex_colon(o);
-        let head = vec![kind_field(at, kind), len_field(at, o[1])];
-        let f = match (kind, len) {
-            (field::OPT_MSS, 4) => {
-                let v = be16(o, 2);
-                out.mss = Some(v);
-                out.info.push(format!("MSS={v}"));
-                Field::new("tcp.options.mss", at, len, 0, show).with_children(
-                    [
-                        head,
-                        vec![Field::new(
-                            "tcp.options.mss_val",
-                            at + 2,
-                            2,
-                            0,
-                            v.to_string(),
-                        )],
-                    ]
-                    .concat(),
-                )
-            }
-            (field::OPT_WS, 3) => {
-                let shift = o[2];
-                out.wscale = Some(shift);
-                let mult = 1u64.checked_shl(u32::from(shift)).unwrap_or(0);
-                out.info.push(format!("WS={mult}"));
-                Field::new("tcp.options.wscale", at, len, 0, show).with_children(
-                    [
-                        head,
-                        vec![
-                            Field::new("tcp.options.wscale.shift", at + 2, 1, 0, shift.to_string()),
-                            Field::new(
-                                "tcp.options.wscale.multiplier",
-                                at + 2,
-                                1,
-                                0,
-                                mult.min(65535).to_string(),
-                            ),
-                        ],
-                    ]
-                    .concat(),
-                )
-            }
-            (field::OPT_SACK_PERM, 2) => {
-                out.sack_perm = true;
-                out.info.push("SACK_PERM".into());
-                Field::new("tcp.options.sack_perm", at, len, 0, show).with_children(head)
-            }
-            (field::OPT_SACK, l) if l >= 10 && (l - 2).is_multiple_of(8) => {
-                let mut ch = head;
-                for j in (2..l).step_by(8) {
-                    let (le, re) = (be32(o, j), be32(o, j + 4));
-                    let rel = |v: u32| peer_base.map_or(v, |b| v.wrapping_sub(b)).to_string();
-                    out.info.push(format!("SLE={} SRE={}", rel(le), rel(re)));
-                    ch.push(Field::new("tcp.options.sack_le", at + j, 4, 0, rel(le)));
-                    ch.push(Field::new("tcp.options.sack_re", at + j + 4, 4, 0, rel(re)));
-                }
-                Field::new("tcp.options.sack", at, len, 0, show).with_children(ch)
-            }
-            (field::OPT_TSTAMP, 10) => {
-                out.info
-                    .push(format!("TSval={} TSecr={}", be32(o, 2), be32(o, 6)));
-                Field::new("tcp.options.timestamp", at, len, 0, show).with_children(
-                    [
-                        head,
-                        vec![
-                            Field::new(
-                                "tcp.options.timestamp.tsval",
-                                at + 2,
-                                4,
-                                0,
-                                be32(o, 2).to_string(),
-                            ),
-                            Field::new(
-                                "tcp.options.timestamp.tsecr",
-                                at + 6,
-                                4,
-                                0,
-                                be32(o, 6).to_string(),
-                            ),
-                        ],
-                    ]
-                    .concat(),
-                )
-            }
-            _ => {
-                let mut ch = head;
-                if len > 2 {
-                    ch.push(Field::new(
-                        "tcp.options.unknown.payload",
-                        at + 2,
-                        len - 2,
-                        0,
-                        fmt_hex_colon(&o[2..]),
-                    ));
-                }
-                Field::new("tcp.options.unknown", at, len, 0, show).with_children(ch)
-            }
-        };
-        out.fields.push(f);
-        i += len;
-    }
-    out
-}
-
-/// Annotates `seg` starting at frame offset `base`, with the relative numbers `rel` its
-/// conversation tracker gave it ([`super::Conversations::track`]).
-pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
+/// The `tcp` layer of `seg` (header and options; the payload is a separate `data` layer),
+/// starting at frame offset `base`, with the relative numbers `rel` its conversation
+/// tracker gave it ([`super::Conversations::track`]).
+pub fn layer(seg: &Segment<'_>, base: usize, rel: Relative) -> Layer {
     let flags = seg.flags();
     let at = |r: &super::Span| base + r.start;
     let flags_word = be16(seg.buffer, field::FLAGS.start);
@@ -536,7 +378,6 @@ pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
         ),
     ];
     let opts = seg.options();
-    let o = options(opts, base + MIN_HEADER_LEN, rel.peer_base);
     if !opts.is_empty() {
         fields.push(
             Field::new(
@@ -546,18 +387,25 @@ pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
                 0,
                 fmt_hex_colon(opts),
             )
-            .with_children(o.fields),
+            .with_children(options(opts, base + MIN_HEADER_LEN, rel.peer_base)),
         );
     }
+    Layer {
+        id: LayerId::Tcp,
+        offset: base,
+        len: seg.header_len(),
+        fields,
+    }
+}
+
+/// The numbers of `seg` the summary needs, with the relative numbers `rel` its
+/// conversation tracker gave it: no field is built.
+pub fn numbers(seg: &Segment<'_>, rel: Relative) -> Numbers {
+    let flags = seg.flags();
+    let o = option_summary(seg.options(), rel.peer_base);
     let seg_len =
         seg.payload().len() as u32 + u32::from(flags & SYN != 0) + u32::from(flags & FIN != 0);
-    Annotation {
-        layer: Layer {
-            id: LayerId::Tcp,
-            offset: base,
-            len: seg.header_len(),
-            fields,
-        },
+    Numbers {
         rel_seq: rel.seq,
         rel_ack: rel.ack,
         next_rel_seq: rel.seq.wrapping_add(seg_len),
@@ -570,7 +418,7 @@ pub fn annotate(seg: &Segment<'_>, base: usize, rel: Relative) -> Annotation {
 }
 
 /// A line like tshark's Info column: `49152 → 80 [SYN] Seq=0 Win=64240 Len=0 MSS=1460 …`.
-pub fn info(seg: &Segment<'_>, ann: &Annotation) -> String {
+pub fn info(seg: &Segment<'_>, ann: &Numbers) -> String {
     let mut s = format!(
         "{} → {} [{}] Seq={}",
         seg.src_port(),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use wirewalk_engine::pcap::write_pcap;
-use wirewalk_engine::wire::{AnnotatedFrame, Annotator, LayerId};
+use wirewalk_engine::wire::{AnnotatedFrame, Annotator, Layer, LayerId};
 
 /// tshark fields that are computed by tshark rather than read from the header (or are the
 /// payload, which we show as `data.data`); the completeness check skips them.
@@ -380,10 +380,10 @@ pub struct Stats {
 pub fn oracle_errors(
     label: &str,
     frames: &[(u64, Vec<u8>)],
-    tamper: impl FnOnce(&mut Vec<AnnotatedFrame>),
+    tamper: impl FnOnce(&mut Vec<Vec<Layer>>),
 ) -> (Vec<String>, Stats) {
     let mut annotator = Annotator::new();
-    let mut annotated: Vec<AnnotatedFrame> = frames
+    let annotated: Vec<AnnotatedFrame> = frames
         .iter()
         .enumerate()
         .map(|(i, (_, f))| {
@@ -392,7 +392,13 @@ pub fn oracle_errors(
                 .unwrap_or_else(|e| panic!("{label}: frame {i} does not annotate: {e}"))
         })
         .collect();
-    tamper(&mut annotated);
+    let mut layers: Vec<Vec<Layer>> = annotated.iter().map(|a| a.layers().to_vec()).collect();
+    tamper(&mut layers);
+    let annotated: Vec<AnnotatedFrame> = annotated
+        .into_iter()
+        .zip(layers)
+        .map(|(a, l)| AnnotatedFrame::with_layers(a.len, l, a.summary))
+        .collect();
     let pcap = write_pcap(frames.iter().map(|(t, f)| (*t, f.as_slice())));
     let path = temp_pcap(label, &pcap);
     let out = file_errors(label, &path, &annotated);

@@ -226,7 +226,7 @@ pub fn blocks(built: &Built, level: Level) -> Vec<Block> {
         _ => Level::Application,
     };
     let mut out: Vec<Block> = a
-        .layers
+        .layers()
         .iter()
         .filter(|l| l.id.as_str() != "padding")
         .map(|l| Block {

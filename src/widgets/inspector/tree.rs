@@ -37,7 +37,7 @@ pub(super) fn visible_nodes(a: &AnnotatedFrame, closed: &BTreeSet<String>) -> Ve
         }
     }
     let mut out = Vec::new();
-    for l in &a.layers {
+    for l in a.layers() {
         let key = layer_key(l.id.as_str());
         out.push(Node {
             key: key.clone(),

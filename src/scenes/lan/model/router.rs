@@ -31,8 +31,8 @@ pub fn hop_diff(before: &Frame, after: &Frame) -> Vec<DiffRow> {
         return Vec::new();
     };
     let mut rows = Vec::new();
-    for la in a.layers.iter().filter(|l| l.id.as_str() != "data") {
-        let Some(lb) = b.layers.iter().find(|l| l.id == la.id) else {
+    for la in a.layers().iter().filter(|l| l.id.as_str() != "data") {
+        let Some(lb) = b.layers().iter().find(|l| l.id == la.id) else {
             continue;
         };
         for fa in &la.fields {
@@ -62,7 +62,7 @@ pub fn hop_pair(trace: &Trace, near: Option<usize>) -> Option<(usize, usize)> {
     };
     let ip_key = |f: &Frame| {
         let a = f.annotated.as_ref()?;
-        let ip = a.layers.iter().find(|l| l.id.as_str() == "ip")?;
+        let ip = a.layers().iter().find(|l| l.id.as_str() == "ip")?;
         // Everything after the IP header's TTL and checksum: addresses and the payload.
         f.bytes.get(ip.offset + 12..).map(<[u8]>::to_vec)
     };
