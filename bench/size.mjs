@@ -2,7 +2,8 @@
 // critical paths: what must arrive before the first paint (index.html and anything
 // render-blocking it links: stylesheets, classic scripts), and what must arrive before
 // the app is ready (plus the module script, what it imports and the preloaded wasm; with
-// the inline loader, the landing page's scene bundle, and per scene route its bundle);
+// the inline loader, the landing page's scene bundle and strings file, and per scene
+// route its bundle and strings file);
 // `total` is the hosted app, `one_file` the self-contained dist/wirewalk.html.
 // Prints JSON; bench/budget.mjs checks the same figures against bench/budget.json.
 //   node bench/size.mjs [dist]
@@ -45,9 +46,18 @@ export function measure(distDir) {
     (deferred ? later : blocking).add(local(src));
   }
   for (const m of html.matchAll(/(?:from|module_or_path:)\s*'\.\/([^']+)'/g)) later.add(m[1]);
-  // The inline loader (scripts/loader.js) fetches one scene bundle, picked by the URL.
-  const loader = html.match(/var BUNDLES = (\{[^}]*\}), DEFAULT = '([a-z]+)'/);
+  // The inline loader (scripts/loader.js) fetches one scene bundle, picked by the URL,
+  // and that bundle's strings file in the page's language: counted here in the language
+  // whose file is larger, so the figure holds for every visitor.
+  const loader = html.match(/var BUNDLES = (\{[^}]*\}), STRINGS = (\{(?:[^{}]|\{[^{}]*\})*\}), DEFAULT = '([a-z]+)'/);
   const bundles = loader ? JSON.parse(loader[1]) : {};
+  const strings = loader ? JSON.parse(loader[2]) : {};
+  const withStrings = (scene) => {
+    const texts = Object.values(strings[scene] ?? {});
+    if (texts.length === 0) return [...bundles[scene]];
+    const larger = texts.reduce((a, t) => ((files[t]?.brotli ?? 0) > (files[a]?.brotli ?? 0) ? t : a));
+    return [...bundles[scene], larger];
+  };
   const sum = (names) => {
     const out = { files: [...names].sort(), raw: 0, gzip: 0, brotli: 0 };
     for (const f of names) {
@@ -69,10 +79,10 @@ export function measure(distDir) {
     one_file: files[ONE_FILE] ?? null,
     before_first_paint: sum(blocking),
     // The landing page (the default scene's bundle when there is a loader).
-    before_ready: sum(new Set([...blocking, ...later, ...(loader ? bundles[loader[2]] : [])])),
+    before_ready: sum(new Set([...blocking, ...later, ...(loader ? withStrings(loader[3]) : [])])),
     // Each scene route (`#/tcp`, …): index.html and that scene's bundle.
-    before_ready_routes: Object.fromEntries(Object.entries(bundles)
-      .map(([scene, names]) => [scene, sum(new Set([...blocking, ...later, ...names]))])),
+    before_ready_routes: Object.fromEntries(Object.keys(bundles)
+      .map((scene) => [scene, sum(new Set([...blocking, ...later, ...withStrings(scene)]))])),
   };
 }
 

@@ -25,7 +25,7 @@ export const test = base.extend({
     page.on('requestfailed', (req) => {
       // ERR_ABORTED is a request cancelled by our own navigation or reload, not a failure.
       const why = req.failure()?.errorText ?? '';
-      if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${why}`);
+      if (why !== 'net::ERR_ABORTED' && !allowed(`request failed: ${req.url()} ${why}`)) problems.push(`request failed: ${req.url()} ${why}`);
     });
     page.on('request', (req) => {
       const u = new URL(req.url());
@@ -37,7 +37,7 @@ export const test = base.extend({
       }
     });
     page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      if (res.status() >= 400 && !allowed(`HTTP ${res.status()}: ${res.url()}`)) problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });
     // Any content security policy violation fails the test (Chromium also logs most of
     // them as console errors; this catches the rest, e.g. report-only cases).

@@ -52,6 +52,9 @@ test('a deep link with step, language and theme, and embed mode, work from file:
   await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
   await page.locator('button[data-lang="zh"]').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // The other language's words are inside the file too (no strings file to fetch).
+  await expect(page.locator('#scene-title')).toHaveText(/[\u4e00-\u9fff]/);
+  await expect(page.locator('main')).not.toContainText('scene.tcp.');
   await openFile(page, '#/lan?embed=1&lang=en');
   await expect(page.locator('.ww-nav')).toHaveCount(0);
   await expect(page.locator('footer')).toHaveCount(0);

@@ -8,7 +8,12 @@
 // 2. runs wasm-bindgen (--target web) and wasm-opt, two bundles at a time, (the flags of index.html's
 //    data-wasm-opt / data-wasm-opt-params) on each scene bin, into the staging dir as
 //    ww-<scene>-<hash>.js and ww-<scene>-<hash>_bg.wasm (hash: of the two files'
-//    content, so a changed bundle is a new URL).
+//    content, so a changed bundle is a new URL);
+// 3. writes each bundle's strings files, one per language (`cargo run --example strings`,
+//    natively, from the same i18n tables; src/i18n/strings.rs): the wasm holds the keys
+//    only, and the page fetches the text of its language as ww-<scene>-<lang>-<hash>.txt
+//    (hash: of the content). The full app's (ww-full-<lang>-…) are for the one-file
+//    build, which inlines and removes them (scripts/onefile.mjs).
 // scripts/prepaint.mjs then puts the inline loader that picks one of them for the URL
 // into index.html.
 //
@@ -51,8 +56,21 @@ const built = Date.now();
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wirewalk-bundles-'));
 try {
-  for (const old of fs.readdirSync(staging).filter((n) => /^ww-[a-z]+-[0-9a-f]+(\.js|_bg\.wasm)$/.test(n))) {
+  for (const old of fs.readdirSync(staging).filter((n) => /^ww-[a-z]+-([a-z]+-)?[0-9a-f]+(\.js|_bg\.wasm|\.txt)$/.test(n))) {
     fs.rmSync(path.join(staging, old));
+  }
+  // The strings files, content-hashed.
+  const strings = path.join(tmp, 'strings');
+  fs.mkdirSync(strings);
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--example', 'strings', '--', strings], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (const n of fs.readdirSync(strings).sort()) {
+    const m = n.match(/^([a-z]+)-([a-z]+)\.txt$/);
+    if (!m) fail(`unexpected strings file ${n}`);
+    const text = fs.readFileSync(path.join(strings, n));
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    fs.writeFileSync(path.join(staging, `ww-${m[1]}-${m[2]}-${hash}.txt`), text);
   }
   // wasm-bindgen then wasm-opt per bundle, two bundles at a time (wasm-opt is the slow
   // part and runs on one core).

@@ -4,15 +4,48 @@
 // default scene) and loads that scene's bundle only (scripts/bundles.mjs), wasm preloaded
 // while the glue arrives. The app reloads the page when it is sent to a scene its bundle
 // lacks, so this runs again and picks the right one.
+// The bundle's words are not in its wasm: each language is a strings file of its own
+// (src/i18n/strings.rs). The page's language, found by the picker's rules (the URL's
+// lang=, the stored choice, the browser's languages, else English), is fetched at once,
+// in parallel with the wasm; wwStrings(lang), which the app calls, hands out that
+// promise, or fetches the other language when the visitor switches (again after a
+// failure).
 (function () {
-  var BUNDLES = __BUNDLES__, DEFAULT = '__DEFAULT_SCENE__';
+  var BUNDLES = __BUNDLES__, STRINGS = __STRINGS__, DEFAULT = '__DEFAULT_SCENE__';
+  function dec(s) {
+    try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
+  }
+  function langOf(code) {
+    var p = String(code || '').split(/[-_]/)[0].toLowerCase();
+    return p === 'zh' || p === 'en' ? p : null;
+  }
   var hash = location.hash.replace(/^#/, ''), q = hash.indexOf('?');
   var slug = q < 0 ? hash : hash.slice(0, q);
   try { slug = decodeURIComponent(slug); } catch (e) {}
   slug = slug.trim().replace(/^\/+|\/+$/g, '');
   var known = /^[A-Za-z]+$/.test(slug) && Object.prototype.hasOwnProperty.call(BUNDLES, slug.toLowerCase());
-  slug = slug.toLowerCase();
-  var b = BUNDLES[known ? slug : DEFAULT], d = document, js = './' + b[0], wasm = './' + b[1];
+  var scene = known ? slug.toLowerCase() : DEFAULT;
+  var b = BUNDLES[scene], texts = STRINGS[scene], d = document, js = './' + b[0], wasm = './' + b[1];
+  var lang = null, pairs = location.search.replace(/^\?/, '').split('&').concat(q < 0 ? [] : hash.slice(q + 1).split('&'));
+  for (var i = 0; i < pairs.length; i++) {
+    var eq = pairs[i].indexOf('=');
+    if (pairs[i] && dec(eq < 0 ? pairs[i] : pairs[i].slice(0, eq)) === 'lang') lang = langOf(dec(eq < 0 ? '' : pairs[i].slice(eq + 1))) || lang;
+  }
+  if (!lang) { try { lang = langOf(localStorage.getItem('wirewalk.lang')); } catch (e) {} }
+  var prefs = navigator.languages || [navigator.language];
+  for (var j = 0; j < prefs.length && !lang; j++) lang = langOf(prefs[j]);
+  var cache = {};
+  window.wwStrings = function (l) {
+    if (cache[l]) return cache[l];
+    var p = texts[l] ? fetch('./' + texts[l]).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.text();
+    }) : Promise.reject(new Error(String(l)));
+    cache[l] = p;
+    p.catch(function () { if (cache[l] === p) delete cache[l]; });
+    return p;
+  };
+  wwStrings(lang || 'en');
   var pre = d.createElement('link');
   pre.rel = 'preload';
   pre.as = 'fetch';

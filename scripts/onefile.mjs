@@ -9,14 +9,16 @@
 // 2. replaces the page's loader (scripts/loader.js, which picks a scene bundle) by one
 //    inline module script holding the full app (every scene, Trunk's wirewalk-….js and
 //    its wasm): the wasm-bindgen glue (its `export` line removed) and the wasm as
-//    base64, which is decoded and handed to the glue's init: no import, no fetch;
+//    base64, which is decoded and handed to the glue's init: no import, no fetch; and
+//    the full app's strings files (both languages, scripts/bundles.mjs), handed to the
+//    app by the same wwStrings(lang) the hosted loader defines;
 // 2b. puts the tools worker (glue + wasm) in an inert <script type=text/plain> block,
 //    started by the app from a blob: URL, and allows worker-src blob:;
 // 3. marks <html data-onefile> so the app hides its "download for offline use" link;
 // 4. if there is a Content-Security-Policy <meta>, re-hashes the inline scripts and
 //    styles of this file into it and adds 'wasm-unsafe-eval' (WebAssembly compile) and
 //    data: for the icon;
-// 5. removes the full app's glue and wasm from the build: the hosted page never loads
+// 5. removes the full app's glue, wasm and strings files from the build: the hosted page never loads
 //    them (it loads one scene bundle, scripts/bundles.mjs).
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/onefile.mjs DIR` works too.
@@ -64,8 +66,17 @@ if (!exportLine.test(glue)) fail('the wasm-bindgen glue does not end with the ex
 if (/^\s*(import|export)\b/m.test(glue.replace(exportLine, ''))) fail('the glue has other imports or exports');
 glue = glue.replace(exportLine, '');
 const b64 = fs.readFileSync(file(wasm)).toString('base64');
+const stringsFiles = {};
+for (const n of fs.readdirSync(staging)) {
+  const t = n.match(/^ww-full-(zh|en)-[0-9a-f]+\.txt$/);
+  if (t) stringsFiles[t[1]] = n;
+}
+if (!stringsFiles.zh || !stringsFiles.en) fail('no strings files of the full app (ww-full-zh-*.txt, ww-full-en-*.txt)');
+const texts = Object.fromEntries(Object.entries(stringsFiles).map(([l, n]) => [l, fs.readFileSync(file(n), 'utf8')]));
 const boot = `${glue}
 {
+const S = ${JSON.stringify(texts)};
+window.wwStrings = (l) => (Object.prototype.hasOwnProperty.call(S, l) ? Promise.resolve(S[l]) : Promise.reject(new Error(String(l))));
 const b = atob('${b64}');
 const bytes = new Uint8Array(b.length);
 for (let i = 0; i < b.length; i += 1) bytes[i] = b.charCodeAt(i);
@@ -133,6 +144,7 @@ fs.writeFileSync(file('wirewalk.html'), html);
 // inside wirewalk.html now and leave the build (and so the offline cache).
 fs.rmSync(file(js));
 fs.rmSync(file(wasm));
+for (const n of Object.values(stringsFiles)) fs.rmSync(file(n));
 const index = fs.readFileSync(file('index.html'), 'utf8');
 fs.writeFileSync(file('index.html'), index.replace(/(<script id=ww-loader)\s+data-full-js="[^"]*"\s+data-full-wasm="[^"]*"/, '$1'));
 console.error(`onefile: wirewalk.html: ${html.length} bytes (wasm ${b64.length} bytes as base64)`);

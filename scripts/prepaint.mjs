@@ -84,10 +84,20 @@ try {
   for (const [scene, [, wasm]] of Object.entries(bundles)) {
     if (!fs.existsSync(path.join(staging, wasm))) throw new Error(`prepaint: bundle ${scene} has no ${wasm}`);
   }
+  // Each bundle's strings files, per language (scripts/bundles.mjs).
+  const strings = {};
+  for (const n of fs.readdirSync(staging)) {
+    const t = n.match(/^ww-([a-z]+)-(zh|en)-[0-9a-f]+\.txt$/);
+    if (t && bundles[t[1]]) (strings[t[1]] ??= {})[t[2]] = n;
+  }
+  for (const scene of Object.keys(bundles)) {
+    if (!strings[scene]?.zh || !strings[scene]?.en) throw new Error(`prepaint: bundle ${scene} lacks a strings file (zh and en)`);
+  }
   if (!bundles[defaultScene]) throw new Error(`prepaint: no bundle for the default scene ${defaultScene} (scripts/bundles.mjs)`);
   const loader = fs.readFileSync(path.join(root, 'scripts/loader.js'), 'utf8').split('\n')
     .map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n')
     .replace('__BUNDLES__', JSON.stringify(bundles))
+    .replace('__STRINGS__', JSON.stringify(strings))
     .replace('__DEFAULT_SCENE__', defaultScene);
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
     const rel = attr(tag, 'rel');

@@ -23,7 +23,7 @@ cargo test --workspace --locked
 step "component tests in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p wirewalk --target wasm32-unknown-unknown --locked
+  cargo test -p wirewalk --target wasm32-unknown-unknown --features inline-text --locked
 
 step "release build (and the native trace CLI the end-to-end tests compare against)"
 cargo build -p wirewalk-engine --bin wirewalk-trace --locked

@@ -1,6 +1,7 @@
 //! The shell: product name, scene navigation, language and theme switches, the URL
 //! notice, embed chrome, and the scene itself.
 
+use crate::i18n::strings::{self, StringsError};
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
 use crate::route::Theme;
@@ -48,9 +49,45 @@ pub fn shell(props: &ShellProps) -> Html {
     // loader that picked the wrong bundle shows the loading line instead of reloading
     // forever.
     let start_scene = *use_state(|| state.scene);
+    // The words shown: the state's language once its strings file is loaded
+    // (i18n::strings), until then the other one, which the page started with.
+    let loading = use_state_eq(|| None::<Lang>);
+    let strings_error = use_state_eq(|| None::<StringsError>);
+    let lang = if strings::loaded(state.lang) {
+        state.lang
+    } else {
+        state.lang.other()
+    };
+    // A language whose file is not loaded (the switch, a link, back/forward): fetch it
+    // and show the loading line meanwhile; if that fails, say so in the shown language
+    // and go back to it (the page keeps working).
+    {
+        let dispatcher = state.dispatcher();
+        let (loading, strings_error) = (loading.clone(), strings_error.clone());
+        use_effect_with(state.lang, move |&wanted| {
+            if strings::loaded(wanted) {
+                loading.set(None);
+            } else {
+                loading.set(Some(wanted));
+                strings_error.set(None);
+                #[cfg(target_arch = "wasm32")]
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = strings::load(wanted).await;
+                    loading.set(None);
+                    if let Err(e) = result {
+                        platform::store(platform::STORE_LANG, wanted.other().code());
+                        strings_error.set(Some(e));
+                        dispatcher.dispatch(Action::SetLang(wanted.other()));
+                    }
+                });
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = dispatcher;
+            }
+        });
+    }
     {
         let route_hash = state.route().to_hash();
-        let (lang, theme, scene) = (state.lang, state.theme, state.scene);
+        let (theme, scene) = (state.theme, state.scene);
         use_effect_with(
             (route_hash, lang, theme, scene),
             move |(hash, lang, theme, scene)| {
@@ -89,14 +126,27 @@ pub fn shell(props: &ShellProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::DismissNotice))
     };
 
-    let lang = state.lang;
+    let on_error_dismiss = {
+        let strings_error = strings_error.clone();
+        Callback::from(move |_: MouseEvent| strings_error.set(None))
+    };
+
     let scene = state.scene;
+    let ready = scenes::has_page(scene) && loading.is_none();
     html! {
         <div class={classes!("ww-app", state.embed.then_some("ww-embed"))}
              data-theme={state.theme.code()} lang={lang.html_tag()}>
             if !state.embed {
                 <a class="ww-skip" href="#scene" onclick={skip_to_scene()}>{ t(lang, "app.skip") }</a>
-                { header(&state, &on_lang, &on_theme) }
+                { header(&state, lang, &on_lang, &on_theme) }
+            }
+            if let Some(e) = &*strings_error {
+                <div class="ww-notice ww-strings-error" role="alert">
+                    <p>{ e.message(lang) }</p>
+                    <button type="button" class="ww-notice-dismiss" onclick={on_error_dismiss}>
+                        { t(lang, "notice.dismiss") }
+                    </button>
+                </div>
             }
             if !state.problems.is_empty() {
                 <div class="ww-notice" role="status" aria-live="polite">
@@ -116,7 +166,12 @@ pub fn shell(props: &ShellProps) -> Html {
                     </button>
                 </div>
             }
-            <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready={if scenes::has_page(scene) { "true" } else { "false" }} tabindex="-1">
+            <main id="scene" class="ww-scene" data-scene={scene.slug()} data-ready={if ready { "true" } else { "false" }} tabindex="-1">
+                if let Some(l) = *loading {
+                    <p class="ww-loading" role="status" data-loading-lang={l.code()}>
+                        { t(lang, if l == Lang::Zh { "lang.loading.zh" } else { "lang.loading.en" }) }
+                    </p>
+                }
                 { scenes::page(scene, PageProps {
                     lang,
                     step: state.step,
@@ -181,8 +236,12 @@ fn skip_to_scene() -> Callback<MouseEvent> {
     })
 }
 
-fn header(state: &AppState, on_lang: &Callback<Lang>, on_theme: &Callback<Theme>) -> Html {
-    let lang = state.lang;
+fn header(
+    state: &AppState,
+    lang: Lang,
+    on_lang: &Callback<Lang>,
+    on_theme: &Callback<Theme>,
+) -> Html {
     let nav_hash = |s: Scene| {
         let mut r = state.route();
         r.scene = s;

@@ -114,6 +114,8 @@ pub static SCENE_BUNDLES: [&Bundle; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+    use crate::i18n::{strings, Lang};
 
     #[test]
     fn each_scene_is_in_exactly_one_scene_bundle_named_after_it() {
@@ -132,6 +134,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
     fn the_full_bundle_has_every_scene_table_and_each_scene_table_is_in_some_bundle() {
         assert_eq!(FULL.tables.len(), i18n::SCENE_TABLES.len());
         for (name, _) in i18n::SCENE_TABLES {
@@ -142,7 +145,57 @@ mod tests {
                 "{name} is in no scene bundle"
             );
         }
+        // Every table but the resident one (whose text every build keeps).
         let shell = i18n::SHELL_TABLES.len() + i18n::SCENE_TABLES.len();
-        assert_eq!(shell, i18n::TABLES.len());
+        assert_eq!(shell + 1, i18n::TABLES.len());
+    }
+
+    /// A bundle's tables in its strings file's order (`i18n::bundle_tables` once registered).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+    fn tables(b: &'static Bundle) -> impl Iterator<Item = &'static [Msg]> + Clone {
+        i18n::SHELL_TABLES.iter().chain(b.tables).map(|(_, t)| *t)
+    }
+
+    #[test]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+    fn a_written_file_reads_back_as_its_tables_text_in_key_order() {
+        for b in SCENE_BUNDLES.iter().copied().chain([&FULL]) {
+            for lang in Lang::ALL {
+                let file = strings::write(lang, tables(b)).unwrap();
+                let lines = strings::parse(lang, tables(b), &file).unwrap();
+                let want: Vec<&str> = tables(b).flatten().map(|m| m.get(lang)).collect();
+                assert_eq!(lines, want, "{} {lang:?}", b.name);
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+    fn another_bundle_language_or_a_damaged_file_is_a_mismatch() {
+        let tcp = strings::write(Lang::En, tables(&TCP)).unwrap();
+        let is_mismatch = |r: Result<Vec<&str>, strings::StringsError>| {
+            matches!(r, Err(strings::StringsError::Mismatch { .. }))
+        };
+        assert!(is_mismatch(strings::parse(Lang::En, tables(&LAN), &tcp)));
+        assert!(is_mismatch(strings::parse(Lang::Zh, tables(&TCP), &tcp)));
+        let half: String = tcp.lines().take(50).map(|l| format!("{l}\n")).collect();
+        assert!(is_mismatch(strings::parse(Lang::En, tables(&TCP), &half)));
+        let extra = format!("{tcp}one more\n");
+        assert!(is_mismatch(strings::parse(Lang::En, tables(&TCP), &extra)));
+        assert!(is_mismatch(strings::parse(Lang::En, tables(&TCP), "")));
+        assert!(is_mismatch(strings::parse(
+            Lang::En,
+            tables(&TCP),
+            "<!doctype html>"
+        )));
+        // A renamed key changes the checksum, though the count is the same.
+        assert_ne!(
+            strings::checksum(["a.b", "c"]),
+            strings::checksum(["a.c", "c"])
+        );
+        assert_ne!(
+            strings::checksum(["ab", "c"]),
+            strings::checksum(["a", "bc"])
+        );
     }
 }

@@ -22,8 +22,11 @@ pub fn start() {
     start_bundle(&bundle::FULL);
 }
 
-/// Registers `bundle`, reads the URL and the browser, installs the panic overlay and
-/// mounts the app.
+/// Registers `bundle`, reads the URL and the browser, installs the panic overlay, waits
+/// for the strings file of the page's language (fetched by the page's loader alongside
+/// the wasm, [`i18n::strings`]) and mounts the app; the pre-painted page shows meanwhile.
+/// A file that cannot be loaded or does not match is shown in the error box, in the
+/// page's language (its words are resident).
 #[cfg(target_arch = "wasm32")]
 pub fn start_bundle(bundle: &'static bundle::Bundle) {
     bundle.register();
@@ -32,6 +35,18 @@ pub fn start_bundle(bundle: &'static bundle::Bundle) {
     platform::install_data_styles();
     let (search, hash) = platform::location();
     let initial = state::AppState::from_url(&search, &hash, &platform::environment());
-    platform::set_panic_text(app::panic_text(initial.lang));
-    yew::Renderer::<app::Shell>::with_props(app::ShellProps { initial }).render();
+    let lang = initial.lang;
+    platform::set_panic_text(app::panic_text(lang));
+    wasm_bindgen_futures::spawn_local(async move {
+        match i18n::strings::load(lang).await {
+            Ok(()) => {
+                yew::Renderer::<app::Shell>::with_props(app::ShellProps { initial }).render();
+            }
+            Err(e) => platform::show_error(
+                i18n::t(lang, "strings.error.title"),
+                &e.message(lang),
+                &format!("{e:?}"),
+            ),
+        }
+    });
 }

@@ -67,7 +67,7 @@ pub const PANIC_PROBE: &str = "wirewalk.panic-probe";
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::{panic_text, Environment, PANIC_PROBE, STORE_LANG, STORE_THEME};
+    use super::{panic_text, set_panic_text, Environment, PANIC_PROBE, STORE_LANG, STORE_THEME};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
@@ -446,6 +446,19 @@ mod imp {
             web_sys::console::error_1(&format!("Wirewalk panic: {detail}").into());
             show_overlay(&detail);
         }));
+    }
+
+    /// Replaces the page with the error box (as after a panic) headed `title`, saying
+    /// `body`, with `detail` folded away: for an app that cannot start.
+    pub fn show_error(title: &'static str, body: &str, detail: &str) {
+        let Some(text) = panic_text() else { return };
+        let body: &'static str = Box::leak(body.to_owned().into_boxed_str());
+        set_panic_text(super::PanicText {
+            title,
+            body,
+            ..text
+        });
+        show_overlay(detail);
     }
 
     fn show_overlay(detail: &str) {

@@ -1,11 +1,7 @@
 //! Messages of the addresses and ports scene, zh and en, sorted by key (keys under `scene.addresses.`,
 //! beyond the title, intro and plan kept in `catalogue.rs`).
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// This scene's messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[

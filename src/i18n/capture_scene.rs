@@ -1,10 +1,6 @@
 //! Messages of the capture scene ("open your own capture"), zh and en, sorted by key.
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// This scene's messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[

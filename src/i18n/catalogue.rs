@@ -3,11 +3,7 @@
 //! Protocol terms keep their standard names in both languages
 //! (三次握手 / three-way handshake, 四次挥手 / four-way teardown, 封装 / encapsulation).
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// All messages, sorted by key (a test checks the order, so lookups can binary-search).
 pub static CATALOGUE: &[Msg] = &[
@@ -57,6 +53,8 @@ pub static CATALOGUE: &[Msg] = &[
     m("inspector.tree", "按层列出的字段", "Fields by layer"),
     m("lang.en", "English", "English"),
     m("lang.label", "语言", "Language"),
+    m("lang.loading.en", "正在载入英文界面文字……", "Loading the English words…"),
+    m("lang.loading.zh", "正在载入中文界面文字……", "Loading the Chinese words…"),
     m("lang.zh", "中文", "中文"),
     m("nav.label", "课程场景", "Course scenes"),
     m("notice.bad_encoding", "链接中有无法解码的字符，已忽略。", "The link contains characters that cannot be decoded; they were ignored."),
@@ -73,14 +71,6 @@ pub static CATALOGUE: &[Msg] = &[
         "没有名为“{0}”的主题（可选 auto、light、dark、projector）。",
         "There is no theme called “{0}” (use auto, light, dark or projector).",
     ),
-    m(
-        "panic.body",
-        "应用遇到了内部错误，已经停止运行。重新加载页面即可继续；如果反复出现，请把下面的信息告诉老师或开发者。",
-        "The app hit an internal error and stopped. Reload the page to carry on; if it happens again, please pass the details below to your teacher or the developers.",
-    ),
-    m("panic.details", "技术细节", "Technical details"),
-    m("panic.reload", "重新加载", "Reload"),
-    m("panic.title", "Wirewalk 出错了", "Wirewalk stopped with an error"),
     m("player.clock", "虚拟时钟 t = {0} 秒", "virtual clock t = {0} s"),
     m("player.first", "回到开头（Home）", "To the start (Home)"),
     m("player.label", "播放控制", "Player"),

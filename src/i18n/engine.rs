@@ -9,11 +9,7 @@ use wirewalk_engine::scenario::{Ipv4Problem, ScenarioError, ScenarioName, KEYS};
 
 #[cfg(test)]
 use super::ECHO_MAX;
-use super::{echo, fill, lookup, Lang, Msg};
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{echo, fill, lookup, m, Lang, Msg};
 
 /// All engine messages, sorted by key (a test checks the order, so lookups can binary-search).
 pub static ENGINE_MESSAGES: &[Msg] = &[

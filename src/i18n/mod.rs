@@ -6,6 +6,14 @@
 //! bundle holds the first three and its scene's tables only ([`register_scene_tables`]). Tests check that every table is sorted, that no key is
 //! in two tables, that every key has both languages, and that every key used in the
 //! source exists.
+//!
+//! The text is not in the browser's wasm: there a [`Msg`] is its key only, and the
+//! running bundle's words arrive as one strings file per language ([`strings`]), written
+//! at build time from these same tables, in the same key order. Only the few
+//! [`resident::RESIDENT`] words (the panic overlay, the strings file's own errors) keep
+//! their text everywhere. Natively (tests, the pre-render, the strings files' writer), and
+//! in a wasm built with the `inline-text` feature (the browser component tests), every
+//! message has its text.
 
 pub mod addresses;
 pub mod architecture;
@@ -17,6 +25,8 @@ pub mod lan;
 pub mod layers;
 pub mod playground;
 pub mod quiz;
+pub mod resident;
+pub mod strings;
 mod widgets;
 
 pub use catalogue::CATALOGUE;
@@ -42,8 +52,11 @@ pub static SCENE_TABLES: &[(&str, &[Msg])] = &[
     ("capture_scene.rs", capture_scene::MESSAGES),
 ];
 
-/// Every table of the catalogue, with its name (for test messages).
+/// Every table of the catalogue, with its name (for test messages); natively, where a
+/// resident word is a [`Msg`] too, the resident table first.
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
 pub static TABLES: &[(&str, &[Msg])] = &[
+    ("resident.rs", resident::RESIDENT),
     ("catalogue.rs", CATALOGUE),
     ("engine.rs", ENGINE_MESSAGES),
     ("widgets.rs", widgets::MESSAGES),
@@ -75,6 +88,7 @@ fn scene_tables() -> &'static [(&'static str, &'static [Msg])] {
 }
 
 /// Every message of every table.
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
 pub fn all_messages() -> impl Iterator<Item = &'static Msg> {
     TABLES.iter().flat_map(|(_, t)| t.iter())
 }
@@ -101,6 +115,15 @@ impl Lang {
         match self {
             Lang::Zh => "zh",
             Lang::En => "en",
+        }
+    }
+
+    /// The other language.
+    #[must_use]
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
         }
     }
 
@@ -139,9 +162,10 @@ impl Lang {
     }
 }
 
-/// One catalogue entry.
+/// A message with its text in both languages: every catalogue entry natively, and the
+/// [`resident::RESIDENT`] words everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Msg {
+pub struct Text {
     /// Dotted key, e.g. `nav.label`.
     pub key: &'static str,
     /// Simplified Chinese text.
@@ -150,23 +174,79 @@ pub struct Msg {
     pub en: &'static str,
 }
 
-/// Looks a key up in the shell's tables and the running bundle's scene tables
-/// ([`register_scene_tables`]; natively every table); `None` when none has it.
-#[must_use]
-pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+impl Text {
+    /// The text in `lang`.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// One catalogue entry, with its text (natively, and with the `inline-text` feature).
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+pub type Msg = Text;
+
+/// One catalogue entry in the browser: its key only; the text is in the bundle's strings
+/// file ([`strings`]), so the wasm does not carry it.
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-text")))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Msg {
+    /// Dotted key, e.g. `nav.label`.
+    pub key: &'static str,
+}
+
+/// Makes a catalogue entry; in the browser the text is dropped at compile time (the
+/// tables are statics, so the literals are never linked).
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+pub(crate) const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
+    Text { key, zh, en }
+}
+
+/// Makes a catalogue entry; in the browser the text is dropped at compile time (the
+/// tables are statics, so the literals are never linked).
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-text")))]
+pub(crate) const fn m(key: &'static str, _zh: &'static str, _en: &'static str) -> Msg {
+    Msg { key }
+}
+
+/// The running bundle's tables in the order of its strings file: the shell's, then its
+/// scene tables ([`register_scene_tables`]; natively every table).
+pub fn bundle_tables() -> impl Iterator<Item = &'static [Msg]> + Clone {
     SHELL_TABLES
         .iter()
         .chain(scene_tables())
-        .find_map(|(_, table)| {
-            table
-                .binary_search_by(|m| m.key.cmp(key))
-                .ok()
-                .and_then(|i| table.get(i))
-        })
-        .map(|m| match lang {
-            Lang::Zh => m.zh,
-            Lang::En => m.en,
-        })
+        .map(|(_, table)| *table)
+}
+
+/// Looks a key up in the resident words, the shell's tables and the running bundle's
+/// scene tables ([`register_scene_tables`]; natively every table); `None` when none has
+/// it, or when its text is in a strings file not loaded yet ([`strings`]).
+#[must_use]
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    if let Ok(i) = resident::RESIDENT.binary_search_by(|m| m.key.cmp(key)) {
+        return resident::RESIDENT.get(i).map(|m| m.get(lang));
+    }
+    let mut offset = 0;
+    for table in bundle_tables() {
+        if let Ok(i) = table.binary_search_by(|m| m.key.cmp(key)) {
+            return text_of(lang, table.get(i)?, offset + i);
+        }
+        offset += table.len();
+    }
+    None
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
+fn text_of(lang: Lang, m: &Msg, _index: usize) -> Option<&'static str> {
+    Some(m.get(lang))
+}
+
+#[cfg(all(target_arch = "wasm32", not(feature = "inline-text")))]
+fn text_of(lang: Lang, _m: &Msg, index: usize) -> Option<&'static str> {
+    strings::text(lang, index)
 }
 
 /// The message for `key` in `lang`. A missing key shows the key itself (and fails the
@@ -258,7 +338,8 @@ pub fn echo(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
+// The tests read the text, so they need it compiled in.
+#[cfg(all(test, any(not(target_arch = "wasm32"), feature = "inline-text")))]
 mod tests {
     use super::*;
 

@@ -1,11 +1,7 @@
 //! Messages of the socket playground (the TCP scene's editable programs) and its editor
 //! widget, zh and en, sorted by key.
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// The playground's messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[

@@ -1,11 +1,7 @@
 //! Messages of predict mode (questions before chosen steps), zh and en, sorted by key.
 //! Question templates take their values from the trace.
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// Predict mode's messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[

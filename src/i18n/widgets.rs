@@ -3,11 +3,7 @@
 //! (`SHELL_TABLES`): the widgets are shared, so their words cannot live in one scene's
 //! table (keys keep the names they were given under `scene.encapsulation.`).
 
-use super::Msg;
-
-const fn m(key: &'static str, zh: &'static str, en: &'static str) -> Msg {
-    Msg { key, zh, en }
-}
+use super::{m, Msg};
 
 /// The widgets' messages, sorted by key.
 pub static MESSAGES: &[Msg] = &[
