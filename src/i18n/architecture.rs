@@ -65,7 +65,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.architecture.wire.bs_title", "B/S：浏览器", "B/S: browser"),
     m("scene.architecture.wire.cs_sub", "请求和回答里只有数据，界面早已装在本机。", "Request and answer carry only the data; the interface is already installed."),
     m("scene.architecture.wire.cs_title", "C/S：原生客户端", "C/S: native client"),
-    m("scene.architecture.wire.lead", "“看看我的好友列表”：左边是原生客户端用自己的协议问它的服务端；右边是浏览器用 HTTP 向 {0} 的 80 端口要一个网页。两边都是引擎里真实的 TCP/IP 协议栈（smoltcp）发出的帧。点击任意一帧查看它的每个字节。", "“Show my friends”: on the left a native client asks its server in its own protocol; on the right a browser asks {0} on port 80 for a web page over HTTP. Both are frames from a real TCP/IP stack (smoltcp) in the engine. Click any frame to see every byte."),
+    m("scene.architecture.wire.lead", "“看看我的好友列表”：C/S 一栏是原生客户端用自己的协议问它的服务端；B/S 一栏是浏览器用 HTTP 向 {0} 的 80 端口要一个网页。两边都是引擎里真实的 TCP/IP 协议栈（smoltcp）发出的帧。点击任意一帧查看它的每个字节。", "“Show my friends”: in the C/S column a native client asks its server in its own protocol; in the B/S column a browser asks {0} on port 80 for a web page over HTTP. Both are frames from a real TCP/IP stack (smoltcp) in the engine. Click any frame to see every byte."),
     m("scene.architecture.wire.port", "服务端端口 {0}。", "Server port {0}."),
     m("scene.architecture.wire.title", "同一个请求，在网线上是什么样子？", "The same request, on the wire"),
     m("scene.architecture.wire.total", "共 {0} 帧，网线上 {1} 字节，其中应用数据 {2} 字节。", "{0} frames, {1} bytes on the wire, of which {2} bytes of application data."),

@@ -50,6 +50,17 @@ const MAC_PICKS: [&str; 4] = [
 ];
 const PORT_PICKS: [u16; 6] = [22, 80, 443, 3306, 8001, 50123];
 
+/// An IPv6 address that a narrow line may break only after a colon, never inside a group.
+fn break_after_colons(addr: &str) -> Html {
+    let groups: Vec<&str> = addr.split(':').collect();
+    let last = groups.len().saturating_sub(1);
+    html! {
+        <>{ for groups.iter().enumerate().map(|(i, g)| html! {
+            <>{ *g }if i < last { { ":" }<wbr /> }</>
+        }) }</>
+    }
+}
+
 /// A labelled text input with its error beside it.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn text_input(
@@ -105,8 +116,8 @@ fn ip_more(lang: Lang) -> Html {
             <div class="ww-ipv6">
                 <h3>{ t(lang, "scene.addresses.ipv6.title") }</h3>
                 <p>{ t(lang, "scene.addresses.ipv6.text") }</p>
-                <p class="ww-mono ww-ipv6-addr">{ IPV6_EXAMPLE }</p>
-                <p class="ww-mono ww-ipv6-full">{ ipv6_full(IPV6_EXAMPLE).unwrap_or_default() }</p>
+                <p class="ww-mono ww-ipv6-addr">{ break_after_colons(IPV6_EXAMPLE) }</p>
+                <p class="ww-mono ww-ipv6-full">{ break_after_colons(&ipv6_full(IPV6_EXAMPLE).unwrap_or_default()) }</p>
                 <p class="ww-addr-hint">{ t(lang, "scene.addresses.ipv6.count") }</p>
             </div>
         </section>
