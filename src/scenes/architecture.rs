@@ -327,7 +327,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
     let runs = match &*runs {
         Ok(r) => r.clone(),
         Err(e) => {
-            return html! { <p class="ww-error" role="alert">{ crate::i18n::error_message(lang, e) }</p> };
+            return html! { <p class="ww-error" role="alert">{ t(lang, e.key()) }</p> };
         }
     };
     let on_select = {

@@ -625,6 +625,24 @@ pub fn decode_output(bytes: &[u8]) -> Result<JobOutput, CodecError> {
     decode(bytes)
 }
 
+/// Traces as bytes, for runs computed at build time and shipped with the page (the
+/// architecture scene's: its runs have no parameter a student can change, so the page
+/// needs no simulator for them). Unannotated traces are the compact form.
+#[must_use]
+pub fn encode_traces(traces: &[Trace]) -> Vec<u8> {
+    let mut w = vec![VERSION];
+    put_slice(traces, &mut w);
+    w
+}
+
+/// The traces in bytes written with [`encode_traces`].
+///
+/// # Errors
+/// A [`CodecError`] when the bytes are not traces of this [`VERSION`].
+pub fn decode_traces(bytes: &[u8]) -> Result<Vec<Trace>, CodecError> {
+    decode(bytes)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -657,6 +675,22 @@ mod tests {
             round_trip(&JobOutput::Run(full));
             every_prefix_fails(&bare, if bare.len() > 4000 { 7 } else { 1 });
         }
+    }
+
+    #[test]
+    fn traces_round_trip_and_a_damaged_list_is_an_error() {
+        let traces: Vec<Trace> = ["tcp", "udp", "tcp_loss"]
+            .iter()
+            .map(|n| crate::run_unannotated(&Scenario::named(n).unwrap()).unwrap())
+            .collect();
+        let bytes = encode_traces(&traces);
+        assert_eq!(decode_traces(&bytes).unwrap(), traces);
+        for n in (0..bytes.len()).step_by(97) {
+            assert!(decode_traces(&bytes[..n]).is_err(), "prefix of {n} bytes");
+        }
+        let mut other = bytes.clone();
+        other[0] = VERSION.wrapping_add(1);
+        assert_eq!(decode_traces(&other), Err(CodecError::Version(other[0])));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The architecture scene's pure logic: the same request made by a native (C/S) client
-//! and by a browser (B/S), both run through the engine; bytes and times read from their
+//! and by a browser (B/S), both run through the engine (at build time: `model/runs.rs`); bytes and times read from their
 //! frames; the update and traffic costs from the student's numbers times the engine's.
 
 use crate::i18n::{tf, Lang};
@@ -7,6 +7,11 @@ use crate::widgets::num::{fixed, ratio};
 use std::collections::BTreeMap;
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::Trace;
+
+mod runs;
+#[cfg(not(target_arch = "wasm32"))]
+pub use runs::compute_runs_file;
+pub use runs::{run_resources, run_side, scenarios, RunsError, RUNS_FILE};
 
 /// The native client's server port: the course's advice, "use a port above 8000, e.g. 8001".
 pub const CS_PORT: u16 = 8001;
@@ -160,34 +165,6 @@ pub struct Run {
     pub open_us: u64,
 }
 
-/// Runs `side` under `net` and reads its figures from the frames.
-///
-/// # Errors
-/// The engine's error.
-pub fn run_side(side: Side, net: &str) -> Result<Run, ScenarioError> {
-    read_run(wirewalk_engine::run(&scenario_for(side, net)?)?)
-}
-
-/// Runs the browser's fetches of the files the page links ([`BS_RESOURCES`]), each its own
-/// engine run over the same link under the same network condition `net`.
-///
-/// # Errors
-/// The engine's error.
-pub fn run_resources(net: &str) -> Result<Vec<Run>, ScenarioError> {
-    BS_RESOURCES
-        .iter()
-        .map(|(path, ctype, body)| {
-            let s = exchange(
-                BS_PORT,
-                &resource_request(path),
-                &resource_response(ctype, body),
-                net,
-            )?;
-            read_run(wirewalk_engine::run(&s)?)
-        })
-        .collect()
-}
-
 /// Bytes a run put on the wire after ARP (a browser's later connections find the server's
 /// MAC already in its ARP cache).
 #[must_use]
@@ -216,8 +193,8 @@ pub fn frames_after_arp(run: &Run) -> usize {
 /// answer. Every run is the engine's, over the same lossy link.
 ///
 /// # Errors
-/// The engine's error.
-pub fn view_us(side: Side, net: &str) -> Result<u64, ScenarioError> {
+/// A [`RunsError`] when the recorded runs cannot be read or `net` is unknown.
+pub fn view_us(side: Side, net: &str) -> Result<u64, RunsError> {
     let first = run_side(side, net)?;
     let mut total = first.answer_us.saturating_sub(first.request_us);
     if side == Side::Bs {
@@ -230,7 +207,7 @@ pub fn view_us(side: Side, net: &str) -> Result<u64, ScenarioError> {
     Ok(total)
 }
 
-fn read_run(trace: Trace) -> Result<Run, ScenarioError> {
+fn read_run(trace: Trace) -> Run {
     let wire_bytes = trace.frames.iter().map(|f| f.bytes.len()).sum();
     let payload = |from: &str| {
         trace
@@ -258,14 +235,14 @@ fn read_run(trace: Trace) -> Result<Run, ScenarioError> {
         .iter()
         .find(|f| f.from == "client" && f.role.map(|r| r.as_str()) == Some("syn"))
         .map_or(request_us, |f| f.time_us);
-    Ok(Run {
+    Run {
         trace,
         wire_bytes,
         app_bytes,
         answer_us,
         request_us,
         open_us,
-    })
+    }
 }
 
 /// The student's numbers for the cost illustrations.
