@@ -49,6 +49,7 @@ const T_ADDRESSES: (&str, &[Msg]) = ("addresses.rs", i18n::addresses::MESSAGES);
 const T_PLAYGROUND: (&str, &[Msg]) = ("playground.rs", i18n::playground::MESSAGES);
 const T_QUIZ: (&str, &[Msg]) = ("quiz.rs", i18n::quiz::MESSAGES);
 const T_CAPTURE: (&str, &[Msg]) = ("capture_scene.rs", i18n::capture_scene::MESSAGES);
+const T_TCP: (&str, &[Msg]) = ("tcp.rs", i18n::tcp::MESSAGES);
 
 /// C/S vs B/S (the default scene).
 pub static ARCHITECTURE: Bundle = Bundle {
@@ -74,11 +75,11 @@ pub static LAN: Bundle = Bundle {
     pages: &[page(3)],
     tables: &[T_LAN, T_QUIZ],
 };
-/// TCP (its words are in the shell's catalogue), with the playground and predict mode.
+/// TCP, with the playground and predict mode.
 pub static TCP: Bundle = Bundle {
     name: "tcp",
     pages: &[page(4)],
-    tables: &[T_PLAYGROUND, T_QUIZ],
+    tables: &[T_TCP, T_PLAYGROUND, T_QUIZ],
 };
 /// Addresses and ports.
 pub static ADDRESSES: Bundle = Bundle {

@@ -1,7 +1,7 @@
 //! The one i18n layer: every visible word goes through [`t`] or [`tf`].
 //!
 //! One catalogue, kept as a few sorted tables so each part of the app owns its
-//! words: the shell and TCP scene (`catalogue.rs`), the engine's keys (`engine.rs`),
+//! words: the shell (`catalogue.rs`), the engine's keys (`engine.rs`),
 //! the shared widgets' (`widgets.rs`), and one table per scene. Each scene's wasm
 //! bundle holds the first three and its scene's tables only ([`register_scene_tables`]). Tests check that every table is sorted, that no key is
 //! in two tables, that every key has both languages, and that every key used in the
@@ -27,12 +27,13 @@ pub mod playground;
 pub mod quiz;
 pub mod resident;
 pub mod strings;
+pub mod tcp;
 mod widgets;
 
 pub use catalogue::CATALOGUE;
 pub use engine::{error_message, ENGINE_MESSAGES};
 
-/// The tables every bundle has ([`crate::bundle`]): the shell (with the TCP scene and
+/// The tables every bundle has ([`crate::bundle`]): the shell (with
 /// every scene's navigation label and title), the engine's words, and the shared widgets'.
 pub static SHELL_TABLES: &[(&str, &[Msg])] = &[
     ("catalogue.rs", CATALOGUE),
@@ -50,6 +51,7 @@ pub static SCENE_TABLES: &[(&str, &[Msg])] = &[
     ("playground.rs", playground::MESSAGES),
     ("quiz.rs", quiz::MESSAGES),
     ("capture_scene.rs", capture_scene::MESSAGES),
+    ("tcp.rs", tcp::MESSAGES),
 ];
 
 /// Every table of the catalogue, with its name (for test messages); natively, where a
@@ -68,6 +70,7 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("playground.rs", playground::MESSAGES),
     ("quiz.rs", quiz::MESSAGES),
     ("capture_scene.rs", capture_scene::MESSAGES),
+    ("tcp.rs", tcp::MESSAGES),
 ];
 
 static REGISTERED: OnceLock<&'static [(&'static str, &'static [Msg])]> = OnceLock::new();
