@@ -122,6 +122,21 @@ test('the ladder check sees a lost frame\'s ✕ on its own payload', async ({ pa
   expect(found.some((c) => c.what === 'text/line' && /hello/.test(c.a))).toBe(true);
 });
 
+test('the ladder check sees a payload on its own resend arrow (phone)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '#/tcp?lang=zh&variant=tcp_loss&step=1000');
+  expect(await collisions(page, '.ww-ladder', { own: LADDER_OWN })).toEqual([]);
+  // The old placement: the resent payload's baseline 4 units under the arrow's end, where
+  // its top met the dashed arrow.
+  await page.evaluate(() => {
+    const g = document.querySelector('.ww-ladder .ww-arrow.is-retrans:not(.is-dropped)');
+    const line = g.querySelector('.ww-arrow-line');
+    g.querySelector('.ww-arrow-payload').setAttribute('y', String(Number(line.getAttribute('y2')) + 4));
+  });
+  const found = await collisions(page, '.ww-ladder', { own: LADDER_OWN });
+  expect(found.some((c) => c.what === 'text/own line' && /hello/.test(c.a))).toBe(true);
+});
+
 // Large blank blocks beside a taller column (issue 16): the architecture lists, the
 // refused TCP connection, the storm view and the addresses cards re-laid out so that no
 // column ends far above its neighbour, at the desktop and projector sizes, in zh and en.

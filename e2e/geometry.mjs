@@ -3,14 +3,16 @@
 
 /**
  * Collisions in the SVG(s) matching `selector`, in CSS px on the page:
- * `[{ what, a, b }]` where `what` is 'text/text' or 'text/line'. A text belongs to the
- * nearest ancestor group marked by `own` (e.g. one arrow of the ladder); lines of its own
- * group are allowed to touch it. Boxes are shrunk by `slack` px on each side first, so
- * boxes that only touch do not count. The part of a stroke under a filled shape drawn
- * after it is hidden, and does not count.
+ * `[{ what, a, b }]` where `what` is 'text/text', 'text/line' or 'text/own line'. A text
+ * belongs to the nearest ancestor group marked by `own` (e.g. one arrow of the ladder);
+ * the stroke of a line of its own group may reach at most a `hairline` px into its box
+ * (an arrow's payload on its own arrow is reported as 'text/own line'). For other lines
+ * and texts, boxes are shrunk by `slack` px on each side first, so boxes that only touch
+ * do not count. The part of a stroke under a filled shape drawn after it is hidden, and does
+ * not count.
  */
-export async function collisions(page, selector, { own = 'g[data-frame], g[data-link], g[data-node], g[data-state]', slack = 1 } = {}) {
-  return page.evaluate(({ selector, own, slack }) => {
+export async function collisions(page, selector, { own = 'g[data-frame], g[data-link], g[data-node], g[data-state]', slack = 1, hairline = 1 } = {}) {
+  return page.evaluate(({ selector, own, slack, hairline }) => {
     const out = [];
     for (const svg of document.querySelectorAll(selector)) {
       const visible = (el) => {
@@ -60,15 +62,22 @@ export async function collisions(page, selector, { own = 'g[data-frame], g[data-
           pts.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
         }
         const group = s.closest(own);
+        // Half the stroke's width in page px: how far its edge reaches past the sampled centre.
+        const half = (Number.parseFloat(getComputedStyle(s).strokeWidth) || 1) * Math.hypot(m.a, m.b) / 2;
         const label = `${s.tagName}${s.getAttribute('class') ? '.' + s.getAttribute('class') : ''} in ${group?.getAttribute('data-frame') ?? group?.getAttribute('data-link') ?? group?.getAttribute('data-node') ?? group?.getAttribute('data-state') ?? 'svg'}`;
         for (const t of texts) {
-          if (group && t.group === group) continue;
-          if (pts.some(([x, y]) => x > t.l && x < t.r && y > t.t && y < t.b && !hidden(s, x, y))) out.push({ what: 'text/line', a: t.name, b: label });
+          const mine = group && t.group === group;
+          // Own lines: the centre may come no nearer to the unshrunk box than half the
+          // stroke less the hairline.
+          const d = mine ? hairline - slack - half : 0;
+          if (pts.some(([x, y]) => x > t.l + d && x < t.r - d && y > t.t + d && y < t.b - d && !hidden(s, x, y))) {
+            out.push({ what: mine ? 'text/own line' : 'text/line', a: t.name, b: label });
+          }
         }
       }
     }
     return out;
-  }, { selector, own, slack });
+  }, { selector, own, slack, hairline });
 }
 
 /**

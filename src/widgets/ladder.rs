@@ -29,6 +29,10 @@ pub struct Geometry {
     line: f64,
     /// How far an arrow drops from one lifeline to the other.
     slope: f64,
+    /// How far under the arrow's end the payload's baseline sits. The payload is centred
+    /// under the sloping arrow, so its top must clear the arrow's stroke over its whole
+    /// width: the phone's 14 px type needs more room than the desktop's 11 px.
+    under: f64,
     /// Host names and state changes drawn inside the lifelines (narrow) or outside.
     inside: bool,
     /// Widest label on one line, in half-width character cells (a CJK character takes
@@ -45,6 +49,7 @@ pub const WIDE: Geometry = Geometry {
     row: 56.0,
     line: 14.0,
     slope: 24.0,
+    under: 4.0,
     inside: false,
     label_cells: usize::MAX,
 };
@@ -60,6 +65,7 @@ pub const SLIDE: Geometry = Geometry {
     row: 62.0,
     line: 18.0,
     slope: 24.0,
+    under: 4.0,
     inside: false,
     // 14 px type between lifelines 360 units apart.
     label_cells: 40,
@@ -74,6 +80,7 @@ pub const NARROW: Geometry = Geometry {
     row: 72.0,
     line: 18.0,
     slope: 20.0,
+    under: 9.0,
     inside: true,
     label_cells: 38,
 };
@@ -389,10 +396,10 @@ pub fn ladder(props: &LadderProps) -> Html {
                 </text>
                 if let Some(p) = payload {
                     // A lost frame's ✕ is at the middle: its payload goes half-way to it.
-                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={short(y1 + g.slope + 4.0)} text-anchor="middle">{ p }</text>
+                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={short(y1 + g.slope + g.under)} text-anchor="middle">{ p }</text>
                 }
                 if retrans || f.dropped {
-                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={short(y1 + g.slope + 4.0 + g.line * f64::from(u8::from(has_payload)))}
+                    <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={short(y1 + g.slope + g.under + g.line * f64::from(u8::from(has_payload)))}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
                         { ladder_note(trace, i, f.dropped, retrans, lang) }
                     </text>
