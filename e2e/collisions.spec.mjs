@@ -140,8 +140,9 @@ test('the ladder check sees a payload on its own resend arrow (phone)', async ({
 // Large blank blocks beside a taller column (issue 16): the architecture lists, the
 // refused TCP connection, the storm view and the addresses cards re-laid out so that no
 // column ends far above its neighbour, at the desktop and projector sizes, in zh and en.
+// The LAN switch view's lesson sits under its short MAC table, beside the drawing.
 const BLANK_ROUTES = ['#/architecture', '#/architecture?net=lossy', '#/tcp?variant=refused&step=1000',
-  '#/lan?view=storm&step=60', '#/lan?view=storm&storm.pulled=true&step=12', '#/addresses'];
+  '#/lan?step=14', '#/lan?view=storm&step=60', '#/lan?view=storm&storm.pulled=true&step=12', '#/addresses'];
 for (const lang of ['zh', 'en']) {
   for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector']]) {
     test(`no large blank block beside a taller column (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
@@ -168,6 +169,16 @@ test('the blank check sees a short column beside a tall one', async ({ page }) =
   });
   const found = await blankBlocks(page);
   expect(found.some((b) => /ww-addr-mac/.test(b.column))).toBe(true);
+});
+
+test('the blank check sees the LAN switch view\'s MAC table alone beside the drawing', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '#/lan?lang=zh&step=14');
+  expect(await blankBlocks(page)).toEqual([]);
+  // The old layout: the lesson under the drawing, the side column holding the table only.
+  await page.evaluate(() => document.querySelector('.ww-lan-stage').append(document.querySelector('.ww-lan-side > .ww-lan-lesson')));
+  const found = await blankBlocks(page);
+  expect(found.some((b) => /ww-lan-side/.test(b.column))).toBe(true);
 });
 
 // The playground's own programs (its presets) draw their ladders with the same widget.

@@ -399,8 +399,12 @@ pub fn lan_scene(props: &PageProps) -> Html {
         View::Storm => "scene.lan.lesson.storm",
         View::Router => "scene.lan.lesson.router",
     };
+    let lesson = html! { <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p> };
+    // The switch view's side column holds one short MAC table: its lesson goes under the
+    // table, so the two columns end near each other instead of the table standing alone
+    // beside the drawing and its lesson.
     let side = match view {
-        View::Switch => mac_tables(&trace, lang, step),
+        View::Switch => html! { <>{ mac_tables(&trace, lang, step) }{ lesson.clone() }</> },
         View::Storm => {
             html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step) }{ mac_tables(&trace, lang, step) }</> }
         }
@@ -449,7 +453,9 @@ pub fn lan_scene(props: &PageProps) -> Html {
                     <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), narrow) }</div>
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.lan.topology")} />
-                    <p class="ww-lan-lesson">{ t(lang, lesson_key) }</p>
+                    if view != View::Switch {
+                        { lesson }
+                    }
                 </div>
                 <div class="ww-lan-side">{ side }</div>
             </div>
