@@ -39,6 +39,17 @@ test.describe('phone', () => {
     }
   }
 
+  test('a phone-sized window is told to tap, not to press keys, even with no touch reported (zh and en)', async ({ page }) => {
+    for (const [lang, touch, keys, hexTap, hexKeys] of [['zh', '左右滑动', '空格键', '点一个字节', '方向键'], ['en', 'Swipe left or right', 'Space', 'Tap a byte', 'arrow keys']]) {
+      await open(page, `#/tcp?lang=${lang}&step=0`);
+      await expect(page.locator('.ww-narration')).toContainText(touch);
+      expect(await page.locator('.ww-narration').innerText()).not.toContain(keys);
+      await open(page, `#/lan?lang=${lang}&step=14`);
+      await expect(page.locator('.ww-hex-help')).toContainText(hexTap);
+      expect(await page.locator('.ww-hex-help').innerText()).not.toContain(hexKeys);
+    }
+  });
+
   test('the ladder takes the narrow layout: lifelines near the edges, long labels on two lines', async ({ page }) => {
     await open(page, '#/tcp?lang=zh&step=1000');
     const svg = page.locator('svg.ww-ladder');
