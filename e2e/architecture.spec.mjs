@@ -159,6 +159,29 @@ test('the update cost multiplies the typed numbers; bad input is explained besid
   await expect(page.locator('#arch-users-error')).toContainText('不是整数');
 });
 
+test('the first screen mounts in one task, the frame lists and costs in the next', async ({ page }) => {
+  // What the page holds when the app first says it is ready, seen from inside the page.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (!window.__atReady && document.querySelector('main[data-ready="true"]')) {
+        window.__atReady = {
+          sides: !!document.querySelector('.ww-arch-sides'),
+          wire: !!document.querySelector('.ww-arch-wire'),
+          placeholder: !!document.querySelector('.ww-later'),
+        };
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await open(page, '#/architecture?lang=en');
+  await expect(page.locator('.ww-arch-wire')).toBeVisible();
+  await expect(page.locator('.ww-arch-costs')).toBeAttached();
+  await expect(page.locator('.ww-later')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__atReady)).toEqual({ sides: true, wire: false, placeholder: true });
+  // An embed (a slide) mounts at once.
+  await open(page, '#/architecture?embed=1&lang=en');
+  expect(await page.evaluate(() => window.__atReady)).toEqual({ sides: true, wire: true, placeholder: false });
+});
+
 test('an embed shows the comparison without controls', async ({ page }) => {
   await open(page, '#/architecture?embed=1&lang=en&net=data*2');
   await expect(page.locator('.ww-header')).toHaveCount(0);

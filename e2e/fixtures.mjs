@@ -61,6 +61,8 @@ export async function open(page, route = '') {
   if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(route);
   await page.locator('main[data-ready="true"]').waitFor();
+  // A long scene mounts its lower part in the next task (src/widgets/later.rs).
+  await page.locator('.ww-later').waitFor({ state: 'detached' });
 }
 
 /** True when the page is wider than the viewport (something overflows sideways). */

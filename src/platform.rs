@@ -10,9 +10,11 @@ use std::cell::Cell;
 
 mod deflate;
 pub mod file;
+mod task;
 pub mod worker;
 
 pub use deflate::{deflate_raw, inflate_raw};
+pub use task::{next_task, SPLITS_TASKS};
 
 /// What the browser tells us at start-up besides the URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -11,6 +11,7 @@ use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::platform;
 use crate::widgets::frame_text::{frame_label, payload_text};
 use crate::widgets::inspector::Inspector;
+use crate::widgets::later::{self, use_later};
 use crate::widgets::num::{fixed, short};
 use model::{
     bytes_after_arp, costs, daily_bytes, frames_after_arp, human_bytes, ms, net_key, parse_count,
@@ -324,6 +325,9 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             .collect::<Vec<_>>()
     });
     let selected = use_state_eq(|| None::<(Side, usize)>);
+    // The frame lists, timings and costs are below the first screen: mounted in the next
+    // task, so the first one stays short (widgets/later.rs).
+    let lower_part = use_later(props.embed);
     let runs = match &*runs {
         Ok(r) => r.clone(),
         Err(e) => {
@@ -400,58 +404,62 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                 { side_card(lang, Side::Cs) }
                 { side_card(lang, Side::Bs) }
             </div>
-            <section class="ww-arch-wire" aria-labelledby="arch-wire-title">
-                <h2 id="arch-wire-title">{ t(lang, "scene.architecture.wire.title") }</h2>
-                <p class="ww-arch-lead">{ tf(lang, "scene.architecture.wire.lead", &[BS_HOST]) }</p>
-                if !props.embed {
-                    <div class="ww-field-input ww-arch-net">
-                        <label for="arch-net">{ t(lang, "scene.architecture.net.label") }</label>
-                        <select id="arch-net" onchange={net_change}>
-                            { for NETS.iter().map(|n| html! {
-                                <option key={*n} value={*n} selected={*n == net}>{ t(lang, net_key(n)) }</option>
-                            }) }
-                        </select>
-                        if bad_net {
-                            <p class="ww-field-error" role="alert">{ t(lang, "scene.architecture.net.unknown") }</p>
-                        }
-                    </div>
-                }
-                // The C/S list is the shorter one: the timings on unstable networks go under
-                // it, beside the B/S list (styles/architecture.css), not under both.
-                <div class="ww-arch-wire-grid">
-                    { column(Side::Cs) }
-                    { column(Side::Bs) }
+            if !lower_part {
+                { later::placeholder() }
+            } else {
+                <section class="ww-arch-wire" aria-labelledby="arch-wire-title">
+                    <h2 id="arch-wire-title">{ t(lang, "scene.architecture.wire.title") }</h2>
+                    <p class="ww-arch-lead">{ tf(lang, "scene.architecture.wire.lead", &[BS_HOST]) }</p>
                     if !props.embed {
-                        <div class="ww-arch-inspector">
-                            if let Some((side, f)) = shown {
-                                <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
-                                <Inspector {lang} frame={f} />
-                            } else {
-                                <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
+                        <div class="ww-field-input ww-arch-net">
+                            <label for="arch-net">{ t(lang, "scene.architecture.net.label") }</label>
+                            <select id="arch-net" onchange={net_change}>
+                                { for NETS.iter().map(|n| html! {
+                                    <option key={*n} value={*n} selected={*n == net}>{ t(lang, net_key(n)) }</option>
+                                }) }
+                            </select>
+                            if bad_net {
+                                <p class="ww-field-error" role="alert">{ t(lang, "scene.architecture.net.unknown") }</p>
                             }
                         </div>
                     }
-                    <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
-                        <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
-                        <p>{ t(lang, "scene.architecture.unstable.lead") }</p>
-                        <div class="ww-arch-timing">
-                            { for timings.iter().map(|(n, cs, bs)| html! {
-                                <div key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
-                                     data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
-                                    <span class="ww-arch-timing-name">{ t(lang, net_key(n)) }</span>
-                                    <div class="ww-arch-timing-bars">
-                                        { hbar("is-cs", "C/S", *cs as f64 / max_t, format!("{} ms", ms(*cs))) }
-                                        { hbar("is-bs", "B/S", *bs as f64 / max_t, format!("{} ms", ms(*bs))) }
+                    // The C/S list is the shorter one: the timings on unstable networks go under
+                    // it, beside the B/S list (styles/architecture.css), not under both.
+                    <div class="ww-arch-wire-grid">
+                        { column(Side::Cs) }
+                        { column(Side::Bs) }
+                        if !props.embed {
+                            <div class="ww-arch-inspector">
+                                if let Some((side, f)) = shown {
+                                    <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
+                                    <Inspector {lang} frame={f} />
+                                } else {
+                                    <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
+                                }
+                            </div>
+                        }
+                        <section class="ww-arch-unstable" aria-labelledby="arch-unstable-title">
+                            <h2 id="arch-unstable-title">{ t(lang, "scene.architecture.unstable.title") }</h2>
+                            <p>{ t(lang, "scene.architecture.unstable.lead") }</p>
+                            <div class="ww-arch-timing">
+                                { for timings.iter().map(|(n, cs, bs)| html! {
+                                    <div key={*n} class={classes!("ww-arch-timing-row", (*n == net).then_some("is-current"))} data-net={*n}
+                                         data-cs-us={cs.to_string()} data-bs-us={bs.to_string()}>
+                                        <span class="ww-arch-timing-name">{ t(lang, net_key(n)) }</span>
+                                        <div class="ww-arch-timing-bars">
+                                            { hbar("is-cs", "C/S", *cs as f64 / max_t, format!("{} ms", ms(*cs))) }
+                                            { hbar("is-bs", "B/S", *bs as f64 / max_t, format!("{} ms", ms(*bs))) }
+                                        </div>
                                     </div>
-                                </div>
-                            }) }
-                        </div>
-                        <p>{ t(lang, "scene.architecture.unstable.why") }</p>
-                    </section>
-                </div>
-            </section>
-            <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
-                         per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
+                                }) }
+                            </div>
+                            <p>{ t(lang, "scene.architecture.unstable.why") }</p>
+                        </section>
+                    </div>
+                </section>
+                <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
+                             per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
+            }
         </div>
     }
 }

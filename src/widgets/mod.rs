@@ -9,6 +9,7 @@
 //! - [`frame_text`]: one frame's label, payload text and retransmission timeout;
 //! - [`inspector`]: hex dump and field tree of one frame, highlighted both ways;
 //! - [`ladder`]: the sequence diagram of a two-host exchange;
+//! - [`later`]: the lower part of a long page, mounted in a task after the first;
 //! - [`num`]: numbers as text without the float formatter (coordinates, fixed-point figures);
 //! - [`narrow`]: whether the page is phone-narrow (drawings that re-lay themselves out);
 //! - [`state_diagram`]: the TCP state machine with the current states marked.
@@ -21,6 +22,7 @@ pub mod frame_list;
 pub mod frame_text;
 pub mod inspector;
 pub mod ladder;
+pub mod later;
 pub mod narrow;
 pub mod num;
 pub mod state_diagram;
