@@ -2,8 +2,9 @@
 // critical paths: what must arrive before the first paint (index.html and anything
 // render-blocking it links: stylesheets, classic scripts), and what must arrive before
 // the app is ready (plus the module script, what it imports and the preloaded wasm; with
-// the inline loader, the landing page's scene bundle and strings file, and per scene
-// route its bundle and strings file);
+// the inline loader, the landing page's scene bundle (glue, wasm, style sheet) and
+// strings file, and per scene route its bundle and strings file, and the whole
+// pre-rendered page the picker fetches on that route, if any);
 // `total` is the hosted app, `one_file` the self-contained dist/wirewalk.html.
 // Prints JSON; bench/budget.mjs checks the same figures against bench/budget.json.
 //   node bench/size.mjs [dist]
@@ -52,11 +53,14 @@ export function measure(distDir) {
   const loader = html.match(/var BUNDLES = (\{[^}]*\}), STRINGS = (\{(?:[^{}]|\{[^{}]*\})*\}), DEFAULT = '([a-z]+)'/);
   const bundles = loader ? JSON.parse(loader[1]) : {};
   const strings = loader ? JSON.parse(loader[2]) : {};
+  // The pre-paint picker fetches a scene's whole default page (scripts/prepaint-picker.js
+  // FULL, per language-scene): counted in the language whose file is larger too.
+  const full = JSON.parse(html.match(/FULL = (\{[^}]*\})/)?.[1] ?? '{}');
+  const larger = (names) => names.reduce((a, t) => ((files[t]?.brotli ?? 0) > (files[a]?.brotli ?? 0) ? t : a));
   const withStrings = (scene) => {
     const texts = Object.values(strings[scene] ?? {});
-    if (texts.length === 0) return [...bundles[scene]];
-    const larger = texts.reduce((a, t) => ((files[t]?.brotli ?? 0) > (files[a]?.brotli ?? 0) ? t : a));
-    return [...bundles[scene], larger];
+    const pages = Object.entries(full).filter(([k]) => k.endsWith(`-${scene}`)).map(([, f]) => f);
+    return [...bundles[scene], ...(texts.length ? [larger(texts)] : []), ...(pages.length ? [larger(pages)] : [])];
   };
   const sum = (names) => {
     const out = { files: [...names].sort(), raw: 0, gzip: 0, brotli: 0 };

@@ -3,16 +3,20 @@
 // page, which then fetches that scene's bundle. The bundle's words are not in its wasm:
 // the page fetches the strings file of its language alongside (src/i18n/strings.rs), and
 // the other language's only when the visitor switches.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, ONE_FILE_URL } from './fixtures.mjs';
 
-/** Records the bundle files (ww-<scene>-<hash>.js / _bg.wasm) and strings files
- * (ww-<scene>-<lang>-<hash>.txt, recorded as <scene>.<lang>.txt) the page requests. */
+/** Records the bundle files (ww-<scene>-<hash>.js / _bg.wasm / .css), strings files
+ * (ww-<scene>-<lang>-<hash>.txt, recorded as <scene>.<lang>.txt) and whole pre-rendered
+ * pages (ww-pre-<lang>-<scene>-full-<hash>.html, as <scene>.<lang>.full.html) the page
+ * requests. */
 function bundleRequests(page) {
   const seen = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    const m = path.match(/\/(ww-([a-z]+)-[0-9a-f]+(\.js|_bg\.wasm))$/);
+    const m = path.match(/\/(ww-([a-z]+)-[0-9a-f]+(\.js|_bg\.wasm|\.css))$/);
     if (m) seen.push(`${m[2]}${m[3]}`);
+    const w = path.match(/\/ww-pre-([a-z]+)-([a-z]+)-full-[0-9a-f]+\.html$/);
+    if (w) seen.push(`${w[2]}.${w[1]}.full.html`);
     const t = path.match(/\/ww-([a-z]+)-([a-z]+)-[0-9a-f]+\.txt$/);
     if (t) seen.push(`${t[1]}.${t[2]}.txt`);
   });
@@ -23,7 +27,7 @@ function bundleRequests(page) {
   return seen;
 }
 
-const only = (scene, lang = 'en') => [`${scene}.js`, `${scene}_bg.wasm`, `${scene}.${lang}.txt`];
+const only = (scene, lang = 'en') => [`${scene}.js`, `${scene}_bg.wasm`, `${scene}.css`, `${scene}.${lang}.txt`];
 
 test('#/tcp fetches only the TCP bundle, and the ladder plays', async ({ page }) => {
   const seen = bundleRequests(page);
@@ -61,7 +65,8 @@ test('a route the app reads case-insensitively gets its own bundle', async ({ pa
   await open(page, '#/%2FTCP/?lang=en');
   await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
-  expect([...new Set(seen)].sort()).toEqual(only('tcp').sort());
+  // The TCP scene's default page: its whole pre-rendered page too (scripts/prepaint-picker.js).
+  expect([...new Set(seen)].sort()).toEqual([...only('tcp'), 'tcp.en.full.html'].sort());
 });
 
 test('a nav click loads the other scene\'s bundle, which works, and back goes back', async ({ page }) => {
@@ -79,7 +84,7 @@ test('a nav click loads the other scene\'s bundle, which works, and back goes ba
   await expect(page.locator('main[data-ready="true"]')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('.ww-ladder').first()).toBeVisible();
   expect(seen.filter((s) => s.startsWith('full'))).toEqual([]);
-  expect([...new Set(seen)].sort()).toEqual([...only('tcp'), ...only('lan')].sort());
+  expect([...new Set(seen)].sort()).toEqual([...only('tcp'), 'tcp.en.full.html', ...only('lan')].sort());
 });
 
 test('an edited hash to another scene loads that scene with its words', async ({ page }) => {
@@ -115,6 +120,56 @@ test('the page fetches its own language\'s strings file only: from the URL, the 
     await context.close();
   }
 });
+
+test('the whole pre-rendered TCP page is fetched on the plain TCP route only, in its language', async ({ page }) => {
+  for (const [route, want] of [['#/tcp?lang=zh', ['tcp.zh.full.html']], ['#/tcp?lang=en&theme=dark', ['tcp.en.full.html']],
+    ['#/tcp?step=3&lang=en', []], ['#/tcp?embed=1&lang=en', []], ['#/lan?lang=en', []], ['?lang=en', []]]) {
+    await page.goto('about:blank');
+    const seen = bundleRequests(page);
+    await open(page, route);
+    await expect(page.locator('.ww-loading')).toHaveCount(0);
+    expect(seen.filter((s) => s.endsWith('.full.html')), route).toEqual(want);
+    page.removeAllListeners('request');
+  }
+});
+
+// Each route's page loads the shell's CSS and its bundle's style sheet only
+// (scripts/css-bundles.mjs); the one-file build has every style sheet. Every element of
+// the page must look the same in both: the same computed style, property by property.
+const PROPS = ['display', 'position', 'box-sizing', 'width', 'height', 'margin', 'padding', 'border', 'border-radius',
+  'font-family', 'font-size', 'font-weight', 'line-height', 'color', 'background-color', 'overflow-wrap', 'white-space',
+  'grid-template-columns', 'flex-direction', 'gap', 'align-items', 'justify-content', 'visibility', 'fill', 'stroke',
+  'text-anchor', 'cursor', 'list-style-type', 'text-align', 'max-width', 'min-height', 'overflow'];
+// (Not opacity: an element fading in is caught at different moments.)
+async function styles(page) {
+  // The header and the scene's content (the footer differs: the one-file build hides its
+  // download link, so a short scene's main, which fills the window, is taller there).
+  return page.evaluate((props) => [...document.querySelectorAll('header, header *, main *')]
+    .filter((e) => !['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK'].includes(e.tagName))
+    .map((e) => {
+      const cs = getComputedStyle(e);
+      return `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${props.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';')}`;
+    }), PROPS);
+}
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`every route's page is styled as in the one-file build (${size.width}x${size.height})`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize(size);
+    for (const route of ['#/architecture?lang=en', '#/layers?lang=zh', '#/encapsulation?lang=en', '#/lan?lang=zh',
+      '#/tcp?lang=en', '#/addresses?lang=zh', '#/capture?lang=en', '#/lan?lang=en&embed=1']) {
+      await open(page, route);
+      await page.waitForTimeout(200);
+      const hosted = await styles(page);
+      await page.goto(`${ONE_FILE_URL}${route}`);
+      await page.locator('main[data-ready="true"]').waitFor();
+      await page.waitForTimeout(200);
+      const oneFile = await styles(page);
+      expect(hosted.length, route).toBe(oneFile.length);
+      const differ = hosted.map((h, i) => [h, oneFile[i]]).filter(([h, o]) => h !== o);
+      expect(differ.slice(0, 3), `${route}: ${differ.length} elements styled differently`).toEqual([]);
+    }
+  });
+}
 
 test.describe('strings over the network', () => {
 // The offline cache (sw.js) would answer these requests before the test's routes could.

@@ -52,6 +52,13 @@ base.describe('without WebAssembly', () => {
         expect(seen.intro?.length).toBeGreaterThan(20);
         expect(/[\u4e00-\u9fff]/.test(seen.title + seen.intro)).toBe(lang === 'zh');
       }
+      // The TCP scene's default page comes whole (a file of its own, fetched on this route
+      // only), styled by its bundle's style sheet: the ladder beside the side column.
+      await prepainted(page, `#/tcp?lang=${lang}`);
+      await expect(page.locator('#ww-pre svg.ww-ladder')).toBeVisible();
+      await expect(page.locator('#ww-pre #scene-title')).toBeVisible();
+      expect(await page.locator('#ww-pre .ww-tcp-main').evaluate((e) => getComputedStyle(e).display)).toBe('grid');
+      expect((await page.locator('#ww-pre svg.ww-ladder').boundingBox()).width).toBeGreaterThan(400);
       await context.close();
     });
   }
@@ -73,6 +80,7 @@ const CASES = [
   { route: '#/architecture?lang=en&lang=xx' },
   { route: '#/tcp', stored: { 'wirewalk.lang': 'en', 'wirewalk.theme': 'dark' }, locale: 'zh-CN' },
   { route: '#/%E0%A4%A?lang=%zz' },
+  { route: '#/tcp+?lang=en' },
 ];
 for (const c of CASES) {
   base(`the pre-rendered page matches the app for "${c.route}" ${c.locale ?? ''} ${c.stored ? 'with stored choices' : ''}`, async ({ browser }) => {

@@ -20,7 +20,8 @@ mod native {
 
     /// Scenes whose default page (no parameters, not embedded) is pre-rendered whole, so
     /// its drawing shows before any WebAssembly: the TCP ladder, the course's centrepiece.
-    /// Each costs about 3 KB brotli per language on the first paint.
+    /// Each is a file of its own per language (about 4 KB brotli), which the pre-paint
+    /// picker fetches on that route only (scripts/prepaint.mjs).
     const FULL: &[Scene] = &[Scene::Tcp];
 
     #[tokio::main(flavor = "current_thread")]

@@ -4,6 +4,12 @@
 // default scene) and loads that scene's bundle only (scripts/bundles.mjs), wasm preloaded
 // while the glue arrives. The app reloads the page when it is sent to a scene its bundle
 // lacks, so this runs again and picks the right one.
+// The bundle's style sheet (its third file; scripts/css-bundles.mjs) is linked at once,
+// before index.html's second inline <style> (the cascade keeps the one-file build's
+// order); it does not hold up the first paint, which needs only the inline CSS, but the
+// app mounts only once it has loaded (or failed), so nothing is drawn unstyled.
+// window.wwCss is that promise, which the picker waits on before it shows a whole
+// pre-rendered page.
 // The bundle's words are not in its wasm: each language is a strings file of its own
 // (src/i18n/strings.rs). The page's language, found by the picker's rules (the URL's
 // lang=, the stored choice, the browser's languages, else English), is fetched at once,
@@ -46,6 +52,13 @@
     return p;
   };
   wwStrings(lang || 'en');
+  var sheet = d.createElement('link');
+  window.wwCss = new Promise(function (done) {
+    sheet.onload = sheet.onerror = function () { done(); };
+  });
+  sheet.rel = 'stylesheet';
+  sheet.href = './' + b[2];
+  d.head.insertBefore(sheet, d.getElementById('ww-late-css'));
   var pre = d.createElement('link');
   pre.rel = 'preload';
   pre.as = 'fetch';
@@ -53,5 +66,5 @@
   pre.crossOrigin = 'anonymous';
   pre.href = wasm;
   d.head.appendChild(pre);
-  import(js).then(function (m) { return m.default({ module_or_path: wasm }); });
+  Promise.all([import(js), wwCss]).then(function (m) { return m[0].default({ module_or_path: wasm }); });
 })();

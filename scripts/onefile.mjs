@@ -3,8 +3,12 @@
 // attachment, an LMS file area), where a module script cannot import another file and
 // subresource integrity blocks every crossorigin link.
 //
-// It starts from the finished index.html (CSS already inlined, pre-rendered pieces and
-// picker script already in it) and:
+// It starts from the finished index.html (the shell's CSS already inlined, pre-rendered
+// pieces and picker script already in it) and:
+// 0. inlines every scene's style sheet (ww-full-<hash>.css, scripts/prepaint.mjs) where
+//    the hosted loader links one bundle's, and the whole pre-rendered pages the hosted
+//    picker fetches (ww-pre-<lang>-<scene>-full-<hash>.html) as <template>s, which the
+//    picker then uses at once;
 // 1. drops the modulepreload/preload/manifest links, and turns the icon into a data: URL;
 // 2. replaces the page's loader (scripts/loader.js, which picks a scene bundle) by one
 //    inline module script holding the full app (every scene, Trunk's wirewalk-….js and
@@ -18,7 +22,7 @@
 // 4. if there is a Content-Security-Policy <meta>, re-hashes the inline scripts and
 //    styles of this file into it and adds 'wasm-unsafe-eval' (WebAssembly compile) and
 //    data: for the icon;
-// 5. removes the full app's glue, wasm and strings files from the build: the hosted page never loads
+// 5. removes the full app's glue, wasm, strings files and style sheet from the build: the hosted page never loads
 //    them (it loads one scene bundle, scripts/bundles.mjs).
 //
 // Runs with TRUNK_STAGING_DIR set by Trunk; `node scripts/onefile.mjs DIR` works too.
@@ -38,6 +42,21 @@ const fail = (why) => {
   console.error(`onefile: ${why}`);
   process.exit(1);
 };
+
+// 0. Every scene's style sheet and the whole pre-rendered pages.
+const fullCss = attr(html.match(/<script id=ww-loader\b[^>]*>/)?.[0] ?? '', 'data-full-css');
+if (!fullCss) fail('the loader names no style sheet of the full app (data-full-css)');
+const sceneCss = fs.readFileSync(file(fullCss), 'utf8');
+if (sceneCss.includes('</')) fail('the scenes\' CSS contains "</", which cannot be inlined');
+if (!html.includes('<style id=ww-late-css>')) fail('no <style id=ww-late-css> in index.html');
+html = html.replace('<style id=ww-late-css>', () => `<style>${sceneCss}</style><style id=ww-late-css>`);
+let wholePages = '';
+for (const n of fs.readdirSync(staging).sort()) {
+  const p = n.match(/^(ww-pre-[a-z]+-[a-z]+-full)-[0-9a-f]+\.html$/);
+  if (p) wholePages += `<template id="${p[1]}">${fs.readFileSync(file(n), 'utf8')}</template>`;
+}
+if (!wholePages) fail('no whole pre-rendered page (ww-pre-*-full-*.html)');
+html = html.replace('<body>', () => `<body>${wholePages}`);
 
 // 1. Links.
 html = html.replace(/<link\b[^>]*>/g, (tag) => {
@@ -145,6 +164,7 @@ fs.writeFileSync(file('wirewalk.html'), html);
 fs.rmSync(file(js));
 fs.rmSync(file(wasm));
 for (const n of Object.values(stringsFiles)) fs.rmSync(file(n));
+fs.rmSync(file(fullCss));
 const index = fs.readFileSync(file('index.html'), 'utf8');
-fs.writeFileSync(file('index.html'), index.replace(/(<script id=ww-loader)\s+data-full-js="[^"]*"\s+data-full-wasm="[^"]*"/, '$1'));
+fs.writeFileSync(file('index.html'), index.replace(/(<script id=ww-loader)\s+data-full-js="[^"]*"\s+data-full-wasm="[^"]*"\s+data-full-css="[^"]*"/, '$1'));
 console.error(`onefile: wirewalk.html: ${html.length} bytes (wasm ${b64.length} bytes as base64)`);

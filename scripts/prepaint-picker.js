@@ -2,10 +2,14 @@
 // any WebAssembly arrives, it shows the pre-rendered header and scene opening for this
 // URL, following the app's rules (src/route.rs, src/state.rs): the URL's lang/theme, then
 // the stored choice, then the browser's languages (English if none is supported); an
-// unknown scene shows the default one. The app removes #ww-pre when it mounts; the e2e
+// unknown scene shows the default one. A scene's whole default page, if the build
+// pre-rendered it (the TCP ladder), is a <template> as well in the one-file build, and
+// a file of its own (FULL) on the hosted page: fetched on that route only, it replaces
+// the opening once it and the bundle's style sheet (window.wwCss, scripts/loader.js)
+// are there, unless the app has mounted or the page was painted again meanwhile. The app removes #ww-pre when it mounts; the e2e
 // suite checks that both agree for many URLs.
 (function () {
-  var d = document, DEFAULT = '__DEFAULT_SCENE__';
+  var d = document, DEFAULT = '__DEFAULT_SCENE__', FULL = __FULL__;
   function dec(s) {
     try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
   }
@@ -27,7 +31,11 @@
       return;
     }
     var hash = location.hash.replace(/^#/, ''), q = hash.indexOf('?');
-    var slug = dec(q < 0 ? hash : hash.slice(0, q)).trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+    // The path is decoded as the app and the loader do: a '+' stays a '+' (only the
+    // query's values read it as a space).
+    var slug = q < 0 ? hash : hash.slice(0, q);
+    try { slug = decodeURIComponent(slug); } catch (e) {}
+    slug = slug.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
     var pairs = location.search.replace(/^\?/, '').split('&').concat(q < 0 ? [] : hash.slice(q + 1).split('&'));
     var lang = null, theme = null, embed = false, plain = true;
     for (var i = 0; i < pairs.length; i++) {
@@ -71,6 +79,19 @@
       for (var x = 0; x < drop.length; x++) drop[x].remove();
     }
     root.appendChild(opening);
+    var file = plain && !whole && FULL[lang + '-' + scene];
+    if (file) {
+      Promise.all([fetch('./' + file).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.text();
+      }), window.wwCss]).then(function (v) {
+        var main = root.querySelector('main');
+        if (d.getElementById('ww-pre') !== root || d.querySelector('main[data-ready="true"]') || !main) return;
+        var t = d.createElement('template');
+        t.innerHTML = v[0];
+        main.replaceWith(t.content);
+      }).catch(function () {});
+    }
     var links = root.querySelectorAll('.ww-nav-link');
     for (var n = 0; n < links.length; n++) {
       var here = links[n].getAttribute('data-scene') === scene;

@@ -1,12 +1,20 @@
 // Trunk post-build hook (Trunk.toml): makes the first paint independent of WebAssembly.
 //
-// 1. Every stylesheet Trunk linked is inlined into one <style> (one request fewer on the
-//    critical path; the CSS files are then dropped from the build).
+// 1. The stylesheets Trunk linked are split by scripts/css-bundles.mjs: what every
+//    route's first paint needs (SHELL) and the rules that come after every scene's (LATE)
+//    are inlined into index.html as two <style>s; each scene bundle's own (SCENES) become
+//    one content-hashed ww-<scene>-<hash>.css, in the same cascade order, which the
+//    inline loader puts between the two; ww-full-<hash>.css holds every scene's, for the
+//    one-file build (scripts/onefile.mjs inlines it and removes it). The build fails if a
+//    bundle's wasm names classes whose rules only a sheet it does not load has.
 // 2. The header and each scene's opening (title and intro), in both languages, are
 //    rendered by the real components natively (`cargo run --example prepaint`) and put
 //    into <template>s; a small inline script (scripts/prepaint-picker.js) shows the right
 //    ones for the URL, the stored choices and the browser's languages, exactly as the
 //    app would, before any WebAssembly arrives. The app removes them when it mounts.
+//    A scene's whole default page (the TCP ladder) is a file of its own per language,
+//    ww-pre-<lang>-<scene>-full-<hash>.html, which the picker fetches on that route only
+//    and shows in place of the opening once it and the bundle's style sheet are there.
 // 3. If index.html carries a Content-Security-Policy <meta>, the hashes of every inline
 //    script and style are added to it, so no 'unsafe-inline' is needed; so are those of
 //    the style sheets the app inlines itself (scripts/csp.mjs INLINE_STYLES).
@@ -19,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { styleHashes } from './csp.mjs';
+import { LATE, SCENES, SHELL, problems as cssProblems } from './css-bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -36,20 +45,41 @@ if (html.includes('id=ww-pre-') || html.includes('id="ww-pre-')) {
 
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
 
-// 1. Stylesheets → one inline <style>, in document order.
-let css = '';
+// 1. Stylesheets → the shell's inline, each bundle's a file (scripts/css-bundles.mjs).
+const sheets = [];
+let firstSheet = null;
 html = html.replace(/<link\b[^>]*>/g, (tag) => {
   if (attr(tag, 'rel') !== 'stylesheet') return tag;
-  const href = attr(tag, 'href');
-  const file = path.join(staging, href.replace(/^\.\//, ''));
-  css += fs.readFileSync(file, 'utf8') + '\n';
+  const href = attr(tag, 'href').replace(/^\.\//, '');
+  const name = href.match(/^([a-z-]+)-[0-9a-f]+\.css$/)?.[1];
+  if (!name) throw new Error(`prepaint: unexpected style sheet ${href}`);
+  const file = path.join(staging, href);
+  sheets.push({ name, css: fs.readFileSync(file, 'utf8') });
   fs.rmSync(file);
-  return '';
+  if (firstSheet) return '';
+  firstSheet = '<!--ww-styles-->';
+  return firstSheet;
 });
-if (css.includes('</')) throw new Error('prepaint: CSS contains "</", which cannot be inlined');
+const cssOf = (names) => sheets.filter((s) => names.includes(s.name)).map((s) => `${s.css}\n`).join('');
+const css = cssOf(SHELL);
+const lateCss = cssOf(LATE);
+if ((css + lateCss).includes('</')) throw new Error('prepaint: CSS contains "</", which cannot be inlined');
+const problems = cssProblems(staging);
+if (problems.length) throw new Error(`prepaint: the style sheets of the bundles (scripts/css-bundles.mjs):\n  ${problems.join('\n  ')}`);
+const contentName = (prefix, text, ext) => `${prefix}-${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16)}${ext}`;
+const sceneCss = {};
+for (const [scene, names] of Object.entries(SCENES)) {
+  const text = cssOf(names);
+  sceneCss[scene] = contentName(`ww-${scene}`, text, '.css');
+  fs.writeFileSync(path.join(staging, sceneCss[scene]), text);
+}
+const everyScene = sheets.filter((s) => !SHELL.includes(s.name) && !LATE.includes(s.name)).map((s) => `${s.css}\n`).join('');
+const fullCss = contentName('ww-full', everyScene, '.css');
+fs.writeFileSync(path.join(staging, fullCss), everyScene);
 
 // 2. The pre-rendered pieces.
 let count = 0;
+const full = {};
 const pieces = fs.mkdtempSync(path.join(os.tmpdir(), 'wirewalk-prepaint-'));
 try {
   execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--example', 'prepaint', '--', pieces], {
@@ -58,14 +88,20 @@ try {
   let templates = '';
   for (const name of fs.readdirSync(pieces).filter((n) => n.endsWith('.html')).sort()) {
     const body = fs.readFileSync(path.join(pieces, name), 'utf8');
-    templates += `<template id="ww-pre-${name.replace(/\.html$/, '')}">${body}</template>`;
+    const id = name.replace(/\.html$/, '');
+    const whole = id.match(/^([a-z]+-[a-z]+)-full$/);
+    if (whole) {
+      full[whole[1]] = contentName(`ww-pre-${id}`, body, '.html');
+      fs.writeFileSync(path.join(staging, full[whole[1]]), body);
+    } else templates += `<template id="ww-pre-${id}">${body}</template>`;
     count += 1;
   }
   const defaultScene = fs.readFileSync(path.join(pieces, 'default-scene.txt'), 'utf8').trim();
   // Comment lines and indentation dropped: the script is on the critical path.
   const picker = fs.readFileSync(path.join(root, 'scripts/prepaint-picker.js'), 'utf8').split('\n')
     .map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n')
-    .replace('__DEFAULT_SCENE__', defaultScene);
+    .replace('__DEFAULT_SCENE__', defaultScene)
+    .replace('__FULL__', JSON.stringify(full));
   html = html.replace(/<body>/, `<body>${templates}<script>${picker}</script>`);
 
   // 2b. Trunk's loader (the full app) → the inline loader that picks the URL's scene
@@ -80,6 +116,10 @@ try {
   for (const n of fs.readdirSync(staging)) {
     const b = n.match(/^ww-([a-z]+)-[0-9a-f]+\.js$/);
     if (b) bundles[b[1]] = [n, n.replace(/\.js$/, '_bg.wasm')];
+  }
+  for (const scene of Object.keys(bundles)) {
+    if (!sceneCss[scene]) throw new Error(`prepaint: bundle ${scene} has no style sheets (scripts/css-bundles.mjs SCENES)`);
+    bundles[scene].push(sceneCss[scene]);
   }
   for (const [scene, [, wasm]] of Object.entries(bundles)) {
     if (!fs.existsSync(path.join(staging, wasm))) throw new Error(`prepaint: bundle ${scene} has no ${wasm}`);
@@ -104,11 +144,13 @@ try {
     const href = attr(tag, 'href')?.replace(/^\.\//, '');
     return (rel === 'modulepreload' || rel === 'preload') && (href === fullJs || href === fullWasm) ? '' : tag;
   });
-  html = html.replace(trunkLoader, () => `<script id=ww-loader data-full-js="${fullJs}" data-full-wasm="${fullWasm}">${loader}</script>`);
+  html = html.replace(trunkLoader, () => `<script id=ww-loader data-full-js="${fullJs}" data-full-wasm="${fullWasm}" data-full-css="${fullCss}">${loader}</script>`);
 } finally {
   fs.rmSync(pieces, { recursive: true, force: true });
 }
-html = html.replace('</head>', `<style>${css}</style></head>`);
+// The loader inserts the bundle's style sheet before the second <style>, so the cascade
+// keeps index.html's order; both come before the loader.
+html = html.replace(firstSheet, () => `<style>${css}</style><style id=ww-late-css>${lateCss}</style>`);
 
 // 3. Hashes of the inline scripts and styles into the CSP, if there is one.
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -125,4 +167,4 @@ html = html.replace(/<meta\b[^>]*Content-Security-Policy[^>]*>/i, (tag) => {
 });
 
 fs.writeFileSync(indexPath, html);
-console.error(`prepaint: ${path.relative(root, indexPath) || indexPath}: ${html.length} bytes, CSS inlined, ${count} pre-rendered pieces`);
+console.error(`prepaint: ${path.relative(root, indexPath) || indexPath}: ${html.length} bytes, shell CSS inlined, ${Object.keys(sceneCss).length} scene style sheets, ${count} pre-rendered pieces (${Object.keys(full).length} in files of their own)`);
