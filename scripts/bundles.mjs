@@ -6,7 +6,7 @@
 // 1. builds every bin in ONE cargo build (the library is compiled once, the bins link
 //    in parallel), with the same release profile Trunk used;
 // 2. runs wasm-bindgen (--target web) and wasm-opt, two bundles at a time, (the flags of index.html's
-//    data-wasm-opt / data-wasm-opt-params) on each scene bin, into the staging dir as
+//    data-wasm-opt / data-wasm-opt-params) on each scene bin, and terser on its JS glue, into the staging dir as
 //    ww-<scene>-<hash>.js and ww-<scene>-<hash>_bg.wasm (hash: of the two files'
 //    content, so a changed bundle is a new URL);
 // 3. writes each bundle's strings files, one per language (`cargo run --example strings`,
@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -89,7 +90,13 @@ try {
     const raw = path.join(out, `${name}_bg.wasm`);
     const opt = path.join(out, `${name}.opt.wasm`);
     await run('wasm-opt', [`-O${level}`, ...params.split(/\s+/).filter(Boolean), '--output', opt, raw]);
-    const js = fs.readFileSync(path.join(out, `${name}.js`));
+    // The JS glue minified (it is on every route's critical path: 42 KB raw, 6.4 KB
+    // brotli before, 19 KB and 4.9 KB after). Export and import names stay: the loader
+    // calls the default export, and the wasm's imports are the glue's object keys.
+    const glue = fs.readFileSync(path.join(out, `${name}.js`), 'utf8');
+    const small = await minify(glue, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+    if (!small.code) throw new Error(`bundles: terser gave nothing for ${name}.js`);
+    const js = Buffer.from(small.code);
     const wasm = fs.readFileSync(opt);
     const hash = createHash('sha256').update(js).update('\0').update(wasm).digest('hex').slice(0, 16);
     fs.writeFileSync(path.join(staging, `${name}-${hash}.js`), js);
