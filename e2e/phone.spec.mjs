@@ -254,5 +254,25 @@ test('phones: addresses stay whole and the 4-tuple table fits (zh and en)', asyn
     const macs = await page.locator('.ww-lan-table td.ww-mono').evaluateAll((cs) => cs.map((c) => c.firstChild ? (() => { const r = document.createRange(); r.selectNodeContents(c); return r.getClientRects().length; })() : 1));
     expect(macs.length).toBeGreaterThan(0);
     expect(Math.max(...macs)).toBe(1);
+    // The router's hop diff: field names whole, a MAC broken only after a colon (a phone
+    // showed "tcp.srcp/ort" and "02:00:00:00:/01:01"), and the table fits.
+    await open(page, `#/lan?lang=${lang}&view=router&step=16`);
+    const diff = page.locator('.ww-lan-diff-wrap').first();
+    expect(await diff.evaluate((w) => w.scrollWidth <= w.clientWidth + 1), `${lang} diff fits`).toBe(true);
+    const broken = await page.locator('.ww-lan-diff tbody :is(th, td)').evaluateAll((cells) => cells.flatMap((c) => {
+      const chars = [];
+      const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.textContent.length; i++) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = r.getClientRects()[0];
+          if (rect) chars.push({ c: n.textContent[i], top: Math.round(rect.top) });
+        }
+      }
+      return chars.some((ch, i) => i > 0 && ch.top > chars[i - 1].top + 2 && chars[i - 1].c !== ':') ? [c.textContent] : [];
+    }));
+    expect(broken, lang).toEqual([]);
   }
 });

@@ -10,6 +10,7 @@ use super::PageAction;
 use super::PageProps;
 use crate::i18n::{t, tf, Lang};
 use crate::platform;
+use crate::widgets::break_after_colons;
 use crate::widgets::num::fixed;
 use model::{
     advice_key, binary, card_verdict, classify, default_program, dotted, host_verdict, ipv6_full,
@@ -49,17 +50,6 @@ const MAC_PICKS: [&str; 4] = [
     "ff:ff:ff:ff:ff:ff",
 ];
 const PORT_PICKS: [u16; 6] = [22, 80, 443, 3306, 8001, 50123];
-
-/// An IPv6 address that a narrow line may break only after a colon, never inside a group.
-fn break_after_colons(addr: &str) -> Html {
-    let groups: Vec<&str> = addr.split(':').collect();
-    let last = groups.len().saturating_sub(1);
-    html! {
-        <>{ for groups.iter().enumerate().map(|(i, g)| html! {
-            <>{ *g }if i < last { { ":" }<wbr /> }</>
-        }) }</>
-    }
-}
 
 /// A labelled text input with its error beside it.
 #[allow(clippy::too_many_arguments)]

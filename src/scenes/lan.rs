@@ -12,6 +12,7 @@ use super::PageProps;
 use crate::i18n::{error_message, t, tf, Lang};
 use crate::platform;
 use crate::player::Player;
+use crate::widgets::break_after_colons;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
@@ -160,8 +161,8 @@ fn router_diff(trace: &Trace, lang: Lang, step: usize) -> Html {
         html! {
             <tr key={r.id.clone()} class={classes!(r.changed.then_some("is-changed"), format!("layer-{layer}"))} data-field={r.id.clone()}>
                 <th scope="row" class="ww-mono">{ r.id.clone() }</th>
-                <td class="ww-mono">{ r.before.clone() }</td>
-                <td class="ww-mono">{ r.after.clone() }</td>
+                <td class="ww-mono">{ break_after_colons(&r.before) }</td>
+                <td class="ww-mono">{ break_after_colons(&r.after) }</td>
             </tr>
         }
     };

@@ -26,3 +26,17 @@ pub mod later;
 pub mod narrow;
 pub mod num;
 pub mod state_diagram;
+
+use yew::prelude::*;
+
+/// An address (IPv6, MAC) that a narrow line may break only after a colon, never inside a
+/// group ("0370:7/334" or "02:00:00:/00:00:0a" on a phone).
+pub fn break_after_colons(addr: &str) -> Html {
+    let groups: Vec<&str> = addr.split(':').collect();
+    let last = groups.len().saturating_sub(1);
+    html! {
+        <>{ for groups.iter().enumerate().map(|(i, g)| html! {
+            <>{ *g }if i < last { { ":" }<wbr /> }</>
+        }) }</>
+    }
+}
