@@ -50,6 +50,7 @@ const T_PLAYGROUND: (&str, &[Msg]) = ("playground.rs", i18n::playground::MESSAGE
 const T_QUIZ: (&str, &[Msg]) = ("quiz.rs", i18n::quiz::MESSAGES);
 const T_CAPTURE: (&str, &[Msg]) = ("capture_scene.rs", i18n::capture_scene::MESSAGES);
 const T_TCP: (&str, &[Msg]) = ("tcp.rs", i18n::tcp::MESSAGES);
+const T_NARRATION: (&str, &[Msg]) = ("narration.rs", i18n::narration::MESSAGES);
 
 /// C/S vs B/S (the default scene).
 pub static ARCHITECTURE: Bundle = Bundle {
@@ -73,13 +74,13 @@ pub static ENCAPSULATION: Bundle = Bundle {
 pub static LAN: Bundle = Bundle {
     name: "lan",
     pages: &[page(3)],
-    tables: &[T_LAN, T_QUIZ],
+    tables: &[T_LAN, T_QUIZ, T_NARRATION],
 };
 /// TCP, with the playground and predict mode.
 pub static TCP: Bundle = Bundle {
     name: "tcp",
     pages: &[page(4)],
-    tables: &[T_TCP, T_PLAYGROUND, T_QUIZ],
+    tables: &[T_TCP, T_PLAYGROUND, T_QUIZ, T_NARRATION],
 };
 /// Addresses and ports.
 pub static ADDRESSES: Bundle = Bundle {
@@ -91,7 +92,7 @@ pub static ADDRESSES: Bundle = Bundle {
 pub static CAPTURE: Bundle = Bundle {
     name: "capture",
     pages: &[page(6)],
-    tables: &[T_CAPTURE],
+    tables: &[T_CAPTURE, T_NARRATION],
 };
 
 /// Every scene and every table: the one-file build and the browser tests.

@@ -23,6 +23,7 @@ pub mod encapsulation;
 mod engine;
 pub mod lan;
 pub mod layers;
+pub mod narration;
 pub mod playground;
 pub mod quiz;
 pub mod resident;
@@ -52,6 +53,7 @@ pub static SCENE_TABLES: &[(&str, &[Msg])] = &[
     ("quiz.rs", quiz::MESSAGES),
     ("capture_scene.rs", capture_scene::MESSAGES),
     ("tcp.rs", tcp::MESSAGES),
+    ("narration.rs", narration::MESSAGES),
 ];
 
 /// Every table of the catalogue, with its name (for test messages); natively, where a
@@ -71,6 +73,7 @@ pub static TABLES: &[(&str, &[Msg])] = &[
     ("quiz.rs", quiz::MESSAGES),
     ("capture_scene.rs", capture_scene::MESSAGES),
     ("tcp.rs", tcp::MESSAGES),
+    ("narration.rs", narration::MESSAGES),
 ];
 
 static REGISTERED: OnceLock<&'static [(&'static str, &'static [Msg])]> = OnceLock::new();
