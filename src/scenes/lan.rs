@@ -156,13 +156,19 @@ fn router_diff(trace: &Trace, lang: Lang, step: usize) -> Html {
             host_label(trace, lang, &f.to)
         )
     };
+    // Each value cell carries its column's name: on a phone the table is one card per
+    // field, each value under its hop's name (styles/lan.css).
+    let (hop1, hop2) = (
+        t(lang, "scene.lan.diff.hop1").to_owned(),
+        t(lang, "scene.lan.diff.hop2").to_owned(),
+    );
     let row = |r: &model::DiffRow| {
         let layer = r.id.split('.').next().unwrap_or("").to_owned();
         html! {
             <tr key={r.id.clone()} class={classes!(r.changed.then_some("is-changed"), format!("layer-{layer}"))} data-field={r.id.clone()}>
                 <th scope="row" class="ww-mono">{ r.id.clone() }</th>
-                <td class="ww-mono">{ break_after_colons(&r.before) }</td>
-                <td class="ww-mono">{ break_after_colons(&r.after) }</td>
+                <td class="ww-mono" data-label={hop1.clone()}>{ break_after_colons(&r.before) }</td>
+                <td class="ww-mono" data-label={hop2.clone()}>{ break_after_colons(&r.after) }</td>
             </tr>
         }
     };
