@@ -141,7 +141,7 @@ test('the ladder check sees a payload on its own resend arrow (phone)', async ({
 // refused TCP connection, the storm view and the addresses cards re-laid out so that no
 // column ends far above its neighbour, at the desktop and projector sizes, in zh and en.
 // The LAN switch view's lesson sits under its short MAC table, beside the drawing.
-const BLANK_ROUTES = ['#/architecture', '#/architecture?net=lossy', '#/tcp?variant=refused&step=1000',
+const BLANK_ROUTES = ['#/architecture', '#/architecture?net=data', '#/tcp?variant=refused&step=1000',
   '#/lan?step=14', '#/lan?view=storm&step=60', '#/lan?view=storm&storm.pulled=true&step=12', '#/addresses'];
 for (const lang of ['zh', 'en']) {
   for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector']]) {

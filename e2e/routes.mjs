@@ -3,7 +3,7 @@
 /** Every scene, with its main variants; a step in the middle so the drawings are filled. */
 export const ROUTES = [
   '#/architecture',
-  '#/architecture?net=lossy',
+  '#/architecture?net=data',
   '#/layers?model=5',
   '#/layers?model=4',
   '#/encapsulation?step=6',

@@ -227,3 +227,31 @@ fn the_checks_catch_planted_mistakes() {
     assert!("TCP 头部".contains(&rules[0].variant));
     assert_eq!(rules[0].instead, "首部");
 }
+
+#[test]
+fn the_arp_target_mac_note_names_the_bytes_the_engine_sends() {
+    // An ARP request's target hardware address has no prescribed value (RFC 826): the
+    // note must say what our stack puts there, as the frame's bytes show it.
+    use wirewalk::i18n::{t, Lang};
+    use wirewalk_engine::scenario::Scenario;
+    let trace = wirewalk_engine::run(&Scenario::named("tcp").unwrap()).unwrap();
+    let request = trace
+        .frames
+        .iter()
+        .find(|f| {
+            f.bytes.len() >= 42 && f.bytes[12..14] == [0x08, 0x06] && f.bytes[20..22] == [0, 1]
+        })
+        .expect("the tcp scenario starts with an ARP request");
+    let target: Vec<String> = request.bytes[32..38]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let target = target.join(":");
+    for lang in Lang::ALL {
+        let note = t(lang, "field.arp.dst.hw_mac");
+        assert!(
+            note.contains(&target),
+            "{lang:?}: {note} does not name {target}"
+        );
+    }
+}

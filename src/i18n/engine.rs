@@ -138,8 +138,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     // Source (field.arp.*): RFC 826 ("Packet format"); opcode 1 = request, 2 = reply.
     m(
         "field.arp.dst.hw_mac",
-        "目标 MAC 地址：请求里发送方还不知道它（这正是要问的），所以填全 0；应答里是提问者的 MAC。",
-        "Target MAC address: in a request the sender does not know it yet (that is the question), so it is all zeros; in a reply it is the asker's MAC.",
+        "目标 MAC 地址：请求里发送方还不知道它（这正是要问的），这个字段的值没有意义：RFC 826 没有规定填什么，Linux 填全 0，这里的协议栈（smoltcp）填全 1（ff:ff:ff:ff:ff:ff）；应答里是提问者的 MAC。",
+        "Target MAC address: in a request the sender does not know it yet (that is the question), so its value means nothing: RFC 826 does not say what to put there; Linux sends all zeros, the stack here (smoltcp) all ones (ff:ff:ff:ff:ff:ff). In a reply it is the asker's MAC.",
     ),
     m(
         "field.arp.dst.proto_ipv4",
