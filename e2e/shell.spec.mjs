@@ -194,3 +194,25 @@ test('a backwards embed range is read the other way round, and the notice says s
   await open(page, '#/tcp?lang=zh&embed=1&from=9&to=2');
   await expect(page.locator('.ww-notice')).toContainText('from=9 在 to=2 之后');
 });
+
+// A closed <select> shows its chosen option on one line and cuts what does not fit
+// ("The first data segmer", "Each connection loses one"). At 1280x800 every select of
+// these pages must be wide enough for its chosen option's text (measured with the
+// select's own font), plus room for the arrow.
+test('at 1280x800 every select shows its whole chosen option (zh and en)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const lang of ['zh', 'en']) {
+    for (const route of ['#/tcp?variant=tcp_loss', '#/tcp?variant=tcp_loss_twice', '#/tcp?variant=tcp_server_close', '#/architecture?net=data', '#/architecture?net=data*2']) {
+      await open(page, `${route}&lang=${lang}`);
+      const cut = await page.locator('main select').evaluateAll((sels) => sels.filter((s) => s.offsetParent).flatMap((s) => {
+        const cs = getComputedStyle(s);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const text = s.selectedOptions[0]?.textContent ?? '';
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        return ctx.measureText(text).width > room ? [`${s.id}: ${text}`] : [];
+      }));
+      expect(cut, `${route} ${lang}`).toEqual([]);
+    }
+  }
+});
