@@ -8,9 +8,10 @@
 use core::fmt::Debug;
 
 use smoltcp::iface::{Interface, SocketHandle, SocketSet};
+use smoltcp::socket::tcp;
 use smoltcp::wire::Ipv4Address;
 
-use crate::trace::EventKind;
+use crate::trace::{EventKind, TcpState};
 
 /// What a program needs to know about the host it runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,10 @@ pub trait HostApp: Debug {
     fn code(&self) -> Vec<String>;
 
     /// Run at virtual time `now_us` until the program blocks or ends. Returns whether it
-    /// made progress (entered or left a call). Socket-call events go to `events`.
+    /// made progress (entered or left a call). Socket-call events go to `events`; after
+    /// every call that returns, the program shows its TCP socket to `watch`, so a state a
+    /// call sets (`listen()` → LISTEN, `close()` → FIN_WAIT_1) is recorded right after
+    /// that call, before the next one blocks.
     fn poll(
         &mut self,
         now_us: u64,
@@ -37,6 +41,7 @@ pub trait HostApp: Debug {
         iface: &mut Interface,
         sockets: &mut SocketSet<'static>,
         events: &mut Vec<EventKind>,
+        watch: &mut StateWatch,
     ) -> bool;
 
     /// When the program wants to run again without network input (the end of a sleep, or
@@ -45,4 +50,62 @@ pub trait HostApp: Debug {
 
     /// The program's TCP socket, once it created one (the host reports its state changes).
     fn tcp_handle(&self) -> Option<SocketHandle>;
+}
+
+/// Records a host's TCP state changes as [`EventKind::StateChange`] events: the host
+/// shows it the socket after every step of smoltcp, the program after every call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateWatch {
+    host: String,
+    last: Option<TcpState>,
+}
+
+impl StateWatch {
+    /// A watch for host `host`, whose socket does not exist yet.
+    pub fn new(host: &str) -> Self {
+        StateWatch {
+            host: host.to_string(),
+            last: None,
+        }
+    }
+
+    /// Look at the program's TCP socket `handle` (none yet: nothing to record).
+    pub fn observe_socket(
+        &mut self,
+        sockets: &SocketSet<'static>,
+        handle: Option<SocketHandle>,
+        events: &mut Vec<EventKind>,
+    ) {
+        let now = handle.map(|h| sockets.get::<tcp::Socket>(h).state().into());
+        self.observe(now, events);
+    }
+
+    /// Record the change from the last state seen to `now`, if any.
+    pub fn observe(&mut self, now: Option<TcpState>, events: &mut Vec<EventKind>) {
+        let Some(to) = now else {
+            return;
+        };
+        let mut from = self.last.unwrap_or(TcpState::Closed);
+        // One segment can carry the handshake's ACK and a FIN (a program that sends
+        // and closes at once): RFC 9293 passes through ESTABLISHED before CLOSE-WAIT
+        // (§3.10.7.4, the ACK then the FIN), which smoltcp does within one call.
+        if matches!(from, TcpState::SynSent | TcpState::SynReceived)
+            && matches!(to, TcpState::CloseWait | TcpState::LastAck)
+        {
+            events.push(EventKind::StateChange {
+                host: self.host.clone(),
+                from,
+                to: TcpState::Established,
+            });
+            from = TcpState::Established;
+        }
+        if from != to {
+            events.push(EventKind::StateChange {
+                host: self.host.clone(),
+                from,
+                to,
+            });
+        }
+        self.last = Some(to);
+    }
 }

@@ -14,7 +14,7 @@ use smoltcp::socket::tcp;
 use smoltcp::time::Instant;
 use smoltcp::wire::{EthernetAddress, HardwareAddress, IpCidr, Ipv4Address};
 
-use super::app::{HostApp, HostCtx};
+use super::app::{HostApp, HostCtx, StateWatch};
 use super::device::QueueDevice;
 use super::NetError;
 use crate::trace::{EventKind, TcpState};
@@ -56,7 +56,7 @@ pub struct Host {
     sockets: SocketSet<'static>,
     app: Option<Box<dyn HostApp>>,
     ctx: HostCtx,
-    last_state: Option<TcpState>,
+    watch: StateWatch,
 }
 
 impl core::fmt::Debug for Host {
@@ -114,6 +114,7 @@ impl Host {
             ephemeral_port: config.ephemeral_port,
             delayed_ack: config.delayed_ack,
         };
+        let watch = StateWatch::new(&config.name);
         Ok(Host {
             name: config.name.clone(),
             config,
@@ -122,7 +123,7 @@ impl Host {
             sockets: SocketSet::new(Vec::new()),
             app,
             ctx,
-            last_state: None,
+            watch,
         })
     }
 
@@ -139,30 +140,7 @@ impl Host {
 
     fn observe_state(&mut self, events: &mut Vec<EventKind>) {
         let now = self.tcp_state();
-        if let Some(to) = now {
-            let mut from = self.last_state.unwrap_or(TcpState::Closed);
-            // One segment can carry the handshake's ACK and a FIN (a program that sends
-            // and closes at once): RFC 9293 passes through ESTABLISHED before CLOSE-WAIT
-            // (§3.10.7.4, the ACK then the FIN), which smoltcp does within one call.
-            if matches!(from, TcpState::SynSent | TcpState::SynReceived)
-                && matches!(to, TcpState::CloseWait | TcpState::LastAck)
-            {
-                events.push(EventKind::StateChange {
-                    host: self.name.clone(),
-                    from,
-                    to: TcpState::Established,
-                });
-                from = TcpState::Established;
-            }
-            if from != to {
-                events.push(EventKind::StateChange {
-                    host: self.name.clone(),
-                    from,
-                    to,
-                });
-            }
-            self.last_state = Some(to);
-        }
+        self.watch.observe(now, events);
     }
 
     fn run_program(&mut self, now_us: u64, events: &mut Vec<EventKind>) -> bool {
@@ -175,6 +153,7 @@ impl Host {
             &mut self.iface,
             &mut self.sockets,
             events,
+            &mut self.watch,
         );
         self.observe_state(events);
         progressed

@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BinaryHeap};
 
 use serde::{Deserialize, Serialize};
 
-pub use app::{HostApp, HostCtx};
+pub use app::{HostApp, HostCtx, StateWatch};
 pub use host::{Host, HostConfig};
 pub use link::{Direction, Link, LossRule};
 pub use rng::SplitMix64;

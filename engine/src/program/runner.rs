@@ -6,7 +6,7 @@ use smoltcp::socket::{tcp, udp};
 use smoltcp::wire::{IpAddress, IpEndpoint, Ipv4Address};
 
 use super::{py_bytes, python_source, Call, Script, Transport, SOCKET_BUFFER};
-use crate::net::{HostApp, HostCtx};
+use crate::net::{HostApp, HostCtx, StateWatch};
 use crate::trace::{CallPhase, EventKind};
 
 /// Python's message for a refused connection.
@@ -87,7 +87,8 @@ impl ScriptRunner {
     }
 
     /// Run calls at virtual time `now_us` until one blocks or the script ends. Returns
-    /// whether any call was entered or returned. Events go to `events`.
+    /// whether any call was entered or returned. Events go to `events`; the TCP socket
+    /// is shown to `watch` after every call that returns.
     pub fn run(
         &mut self,
         now_us: u64,
@@ -95,6 +96,7 @@ impl ScriptRunner {
         iface: &mut Interface,
         sockets: &mut SocketSet<'static>,
         events: &mut Vec<EventKind>,
+        watch: &mut StateWatch,
     ) -> bool {
         let mut progressed = false;
         while let Some(call) = self.script.calls.get(self.pc).cloned() {
@@ -131,6 +133,7 @@ impl ScriptRunner {
                         args: String::new(),
                         nbytes: None,
                     });
+                    watch.observe_socket(sockets, self.tcp, events);
                     progressed = true;
                     self.progress = Progress::Idle;
                     self.wake_us = now_us;
@@ -404,8 +407,9 @@ impl HostApp for ScriptRunner {
         iface: &mut Interface,
         sockets: &mut SocketSet<'static>,
         events: &mut Vec<EventKind>,
+        watch: &mut StateWatch,
     ) -> bool {
-        self.run(now_us, ctx, iface, sockets, events)
+        self.run(now_us, ctx, iface, sockets, events, watch)
     }
 
     fn wake_at(&self) -> Option<u64> {

@@ -6,7 +6,7 @@ use super::socket::{Pending, SockResult, Table, World};
 use super::value::{Exc, Value};
 use super::vm::{Stop, Sys, SysOutcome, Vm};
 use super::{compile_program, ProgramError, Side, MAX_OUTPUT, MAX_PRINTS};
-use crate::net::{HostApp, HostCtx};
+use crate::net::{HostApp, HostCtx, StateWatch};
 use crate::trace::{CallPhase, EventKind, RunLimit};
 
 /// A student's program on a host.
@@ -65,6 +65,7 @@ struct Env<'a, 'w> {
     pending: &'a mut Pending,
     world: &'a mut World<'w>,
     events: &'a mut Vec<EventKind>,
+    watch: &'a mut StateWatch,
     printed: &'a mut usize,
     prints: &'a mut usize,
 }
@@ -171,6 +172,8 @@ impl Sys for Env<'_, '_> {
             args: String::new(),
             nbytes,
         });
+        self.watch
+            .observe_socket(self.world.sockets, self.table.main_tcp, self.events);
         out
     }
 
@@ -201,6 +204,7 @@ impl HostApp for PyRunner {
         iface: &mut Interface,
         sockets: &mut SocketSet<'static>,
         events: &mut Vec<EventKind>,
+        watch: &mut StateWatch,
     ) -> bool {
         if self.vm.done() {
             return false;
@@ -219,6 +223,7 @@ impl HostApp for PyRunner {
             pending: &mut self.pending,
             world: &mut world,
             events,
+            watch,
             printed: &mut self.printed,
             prints: &mut self.prints,
         };

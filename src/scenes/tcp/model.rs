@@ -375,6 +375,36 @@ mod tests {
     }
 
     #[test]
+    fn the_step_that_says_accept_blocks_shows_listen() {
+        // listen() is the passive OPEN (RFC 9293): the state beside "blocks in accept()"
+        // is LISTEN, in every variant that accepts.
+        for variant in [
+            "tcp",
+            "tcp_loss",
+            "tcp_server_close",
+            "tcp_simultaneous_close",
+        ] {
+            let b = build(&params(&[("variant", variant)])).unwrap();
+            let tr = &b.trace;
+            let step = 1 + tr
+                .events
+                .iter()
+                .position(|e| {
+                    matches!(&e.kind, EventKind::SocketCall { host, call, phase: CallPhase::Blocked, .. }
+                        if host == "server" && call == "accept")
+                })
+                .unwrap_or_else(|| panic!("{variant}: no accept()"));
+            let text = narration(tr, step, Lang::En).join(" ");
+            assert!(text.contains("accept() and its program waits"), "{text}");
+            assert_eq!(
+                host_at(tr, "server", step).state,
+                TcpState::Listen,
+                "{variant}"
+            );
+        }
+    }
+
+    #[test]
     fn a_lost_frame_is_not_narrated_as_if_it_arrived() {
         for (loss, role, says) in [
             ("handshake_ack", "handshake_ack", "stays in SYN_RECEIVED"),

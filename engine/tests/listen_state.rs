@@ -1,0 +1,124 @@
+//! `listen()` is the passive OPEN of RFC 9293 (§3.10.1: "CLOSED → LISTEN"), so a server
+//! is in LISTEN as soon as `listen()` returns, before it blocks in `accept()`. The
+//! trace must say so at every step: the CLOSED → LISTEN change comes right after
+//! `listen()` returns, and the state shown while `accept()` waits is LISTEN. Linux
+//! with CPython is the oracle for the socket API: the kernel's table shows the port in
+//! LISTEN after `listen()` and nothing after `bind()` alone. A missing `python3` fails
+//! the test.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::Command;
+
+use wirewalk_engine::python::PRESETS;
+use wirewalk_engine::scenario::{Scenario, ScenarioName};
+use wirewalk_engine::trace::{CallPhase, EventKind, TcpState, Trace};
+
+/// The index of `host`'s first `call` event in `phase`.
+fn call_at(t: &Trace, host: &str, call: &str, phase: CallPhase) -> Option<usize> {
+    t.events.iter().position(|e| {
+        matches!(&e.kind, EventKind::SocketCall { host: h, call: c, phase: p, .. }
+            if h == host && c == call && *p == phase)
+    })
+}
+
+/// `listen()` returned, then the state became LISTEN, then `accept()` blocked in LISTEN.
+fn listen_then_accept(t: &Trace, what: &str) {
+    let listened = call_at(t, "server", "listen", CallPhase::Returned)
+        .unwrap_or_else(|| panic!("{what}: the server never returned from listen()"));
+    assert_eq!(
+        t.tcp_state_at("server", listened),
+        TcpState::Closed,
+        "{what}: CLOSED until listen() returns"
+    );
+    match &t.events[listened + 1].kind {
+        EventKind::StateChange { host, from, to } => {
+            assert_eq!(
+                (host.as_str(), *from, *to),
+                ("server", TcpState::Closed, TcpState::Listen),
+                "{what}"
+            );
+        }
+        other => panic!("{what}: after listen() returned came {other:?}, not CLOSED → LISTEN"),
+    }
+    let accept = call_at(t, "server", "accept", CallPhase::Blocked)
+        .unwrap_or_else(|| panic!("{what}: the server never called accept()"));
+    assert!(accept > listened, "{what}");
+    assert_eq!(
+        t.tcp_state_at("server", accept + 1),
+        TcpState::Listen,
+        "{what}: the server blocks in accept() in LISTEN"
+    );
+}
+
+#[test]
+fn every_tcp_scenario_listens_before_accept_blocks() {
+    for name in [
+        ScenarioName::Tcp,
+        ScenarioName::TcpLoss,
+        ScenarioName::TcpLossTwice,
+        ScenarioName::TcpServerClose,
+        ScenarioName::TcpSimultaneousClose,
+    ] {
+        let t = wirewalk_engine::run(&Scenario::new(name)).unwrap();
+        listen_then_accept(&t, &format!("{name:?}"));
+    }
+}
+
+#[test]
+fn every_playground_preset_listens_before_accept_blocks() {
+    for p in PRESETS {
+        let t =
+            wirewalk_engine::run_programs(&Scenario::new(ScenarioName::Tcp), p.client, p.server)
+                .unwrap_or_else(|e| panic!("{e}"));
+        if call_at(&t, "server", "accept", CallPhase::Blocked).is_some() {
+            listen_then_accept(&t, &format!("{:?}", p.id));
+        }
+    }
+}
+
+/// The state Linux's `/proc/net/tcp` gives the port after `bind()` and after `listen()`
+/// (before any `accept()`), as CPython sees it on the loopback.
+const CPYTHON: &str = r#"
+import socket
+def state(port):
+    for line in open('/proc/net/tcp').read().splitlines()[1:]:
+        f = line.split()
+        if int(f[1].split(':')[1], 16) == port:
+            return f[3]
+    return 'none'
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+port = s.getsockname()[1]
+print('bind', state(port))
+s.listen(1)
+print('listen', state(port))
+s.close()
+"#;
+
+#[test]
+fn cpython_on_linux_is_in_listen_after_listen_before_accept() {
+    if !std::path::Path::new("/proc/net/tcp").exists() {
+        panic!("this oracle needs Linux's /proc/net/tcp");
+    }
+    let out = Command::new("python3")
+        .args(["-c", CPYTHON])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // 0A is TCP_LISTEN in include/net/tcp_states.h; a bound socket is in no table.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "bind none\nlisten 0A\n"
+    );
+    // The engine agrees: CLOSED after bind(), LISTEN after listen().
+    let t = wirewalk_engine::run(&Scenario::new(ScenarioName::Tcp)).unwrap();
+    let bound = call_at(&t, "server", "bind", CallPhase::Returned).unwrap();
+    assert_eq!(t.tcp_state_at("server", bound + 1), TcpState::Closed);
+    listen_then_accept(&t, "tcp");
+}
