@@ -294,20 +294,38 @@ pub fn is_switch(trace: &Trace, name: &str) -> bool {
         .any(|h| h.name == name && h.kind == HostKind::Switch)
 }
 
-/// How the switch that sent frame `index` forwarded it.
+/// How the switch that sent frame `index` forwarded it, read from the frame's own
+/// destination MAC and the switch's table when it decided: ff:ff:ff:ff:ff:ff is a
+/// broadcast (flooded whatever the table holds); a unicast destination the table holds
+/// goes out of its one port; one it does not hold is flooded. (Identical copies sent at
+/// one instant are not a flood by themselves: in a loop, each copy of a reply is its own
+/// unicast decision.) `None` for a frame a host sent, or a multicast one.
 #[must_use]
 pub fn forwarding(trace: &Trace, index: usize) -> Option<Forwarding> {
     let f = trace.frames.get(index)?;
     if !is_switch(trace, &f.from) {
         return None;
     }
-    let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
-    Some(if broadcast {
-        Forwarding::FloodBroadcast
-    } else if copies(trace, index).len() > 1 {
-        Forwarding::FloodUnknown
-    } else {
+    let dst: [u8; 6] = f.bytes.get(..6)?.try_into().ok()?;
+    if dst == [0xff; 6] {
+        return Some(Forwarding::FloodBroadcast);
+    }
+    if dst[0] & 1 == 1 {
+        return None;
+    }
+    let cursor = trace.event_of_frame(index)?;
+    let mac = wirewalk_engine::wire::fmt_mac(dst);
+    Some(if table_holds(trace, &f.from, &mac, cursor) {
         Forwarding::Unicast
+    } else {
+        Forwarding::FloodUnknown
+    })
+}
+
+/// Whether `switch` had learned `mac` during the first `cursor` events.
+fn table_holds(trace: &Trace, switch: &str, mac: &str, cursor: usize) -> bool {
+    trace.events.iter().take(cursor).any(|e| {
+        matches!(&e.kind, EventKind::SwitchLearn { switch: s, mac: m, .. } if s == switch && m == mac)
     })
 }
 

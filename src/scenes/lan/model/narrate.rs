@@ -108,7 +108,7 @@ fn switch_out_port(trace: &Trace, f: &Frame) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{build, View};
+    use super::super::{build, tables_at, View};
     use super::*;
     use crate::scenes::params::url_params as params;
 
@@ -127,5 +127,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn flood_words_follow_the_frame_and_the_table() {
+        // What the narration says about a switch's frame is what its bytes and the
+        // switch's MAC table at that step say: a broadcast destination floods, a unicast
+        // one the table holds goes out of one port, an unknown one floods.
+        let mut told = [0usize; 3];
+        for v in View::ALL {
+            let b = build(&params(&[("view", v.slug())])).unwrap();
+            let tr = &b.trace;
+            for f in tr
+                .frames
+                .iter()
+                .filter(|f| super::super::is_switch(tr, &f.from))
+            {
+                let step = b.frame_event[f.index] + 1;
+                let text = narration(tr, step, Lang::En).join(" ");
+                let dst = &f.bytes[..6];
+                let dst_text = wirewalk_engine::wire::fmt_mac(dst.try_into().unwrap());
+                let held = tables_at(tr, step)
+                    .into_iter()
+                    .find(|(n, _)| *n == f.from)
+                    .is_some_and(|(_, rows)| rows.iter().any(|r| r.mac == dst_text));
+                let what = format!("{v:?} frame {} to {dst_text}: {text}", f.index);
+                let broadcast = text.contains("A broadcast:");
+                let unknown = text.contains("does not know this destination");
+                if dst == [0xff; 6] {
+                    assert!(broadcast && !unknown, "{what}");
+                    told[0] += 1;
+                } else if held {
+                    assert!(!broadcast && !unknown, "{what}");
+                    assert!(text.contains("Unicast: the switch looks up"), "{what}");
+                    told[1] += 1;
+                } else {
+                    assert!(unknown && !broadcast, "{what}");
+                    told[2] += 1;
+                }
+                // The zh sentence is the same choice.
+                let zh = narration(tr, step, Lang::Zh).join("");
+                assert_eq!(zh.contains("这是广播帧"), broadcast, "{what}");
+                assert_eq!(zh.contains("还不知道这个目的 MAC"), unknown, "{what}");
+            }
+        }
+        // The storm's ARP replies (two copies at one instant, to a MAC both tables hold)
+        // are unicasts; broadcasts flood in every view.
+        assert!(told[0] > 0 && told[1] > 0, "{told:?}");
     }
 }
