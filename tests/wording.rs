@@ -231,7 +231,8 @@ fn the_checks_catch_planted_mistakes() {
 #[test]
 fn the_arp_target_mac_note_names_the_bytes_the_engine_sends() {
     // An ARP request's target hardware address has no prescribed value (RFC 826): the
-    // note must say what our stack puts there, as the frame's bytes show it.
+    // stack note (shown beside the app's own frames) must say what our stack puts
+    // there, as the frame's bytes show it.
     use wirewalk::i18n::{t, Lang};
     use wirewalk_engine::scenario::Scenario;
     let trace = wirewalk_engine::run(&Scenario::named("tcp").unwrap()).unwrap();
@@ -248,7 +249,7 @@ fn the_arp_target_mac_note_names_the_bytes_the_engine_sends() {
         .collect();
     let target = target.join(":");
     for lang in Lang::ALL {
-        let note = t(lang, "field.arp.dst.hw_mac");
+        let note = t(lang, "field.arp.dst.hw_mac.here");
         assert!(
             note.contains(&target),
             "{lang:?}: {note} does not name {target}"

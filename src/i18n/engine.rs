@@ -138,8 +138,15 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     // Source (field.arp.*): RFC 826 ("Packet format"); opcode 1 = request, 2 = reply.
     m(
         "field.arp.dst.hw_mac",
-        "目标 MAC 地址：请求里发送方还不知道它（这正是要问的），这个字段的值没有意义：RFC 826 没有规定填什么，Linux 填全 0，这里的协议栈（smoltcp）填全 1（ff:ff:ff:ff:ff:ff）；应答里是提问者的 MAC。",
-        "Target MAC address: in a request the sender does not know it yet (that is the question), so its value means nothing: RFC 826 does not say what to put there; Linux sends all zeros, the stack here (smoltcp) all ones (ff:ff:ff:ff:ff:ff). In a reply it is the asker's MAC.",
+        "目标 MAC 地址：请求里发送方还不知道它（这正是要问的），这个字段的值没有意义：RFC 826 没有规定填什么，Linux 填全 0；应答里是提问者的 MAC。",
+        "Target MAC address: in a request the sender does not know it yet (that is the question), so its value means nothing: RFC 826 does not say what to put there (Linux sends all zeros). In a reply it is the asker's MAC.",
+    ),
+    // `.here` notes: what this app's stack (smoltcp) puts in the field, shown only beside
+    // frames the app produced, never beside a loaded capture.
+    m(
+        "field.arp.dst.hw_mac.here",
+        "这里的协议栈（smoltcp）在请求里填全 1（ff:ff:ff:ff:ff:ff）。",
+        "The stack here (smoltcp) puts all ones (ff:ff:ff:ff:ff:ff) in a request.",
     ),
     m(
         "field.arp.dst.proto_ipv4",
@@ -221,8 +228,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.eth.src.lg",
-        "U/L 位（首字节倒数第二位）：0 = 厂商分配的全球唯一地址；1 = 本地分配的地址（这里的 02:… 就是）。",
-        "U/L bit (second-lowest bit of the first byte): 0 = a globally unique vendor address; 1 = a locally administered one (like the 02:… used here).",
+        "U/L 位（首字节倒数第二位）：0 = 厂商分配的全球唯一地址；1 = 本地分配的地址。",
+        "U/L bit (second-lowest bit of the first byte): 0 = a globally unique vendor address; 1 = a locally administered one.",
+    ),
+    m(
+        "field.eth.src.lg.here",
+        "这里的模拟网络用的 02:… 地址就是本地分配的。",
+        "The 02:… addresses of this simulated network are locally administered.",
     ),
     m(
         "field.eth.trailer",
@@ -317,8 +329,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.ip.ttl",
-        "TTL（生存时间）：每经过一个路由器减 1，减到 0 就被丢弃，防止数据包在环路里永远转圈；smoltcp 发出时为 64。",
-        "TTL (time to live): every router subtracts 1 and drops the packet at 0, so no packet circles forever in a loop; smoltcp sends 64.",
+        "TTL（生存时间）：每经过一个路由器减 1，减到 0 就被丢弃，防止数据包在环路里永远转圈。",
+        "TTL (time to live): every router subtracts 1 and drops the packet at 0, so no packet circles forever in a loop.",
+    ),
+    m(
+        "field.ip.ttl.here",
+        "smoltcp 发出时为 64。",
+        "smoltcp sends 64.",
     ),
     m(
         "field.ip.version",
@@ -485,8 +502,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.options.mss_val",
-        "MSS 值：以太网 MTU 1500 − IP 首部 20 − TCP 首部 20 = 1460 字节。",
-        "MSS value: Ethernet MTU 1500 − IP header 20 − TCP header 20 = 1460 bytes.",
+        "MSS 值：发出这个 SYN 的一方每个报文段最多收多少字节的数据；以太网上常见的是 MTU 1500 − IP 首部 20 − TCP 首部 20 = 1460 字节。",
+        "MSS value: the most data bytes the sender of this SYN takes in one segment; on Ethernet it is commonly MTU 1500 − IP header 20 − TCP header 20 = 1460 bytes.",
+    ),
+    m(
+        "field.tcp.options.mss_val.here",
+        "smoltcp 宣告 1460。",
+        "smoltcp announces 1460.",
     ),
     m(
         "field.tcp.options.nop",
@@ -550,8 +572,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.options.wscale.shift",
-        "移位数：窗口值要左移的位数；smoltcp 发 0，即不放大。",
-        "Shift count: how many bits the window value is shifted left; smoltcp sends 0, no scaling.",
+        "移位数：窗口值要左移的位数；0 表示不放大。",
+        "Shift count: how many bits the window value is shifted left; 0 means no scaling.",
+    ),
+    m(
+        "field.tcp.options.wscale.shift.here",
+        "smoltcp 发 0。",
+        "smoltcp sends 0.",
     ),
     m(
         "field.tcp.seq",

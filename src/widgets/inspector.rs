@@ -14,7 +14,7 @@
 
 mod tree;
 
-use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::i18n::{lookup, t, t_dyn, tf, Lang};
 use crate::widgets::frame_bytes::{bit_pattern, coverage, field_at, ipv4_binary, mac_parts};
 use crate::widgets::narrow::use_narrow;
 use std::collections::BTreeSet;
@@ -54,6 +54,26 @@ pub fn inspector_section(
             }
         </section>
     }
+}
+
+/// A field's note: what the field means and, beside a frame this app's stack produced,
+/// what that stack puts there (the `<key>.here` message, e.g. "smoltcp sends 64"). A
+/// loaded capture (`captured`) was never produced by it: it gets the general note only.
+/// `None` for a field with no note.
+#[must_use]
+pub fn field_note(lang: Lang, key: &str, captured: bool) -> Option<String> {
+    let general = lookup(lang, key)?;
+    let here = if captured {
+        None
+    } else {
+        lookup(lang, &format!("{key}.here"))
+    };
+    Some(match (here, lang) {
+        (None, _) => general.to_owned(),
+        // A Chinese sentence ends in "。" and the next follows with no space.
+        (Some(h), Lang::Zh) => format!("{general}{h}"),
+        (Some(h), Lang::En) => format!("{general} {h}"),
+    })
 }
 
 /// What is lit: byte ranges, the field (tree key) they came from, and whether it is a
@@ -243,7 +263,7 @@ fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
                     closed.set(c);
                 })
             };
-            let meaning = t_dyn(lang, &f.meaning);
+            let meaning = field_note(lang, &f.meaning, ctx.a.summary.captured);
             let is_lit = ctx.lit.key.as_deref() == Some(key.as_str());
             let has_children = !f.children.is_empty();
             let open = has_children && !ctx.closed.contains(&key);
@@ -267,7 +287,7 @@ fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
                         }
                         { bits_view(lang, f, ctx.bytes) }
                         <span class="ww-field-pos">{ format!("[{}..{}]", f.offset, f.offset + f.len) }</span>
-                        if meaning != f.meaning {
+                        if let Some(meaning) = meaning {
                             <span class="ww-field-meaning">{ meaning }</span>
                         }
                         { explain(ctx, f) }
