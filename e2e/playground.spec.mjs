@@ -53,6 +53,11 @@ test('a syntax error is marked at its line with a message, and the last good run
   await expect(page.locator(`[data-side="server"] .ww-code-line[data-line="${line}"]`)).toHaveClass(/has-error/);
   await expect(err.first()).toContainText(`Line ${line}:`);
   await expect(page.locator('[data-play-errors]')).toBeVisible();
+  // One status for the run on screen: the last one that worked, never "the latest run".
+  await idle(page);
+  await expect(page.locator('.ww-play-busy')).toHaveAttribute('data-status', 'play.kept');
+  await expect(page.locator('.ww-play-busy')).toHaveText('Showing the last run that worked');
+  await expect(page.getByText('Showing the latest run')).toHaveCount(0);
   await expect(page.locator('.ww-arrow')).toHaveCount(arrows);
   await expect(page.locator('#play-server')).toHaveAttribute('aria-invalid', 'true');
 });

@@ -344,6 +344,11 @@ pub fn playground(props: &PageProps) -> Html {
         }
     };
 
+    let status = status_key(
+        busy,
+        !errors.is_empty() || runner.failed.is_some() || runner.refused.is_some(),
+        shown.is_some(),
+    );
     let bar = html! {
         if !embed {
             <div class="ww-play-bar">
@@ -356,11 +361,11 @@ pub fn playground(props: &PageProps) -> Html {
                     </select>
                 </div>
                 <button type="button" class="ww-btn" data-play="reset" onclick={on_reset}>{ t(lang, "play.reset") }</button>
-                <p class="ww-play-busy" data-busy={busy.to_string()} role="status">
-                    { t(lang, if busy { "play.busy" } else { "play.ready" }) }
+                <p class="ww-play-busy" data-busy={busy.to_string()} data-status={status} role="status">
+                    { t(lang, status) }
                 </p>
                 if !errors.is_empty() {
-                    <p class="ww-field-error ww-play-share" role="alert" data-play-errors="true">{ t(lang, "play.errors_kept") }</p>
+                    <p class="ww-field-error ww-play-share" role="alert" data-play-errors="true">{ t(lang, "play.errors") }</p>
                 }
                 if let Some(e) = &*runner.failed {
                     <p class="ww-field-error ww-play-share" role="alert">{ t(lang, e.key()) }</p>
@@ -437,6 +442,18 @@ pub fn playground(props: &PageProps) -> Html {
     }
 }
 
+/// The one status message for the run on screen: running; the run of the programs in
+/// the editors; the last run that worked (the programs now in the editors cannot run:
+/// they have errors, the network refuses them, or the run failed); or none yet.
+fn status_key(busy: bool, stale: bool, shown: bool) -> &'static str {
+    match (busy, shown, stale) {
+        (true, _, _) => "play.busy",
+        (false, false, _) => "play.none",
+        (false, true, false) => "play.ready",
+        (false, true, true) => "play.kept",
+    }
+}
+
 /// The output pane: what the programs printed or raised up to the step, the newest last.
 fn output_pane(lang: Lang, lines: &[OutputLine]) -> Html {
     let last = lines.last().map(|l| l.event);
@@ -464,5 +481,33 @@ fn output_pane(lang: Lang, lines: &[OutputLine]) -> Html {
                 }) }
             </pre>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod status_tests {
+    use super::status_key;
+    use crate::i18n::{t, Lang};
+
+    #[test]
+    fn one_status_says_which_run_is_on_screen() {
+        assert_eq!(status_key(true, true, true), "play.busy");
+        assert_eq!(status_key(false, false, true), "play.ready");
+        // A failing edit keeps the last good run: the status says so, never "latest".
+        assert_eq!(status_key(false, true, true), "play.kept");
+        assert_eq!(status_key(false, true, false), "play.none");
+        assert_eq!(status_key(false, false, false), "play.none");
+        for lang in Lang::ALL {
+            let errors = t(lang, "play.errors");
+            let kept = t(lang, "play.kept");
+            // The error alert beside the kept status tells what is wrong, not which run
+            // is shown: the two never say the run twice or contradict each other.
+            assert!(!errors.contains(t(lang, "play.ready")), "{errors}");
+            assert!(
+                !errors.contains("run that worked") && !errors.contains("成功运行"),
+                "{errors}"
+            );
+            assert_ne!(kept, t(lang, "play.ready"));
+        }
     }
 }
