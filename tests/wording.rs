@@ -1,6 +1,8 @@
 //! The teaching text keeps its typography and its terms: every zh message uses full-width
-//! punctuation next to Chinese characters, and no message uses a variant that
-//! `docs/GLOSSARY.md` rules out (the test reads the glossary's table: one source of truth).
+//! punctuation next to Chinese characters and in Chinese sentences, sets no space after a
+//! full-width mark, calls the server program 服务端 (the course's word), and no message
+//! uses a variant that `docs/GLOSSARY.md` rules out (the test reads the glossary's table:
+//! one source of truth).
 
 // Test helpers outside #[test] functions may unwrap: a failure is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -69,6 +71,61 @@ fn ascii_punctuation_touching_chinese(text: &str) -> Vec<String> {
     found
 }
 
+/// ASCII sentence punctuation inside a Chinese sentence that no Chinese character
+/// touches: `? ! ;` anywhere outside code (`谁有 {0}?`), and a `:` after a word of two
+/// letters or more that is not a hex group of an address (`ECE:ECN`, `ECE: ECN`).
+fn ascii_punctuation_in_chinese_sentence(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if !chars.iter().any(|c| ('\u{4e00}'..='\u{9fff}').contains(c)) {
+        return Vec::new();
+    }
+    let code = code_spans(&chars);
+    let word = |range: &mut dyn Iterator<Item = usize>| -> String {
+        range
+            .map_while(|j| chars.get(j).filter(|c| c.is_ascii_alphanumeric()).copied())
+            .collect()
+    };
+    let mut found = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if code[i] {
+            continue;
+        }
+        let bad = match c {
+            '?' | '!' | ';' => true,
+            ':' => {
+                let before: String = word(&mut (0..i).rev());
+                let after: String = word(&mut (i + 1..chars.len()));
+                let hex = |w: &str| w.chars().all(|c| c.is_ascii_hexdigit());
+                let lettered = before.chars().filter(char::is_ascii_alphabetic).count() >= 2;
+                let spaced = chars.get(i + 1) == Some(&' ');
+                lettered && (spaced || (after.len() >= 2 && !(hex(&before) && hex(&after))))
+            }
+            _ => false,
+        };
+        if bad {
+            let from = i.saturating_sub(8);
+            let to = (i + 9).min(chars.len());
+            found.push(chars[from..to].iter().collect());
+        }
+    }
+    found
+}
+
+/// A space right after a full-width mark (`。 下一句`): Chinese sets none.
+fn space_after_full_width_mark(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| "。，、；：？！".contains(w[0]) && w[1] == ' ')
+        .map(|(i, _)| {
+            chars[i.saturating_sub(8)..(i + 4).min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
 /// One row of the glossary's "Ruled out" table.
 struct RuledOut {
     lang: String,
@@ -124,6 +181,56 @@ fn zh_punctuation_is_full_width_next_to_chinese() {
         "ASCII punctuation next to Chinese (use ，：；？！（）):\n{}",
         bad.join("\n")
     );
+}
+
+#[test]
+fn zh_sentences_use_full_width_marks_and_no_space_after_them() {
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            for ctx in ascii_punctuation_in_chinese_sentence(m.zh) {
+                bad.push(format!("{table} {}: ASCII mark in …{ctx}…", m.key));
+            }
+            for ctx in space_after_full_width_mark(m.zh) {
+                bad.push(format!("{table} {}: space after …{ctx}…", m.key));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "zh typography (use ？！；：, no space after 。，、；：？！):\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_server_program_is_always_fu_wu_duan() {
+    // The course says 服务端 for the program (seeds: "Server: 服务端"); 服务器 is kept for
+    // the machine only. 服务器 followed by a program's word is the program misnamed.
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            for (i, _) in m.zh.match_indices("服务器") {
+                let next: String = m.zh[i + "服务器".len()..].chars().take(9).collect();
+                let program = [
+                    "程序",
+                    "执行",
+                    "调用",
+                    "收到",
+                    "的程序",
+                    "的 Python",
+                    " bind",
+                    "bind",
+                ]
+                .iter()
+                .any(|w| next.starts_with(w));
+                if program {
+                    bad.push(format!("{table} {}: 服务器{next}…", m.key));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "服务端 is the program:\n{}", bad.join("\n"));
 }
 
 #[test]
@@ -219,6 +326,39 @@ fn the_checks_catch_planted_mistakes() {
             "{fine} flagged"
         );
     }
+    // Marks inside a Chinese sentence, and spaces after full-width marks.
+    assert_eq!(
+        ascii_punctuation_in_chinese_sentence("ARP 请求：谁有 {0}? 请告诉 {1}").len(),
+        1
+    );
+    assert_eq!(
+        ascii_punctuation_in_chinese_sentence("ECE:ECN 回显").len(),
+        1
+    );
+    assert_eq!(
+        ascii_punctuation_in_chinese_sentence("ECE: ECN 回显").len(),
+        1
+    );
+    assert_eq!(
+        ascii_punctuation_in_chinese_sentence("先发 SYN; 再等").len(),
+        1
+    );
+    for fine in [
+        "广播地址 ff:ff:ff:ff:ff:ff：交换机",
+        "例如 02:00:00:00:00:0a。",
+        "或 c2s:N / s2c:N，丢掉",
+        "例如 http://oldboyedu.com",
+        "省略成 ::）。回环地址是 ::1。",
+        "地址 {0}:{1} 上",
+        "Who has 10.0.0.2? Tell 10.0.0.1",
+    ] {
+        assert!(
+            ascii_punctuation_in_chinese_sentence(fine).is_empty(),
+            "{fine} flagged"
+        );
+    }
+    assert_eq!(space_after_full_width_mark("第一句。 第二句").len(), 1);
+    assert!(space_after_full_width_mark("第一句。第二句（TCP） 和").is_empty());
     // Terms: the table parses, and a planted variant is found.
     let rules = ruled_out(
         "# G\n\n## Ruled out\n\n| lang | ruled out | use instead | why |\n|---|---|---|---|\n| zh | `头部` | 首部 | x |\n\n## Next\n| zh | `不算` | x | x |\n",

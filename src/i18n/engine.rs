@@ -431,7 +431,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.flags.ece",
-        "ECE:ECN 回显，告诉对方路上发生了拥塞。",
+        "ECE：ECN 回显，告诉对方路上发生了拥塞。",
         "ECE: ECN echo, telling the peer that the network reported congestion.",
     ),
     m(

@@ -7,9 +7,9 @@ use super::{m, Msg};
 pub static MESSAGES: &[Msg] = &[
     m("play.busy", "正在运行你的程序…", "Running your programs…"),
     m("play.code.client", "客户端程序（Python，可编辑）", "Client program (Python, editable)"),
-    m("play.code.server", "服务器程序（Python，可编辑）", "Server program (Python, editable)"),
+    m("play.code.server", "服务端程序（Python，可编辑）", "Server program (Python, editable)"),
     m("play.errors", "程序有错误，无法运行：改正标出的行。", "The programs have errors and cannot run: fix the marked lines."),
-    m("play.intro", "改动客户端和服务器的 Python 程序，看看你的代码在网线上发出了什么。每次修改后会重新模拟；代码保存在链接里，可以直接分享。", "Edit the client and server Python programs and see what your code puts on the wire. Every edit runs the simulation again; the code lives in the link, so you can share it."),
+    m("play.intro", "改动客户端和服务端的 Python 程序，看看你的代码在网线上发出了什么。每次修改后会重新模拟；代码保存在链接里，可以直接分享。", "Edit the client and server Python programs and see what your code puts on the wire. Every edit runs the simulation again; the code lives in the link, so you can share it."),
     m("play.kept", "显示的是上一次成功运行的结果", "Showing the last run that worked"),
     m("play.narr.exception", "{0}的程序因没有被捕获的异常而结束：{1}：{2}", "{0} program ended with an uncaught exception: {1}: {2}"),
     m("play.narr.print", "{0}的程序 print 输出：{1}", "{0} program printed: {1}"),
