@@ -109,6 +109,8 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.tcp.inspector.hint", "点击时序图里的箭头，逐字段、逐字节查看这一帧。", "Click an arrow in the diagram to see that frame field by field and byte by byte."),
     m("scene.tcp.inspector.unparsed", "这一帧无法解析。", "This frame could not be parsed."),
     m("scene.tcp.intro", "TCP 是可靠的流式协议：三次握手建立双向通道，发送的数据要等对方确认才从内存中释放，没有确认就重传；四次挥手断开连接，主动关闭的一方进入 TIME_WAIT。", "TCP is a reliable stream protocol: a three-way handshake opens a two-way channel, sent data stays in memory until the peer acknowledges it and is retransmitted if it doesn't, and a four-way teardown closes it, leaving the active closer in TIME_WAIT."),
+    // A colon after Chinese words is full-width (the name may be 第一次握手).
+    m("scene.tcp.ladder.arrow", "{0} {1}：{2}", "{0} {1}: {2}"),
     m("scene.tcp.ladder.lost", "✕ 丢失", "✕ lost"),
     m("scene.tcp.ladder.rto", "RTO {0} 秒到期 → 重传", "RTO {0} s fired → resent"),
     m("scene.tcp.ladder.title", "时序图：客户端与服务端之间的每一帧", "Ladder diagram: every frame between client and server"),

@@ -17,6 +17,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.lan.field.receiver", "接收方", "Receiver"),
     m("scene.lan.field.sender", "发送方", "Sender"),
     m("scene.lan.field.transport", "传输层协议", "Transport protocol"),
+    m("scene.lan.frame_item", "#{0} {1} → {2}：{3}", "#{0} {1} → {2}: {3}"),
     m("scene.lan.host.client", "客户端", "Client"),
     m("scene.lan.host.router", "路由器", "Router"),
     m("scene.lan.host.server", "服务器", "Server"),

@@ -235,7 +235,7 @@ fn router_panel(trace: &Trace, lang: Lang, step: usize, on_pick: Callback<usize>
                                 html! {
                                     <li key={i} class={classes!(seen.then_some("is-seen"))} data-frame={i.to_string()}>
                                         <button type="button" class="ww-linkish" onclick={pick}>
-                                            { format!("#{} {} → {}: {}", i + 1, host_label(trace, lang, &f.from), host_label(trace, lang, &f.to), frame_label(f, lang)) }
+                                            { tf(lang, "scene.lan.frame_item", &[&(i + 1).to_string(), &host_label(trace, lang, &f.from), &host_label(trace, lang, &f.to), &frame_label(f, lang)]) }
                                         </button>
                                     </li>
                                 }

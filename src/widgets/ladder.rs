@@ -371,7 +371,7 @@ pub fn ladder(props: &LadderProps) -> Html {
                 on_select.emit(i);
             }
         });
-        let aria = format!("{} {}: {}", i + 1, role_name, label);
+        let aria = tf(lang, "scene.tcp.ladder.arrow", &[&(i + 1).to_string(), &role_name, &label]);
         html! {
             <g key={i} class={class} data-frame={i.to_string()} data-role={role}
                tabindex={if shown { "0" } else { "-1" }} role="button" aria-label={aria}

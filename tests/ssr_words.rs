@@ -1,0 +1,73 @@
+//! Every zh page as rendered (text and attributes such as a ladder arrow's aria-label)
+//! keeps Chinese typography where the app joins words itself: no ASCII `: ; ? ! ,` right
+//! after a Chinese character. Rendered natively through Yew's SSR renderer.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use wirewalk::app::{Shell, ShellProps};
+use wirewalk::platform::Environment;
+use wirewalk::state::AppState;
+use yew::LocalServerRenderer;
+
+async fn render(hash: &str) -> String {
+    let initial = AppState::from_url("", hash, &Environment::default());
+    LocalServerRenderer::<Shell>::with_props(ShellProps { initial })
+        .render()
+        .await
+}
+
+/// Each ASCII mark that follows a Chinese character, with some context.
+fn ascii_after_chinese(html: &str) -> Vec<String> {
+    let chars: Vec<char> = html.chars().collect();
+    chars
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| ('\u{4e00}'..='\u{9fff}').contains(&w[0]) && ":;?!,".contains(w[1]))
+        .map(|(i, _)| {
+            chars[i.saturating_sub(12)..(i + 8).min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn zh_pages_put_no_ascii_mark_after_chinese() {
+    let mut bad = Vec::new();
+    for hash in [
+        "#/tcp?lang=zh&step=1000",
+        "#/tcp?lang=zh&variant=tcp_loss&step=1000",
+        "#/lan?lang=zh&view=switch&step=1000",
+        "#/lan?lang=zh&view=router&step=1000",
+        "#/lan?lang=zh&view=storm&step=40",
+        "#/encapsulation?lang=zh&step=6",
+        "#/architecture?lang=zh",
+        "#/layers?lang=zh",
+        "#/addresses?lang=zh",
+    ] {
+        let html = render(hash).await;
+        assert!(
+            html.contains("lang=\"zh") || html.contains("客户端"),
+            "{hash}: not zh"
+        );
+        for ctx in ascii_after_chinese(&html) {
+            bad.push(format!("{hash}: …{ctx}…"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "ASCII mark after Chinese:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_a_planted_mark() {
+    assert_eq!(
+        ascii_after_chinese("<g aria-label=\"1 第一次握手: SYN\">").len(),
+        1
+    );
+    assert!(ascii_after_chinese("<p>客户端：SYN_SENT, 02:00</p>").is_empty());
+}
