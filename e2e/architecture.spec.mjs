@@ -90,6 +90,9 @@ test('both requests are the native engine\'s frames, byte for byte', async ({ pa
     for (const [i, f] of json.frames.entries()) {
       if (f.role !== 'data') continue;
       await rows.nth(i).locator('.ww-arch-frame-row').click();
+      // The inspector is a part of its own, loaded on the first click
+      // (src/widgets/inspector_part.rs): wait until it shows this frame.
+      await page.locator(`.ww-arch-inspector [data-index="${i}"] .ww-byte`).first().waitFor();
       const hex = await page.locator('.ww-arch-inspector .ww-byte').allTextContents();
       expect(hex.join('')).toBe(f.hex);
     }

@@ -41,6 +41,11 @@ const fail = (why) => {
 const scenes = fs.readdirSync(path.join(root, 'src/bin'))
   .map((n) => n.match(/^ww-([a-z]+)\.rs$/)?.[1]).filter(Boolean).sort();
 if (scenes.length === 0) fail('no src/bin/ww-*.rs');
+// The parts: pieces of a bundle loaded on demand (src/bin/wwp-<name>.rs; the frame
+// inspector of the architecture bundle, src/widgets/inspector_part.rs), written as
+// wwp-<name>-<hash>.js and _bg.wasm; scripts/prepaint.mjs hands them to the loader.
+const parts = fs.readdirSync(path.join(root, 'src/bin'))
+  .map((n) => n.match(/^wwp-([a-z]+)\.rs$/)?.[1]).filter(Boolean).sort();
 
 // wasm-opt's flags: the same as Trunk's for the page (index.html).
 const index = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
@@ -57,7 +62,7 @@ const built = Date.now();
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wirewalk-bundles-'));
 try {
-  for (const old of fs.readdirSync(staging).filter((n) => /^ww-[a-z]+-([a-z]+-)?[0-9a-f]+(\.js|_bg\.wasm|\.txt)$/.test(n))) {
+  for (const old of fs.readdirSync(staging).filter((n) => /^wwp?-[a-z]+-([a-z]+-)?[0-9a-f]+(\.js|_bg\.wasm|\.txt)$/.test(n))) {
     fs.rmSync(path.join(staging, old));
   }
   // The strings files, content-hashed.
@@ -82,10 +87,9 @@ try {
       else resolve();
     });
   });
-  const one = async (scene) => {
-    const name = `ww-${scene}`;
+  const one = async (name) => {
     const input = path.join(targetDir, 'wasm32-unknown-unknown', 'release', `${name}.wasm`);
-    const out = path.join(tmp, scene);
+    const out = path.join(tmp, name);
     await run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', name, input]);
     const raw = path.join(out, `${name}_bg.wasm`);
     const opt = path.join(out, `${name}.opt.wasm`);
@@ -103,7 +107,7 @@ try {
     fs.writeFileSync(path.join(staging, `${name}-${hash}_bg.wasm`), wasm);
     console.error(`bundles: ${name}-${hash}: wasm ${wasm.length} B, glue ${js.length} B`);
   };
-  const queue = [...scenes];
+  const queue = [...scenes.map((s) => `ww-${s}`), ...parts.map((p) => `wwp-${p}`)];
   const worker = async () => {
     while (queue.length) await one(queue.shift());
   };
@@ -111,4 +115,4 @@ try {
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-console.error(`bundles: ${scenes.length} scene bundles (cargo ${((built - started) / 1000).toFixed(0)} s, bindgen + wasm-opt ${((Date.now() - built) / 1000).toFixed(0)} s)`);
+console.error(`bundles: ${scenes.length} scene bundles, ${parts.length} parts (cargo ${((built - started) / 1000).toFixed(0)} s, bindgen + wasm-opt ${((Date.now() - built) / 1000).toFixed(0)} s)`);

@@ -16,8 +16,13 @@
 // in parallel with the wasm; wwStrings(lang), which the app calls, hands out that
 // promise, or fetches the other language when the visitor switches (again after a
 // failure).
+// A bundle's parts (wasm of their own it loads on demand: the architecture scene's frame
+// inspector, src/widgets/inspector_part.rs) come from wwPart(name), a promise of the
+// part's module once initialised (again after a failure). They are fetched ahead, into
+// the HTTP cache, once the page has loaded and the browser is idle.
 (function () {
   var BUNDLES = __BUNDLES__, STRINGS = __STRINGS__, DEFAULT = '__DEFAULT_SCENE__';
+  var PARTS = __PARTS__;
   function dec(s) {
     try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
   }
@@ -67,4 +72,28 @@
   pre.href = wasm;
   d.head.appendChild(pre);
   Promise.all([import(js), wwCss]).then(function (m) { return m[0].default({ module_or_path: wasm }); });
+  var mine = PARTS[scene] || {}, parts = {};
+  window.wwPart = function (name) {
+    if (parts[name]) return parts[name];
+    var f = Object.prototype.hasOwnProperty.call(mine, name) && mine[name];
+    var p = f ? import('./' + f[0]).then(function (m) {
+      return m.default({ module_or_path: './' + f[1] }).then(function () { return m; });
+    }) : Promise.reject(new Error(String(name)));
+    parts[name] = p;
+    p.catch(function () { if (parts[name] === p) delete parts[name]; });
+    return p;
+  };
+  addEventListener('load', function () {
+    var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
+    idle(function () {
+      for (var name in mine) {
+        for (var k = 0; k < 2; k++) {
+          var l = d.createElement('link');
+          l.rel = 'prefetch';
+          l.href = './' + mine[name][k];
+          d.head.appendChild(l);
+        }
+      }
+    });
+  });
 })();

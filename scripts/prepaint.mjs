@@ -133,11 +133,25 @@ try {
   for (const scene of Object.keys(bundles)) {
     if (!strings[scene]?.zh || !strings[scene]?.en) throw new Error(`prepaint: bundle ${scene} lacks a strings file (zh and en)`);
   }
+  // The parts (scripts/bundles.mjs): what a scene's bundle loads on demand, per scene.
+  const PART_SCENES = { inspector: ['architecture'] };
+  const parts = {};
+  for (const n of fs.readdirSync(staging)) {
+    const p = n.match(/^wwp-([a-z]+)-[0-9a-f]+\.js$/);
+    if (!p) continue;
+    if (!PART_SCENES[p[1]]) throw new Error(`prepaint: part ${p[1]} is used by no scene (PART_SCENES)`);
+    if (!fs.existsSync(path.join(staging, n.replace(/\.js$/, '_bg.wasm')))) throw new Error(`prepaint: part ${p[1]} has no wasm`);
+    for (const scene of PART_SCENES[p[1]]) (parts[scene] ??= {})[p[1]] = [n, n.replace(/\.js$/, '_bg.wasm')];
+  }
+  for (const [name, users] of Object.entries(PART_SCENES)) {
+    for (const scene of users) if (!parts[scene]?.[name]) throw new Error(`prepaint: no part ${name} for ${scene} (scripts/bundles.mjs)`);
+  }
   if (!bundles[defaultScene]) throw new Error(`prepaint: no bundle for the default scene ${defaultScene} (scripts/bundles.mjs)`);
   const loader = fs.readFileSync(path.join(root, 'scripts/loader.js'), 'utf8').split('\n')
     .map((l) => l.trim()).filter((l) => l && !l.startsWith('//')).join('\n')
     .replace('__BUNDLES__', JSON.stringify(bundles))
     .replace('__STRINGS__', JSON.stringify(strings))
+    .replace('__PARTS__', JSON.stringify(parts))
     .replace('__DEFAULT_SCENE__', defaultScene);
   html = html.replace(/<link\b[^>]*>/g, (tag) => {
     const rel = attr(tag, 'rel');

@@ -11,6 +11,7 @@
 
 use crate::i18n::{self, Msg};
 use crate::scenes::{self, PageFn, Scene};
+use crate::widgets::inspector_part::{self, InspectorFn};
 
 /// One build of the page: its scenes' pages and the scene tables they need.
 #[derive(Debug)]
@@ -21,6 +22,10 @@ pub struct Bundle {
     pub pages: &'static [(Scene, PageFn)],
     /// The scene tables its scenes ask for, with their file names (for test messages).
     pub tables: &'static [(&'static str, &'static [Msg])],
+    /// How its scenes show the frame inspector where they may load it on demand
+    /// ([`inspector_part`]; only the architecture scene does: [`inspector_part::none`] for
+    /// bundles without it, so they do not link the inspector through this pointer).
+    pub inspector: InspectorFn,
 }
 
 impl Bundle {
@@ -34,6 +39,7 @@ impl Bundle {
     pub fn register(&'static self) {
         scenes::register_pages(self.pages);
         i18n::register_scene_tables(self.tables);
+        inspector_part::register(self.inspector);
     }
 }
 
@@ -57,42 +63,59 @@ pub static ARCHITECTURE: Bundle = Bundle {
     name: "architecture",
     pages: &[page(0)],
     tables: &[T_ARCHITECTURE],
+    inspector: inspector_part::remote,
 };
 /// The layer models.
 pub static LAYERS: Bundle = Bundle {
     name: "layers",
     pages: &[page(1)],
     tables: &[T_LAYERS],
+    inspector: inspector_part::none,
 };
 /// Encapsulation (with predict mode).
 pub static ENCAPSULATION: Bundle = Bundle {
     name: "encapsulation",
     pages: &[page(2)],
     tables: &[T_ENCAPSULATION, T_QUIZ],
+    inspector: inspector_part::none,
 };
 /// Switch, broadcast, router (with predict mode).
 pub static LAN: Bundle = Bundle {
     name: "lan",
     pages: &[page(3)],
     tables: &[T_LAN, T_QUIZ, T_NARRATION],
+    inspector: inspector_part::none,
 };
 /// TCP, with the playground and predict mode.
 pub static TCP: Bundle = Bundle {
     name: "tcp",
     pages: &[page(4)],
     tables: &[T_TCP, T_PLAYGROUND, T_QUIZ, T_NARRATION],
+    inspector: inspector_part::none,
 };
 /// Addresses and ports.
 pub static ADDRESSES: Bundle = Bundle {
     name: "addresses",
     pages: &[page(5)],
     tables: &[T_ADDRESSES],
+    inspector: inspector_part::none,
 };
 /// The student's capture file.
 pub static CAPTURE: Bundle = Bundle {
     name: "capture",
     pages: &[page(6)],
     tables: &[T_CAPTURE, T_NARRATION],
+    inspector: inspector_part::none,
+};
+
+/// The architecture scene's inspector, a wasm of its own (`src/bin/wwp-inspector.rs`,
+/// [`inspector_part`]): no page, the architecture bundle's tables (it reads that bundle's
+/// strings file).
+pub static INSPECTOR_PART: Bundle = Bundle {
+    name: "inspector",
+    pages: &[],
+    tables: &[T_ARCHITECTURE],
+    inspector: inspector_part::none,
 };
 
 /// Every scene and every table: the one-file build and the browser tests.
@@ -100,6 +123,7 @@ pub static FULL: Bundle = Bundle {
     name: "full",
     pages: &scenes::PAGES,
     tables: i18n::SCENE_TABLES,
+    inspector: inspector_part::inline,
 };
 
 /// The one-scene bundles, in navigation order.
@@ -118,6 +142,15 @@ mod tests {
     use super::*;
     #[cfg(any(not(target_arch = "wasm32"), feature = "inline-text"))]
     use crate::i18n::{strings, Lang};
+
+    #[test]
+    fn the_inspector_part_reads_the_architecture_bundles_strings_file() {
+        // The part asks the page for its language's strings file (`wwStrings`), which on
+        // the architecture page is that bundle's: the keys must be the same.
+        let names = |b: &Bundle| b.tables.iter().map(|(n, _)| *n).collect::<Vec<_>>();
+        assert_eq!(names(&INSPECTOR_PART), names(&ARCHITECTURE));
+        assert!(INSPECTOR_PART.pages.is_empty());
+    }
 
     #[test]
     fn each_scene_is_in_exactly_one_scene_bundle_named_after_it() {

@@ -22,6 +22,17 @@ pub fn start() {
     start_bundle(&bundle::FULL);
 }
 
+/// Starts a part of a bundle (a wasm loaded on demand, `src/bin/wwp-*.rs`): its tables
+/// and the panic overlay; the part mounts what it is asked to show.
+#[cfg(target_arch = "wasm32")]
+pub fn start_part(part: &'static bundle::Bundle) {
+    part.register();
+    platform::install_panic_hook();
+    let (search, hash) = platform::location();
+    let initial = state::AppState::from_url(&search, &hash, &platform::environment());
+    platform::set_panic_text(app::panic_text(initial.lang));
+}
+
 /// Registers `bundle`, reads the URL and the browser, installs the panic overlay, waits
 /// for the strings file of the page's language (fetched by the page's loader alongside
 /// the wasm, [`i18n::strings`]) and mounts the app; the pre-painted page shows meanwhile.

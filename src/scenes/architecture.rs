@@ -10,7 +10,7 @@ use super::PageProps;
 use crate::i18n::{t, t_dyn, tf, Lang};
 use crate::platform;
 use crate::widgets::frame_text::{frame_label, payload_text};
-use crate::widgets::inspector::Inspector;
+use crate::widgets::inspector_part;
 use crate::widgets::later::{self, use_later};
 use crate::widgets::num::{fixed, short};
 use model::{
@@ -353,7 +353,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
     };
     let shown = selected.and_then(|(side, i)| {
         let run = &runs[usize::from(side == Side::Bs)];
-        run.trace.frames.get(i).map(|f| (side, f.clone()))
+        run.trace.frames.get(i).map(|_| (side, i))
     });
     let max_t = timings
         .iter()
@@ -430,9 +430,9 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                         { column(Side::Bs) }
                         if !props.embed {
                             <div class="ww-arch-inspector">
-                                if let Some((side, f)) = shown {
-                                    <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(f.index + 1).to_string()]) }</h3>
-                                    <Inspector {lang} frame={f} />
+                                if let Some((side, i)) = shown {
+                                    <h3>{ tf(lang, "scene.architecture.inspector", &[if side == Side::Cs { "C/S" } else { "B/S" }, &(i + 1).to_string()]) }</h3>
+                                    { inspector_part::show(lang, &runs[usize::from(side == Side::Bs)].trace.frames, i) }
                                 } else {
                                     <p class="ww-addr-hint">{ t(lang, "scene.architecture.inspector_hint") }</p>
                                 }

@@ -8,6 +8,7 @@
 //! - [`frame_bytes`]: pure readings of frame bytes (field at a byte, bits, MAC, checksum);
 //! - [`frame_text`]: one frame's label, payload text and retransmission timeout;
 //! - [`inspector`]: hex dump and field tree of one frame, highlighted both ways;
+//! - [`inspector_part`]: the inspector linked in, or loaded on demand as a wasm of its own;
 //! - [`ladder`]: the sequence diagram of a two-host exchange;
 //! - [`later`]: the lower part of a long page, mounted in a task after the first;
 //! - [`num`]: numbers as text without the float formatter (coordinates, fixed-point figures);
@@ -21,6 +22,7 @@ pub mod frame_bytes;
 pub mod frame_list;
 pub mod frame_text;
 pub mod inspector;
+pub mod inspector_part;
 pub mod ladder;
 pub mod later;
 pub mod narrow;
