@@ -195,16 +195,19 @@ pub fn frames_after_arp(run: &Run) -> usize {
 /// # Errors
 /// A [`RunsError`] when the recorded runs cannot be read or `net` is unknown.
 pub fn view_us(side: Side, net: &str) -> Result<u64, RunsError> {
-    let first = run_side(side, net)?;
-    let mut total = first.answer_us.saturating_sub(first.request_us);
-    if side == Side::Bs {
-        total += run_resources(net)?
-            .iter()
-            .map(|r| r.answer_us.saturating_sub(r.open_us))
-            .max()
-            .unwrap_or(0);
-    }
-    Ok(total)
+    // Read in place: the runs are not cloned for a figure (the timing table asks for six).
+    runs::with_runs(net, |runs| {
+        let first = &runs[usize::from(side == Side::Bs)];
+        let mut total = first.answer_us.saturating_sub(first.request_us);
+        if side == Side::Bs {
+            total += runs[2..]
+                .iter()
+                .map(|r| r.answer_us.saturating_sub(r.open_us))
+                .max()
+                .unwrap_or(0);
+        }
+        total
+    })
 }
 
 fn read_run(trace: Trace) -> Run {

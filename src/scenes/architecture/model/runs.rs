@@ -105,7 +105,7 @@ thread_local! {
 }
 
 /// `f` over the recorded runs of `net` (C/S, B/S, the linked files).
-fn with_runs<T>(net: &str, f: impl FnOnce(&[Run]) -> T) -> Result<T, RunsError> {
+pub(super) fn with_runs<T>(net: &str, f: impl FnOnce(&[Run]) -> T) -> Result<T, RunsError> {
     let at = NETS
         .iter()
         .position(|&n| n == net)
