@@ -247,8 +247,10 @@ mod remote_imp {
         {
             let host = host.clone();
             use_effect_with((), move |()| {
+                // The host as mounted (its node ref may be cleared before this cleanup).
+                let mounted = host.cast::<web_sys::Element>();
                 move || {
-                    if let Some(el) = host.cast::<web_sys::Element>() {
+                    if let Some(el) = mounted {
                         let args = js_sys::Array::of1(&el);
                         wasm_bindgen_futures::spawn_local(async move {
                             // Nothing to tell: the host is gone with its page.
