@@ -25,7 +25,7 @@ const WORDS = {
     correct: 'Correct:', wrong: 'Not quite:', bytes: (n) => `${n} bytes`, score: (a, b) => `Score: ${a}/${b}`,
     count: (i, n) => `Question ${i} of ${n}`, step: (n, m) => `step ${n} of ${m}`,
     tw: { client: 'Only the client', server: 'Only the server', both: 'Both', none: 'Neither' },
-    transport: 'Transport layer', link: 'Data link layer',
+    transport: 'Transport layer', link: 'Data link layer', list: ', ',
     flood: (p) => `Flood: out of ports ${p}`, forward: (p) => `Forward: out of port ${p} only`,
     entry: (m, p) => `${m} → port ${p}`, pair: (s, d) => `source ${s} → destination ${d}`,
   },
@@ -33,7 +33,7 @@ const WORDS = {
     correct: '答对了：', wrong: '不对：', bytes: (n) => `${n} 字节`, score: (a, b) => `得分：${a}/${b}`,
     count: (i, n) => `第 ${i} 题，共 ${n} 题`, step: (n, m) => `第 ${n} 步 / 共 ${m} 步`,
     tw: { client: '只有客户端', server: '只有服务端', both: '双方都会', none: '谁都不会' },
-    transport: '传输层', link: '数据链路层',
+    transport: '传输层', link: '数据链路层', list: '、',
     flood: (p) => `泛洪：从端口 ${p} 发出`, forward: (p) => `转发：只从端口 ${p} 发出`,
     entry: (m, p) => `${m} → 端口 ${p}`, pair: (s, d) => `源 ${s} → 目的 ${d}`,
   },
@@ -77,7 +77,7 @@ function lanAnswer(json, kind, at, w) {
       const f = json.frames[e.frame];
       const ports = json.frames.filter((g) => g.from === f.from && g.time_us === f.time_us && g.hex === f.hex)
         .map((g) => switchPort(json, g.link, f.from)).sort((a, b) => a - b);
-      return kind === 'lan.flood' ? w.flood(ports.join(', ')) : w.forward(ports.join(', '));
+      return kind === 'lan.flood' ? w.flood(ports.join(w.list)) : w.forward(ports.join(w.list));
     }
     case 'lan.ttl': return String(json.frames[e.frame].summary.ttl);
     case 'lan.macs': {

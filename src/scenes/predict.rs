@@ -25,6 +25,9 @@ pub enum Arg {
     Lit(String),
     /// A message key, translated.
     Key(String),
+    /// A list of values (port numbers), joined as the language lists them: "2、3" in a
+    /// Chinese sentence, "2, 3" in English.
+    List(Vec<String>),
 }
 
 /// A message template and its values.
@@ -70,6 +73,10 @@ impl Words {
             .map(|a| match a {
                 Arg::Lit(s) => s.clone(),
                 Arg::Key(k) => t_dyn(lang, k),
+                Arg::List(items) => items.join(match lang {
+                    Lang::Zh => "、",
+                    Lang::En => ", ",
+                }),
             })
             .collect();
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -4,7 +4,7 @@
 //! asks nothing.
 
 use super::{copies, forwarding, hop_pair, is_switch, Forwarding};
-use crate::scenes::predict::{Question, Words};
+use crate::scenes::predict::{Arg, Question, Words};
 use wirewalk_engine::trace::{EventKind, Frame, Trace};
 
 /// The switch's port (1-based, as drawn) on `link`.
@@ -19,19 +19,15 @@ fn port_on(trace: &Trace, link: usize, switch: &str) -> Option<usize> {
     }
 }
 
-fn ports_text(ports: &[usize]) -> String {
-    ports
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+fn ports_list(ports: &[usize]) -> Arg {
+    Arg::List(ports.iter().map(usize::to_string).collect())
 }
 
 fn out_words(flood: bool, ports: &[usize]) -> Words {
     if flood {
-        Words::new("predict.lan.flood", &[&ports_text(ports)])
+        Words::with("predict.lan.flood", vec![ports_list(ports)])
     } else {
-        Words::new("predict.lan.forward", &[&ports_text(ports)])
+        Words::with("predict.lan.forward", vec![ports_list(ports)])
     }
 }
 
@@ -89,7 +85,7 @@ fn where_question(trace: &Trace, want: Forwarding, kind: &'static str) -> Option
         ),
         out_words(flood, &out),
         candidates,
-        Words::new(why, &[&s.dst_mac, &ports_text(&out)]),
+        Words::with(why, vec![Arg::Lit(s.dst_mac.clone()), ports_list(&out)]),
     )
 }
 
@@ -222,6 +218,23 @@ mod tests {
     use crate::scenes::lan::model::{build, PC_IDS};
     use crate::scenes::params::url_params as params;
     use crate::scenes::predict::answer_of as answer;
+
+    #[test]
+    fn port_lists_are_set_as_each_language_lists() {
+        // A Chinese sentence lists with 、, never an ASCII comma.
+        assert_eq!(
+            out_words(true, &[2, 3]).render(Lang::Zh),
+            "泛洪：从端口 2、3 发出"
+        );
+        assert_eq!(
+            out_words(true, &[2, 3]).render(Lang::En),
+            "Flood: out of ports 2, 3"
+        );
+        assert_eq!(
+            out_words(false, &[1]).render(Lang::Zh),
+            "转发：只从端口 1 发出"
+        );
+    }
 
     #[test]
     fn the_switch_answers_follow_sender_and_receiver() {
