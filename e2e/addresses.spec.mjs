@@ -48,7 +48,7 @@ test('typing in any form converts to the other two, and the URL follows', async 
 test('bad input shows its translated message beside the field and keeps the last good value', async ({ page }) => {
   await open(page, '#/addresses?lang=en&ip=172.16.5.4');
   await dotted(page).fill('256.1.1.1');
-  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('256 is not a valid octet (0–255)');
+  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('256 is not a valid octet (0\u2060–\u2060255)');
   await expect(int(page)).toHaveValue(String(172 * 2 ** 24 + 16 * 2 ** 16 + 5 * 256 + 4));
   expect(new URL(page.url()).hash).toContain('ip=172.16.5.4');
   await dotted(page).fill('1.2.3');
@@ -65,7 +65,7 @@ test('bad input shows its translated message beside the field and keeps the last
   await expect(page.locator('#addr-mac-error')).toContainText('“zz” is not two hex digits');
   // In Chinese, and from a link.
   await open(page, '#/addresses?lang=zh&ip=300.1.1.1');
-  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('300 不是有效的字节\uff080–255\uff09。');
+  await expect(page.locator('#addr-ip-dotted-error')).toHaveText('300 不是有效的字节\uff080\u2060–\u2060255\uff09。');
   await expect(dotted(page)).toHaveValue('300.1.1.1');
 });
 

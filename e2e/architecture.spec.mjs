@@ -153,7 +153,7 @@ test('the update cost multiplies the typed numbers; bad input is explained besid
   await page.locator('#arch-users').fill('12');
   await expect(page.locator('.ww-arch-phone')).toHaveCount(12);
   await page.locator('#arch-size').fill('0');
-  await expect(page.locator('#arch-size-error')).toHaveText('0 is out of range: use 1–100000.');
+  await expect(page.locator('#arch-size-error')).toHaveText('0 is out of range: use 1\u2060–\u2060100000.');
   await expect(page.locator('.ww-arch-total')).toHaveText('9.6 GB'); // the last good size (200) kept
   await page.locator('#arch-visits').fill('ten');
   await expect(page.locator('#arch-visits-error')).toContainText('“ten” is not a whole number');

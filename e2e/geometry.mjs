@@ -174,3 +174,96 @@ export async function blankBlocks(page, root = 'main', { minHeight = 200, minSha
     return out;
   }, { root, minHeight, minShare });
 }
+
+/**
+ * Values and words broken mid-token (issue 16), outside drawings: `[{ text, at }]`, where
+ * `at` shows the break as `before/after`. Each block's characters are measured with Range
+ * rects, in reading order, so the check sees the wrapping as rendered. A line may end
+ * - never between two letters or digits ("Paddi/ng", "5462/2", "11000000.101/01000"), nor
+ *   after a dot, colon or en dash between them ("0–/1023", "02:00:00:/00:00:0a"), except
+ *   after a colon or dot of a byte string longer than `long` characters (TCP options);
+ * - never at a space inside a number ("4.3/× 10⁹", "159 / MB"): between a digit and "×",
+ *   a unit or a superscript;
+ * - never inside one of the Chinese `terms` ("编/码", "会/话层", "路/由器") in a block of at
+ *   most `short` characters (a label, a cell), or where at most `tail` characters (closing
+ *   punctuation included) follow the break, so the term's tail alone is the last line.
+ */
+export async function brokenTokens(page, root = 'main', { long = 23, terms = ZH_TERMS, short = 20, tail = 4 } = {}) {
+  return page.evaluate(({ root, long, terms, short, tail }) => {
+    const alnum = /[0-9A-Za-z\u00b2\u00b3\u00b9\u2070-\u2079]/;
+    const digit = /[0-9\u00b2\u00b3\u00b9\u2070-\u2079]/;
+    const unit = /^(MB|KB|GB|kB|B|ms|s|µs|Mbps|kbps|bit|bits|px|%)$/;
+    const inline = (e) => getComputedStyle(e).display === 'inline';
+    const out = [];
+    const blocks = [...document.querySelectorAll(`${root}, ${root} *`)]
+      .filter((e) => !e.closest('svg') && !inline(e) && e.getClientRects().length > 0
+        && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== ''));
+    for (const el of blocks) {
+      // The block's own characters (and those of its inline descendants), with their line.
+      const chars = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        let p = n.parentElement;
+        while (p !== el && inline(p)) p = p.parentElement;
+        if (p !== el) continue;
+        for (let i = 0; i < n.textContent.length; i++) {
+          const c = n.textContent[i];
+          if (c === '\u2060' || c === '\u00ad') continue;
+          if (/\s/.test(c)) { chars.push({ c: ' ' }); continue; }
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          const rect = [...r.getClientRects()].find((x) => x.width > 0);
+          if (rect) chars.push({ c, top: rect.top, h: rect.height });
+        }
+      }
+      const seen = chars.filter((x) => x.c !== ' ');
+      if (seen.length < 2) continue;
+      const text = chars.map((x) => x.c).join('');
+      // Index in `chars` of each seen character.
+      const idx = [];
+      chars.forEach((x, i) => { if (x.c !== ' ') idx.push(i); });
+      for (let k = 1; k < seen.length; k++) {
+        const [a, b] = [seen[k - 1], seen[k]];
+        if (!(b.top > a.top + Math.min(a.h, b.h) / 2)) continue;
+        const spaced = idx[k] - idx[k - 1] > 1;
+        const prev = seen[k - 2]?.c ?? '';
+        const next = seen[k + 1]?.c ?? '';
+        // The whitespace-delimited token the break is in.
+        let s = idx[k - 1];
+        while (s > 0 && chars[s - 1].c !== ' ') s--;
+        let e = idx[k];
+        while (e < chars.length - 1 && chars[e + 1].c !== ' ') e++;
+        const token = text.slice(s, e + 1);
+        let bad = false;
+        if (!spaced) {
+          if (alnum.test(a.c) && alnum.test(b.c)) bad = true;
+          else if (/[.:]/.test(a.c) && alnum.test(prev) && alnum.test(b.c) && token.length <= long) bad = true;
+          else if (/[\u2013\u2014]/.test(a.c) && digit.test(prev) && digit.test(b.c)) bad = true;
+          else if (seen.length <= short || seen.length - k <= tail) {
+            // A Chinese term: in running text a line may end between any two characters
+            // (Chinese typesetting), but not inside a term in a short label or cell, nor
+            // where the term's tail alone makes the last line ("这要靠路" / "由器。").
+            const around = text.slice(Math.max(0, idx[k - 1] - 4), idx[k - 1] + 1) + '|' + text.slice(idx[k], idx[k] + 4);
+            for (const term of terms) {
+              for (let j = 1; j < term.length; j++) {
+                if (around.includes(`${term.slice(0, j)}|${term.slice(j)}`)) bad = true;
+              }
+            }
+          }
+        } else {
+          const after = text.slice(idx[k]).split(' ')[0].replace(/[，。、；：,.;:)）]+$/u, '');
+          if (digit.test(a.c) && (b.c === '×' || unit.test(after))) bad = true;
+          if (a.c === '×' && digit.test(b.c)) bad = true;
+        }
+        if (bad) out.push({ text: el.textContent.trim().slice(0, 40), at: `${text.slice(Math.max(0, idx[k - 1] - 8), idx[k - 1] + 1)}/${text.slice(idx[k], idx[k] + 8)}`.replace(/\s+/g, ' ') });
+      }
+    }
+    return out;
+  }, { root, long, terms, short, tail });
+}
+
+/** Chinese terms a line must not split (layer names, devices, the course's words). */
+export const ZH_TERMS = ['应用层', '表示层', '会话层', '传输层', '网络层', '数据链路层', '链路层', '物理层',
+  '编码', '加密', '压缩', '路由器', '交换机', '集线器', '服务器', '客户端', '浏览器', '端口', '套接字',
+  '三次握手', '四次挥手', '封装', '广播', '单播'];

@@ -13,7 +13,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.capture.inferred_title", "从抓到的报文段推断，不是主机报告的", "inferred from the captured segments, not reported by the host"),
     m("scene.capture.inspector.title", "帧检查器", "Frame inspector"),
     m("scene.capture.intro", "用 Wireshark 或 tcpdump 抓下你自己的套接字程序（例如 tcpdump -i any -w my.pcap port 8080），再把文件拖到这里：Wirewalk 列出其中的 TCP 和 UDP 对话，并把你选的那个画成和 TCP 一课一样的梯形图。文件只在你的浏览器里读取，不会上传。", "Capture your own socket program with Wireshark or tcpdump (for example tcpdump -i any -w my.pcap port 8080) and drop the file here: Wirewalk lists its TCP and UDP conversations and draws the one you pick as the same ladder as the TCP lesson. The file is read in your browser only; nothing is uploaded."),
-    m("scene.capture.limits", "最大 50 MB、100000 帧；链路类型：以太网、Linux cooked（SLL/SLL2）、BSD 回环、裸 IPv4。", "Up to 50 MB and 100,000 frames; link types: Ethernet, Linux cooked (SLL/SLL2), BSD loopback, raw IPv4."),
+    m("scene.capture.limits", "最大 50\u{a0}MB、100000 帧；链路类型：以太网、Linux cooked（SLL/SLL2）、BSD 回环、裸 IPv4。", "Up to 50\u{a0}MB and 100,000 frames; link types: Ethernet, Linux cooked (SLL/SLL2), BSD loopback, raw IPv4."),
     m("scene.capture.more", "只列出前 {0} 个，共 {1} 个。", "Only the first {0} of {1} are listed."),
     m("scene.capture.narr.frame", "{0} → {1}：{2}（{3}）", "{0} → {1}: {2} ({3})"),
     m("scene.capture.narr.start", "用播放器一步一步看这个对话：每一帧、两端推断出的状态变化，以及 Wirewalk 的解释。", "Step through the conversation with the player: every frame, both ends' inferred state changes, and Wirewalk's explanations."),

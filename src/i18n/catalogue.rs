@@ -96,7 +96,7 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.encapsulation.intro", "发送方的数据自上而下逐层加上首部：端口、IP 地址、MAC 地址，最后变成网线上的电信号；接收方自下而上逐层拆开。", "On the way down, each layer wraps the sender's data in a header: ports, then IP addresses, then MAC addresses, until it is an electrical signal on the wire; the receiver unwraps it on the way up."),
     m("scene.encapsulation.nav", "封装", "Encapsulation"),
     m("scene.encapsulation.title", "封装与解封装", "Encapsulation and decapsulation"),
-    m("scene.lan.intro", "交换机让多台电脑连在一起；以太网靠广播找人、靠单播说话。广播会带来广播风暴，而且以太网不能跨局域网通信——这要靠路由器。", "A switch joins computers into a LAN; Ethernet finds a host by broadcast and talks to it by unicast. Broadcasts can become a storm, and Ethernet alone cannot cross LANs: that takes a router."),
+    m("scene.lan.intro", "交换机让多台电脑连在一起；以太网靠广播找人、靠单播说话。广播会带来广播风暴，而且以太网不能跨局域网通信——这要靠路\u{2060}由\u{2060}器。", "A switch joins computers into a LAN; Ethernet finds a host by broadcast and talks to it by unicast. Broadcasts can become a storm, and Ethernet alone cannot cross LANs: that takes a router."),
     m("scene.lan.nav", "局域网", "LAN"),
     m("scene.lan.title", "局域网：交换机、广播与路由器", "The LAN: switch, broadcast and router"),
     // Source: OSI: ISO/IEC 7498-1 (a reference model); the Internet runs the TCP/IP suite (RFC 1122 §1.1.3).

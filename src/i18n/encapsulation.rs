@@ -219,7 +219,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.narr.send_phy",
         "网卡把帧加上前导码和 SFD，共 {0} 字节 = {1} 个比特，变成网线上的电信号。",
-        "The card adds the preamble and SFD: {0} bytes = {1} bits, sent as electrical signals on the cable.",
+        "The card adds the preamble and SFD: {0} bytes = {1}\u{a0}bits, sent as electrical signals on the cable.",
     ),
     m(
         "scene.encapsulation.narr.send_transport",
@@ -335,7 +335,7 @@ pub static MESSAGES: &[Msg] = &[
     // Source: RFC 6335 §6 (0-1023 system ports; the course note writes 0-1024).
     m(
         "scene.encapsulation.why.send_transport",
-        "TCP/UDP 都基于端口工作，端口范围 0–65535；0–1023 是知名端口，一般被系统占用（课程笔记写作 0–1024），自己的程序尽量用 8000 以后的端口。",
-        "TCP and UDP both work with ports, 0–65535; 0–1023 are the well-known ports, usually taken by the system (the course note writes 0–1024), so pick ports above 8000 for your own programs.",
+        "TCP/UDP 都基于端口工作，端口范围 0\u{2060}–\u{2060}65535；0\u{2060}–\u{2060}1023 是知名端口，一般被系统占用（课程笔记写作 0\u{2060}–\u{2060}1024），自己的程序尽量用 8000 以后的端口。",
+        "TCP and UDP both work with ports, 0\u{2060}–\u{2060}65535; 0\u{2060}–\u{2060}1023 are the well-known ports, usually taken by the system (the course note writes 0\u{2060}–\u{2060}1024), so pick ports above 8000 for your own programs.",
     ),
 ];

@@ -20,18 +20,18 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "error.bad_ipv4",
-        "“{0}”不是 IPv4 地址：应是用点隔开的 4 个 0–255 的十进制数，例如 192.168.1.10。",
-        "“{0}” is not an IPv4 address: it should be four decimal numbers 0–255 separated by dots, like 192.168.1.10.",
+        "“{0}”不是 IPv4 地址：应是用点隔开的 4 个 0\u{2060}–\u{2060}255 的十进制数，例如 192.168.1.10。",
+        "“{0}” is not an IPv4 address: it should be four decimal numbers 0\u{2060}–\u{2060}255 separated by dots, like 192.168.1.10.",
     ),
     m(
         "error.bad_ipv4_octet",
-        "“{1}”中的 {0} 不是有效的八位组：每一段只能是 0–255。",
-        "{0} is not a valid octet (0–255) in “{1}”: each of the four numbers must be 0–255.",
+        "“{1}”中的 {0} 不是有效的八位组：每一段只能是 0\u{2060}–\u{2060}255。",
+        "{0} is not a valid octet (0\u{2060}–\u{2060}255) in “{1}”: each of the four numbers must be 0\u{2060}–\u{2060}255.",
     ),
     m(
         "error.bad_loss",
-        "“{0}”不是丢包规则。可用：none；一个帧的角色（syn、syn_ack、handshake_ack、data、ack、fin、ack_fin、final_ack、udp、arp_request、arp_reply），后面可加 *N 表示丢掉前 N 个（N 为 1–10）；或 c2s:N / s2c:N，丢掉客户端那根网线上由客户端发出 / 发往客户端的第 N 帧（N 为 1–10000）。",
-        "“{0}” is not a loss rule. Use none; a frame role (syn, syn_ack, handshake_ack, data, ack, fin, ack_fin, final_ack, udp, arp_request, arp_reply), optionally followed by *N to lose the first N of them (N 1–10); or c2s:N / s2c:N to lose the Nth frame the client sends / receives on its cable (N 1–10000).",
+        "“{0}”不是丢包规则。可用：none；一个帧的角色（syn、syn_ack、handshake_ack、data、ack、fin、ack_fin、final_ack、udp、arp_request、arp_reply），后面可加 *N 表示丢掉前 N 个（N 为 1\u{2060}–\u{2060}10）；或 c2s:N / s2c:N，丢掉客户端那根网线上由客户端发出 / 发往客户端的第 N 帧（N 为 1\u{2060}–\u{2060}10000）。",
+        "“{0}” is not a loss rule. Use none; a frame role (syn, syn_ack, handshake_ack, data, ack, fin, ack_fin, final_ack, udp, arp_request, arp_reply), optionally followed by *N to lose the first N of them (N 1\u{2060}–\u{2060}10); or c2s:N / s2c:N to lose the Nth frame the client sends / receives on its cable (N 1\u{2060}–\u{2060}10000).",
     ),
     m(
         "error.bad_mac",
@@ -40,12 +40,12 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "error.bad_number",
-        "“{0}”不是有效的整数：只能用数字 0–9（不带正负号和小数点）。",
-        "“{0}” is not a valid whole number: use only the digits 0–9 (no sign, no decimal point).",
+        "“{0}”不是有效的整数：只能用数字 0\u{2060}–\u{2060}9（不带正负号和小数点）。",
+        "“{0}” is not a valid whole number: use only the digits 0\u{2060}–\u{2060}9 (no sign, no decimal point).",
     ),
     m(
         "error.bad_port",
-        "“{0}”不是有效端口：端口必须是 1–65535 之间的整数。",
+        "“{0}”不是有效端口：端口必须是 1\u{2060}–\u{2060}65535 之间的整数。",
         "“{0}” is not a valid port: a port is a whole number from 1 to 65535.",
     ),
     m(
@@ -65,13 +65,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "error.ipv4_network_or_broadcast",
-        "“{0}”是所在 /24 网段的网络地址（最后一段为 0）或广播地址（最后一段为 255），不能分给主机；最后一段请用 1–254。",
-        "“{0}” is the network address (last number 0) or the broadcast address (last number 255) of its /24 subnet and cannot belong to a host; use 1–254 for the last number.",
+        "“{0}”是所在 /24 网段的网络地址（最后一段为 0）或广播地址（最后一段为 255），不能分给主机；最后一段请用 1\u{2060}–\u{2060}254。",
+        "“{0}” is the network address (last number 0) or the broadcast address (last number 255) of its /24 subnet and cannot belong to a host; use 1\u{2060}–\u{2060}254 for the last number.",
     ),
     m(
         "error.ipv4_reserved",
-        "“{0}”不能作为主机地址：第一段为 0、组播地址（224–239）和保留地址（240–255）都不行；第一段请用 1–223（127 除外）。",
-        "“{0}” cannot be a host address: a first number of 0, multicast (224–239) and reserved (240–255) addresses are not allowed; use 1–223 for the first number (except 127).",
+        "“{0}”不能作为主机地址：第一段为 0、组播地址（224\u{2060}–\u{2060}239）和保留地址（240\u{2060}–\u{2060}255）都不行；第一段请用 1\u{2060}–\u{2060}223（127 除外）。",
+        "“{0}” cannot be a host address: a first number of 0, multicast (224\u{2060}–\u{2060}239) and reserved (240\u{2060}–\u{2060}255) addresses are not allowed; use 1\u{2060}–\u{2060}223 for the first number (except 127).",
     ),
     m(
         "error.mac_multicast",
@@ -90,8 +90,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "error.out_of_range",
-        "{0} 超出范围：允许 {1}–{2}。",
-        "{0} is out of range: it must be {1}–{2}.",
+        "{0} 超出范围：允许 {1}\u{2060}–\u{2060}{2}。",
+        "{0} is out of range: it must be {1}\u{2060}–\u{2060}{2}.",
     ),
     // Source: Python socket docs: socket.send() returns the bytes sent (0 for b''); sendto(b'') sends a zero-length UDP datagram (RFC 768: length 8 = header only).
     m(
@@ -275,7 +275,7 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     m(
         "field.ip.flags",
         "标志：3 位，依次为保留位、DF（不要分片）、MF（还有分片）。",
-        "Flags: 3 bits, in order reserved, DF (don't fragment) and MF (more fragments).",
+        "Flags: 3\u{a0}bits, in order reserved, DF (don't fragment) and MF (more fragments).",
     ),
     m(
         "field.ip.flags.df",
@@ -562,8 +562,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.options.wscale",
-        "窗口扩大选项：把 16 位的窗口字段左移若干位，使窗口可以超过 64 KB；只能在 SYN 里协商。",
-        "Window scale option: shifts the 16-bit window field left by some bits so the window can exceed 64 KB; it can only be agreed in the SYN.",
+        "窗口扩大选项：把 16 位的窗口字段左移若干位，使窗口可以超过 64\u{a0}KB；只能在 SYN 里协商。",
+        "Window scale option: shifts the 16-bit window field left by some bits so the window can exceed 64\u{a0}KB; it can only be agreed in the SYN.",
     ),
     m(
         "field.tcp.options.wscale.multiplier",
@@ -593,8 +593,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     // Source: Port ranges: RFC 6335 §6 (0-1023 system, 1024-49151 user, 49152-65535 dynamic); Linux net.ipv4.ip_local_port_range defaults to 32768 60999 (kernel ip-sysctl docs).
     m(
         "field.tcp.srcport",
-        "源端口：发送方程序的端口；客户端通常用系统分配的临时端口：IANA 规定的范围是 49152–65535，Linux 默认用 32768–60999，所以 netstat 里会看到别的端口号。",
-        "Source port: the sending program's port; a client usually gets a temporary (ephemeral) port from the system: IANA's range is 49152–65535, but Linux uses 32768–60999 by default, so netstat may show other numbers.",
+        "源端口：发送方程序的端口；客户端通常用系统分配的临时端口：IANA 规定的范围是 49152\u{2060}–\u{2060}65535，Linux 默认用 32768\u{2060}–\u{2060}60999，所以 netstat 里会看到别的端\u{2060}口\u{2060}号。",
+        "Source port: the sending program's port; a client usually gets a temporary (ephemeral) port from the system: IANA's range is 49152\u{2060}–\u{2060}65535, but Linux uses 32768\u{2060}–\u{2060}60999 by default, so netstat may show other numbers.",
     ),
     m(
         "field.tcp.urgent_pointer",

@@ -47,7 +47,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.lan.router.crossed", "MAC {0} 出现在了另一个局域网里。", "MAC {0} appeared on the other LAN."),
     m("scene.lan.router.lan", "局域网 {0} {1}", "LAN {0} {1}"),
     m("scene.lan.router.no_cross", "客户端的 MAC {0} 从没出现在服务器所在的局域网里：以太网帧过不了路由器，跨过去的是 IP 数据报。", "The client's MAC {0} never appears on the server's LAN: Ethernet frames do not cross the router; the IP packet does."),
-    m("scene.lan.storm.axis", "时间（每格 {0} ms）", "time ({0} ms per bar)"),
+    m("scene.lan.storm.axis", "时间（每格 {0}\u{a0}ms）", "time ({0}\u{a0}ms per bar)"),
     m("scene.lan.storm.capped", "风暴没有停下来：引擎在上限处把它截断了。真实网络会一直转下去，直到有人拔线或生成树阻塞一个端口。", "The storm never dies down: the engine cut it off at its limit. A real network would go on until someone pulls a cable or spanning tree blocks a port."),
     m("scene.lan.storm.chart", "每个时间片里线上的帧数", "Frames on the wires per time slice"),
     m("scene.lan.storm.no_storm", "这次没有风暴：环还在，但没有广播在环里转圈（唯一的广播在路上丢了），网络一直安静；引擎只是在时间上限处停止了运行。", "No storm this time: the loop is still there, but no broadcast went round it (the only one was lost on the way), so the network stayed quiet; the engine merely stopped at its time limit."),

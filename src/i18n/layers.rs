@@ -73,7 +73,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.desc.internet",
-        "即五层模型的网络层",
+        "即五层模型的\u{200b}网络层",
         "the five-layer model's network layer",
     ),
     m(
@@ -208,8 +208,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.note.transport",
-        "课程：TCP/UDP 基于端口工作，端口 0–65535，标识电脑上的一个软件；常用默认端口 MySQL 3306、MongoDB 27017、Django 8000、Tomcat 8080、Flask 5000、Redis 6379。",
-        "Course: TCP and UDP work with ports, 0–65535, each naming a program; common defaults MySQL 3306, MongoDB 27017, Django 8000, Tomcat 8080, Flask 5000, Redis 6379.",
+        "课程：TCP/UDP 基于端口工作，端口 0\u{2060}–\u{2060}65535，标识电脑上的一个软件；常用默认端口 MySQL 3306、MongoDB 27017、Django 8000、Tomcat 8080、Flask 5000、Redis 6379。",
+        "Course: TCP and UDP work with ports, 0\u{2060}–\u{2060}65535, each naming a program; common defaults MySQL 3306, MongoDB 27017, Django 8000, Tomcat 8080, Flask 5000, Redis 6379.",
     ),
     m(
         "scene.layers.osi",

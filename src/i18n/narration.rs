@@ -28,8 +28,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "capture.error.too_big",
-        "文件太大：最多 {0} 字节（50 MB）。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
-        "The file is too big: at most {0} bytes (50 MB). In Wireshark, export just your conversation (File → Export Specified Packets).",
+        "文件太大：最多 {0} 字节（50\u{a0}MB）。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
+        "The file is too big: at most {0} bytes (50\u{a0}MB). In Wireshark, export just your conversation (File → Export Specified Packets).",
     ),
     m(
         "capture.error.too_many_frames",
@@ -99,8 +99,8 @@ pub static MESSAGES: &[Msg] = &[
     // Source: RFC 9293 §3.8.6.3 (delayed ACK: less than 0.5 s, and at least every second full-sized segment).
     m(
         "note.delayed_ack",
-        "延迟确认：接收方收到数据后不马上回 ACK，而是先等一小会儿（smoltcp 为 10 毫秒），看能否把 ACK 搭在回复的数据上，或一次确认两个报文段。RFC 规定最多只能等 0.5 秒；Linux 一般等 40–200 毫秒。",
-        "Delayed ACK: the receiver does not acknowledge data at once but waits a moment (10 ms in smoltcp), hoping to carry the ACK on a reply or to acknowledge two segments together. The RFC allows at most 0.5 s; Linux usually waits 40–200 ms.",
+        "延迟确认：接收方收到数据后不马上回 ACK，而是先等一小会儿（smoltcp 为 10 毫秒），看能否把 ACK 搭在回复的数据上，或一次确认两个报文段。RFC 规定最多只能等 0.5 秒；Linux 一般等 40\u{2060}–\u{2060}200 毫秒。",
+        "Delayed ACK: the receiver does not acknowledge data at once but waits a moment (10\u{a0}ms in smoltcp), hoping to carry the ACK on a reply or to acknowledge two segments together. The RFC allows at most 0.5 s; Linux usually waits 40\u{2060}–\u{2060}200\u{a0}ms.",
     ),
     m(
         "note.forgot_listen",

@@ -12,7 +12,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.bits.caption",
         "物理层把 {0} 字节变成 {1} 个比特（0 和 1），按发送顺序排列：每个字节先发最低位。",
-        "The physical layer turns {0} bytes into {1} bits (0s and 1s), in sending order: each byte least significant bit first.",
+        "The physical layer turns {0} bytes into {1}\u{a0}bits (0s and 1s), in sending order: each byte least significant bit first.",
     ),
     m(
         "scene.encapsulation.bits.label",
@@ -71,8 +71,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.insp.ipv4_binary",
-        "{0} 是点分十进制，每段 0–255 是一个字节；二进制：{1}",
-        "{0} is dotted decimal, each part 0–255 one byte; in binary: {1}",
+        "{0} 是点分十进制，每段 0\u{2060}–\u{2060}255 是一个字节；二进制：{1}",
+        "{0} is dotted decimal, each part 0\u{2060}–\u{2060}255 one byte; in binary: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_broadcast",

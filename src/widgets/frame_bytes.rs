@@ -81,6 +81,29 @@ pub fn ipv4_binary(ip: &[u8]) -> String {
         .join(".")
 }
 
+/// A byte string longer than a MAC (`02:04:05:b4:03:03:…`, a dotted binary address) with
+/// a break opportunity (U+200B) after each `:` or `.`, so a narrow box wraps it between
+/// bytes, never inside one (a box's `overflow-wrap: anywhere` would otherwise cut
+/// "0" / "0:04"). Anything else, a MAC or an IPv4 address included, is returned as it is.
+#[must_use]
+pub fn breakable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.len() > 17
+        && s.contains([':', '.'])
+        && s.chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    if !bytes {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / 2);
+    for c in s.chars() {
+        out.push(c);
+        if c == ':' || c == '.' {
+            out.push('\u{200b}');
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// What a checksum covers, recomputed from the frame's bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
@@ -216,6 +239,28 @@ pub(crate) mod tests {
         assert_eq!(
             ipv4_binary(&[192, 168, 1, 10]),
             "11000000.10101000.00000001.00001010"
+        );
+    }
+
+    #[test]
+    fn long_byte_strings_may_break_between_bytes_only() {
+        assert_eq!(
+            breakable("11000000.10101000.00000001.00001010"),
+            "11000000.\u{200b}10101000.\u{200b}00000001.\u{200b}00001010"
+        );
+        assert_eq!(
+            breakable("02:04:05:b4:03:03"),
+            "02:04:05:b4:03:03",
+            "a MAC stays as it is"
+        );
+        assert_eq!(
+            breakable("02:04:05:b4:03:03:00"),
+            "02:\u{200b}04:\u{200b}05:\u{200b}b4:\u{200b}03:\u{200b}03:\u{200b}00"
+        );
+        assert_eq!(breakable("192.168.100.200"), "192.168.100.200");
+        assert_eq!(
+            breakable("a long sentence: with words."),
+            "a long sentence: with words."
         );
     }
 

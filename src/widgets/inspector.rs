@@ -15,7 +15,9 @@
 mod tree;
 
 use crate::i18n::{lookup, t, t_dyn, tf, Lang};
-use crate::widgets::frame_bytes::{bit_pattern, coverage, field_at, ipv4_binary, mac_parts};
+use crate::widgets::frame_bytes::{
+    bit_pattern, breakable, coverage, field_at, ipv4_binary, mac_parts,
+};
 use crate::widgets::narrow::use_narrow;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -162,7 +164,7 @@ fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
         }
         "ip.src" | "ip.dst" if raw.len() == 4 => html! {
             <div class="ww-explain ww-ipbin" data-explain="ipv4">
-                { tf(lang, "scene.encapsulation.insp.ipv4_binary", &[&f.show, &ipv4_binary(raw)]) }
+                { tf(lang, "scene.encapsulation.insp.ipv4_binary", &[&f.show, &breakable(&ipv4_binary(raw))]) }
             </div>
         },
         "ip.checksum" | "tcp.checksum" | "udp.checksum" => {
@@ -279,7 +281,7 @@ fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
                             </span>
                         }
                         <code class="ww-field-id">{ &f.id }</code>
-                        <span class="ww-field-show">{ &f.show }</span>
+                        <span class="ww-field-show">{ breakable(&f.show).into_owned() }</span>
                         if let Some(ok) = verified(f) {
                             <span class={classes!("ww-check", if ok { "is-ok" } else if ctx.a.summary.captured { "is-offload" } else { "is-bad" })}>
                                 { if ok { t(lang, "inspector.checksum_ok") } else if ctx.a.summary.captured { t(lang, "inspector.checksum_offload") } else { t(lang, "inspector.checksum_bad") } }

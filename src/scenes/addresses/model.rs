@@ -529,7 +529,7 @@ mod tests {
         }
         assert_eq!(
             ConvError::Octet("256".into()).message(Lang::En),
-            "256 is not a valid octet (0–255)"
+            "256 is not a valid octet (0\u{2060}–\u{2060}255)"
         );
     }
 

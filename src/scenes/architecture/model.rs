@@ -347,7 +347,8 @@ pub fn daily_bytes(c: &Costs, per_use: usize) -> u128 {
     u128::from(c.users) * u128::from(c.visits) * per_use as u128
 }
 
-/// Bytes in the largest fitting decimal unit: `1.5 GB`, `830 B`.
+/// Bytes in the largest fitting decimal unit: `1.5 GB`, `830 B`, the number and its unit
+/// joined by a no-break space so a line never ends between them.
 #[must_use]
 pub fn human_bytes(b: u128) -> String {
     const UNITS: [&str; 7] = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
@@ -358,11 +359,11 @@ pub fn human_bytes(b: u128) -> String {
         i += 1;
     }
     if i == 0 {
-        format!("{b} B")
+        format!("{b}\u{a0}B")
     } else if v >= 100.0 {
-        format!("{} {}", fixed(v, 0), UNITS[i])
+        format!("{}\u{a0}{}", fixed(v, 0), UNITS[i])
     } else {
-        format!("{} {}", fixed(v, 1), UNITS[i])
+        format!("{}\u{a0}{}", fixed(v, 1), UNITS[i])
     }
 }
 
@@ -511,10 +512,10 @@ mod tests {
             visits: 10,
         };
         assert_eq!(update_bytes(&c), 800_000_000_000);
-        assert_eq!(human_bytes(update_bytes(&c)), "800 GB");
+        assert_eq!(human_bytes(update_bytes(&c)), "800\u{a0}GB");
         assert_eq!(daily_bytes(&c, 1500), 15_000_000);
-        assert_eq!(human_bytes(830), "830 B");
-        assert_eq!(human_bytes(1_500), "1.5 KB");
+        assert_eq!(human_bytes(830), "830\u{a0}B");
+        assert_eq!(human_bytes(1_500), "1.5\u{a0}KB");
         assert_eq!(ms(1_234), "1.2");
         assert_eq!(visible_crlf("a\r\nb"), "a\\r\\n\nb");
         assert_eq!(visible_crlf("a\\r\\nb"), "a\\r\\n\nb");

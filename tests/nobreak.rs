@@ -1,0 +1,81 @@
+//! Values stay whole when a line wraps (issue 16): in every message, a range's en dash
+//! between numbers (`0–1023`, `{1}–{2}`) is joined to both numbers by word joiners
+//! (U+2060), and a number keeps its unit or its `×` by a no-break space (U+00A0):
+//! `64 KB`, `{0} ms`, `4.3 × 10⁹`. A browser may otherwise end a line after the dash
+//! ("0–" / "1023") or at the space ("4.3" / "× 10⁹", "159" / "MB").
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use wirewalk::i18n::{Lang, TABLES};
+
+/// A digit (superscripts too) or the close of a placeholder.
+fn is_num_end(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '²' | '³' | '¹' | '⁰'..='⁹' | '}')
+}
+
+/// The places in `s` where a line could split a value: `[(what, around)]`.
+fn splits(s: &str) -> Vec<(&'static str, String)> {
+    let chars: Vec<char> = s.chars().collect();
+    let around = |i: usize| {
+        chars[i.saturating_sub(6)..(i + 7).min(chars.len())]
+            .iter()
+            .collect::<String>()
+    };
+    let mut out = Vec::new();
+    for i in 1..chars.len().saturating_sub(1) {
+        let (a, c, b) = (chars[i - 1], chars[i], chars[i + 1]);
+        if c == '–' && is_num_end(a) && (b.is_ascii_digit() || b == '{') {
+            out.push(("range dash not joined", around(i)));
+        }
+        if c == ' ' && is_num_end(a) {
+            let word: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric() || **c == '×' || **c == 'µ')
+                .collect();
+            if ["×", "MB", "KB", "GB", "bit", "bits", "ms", "µs", "Mbps"].contains(&word.as_str())
+            {
+                out.push(("number and unit split at a space", around(i)));
+            }
+        }
+        if c == ' '
+            && a == '×'
+            && (b.is_ascii_digit() || b == '{')
+            && i >= 2
+            && chars[i - 2] == '\u{a0}'
+        {
+            out.push(("× and number split at a space", around(i)));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_message_lets_a_line_split_a_value() {
+    let mut found = Vec::new();
+    for (table, msgs) in TABLES {
+        for m in *msgs {
+            for lang in [Lang::Zh, Lang::En] {
+                for (what, at) in splits(m.get(lang)) {
+                    found.push(format!("{table} {} ({lang:?}): {what}: «{at}»", m.key));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_check_sees_each_kind_of_split() {
+    assert_eq!(splits("知名端口 0–1023").len(), 1);
+    assert_eq!(splits("use {1}–{2}.").len(), 1);
+    assert_eq!(splits("exceed 64 KB;").len(), 1);
+    assert_eq!(splits("≈ 4.3 × 10⁹").len(), 1);
+    assert_eq!(splits("{0}\u{a0}ms").len(), 0);
+    assert_eq!(
+        splits("0\u{2060}–\u{2060}1023; 4.3\u{a0}×\u{a0}10⁹").len(),
+        0
+    );
+    // Words that only start like a unit, and dashes between words, are left alone.
+    assert_eq!(splits("3 bitsy 5 msgs a–b").len(), 0);
+}
