@@ -2,6 +2,7 @@
 // text in every drawing renders at least 13 px tall (about 12 px type).
 import fs from 'node:fs';
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
 
 const SHOTS = 'e2e/artifacts/screens';
 const PHONE = { width: 390, height: 844 };
@@ -12,25 +13,60 @@ const ROUTES = [
   'architecture', 'layers', 'encapsulation', 'addresses',
   'lan', 'lan?view=storm', 'lan?view=router',
   'tcp', 'tcp?variant=tcp_loss_twice&step=1000', 'tcp?variant=udp&step=1000',
+  // The TCP state diagram, the physical layer's signal, the 4-tuple table (HTML text
+  // is measured too), and the predict embed, whose ladder was squeezed under its question.
+  'tcp?step=14', 'encapsulation?step=4', 'addresses?lang=en',
+  'predict-embed',
 ];
 
-/** Text boxes in drawings (SVG) shorter than `min` px: [{ drawing, text, height }]. */
+/** Text boxes in drawings (SVG), and in the tables that are drawings' companions (the
+ *  4-tuple table: each text run's own box), shorter than `min` px: [{ drawing, text, height }]. */
 async function smallDrawingText(page, min = 13) {
-  return page.evaluate((min) => [...document.querySelectorAll('main svg text')]
-    .map((t) => ({ drawing: t.closest('svg').getAttribute('class') ?? '', text: t.textContent.slice(0, 24), height: t.getBoundingClientRect().height }))
-    .filter((b) => b.height > 0 && b.height < min), min);
+  return page.evaluate((min) => {
+    // A drawing stretched more one way than the other (preserveAspectRatio="none", the
+    // signal's bits) draws tall, narrow glyphs: their size is the smaller scale's.
+    const squash = (t) => {
+      const m = t.getScreenCTM();
+      const [sx, sy] = m ? [Math.hypot(m.a, m.b), Math.hypot(m.c, m.d)] : [1, 1];
+      return sy > 0 ? Math.min(1, sx / sy) : 1;
+    };
+    const svg = [...document.querySelectorAll('main svg text')]
+      .map((t) => ({ drawing: t.closest('svg').getAttribute('class') ?? '', text: t.textContent.slice(0, 24), height: t.getBoundingClientRect().height * squash(t) }));
+    const html = [];
+    for (const table of document.querySelectorAll('main .ww-tuple-table')) {
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim() || n.parentElement.closest('thead')) continue;
+        const r = document.createRange();
+        r.selectNodeContents(n);
+        for (const box of r.getClientRects()) html.push({ drawing: table.className, text: n.textContent.trim().slice(0, 24), height: box.height });
+      }
+    }
+    return [...svg, ...html].filter((b) => b.height > 0 && b.height < min);
+  }, min);
+}
+
+/** The route of a predict embed holding the question on the data's ACK (as predict.spec). */
+function predictEmbed() {
+  const { json } = nativeTrace('tcp');
+  const at = json.events.findIndex((e, i) => e.kind === 'frame' && json.frames[e.frame].role === 'ack' && i > 0);
+  return `tcp?embed=1&predict=1&from=${at}&to=${at + 1}`;
 }
 
 test.describe('phone', () => {
   test.use({ viewport: PHONE });
   for (const lang of ['zh', 'en']) {
     for (const route of ROUTES) {
-      const sep = route.includes('?') ? '&' : '?';
       test(`${route} in ${lang}: no sideways scroll, drawing text at least 13 px`, async ({ page }) => {
-        await open(page, `#/${route}${sep}lang=${lang}`);
+        const at = route === 'predict-embed' ? predictEmbed() : route.replace(/lang=en$/, `lang=${lang}`);
+        await open(page, `#/${at}${at.includes('lang=') ? '' : `${at.includes('?') ? '&' : '?'}lang=${lang}`}`);
         expect(await overflowsSideways(page), 'page scrolls sideways').toBe(false);
         // Scenes with drawings really draw them (a test of sizes over no text would pass).
-        if (!/^(layers|encapsulation)/.test(route)) expect(await page.locator('main svg text').count()).toBeGreaterThan(0);
+        if (!/^(layers|encapsulation$)/.test(route)) expect(await page.locator('main svg text').count()).toBeGreaterThan(0);
+        if (route === 'tcp?step=14') await expect(page.locator('.ww-sd svg text').first()).toBeVisible();
+        if (/^encapsulation\?/.test(route)) await expect(page.locator('.ww-signal-bit').first()).toBeVisible();
+        if (route.startsWith('addresses')) expect(await page.locator('.ww-tuple-table td').count()).toBeGreaterThan(0);
+        if (route === 'predict-embed') await expect(page.locator('.ww-predict')).toBeVisible();
         expect(await smallDrawingText(page)).toEqual([]);
         fs.mkdirSync(SHOTS, { recursive: true });
         const name = route.replace(/[?&=]/g, '-');
@@ -67,6 +103,49 @@ test.describe('phone', () => {
     await expect(svg).not.toHaveClass(/is-narrow/);
     expect(await svg.getAttribute('viewBox')).toMatch(/^0 0 600 /);
   });
+});
+
+test('the capture scene draws the TCP scene\'s narrow ladder on a phone, text at least 13 px (zh and en)', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const lang of ['zh', 'en']) {
+    await open(page, `#/capture?lang=${lang}`);
+    await page.locator('#capture-file').setInputFiles('engine/tests/captures/offload.pcap');
+    await expect(page.locator('svg.ww-ladder')).toHaveClass(/is-narrow/);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('main svg text').count()).toBeGreaterThan(10);
+    expect(await smallDrawingText(page), lang).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+  }
+});
+
+test('the TCP variant select shows a short name whole, the full sentence under it (zh and en)', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  const full = {
+    zh: { tcp_loss: '丢失一个带数据的报文段 → 超时重传', tcp_server_close: '服务端立即关闭 → FIN 搭上 ACK，挥手只用三个报文段' },
+    en: { tcp_loss: 'A data segment is lost → retransmission', tcp_server_close: 'Server closes at once → its FIN rides on the ACK: a 3-segment close' },
+  };
+  for (const lang of ['zh', 'en']) {
+    for (const variant of ['tcp', 'tcp_loss', 'tcp_loss_twice', 'tcp_server_close', 'tcp_simultaneous_close', 'refused', 'udp']) {
+      await open(page, `#/tcp?variant=${variant}&lang=${lang}`);
+      const sel = page.locator('#tcp-variant');
+      await expect(sel).toHaveValue(variant);
+      // The chosen option fits the closed select (measured in its own font, room for the arrow).
+      const cut = await sel.evaluate((s) => {
+        const cs = getComputedStyle(s);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+        return ctx.measureText(s.selectedOptions[0].textContent).width > room;
+      });
+      expect(cut, `${variant} ${lang}`).toBe(false);
+      const desc = page.locator('#tcp-variant-desc');
+      await expect(desc).toBeVisible();
+      expect(await sel.getAttribute('aria-describedby')).toBe('tcp-variant-desc');
+      if (full[lang][variant]) await expect(desc).toHaveText(full[lang][variant]);
+      // The short name is not the sentence.
+      expect((await desc.innerText()).length).toBeGreaterThan((await sel.locator('option:checked').innerText()).length);
+    }
+  }
 });
 
 /** A one-finger swipe from (x0, y) by dx px, as the touch screen reports it. */

@@ -110,3 +110,37 @@ for (const lang of ['zh', 'en']) {
     expect(wide).toEqual([]);
   });
 }
+
+// The inspector at 1024×768 (issue 16): the projector's 16-byte hex dump left the field
+// tree a 244 px column, 3,700-14,700 px tall, beside a 135 px dump: two-thirds of the card
+// blank. The tree must use the width, and the 4-tuple table must fit its card.
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: the inspector uses the width, the 4-tuple table fits its card (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const problems = [];
+    for (const route of ['#/tcp?step=14', '#/tcp?variant=tcp_loss&step=20', '#/encapsulation?step=6', '#/lan?view=switch&step=12']) {
+      await open(page, `${route}&lang=${lang}&theme=projector`);
+      const m = await page.locator('.ww-inspector-panes').first().evaluate((panes) => {
+        const box = panes.getBoundingClientRect();
+        const tree = panes.querySelector('.ww-tree').getBoundingClientRect();
+        const hex = panes.querySelector('.ww-hex').closest('.ww-inspector-panes > *').getBoundingClientRect();
+        return { w: box.width, tree: { w: tree.width, h: tree.height, top: tree.top, bottom: tree.bottom }, hex: { w: hex.width, h: hex.height, top: hex.top, bottom: hex.bottom } };
+      });
+      if (m.tree.w < 0.6 * m.w) problems.push(`${route}: field tree ${Math.round(m.tree.w)} of ${Math.round(m.w)} px wide`);
+      // Side by side, the shorter pane leaves a blank block under it.
+      const beside = m.tree.top < m.hex.bottom - 1 && m.hex.top < m.tree.bottom - 1;
+      if (beside && Math.min(m.tree.h, m.hex.h) < 0.5 * Math.max(m.tree.h, m.hex.h)) problems.push(`${route}: panes side by side, ${Math.round(m.tree.h)} and ${Math.round(m.hex.h)} px tall`);
+      if (m.hex.w > m.w + 1) problems.push(`${route}: hex dump wider than the inspector`);
+    }
+    await open(page, `#/addresses?lang=${lang}&theme=projector`);
+    const wrap = page.locator('.ww-addr-tuple .ww-table-wrap');
+    const fits = await wrap.evaluate((w) => {
+      const card = w.closest('.ww-addr-card').getBoundingClientRect();
+      const t = w.querySelector('table').getBoundingClientRect();
+      return w.scrollWidth <= w.clientWidth + 1 && t.right <= card.right + 0.5;
+    });
+    if (!fits) problems.push('addresses: the 4-tuple table overflows its card');
+    expect(problems).toEqual([]);
+  });
+}

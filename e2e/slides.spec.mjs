@@ -54,6 +54,9 @@ for (const theme of ['light', 'projector']) {
               texts: [...document.querySelectorAll(`${sel} text, ${sel} svg text`)]
                 .filter((t) => t.textContent.trim() && getComputedStyle(t).opacity !== '0' && !t.closest('.is-future'))
                 .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
+              // The TCP state diagram beside the ladder (its 9.5-unit type rendered 10 px boxes).
+              sd: [...document.querySelectorAll('.ww-sd svg text')].filter((t) => t.getClientRects().length)
+                .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
               // Layer names of the encapsulation stacks broken over lines ("数据链/路层"
               // beside the "current" badge): one rect per rendered line.
               broken: [...document.querySelectorAll('.ww-enc-layer-name')].filter((e) => {
@@ -76,6 +79,9 @@ for (const theme of ['light', 'projector']) {
           if (name !== 'encapsulation' && m.texts.length < 4) problems.push(`${where}: only ${m.texts.length} texts in the drawing`);
           const small = m.texts.filter((t) => t.h < 12);
           if (small.length) problems.push(`${where}: text under 12 px: ${JSON.stringify(small.slice(0, 4))}`);
+          if (name === 'tcp' && m.sd.length < 11) problems.push(`${where}: state diagram has ${m.sd.length} texts`);
+          const sdSmall = m.sd.filter((t) => t.h < 12);
+          if (sdSmall.length) problems.push(`${where}: state diagram text under 12 px: ${JSON.stringify(sdSmall.slice(0, 4))}`);
           if (m.broken.length) problems.push(`${where}: layer names broken over lines: ${m.broken.join(', ')}`);
           // Larger type must not run into other labels or lines.
           const inner = page.frames().find((f) => f !== page.mainFrame());

@@ -14,6 +14,7 @@ use crate::player::{clamp_step, Player};
 use crate::tools::{self, ToolsError};
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::Ladder;
+use crate::widgets::narrow::use_narrow;
 use crate::widgets::state_diagram::last_transition;
 use crate::widgets::state_diagram::StateDiagram;
 use model::{conversation_label, error_text, narration, shown, Shown, MAX_LISTED};
@@ -119,6 +120,8 @@ pub fn capture_scene(props: &PageProps) -> Html {
     let problem = use_state(|| None::<Problem>);
     let busy = use_state(|| false);
     let selected = use_state_eq(|| None::<usize>);
+    // Phones draw the TCP scene's narrow ladder (readable type), not the wide one scaled down.
+    let narrow = use_narrow();
 
     let load: Load = {
         let (loaded, problem, busy, selected) = (
@@ -213,7 +216,7 @@ pub fn capture_scene(props: &PageProps) -> Html {
 
     let body = match &*loaded {
         None => Html::default(),
-        Some(l) => conversation_view(props, l, &load, &selected),
+        Some(l) => conversation_view(props, l, &load, &selected, narrow),
     };
 
     html! {
@@ -232,6 +235,7 @@ fn conversation_view(
     l: &Rc<Loaded>,
     load: &Load,
     selected: &UseStateHandle<Option<usize>>,
+    narrow: bool,
 ) -> Html {
     let lang = props.lang;
     let view = &l.summary;
@@ -323,7 +327,7 @@ fn conversation_view(
             <div class="ww-tcp-main">
                 <div class="ww-tcp-ladder">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" />
+                            selected={shown_frame} {on_select} left="client" right="server" {narrow} />
                 </div>
                 <div class="ww-tcp-side">
                     <div class="ww-states">

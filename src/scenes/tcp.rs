@@ -14,8 +14,8 @@ use crate::i18n::{error_message, t};
 use crate::platform;
 use crate::widgets::code::CodePane;
 use model::{
-    build_with, check, loss_key, questions, variant_key, wants_playground, HostAt, LOSSES,
-    PROGRAM_KEYS, VARIANTS,
+    build_with, check, loss_key, questions, variant_key, variant_short_key, wants_playground,
+    HostAt, LOSSES, PROGRAM_KEYS, VARIANTS,
 };
 use run::RunView;
 use std::collections::BTreeMap;
@@ -172,11 +172,12 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                     if !playing {
                     <div class="ww-field-input">
                         <label for="tcp-variant">{ t(lang, "scene.tcp.variant.label") }</label>
-                        <select id="tcp-variant" onchange={variant_change}>
+                        <select id="tcp-variant" onchange={variant_change} aria-describedby="tcp-variant-desc">
                             { for VARIANTS.iter().map(|v| html! {
-                                <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_key(v)) }</option>
+                                <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_short_key(v)) }</option>
                             }) }
                         </select>
+                        <p id="tcp-variant-desc" class="ww-variant-desc">{ t(lang, variant_key(&built.variant)) }</p>
                         if let Some(e) = field_error(&built.errors, "variant", lang) {
                             <p class="ww-field-error" role="alert">{ e }</p>
                         }

@@ -81,10 +81,10 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
         let d_port = c.client_port != other.client_port;
         html! {
             <>
-                <td class={classes!("ww-mono", d_ip.then_some("is-diff"))}>{ c.client_ip.clone() }</td>
-                <td class={classes!("ww-mono", d_port.then_some("is-diff"))}>{ c.client_port.to_string() }</td>
-                <td class="ww-mono">{ c.server_ip.clone() }</td>
-                <td class="ww-mono">{ c.server_port.to_string() }</td>
+                <td class={classes!("ww-mono", d_ip.then_some("is-diff"))} data-label={t(lang, "scene.addresses.tuple.col_src_ip")}>{ c.client_ip.clone() }</td>
+                <td class={classes!("ww-mono", d_port.then_some("is-diff"))} data-label={t(lang, "scene.addresses.tuple.col_src_port")}>{ c.client_port.to_string() }</td>
+                <td class="ww-mono" data-label={t(lang, "scene.addresses.tuple.col_dst_ip")}>{ c.server_ip.clone() }</td>
+                <td class="ww-mono" data-label={t(lang, "scene.addresses.tuple.col_dst_port")}>{ c.server_port.to_string() }</td>
             </>
         }
     };

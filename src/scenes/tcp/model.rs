@@ -72,6 +72,21 @@ pub fn variant_key(variant: &str) -> &'static str {
     }
 }
 
+/// The i18n key of a variant's short name, for the select (the whole sentence,
+/// [`variant_key`], is shown under it: a phone's select cut it mid-word).
+#[must_use]
+pub fn variant_short_key(variant: &str) -> &'static str {
+    match variant {
+        "tcp_loss" => "scene.tcp.variant.short.tcp_loss",
+        "tcp_loss_twice" => "scene.tcp.variant.short.tcp_loss_twice",
+        "tcp_server_close" => "scene.tcp.variant.short.tcp_server_close",
+        "tcp_simultaneous_close" => "scene.tcp.variant.short.tcp_simultaneous_close",
+        "refused" => "scene.tcp.variant.short.refused",
+        "udp" => "scene.tcp.variant.short.udp",
+        _ => "scene.tcp.variant.short.tcp",
+    }
+}
+
 /// A computed scene: the scenario actually run, its trace, and what was rejected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {
