@@ -1,8 +1,8 @@
 // Inlined into index.html's <head> by scripts/prepaint.mjs (its hash goes into the CSP),
 // in place of Trunk's loader: it reads the scene from the URL's hash exactly as the app
 // (src/route.rs) and scripts/prepaint-picker.js do (an unknown or bad route gets the
-// default scene) and loads that scene's bundle only (scripts/bundles.mjs), the wasm
-// fetched and compiled while the glue arrives. The app reloads the page when it is sent to a scene its bundle
+// default scene) and loads that scene's bundle only (scripts/bundles.mjs), wasm preloaded
+// while the glue arrives. The app reloads the page when it is sent to a scene its bundle
 // lacks, so this runs again and picks the right one.
 // The bundle's style sheet (its third file; scripts/css-bundles.mjs) is linked at once,
 // before index.html's second inline <style> (the cascade keeps the one-file build's
@@ -64,16 +64,14 @@
   sheet.rel = 'stylesheet';
   sheet.href = './' + b[2];
   d.head.insertBefore(sheet, d.getElementById('ww-late-css'));
-  // The wasm compiles as it arrives; the app starts once the glue and the style sheet are
-  // in and, on a route whose whole page is pre-rendered, once that page is on screen
-  // (window.wwHold, set by scripts/prepaint-picker.js; at most 1 s).
-  var compiled = WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch(wasm)).catch(function () { return wasm; })
-    : wasm;
-  Promise.all([import(js), wwCss, compiled]).then(function (m) {
-    var held = window.wwHold ? Promise.race([window.wwHold, new Promise(function (done) { setTimeout(done, 1000); })]) : null;
-    return Promise.resolve(held).then(function () { return m[0].default({ module_or_path: m[2] }); });
-  });
+  var pre = d.createElement('link');
+  pre.rel = 'preload';
+  pre.as = 'fetch';
+  pre.type = 'application/wasm';
+  pre.crossOrigin = 'anonymous';
+  pre.href = wasm;
+  d.head.appendChild(pre);
+  Promise.all([import(js), wwCss]).then(function (m) { return m[0].default({ module_or_path: wasm }); });
   var mine = PARTS[scene] || {}, parts = {};
   window.wwPart = function (name) {
     if (parts[name]) return parts[name];

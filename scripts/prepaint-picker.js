@@ -6,8 +6,7 @@
 // pre-rendered it (the TCP ladder), is a <template> as well in the one-file build, and
 // a file of its own (FULL) on the hosted page: fetched on that route only, it replaces
 // the opening once it and the bundle's style sheet (window.wwCss, scripts/loader.js)
-// are there, unless the app has mounted or the page was painted again meanwhile; the
-// loader holds the app back until then (window.wwHold). The app removes #ww-pre when it mounts; the e2e
+// are there, unless the app has mounted or the page was painted again meanwhile. The app removes #ww-pre when it mounts; the e2e
 // suite checks that both agree for many URLs.
 (function () {
   var d = document, DEFAULT = '__DEFAULT_SCENE__', FULL = __FULL__;
@@ -82,7 +81,7 @@
     root.appendChild(opening);
     var file = plain && !whole && FULL[lang + '-' + scene];
     if (file) {
-      var shown = Promise.all([fetch('./' + file).then(function (r) {
+      Promise.all([fetch('./' + file).then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.text();
       }), window.wwCss]).then(function (v) {
@@ -92,17 +91,6 @@
         t.innerHTML = v[0];
         main.replaceWith(t.content);
       }).catch(function () {});
-      // The loader starts the app once this page has been painted (a frame, then a
-      // task): the app's first render is one long task, and the drawing should be on
-      // screen before it, not after. At most 50 ms more if no frame comes (a hidden tab).
-      if (!window.wwHold) {
-        window.wwHold = shown.then(function () {
-          return new Promise(function (done) {
-            setTimeout(done, 50);
-            requestAnimationFrame(function () { setTimeout(done, 0); });
-          });
-        });
-      }
     }
     var links = root.querySelectorAll('.ww-nav-link');
     for (var n = 0; n < links.length; n++) {
