@@ -6,6 +6,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/typography.rs"]
+mod typography;
+
+use typography::space_after_full_width_mark;
 use wirewalk::app::{Shell, ShellProps};
 use wirewalk::platform::Environment;
 use wirewalk::state::AppState;
@@ -16,6 +20,21 @@ async fn render(hash: &str) -> String {
     LocalServerRenderer::<Shell>::with_props(ShellProps { initial })
         .render()
         .await
+}
+
+/// The page's text as the reader meets it: the tags dropped, adjacent text nodes joined.
+fn page_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Each ASCII mark that follows a Chinese character, with some context.
@@ -55,6 +74,10 @@ async fn zh_pages_put_no_ascii_mark_after_chinese() {
         for ctx in ascii_after_chinese(&html) {
             bad.push(format!("{hash}: …{ctx}…"));
         }
+        // Text nodes the app sets side by side ("8001。" " " "请求") join in the page.
+        for ctx in space_after_full_width_mark(&page_text(&html)) {
+            bad.push(format!("{hash}: space after …{ctx}…"));
+        }
     }
     assert!(
         bad.is_empty(),
@@ -70,4 +93,6 @@ fn the_scan_finds_a_planted_mark() {
         1
     );
     assert!(ascii_after_chinese("<p>客户端：SYN_SENT, 02:00</p>").is_empty());
+    let joined = page_text("<p>服务端端口 8001。 请求</p><p>下一段。</p><p>再一段</p>");
+    assert_eq!(space_after_full_width_mark(&joined).len(), 1);
 }

@@ -52,7 +52,7 @@ pub static CATALOGUE: &[Msg] = &[
     m("inspector.part.error", "逐字节查看器没能载入（{0}）。", "The byte-by-byte inspector could not load ({0})."),
     m("inspector.part.loading", "正在载入逐字节查看器……", "Loading the byte-by-byte inspector…"),
     m("inspector.part.retry", "再试一次", "Try again"),
-    m("inspector.summary", "第 {0} 帧 · {1} 字节 · Wireshark 的 Info 列：{2}", "Frame {0} · {1} bytes · Wireshark's Info column: {2}"),
+    m("inspector.summary", "第 {0} 帧 · {1} 字节 · Wireshark 的 Info 列：", "Frame {0} · {1} bytes · Wireshark's Info column:"),
     m("inspector.tree", "按层列出的字段", "Fields by layer"),
     m("lang.en", "English", "English"),
     m("lang.label", "语言", "Language"),

@@ -456,8 +456,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.flags.str",
-        "标志摘要（Wireshark 的写法）：每位一个字母，从左到右依次是 3 个保留位 R、AE、CWR、ECE、URG、ACK、PSH、RST、SYN、FIN；· 表示该位为 0。",
-        "Flag summary (Wireshark's notation): one letter per bit, left to right the 3 reserved bits R, AE, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN; · means the bit is 0.",
+        "标志摘要（Wireshark 的写法）：每位一个字母，从左到右依次是 3 个保留位 R、AE、CWR、ECE、URG、ACK、PSH、RST、SYN、FIN；某位为 0 时写作“·”。",
+        "Flag summary (Wireshark's notation): one letter per bit, left to right the 3 reserved bits R, AE, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN; a bit that is 0 is written “·”.",
     ),
     m(
         "field.tcp.flags.syn",

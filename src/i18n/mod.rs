@@ -268,6 +268,16 @@ pub fn t_dyn(lang: Lang, key: &str) -> String {
     lookup(lang, key).map_or_else(|| key.to_owned(), str::to_owned)
 }
 
+/// What goes between two sentences the app puts side by side: a space in English, none
+/// in Chinese (a sentence ends in "。" and the next follows at once).
+#[must_use]
+pub fn sentence_gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "",
+        Lang::En => " ",
+    }
+}
+
 /// The message for `key` with `{0}`, `{1}`, … replaced by `args`.
 #[must_use]
 pub fn tf(lang: Lang, key: &'static str, args: &[&str]) -> String {
@@ -307,6 +317,12 @@ pub fn fill(template: &str, args: &[&str]) -> String {
                 }
                 out.push_str(a);
                 rest = &after[close + 1..];
+                if *a == "1" {
+                    if let Some(n) = singular_noun(rest) {
+                        out.push_str(&rest[..n]);
+                        rest = &rest[n + 1..];
+                    }
+                }
                 let mut chars = rest.chars();
                 if a.chars().next_back().is_some_and(is_cjk)
                     && chars.next() == Some(' ')
@@ -325,6 +341,28 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// English count nouns a template writes after a number (`{0} bytes`): after the value
+/// `1` they lose their `s` ("1 byte"). Chinese has no plural, so zh templates never match.
+const COUNT_NOUNS: &[&str] = &[
+    "bytes", "bits", "frames", "segments", "packets", "times", "steps", "seconds", "ports",
+    "hosts", "hops", "octets", "answers",
+];
+
+/// When `rest` (the template after a value) starts with a space (or no-break space) and a
+/// plural count noun, the byte length up to the noun's final `s`.
+fn singular_noun(rest: &str) -> Option<usize> {
+    let gap = [" ", "\u{a0}"].iter().find(|g| rest.starts_with(**g))?;
+    let word_at = gap.len();
+    let noun = COUNT_NOUNS.iter().find(|n| {
+        rest[word_at..].starts_with(**n)
+            && !rest[word_at + n.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })?;
+    Some(word_at + noun.len() - 1)
 }
 
 /// A Chinese character or full-width mark (between two of these a space is never wanted).
@@ -356,6 +394,19 @@ mod tests {
         assert_eq!(fill("{0}{0}", &["ab"]), "abab");
         assert_eq!(fill("{2} {x} {", &["a"]), "{2} {x} {");
         assert_eq!(fill("值:{0}。", &["é"]), "值:é。");
+    }
+
+    #[test]
+    fn one_of_a_count_noun_is_singular() {
+        assert_eq!(fill("Padding ({0} bytes)", &["1"]), "Padding (1 byte)");
+        assert_eq!(fill("{0}\u{a0}bits", &["1"]), "1\u{a0}bit");
+        assert_eq!(
+            fill("{0} frames, {1} bytes", &["1", "12"]),
+            "1 frame, 12 bytes"
+        );
+        assert_eq!(fill("{0} bytes", &["11"]), "11 bytes");
+        assert_eq!(fill("{0} bytesize", &["1"]), "1 bytesize");
+        assert_eq!(fill("{0} 字节", &["1"]), "1 字节");
     }
 
     #[test]

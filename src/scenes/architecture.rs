@@ -7,7 +7,7 @@ pub mod model;
 
 use super::PageAction;
 use super::PageProps;
-use crate::i18n::{t, t_dyn, tf, Lang};
+use crate::i18n::{sentence_gap, t, t_dyn, tf, Lang};
 use crate::platform;
 use crate::widgets::frame_text::{frame_label, payload_text};
 use crate::widgets::inspector_part;
@@ -374,7 +374,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             <div class={classes!("ww-arch-wire-col", format!("is-{}", side.id()))} data-side={side.id()}
                  data-wire-bytes={run.wire_bytes.to_string()} data-answer-us={run.answer_us.to_string()}>
                 <h3>{ k("title") }</h3>
-                <p class="ww-arch-wire-sub">{ tf(lang, "scene.architecture.wire.port", &[&port.to_string()]) }{ " " }{ k("sub") }</p>
+                <p class="ww-arch-wire-sub">{ tf(lang, "scene.architecture.wire.port", &[&port.to_string()]) }{ sentence_gap(lang) }{ k("sub") }</p>
                 { frame_list(lang, side, run, *selected, &on_select) }
                 <p class="ww-arch-wire-total">
                     { tf(lang, "scene.architecture.wire.total", &[&run.trace.frames.len().to_string(), &run.wire_bytes.to_string(), &run.app_bytes.to_string()]) }

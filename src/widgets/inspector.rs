@@ -14,7 +14,7 @@
 
 mod tree;
 
-use crate::i18n::{lookup, t, t_dyn, tf, Lang};
+use crate::i18n::{lookup, sentence_gap, t, t_dyn, tf, Lang};
 use crate::widgets::frame_bytes::{
     bit_pattern, breakable, coverage, field_at, ipv4_binary, mac_parts,
 };
@@ -70,11 +70,9 @@ pub fn field_note(lang: Lang, key: &str, captured: bool) -> Option<String> {
     } else {
         lookup(lang, &format!("{key}.here"))
     };
-    Some(match (here, lang) {
-        (None, _) => general.to_owned(),
-        // A Chinese sentence ends in "。" and the next follows with no space.
-        (Some(h), Lang::Zh) => format!("{general}{h}"),
-        (Some(h), Lang::En) => format!("{general} {h}"),
+    Some(match here {
+        None => general.to_owned(),
+        Some(h) => format!("{general}{}{h}", sentence_gap(lang)),
     })
 }
 
@@ -443,7 +441,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
     html! {
         <div class="ww-inspector" onmouseleave={clear}>
             <p class="ww-inspector-summary">
-                { tf(lang, "inspector.summary", &[&(frame.index + 1).to_string(), &frame.bytes.len().to_string(), &a.summary.info]) }
+                { tf(lang, "inspector.summary", &[&(frame.index + 1).to_string(), &frame.bytes.len().to_string()]) }
+                // Wireshark's own Info text is English in every language: its own element,
+                // marked as English (fonts, screen readers, the zh typography checks).
+                if lang == Lang::En { { " " } }
+                <span class="ww-inspector-info" lang="en">{ &a.summary.info }</span>
             </p>
             <div class="ww-inspector-panes">
                 <ul class="ww-tree" role="tree" aria-label={t(lang, "inspector.tree")} ref={tree_ref} onkeydown={on_tree_key}>
