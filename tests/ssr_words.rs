@@ -96,3 +96,60 @@ fn the_scan_finds_a_planted_mark() {
     let joined = page_text("<p>服务端端口 8001。 请求</p><p>下一段。</p><p>再一段</p>");
     assert_eq!(space_after_full_width_mark(&joined).len(), 1);
 }
+
+/// Each `send(` that is not `sendto(` / `sendall(`, with some context. A general note
+/// that names sendto() for UDP right after it ("send()（UDP 是 sendto()）") says both.
+fn bare_send(text: &str) -> Vec<String> {
+    text.match_indices("send(")
+        .filter(|(i, _)| !text[..*i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|(i, _)| {
+            !text[*i + 5..]
+                .chars()
+                .take(16)
+                .collect::<String>()
+                .contains("sendto(")
+        })
+        .map(|(i, _)| {
+            let from = text[..i].char_indices().rev().nth(16).map_or(0, |(j, _)| j);
+            text[from..(i + 12).min(text.len())].to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn udp_words_name_the_calls_the_programs_make() {
+    // The UDP programs call sendto(): no label, note or narration of the UDP variant says
+    // send(), and the state cards say that UDP has no connection state instead of a dash.
+    let mut bad = Vec::new();
+    for lang in ["zh", "en"] {
+        for step in 0..=40 {
+            let hash = format!("#/tcp?lang={lang}&variant=udp&step={step}");
+            let text = page_text(&render(&hash).await);
+            for ctx in bare_send(&text) {
+                bad.push(format!("{hash}: …{ctx}…"));
+            }
+            if step == 0 {
+                assert!(text.contains("sendto()"), "{hash}: no sendto()");
+                let none = if lang == "zh" {
+                    "UDP：无连接，没有状态"
+                } else {
+                    "UDP: no connection, no state"
+                };
+                assert_eq!(text.matches(none).count(), 2, "{hash}: state cards {text}");
+            }
+        }
+    }
+    bad.dedup();
+    assert!(
+        bad.is_empty(),
+        "send() in the UDP variant:\n{}",
+        bad.join("\n")
+    );
+    assert_eq!(
+        bare_send(
+            "a send(b'') and more words; sendto(x) sendall(y) s.send(z) send()（UDP 是 sendto()）"
+        )
+        .len(),
+        2
+    );
+}

@@ -191,8 +191,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     // Source: Python socket docs: send()/sendall() bytes appear unchanged as the TCP/UDP payload.
     m(
         "field.data.data",
-        "数据（载荷）：应用程序 send() 的字节原样出现在这里；下面各层只负责运送，不关心它的含义。",
-        "Data (payload): the bytes the program passed to send(), exactly as they were; the layers below only carry them and do not care what they mean.",
+        "数据（载荷）：应用程序交给 send()（UDP 是 sendto()）的字节原样出现在这里；下面各层只负责运送，不关心它的含义。",
+        "Data (payload): the bytes the program passed to send() (sendto() over UDP), exactly as they were; the layers below only carry them and do not care what they mean.",
     ),
     // Source (field.eth.*): IEEE 802.3 clause 3.2.3-3.2.6 (addresses, I/G and U/L bits, Length/Type); broadcast = all ones (clause 3.2.3).
     m(

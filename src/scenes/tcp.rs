@@ -194,8 +194,9 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                         </div>
                     }
                     if !playing {
-                    { text_field("client.payload", "scene.tcp.field.client_payload", p.client_payload.clone(), false) }
-                    { text_field("server.payload", "scene.tcp.field.server_payload", p.server_payload.clone(), false) }
+                    // The words name the call the programs make: sendto() over UDP.
+                    { text_field("client.payload", if is_udp { "scene.tcp.field.client_payload_udp" } else { "scene.tcp.field.client_payload" }, p.client_payload.clone(), false) }
+                    { text_field("server.payload", if is_udp { "scene.tcp.field.server_payload_udp" } else { "scene.tcp.field.server_payload" }, p.server_payload.clone(), false) }
                     { text_field("server.port", "scene.tcp.field.server_port", p.server_port.to_string(), true) }
                     <div class="ww-field-input">
                         <label for="tcp-port-pick">{ t(lang, "scene.tcp.field.port_picks") }</label>

@@ -150,7 +150,11 @@ pub fn run_view(props: &RunProps) -> Html {
         html! {
             <div class={classes!("ww-state", format!("state-{}", h.state.name().to_ascii_lowercase()))} data-host={who}>
                 <span class="ww-state-who">{ t(lang, if who == "client" { "scene.tcp.client" } else { "scene.tcp.server" }) }</span>
-                <span class="ww-state-name" data-state={h.state.name()}>{ if is_udp { "—" } else { h.state.name() } }</span>
+                if is_udp {
+                    <span class="ww-state-name is-none" data-state={h.state.name()}>{ t(lang, "scene.tcp.state.udp") }</span>
+                } else {
+                    <span class="ww-state-name" data-state={h.state.name()}>{ h.state.name() }</span>
+                }
                 if let Some(left) = h.time_wait_left_us {
                     <span class="ww-state-timer">{ tf(lang, "scene.tcp.time_wait_left", &[&ratio(left, 6, 3)]) }</span>
                 }
