@@ -296,3 +296,62 @@ fn the_arp_target_mac_note_names_the_bytes_the_engine_sends() {
         );
     }
 }
+
+/// Protocol names written in lower case as words of a sentence (`如 http、ftp`), not in a
+/// URL (`http://`), a field id (`tcp.srcport`), a file name or code.
+fn lowercase_protocol_names(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for name in [
+        "http", "https", "ftp", "tcp", "udp", "dns", "arp", "smtp", "ssh",
+    ] {
+        for (i, _) in text.match_indices(name) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            let in_word = |c: Option<char>| {
+                c.is_some_and(|c| c.is_ascii_alphanumeric() || "_./:-{}'\"=".contains(c))
+            };
+            if !in_word(before) && !in_word(after) {
+                found.push(text[i..].chars().take(12).collect());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn protocol_names_are_in_capitals_and_check_marks_read_as_sentences() {
+    assert_eq!(
+        lowercase_protocol_names("应用层协议如 http、ftp。").len(),
+        2
+    );
+    for fine in [
+        "http://oldboyedu.com",
+        "tcp.srcport",
+        "socket.SOCK_STREAM",
+        "HTTP、FTP",
+        "a.udp",
+    ] {
+        assert!(lowercase_protocol_names(fine).is_empty(), "{fine}");
+    }
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            // The loss rule's values are typed as they are (`udp`, `arp_request`).
+            let values = m.key == "error.bad_loss";
+            for text in [m.zh, m.en].into_iter().filter(|_| !values) {
+                for ctx in lowercase_protocol_names(text) {
+                    bad.push(format!("{table} {}: {ctx}", m.key));
+                }
+            }
+            // A verdict after ✓ / ✗ that says why ("mine: handed up") is a sentence: a
+            // capital in English, 。 in Chinese. A one-word badge ("✓ verified") is not.
+            let verdict = m.en.strip_prefix("✓ ").or_else(|| m.en.strip_prefix("✗ "));
+            if let Some(rest) = verdict.filter(|r| r.contains(':')) {
+                if rest.starts_with(|c: char| c.is_ascii_lowercase()) || !m.zh.ends_with('。') {
+                    bad.push(format!("{table} {}: {} / {}", m.key, m.en, m.zh));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

@@ -54,13 +54,13 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.check.bad",
-        "✗ 不是我的，丢弃",
-        "✗ not mine: dropped",
+        "✗ 不是发给我的：丢弃。",
+        "✗ Not for me: dropped.",
     ),
     m(
         "scene.encapsulation.check.ok",
-        "✓ 是我的，继续往上交",
-        "✓ mine: handed up",
+        "✓ 是发给我的：交给上一层。",
+        "✓ For me: handed up to the next layer.",
     ),
     m(
         "scene.encapsulation.dir.down",

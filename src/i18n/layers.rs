@@ -188,7 +188,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.note.app",
-        "课程：应用层协议如 http、ftp。",
+        "课程：应用层协议如 HTTP、FTP。",
         "Course: application protocols such as HTTP and FTP.",
     ),
     m(
