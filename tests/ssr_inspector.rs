@@ -90,3 +90,38 @@ async fn our_syn_names_smoltcp_a_loaded_capture_does_not() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_broadcast_address_is_no_vendors_and_bit_fields_name_their_byte() {
+    let trace = wirewalk_engine::run(&Scenario::named("tcp").unwrap()).unwrap();
+    let arp = trace
+        .frames
+        .iter()
+        .find(|f| role(f) == "arp_request")
+        .unwrap();
+    for lang in Lang::ALL {
+        let html = render(lang, arp).await;
+        // The broadcast destination: no vendor (OUI) or serial split, no U/L verdict.
+        let dst = &html[html.find("data-field=\"eth.dst\"").unwrap()..];
+        let dst = &dst[..dst.find("data-field=\"eth.dst.").unwrap()];
+        assert!(dst.contains("is-broadcast"), "{lang:?}: {dst}");
+        for gone in ["is-oui", "is-serial", "data-bit=\"lg\"", "OUI"] {
+            assert!(!dst.contains(gone), "{lang:?}: {gone} in {dst}");
+        }
+        // The source (02:00:00:…) keeps its split.
+        let src = &html[html.find("data-field=\"eth.src\"").unwrap()..];
+        assert!(src.contains("is-oui"), "{lang:?}");
+        // I/G and U/L are bits of the MAC's first byte: [0..1] and [6..7], not tshark's
+        // three bytes [0..3].
+        for (id, pos) in [
+            ("eth.dst.ig", "[0..1]"),
+            ("eth.dst.lg", "[0..1]"),
+            ("eth.src.ig", "[6..7]"),
+            ("eth.src.lg", "[6..7]"),
+        ] {
+            let row = &html[html.find(&format!("data-field=\"{id}\"")).unwrap()..];
+            let row = &row[..row.find("</li>").unwrap()];
+            assert!(row.contains(pos), "{lang:?} {id}: {row}");
+        }
+    }
+}

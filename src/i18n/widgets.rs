@@ -75,9 +75,9 @@ pub static MESSAGES: &[Msg] = &[
         "{0} is dotted decimal, each part 0\u{2060}–\u{2060}255 one byte; in binary: {1}",
     ),
     m(
-        "scene.encapsulation.insp.mac_broadcast",
-        "全 1：广播，局域网里人人都收",
-        "all ones: broadcast, everyone on the LAN receives it",
+        "scene.encapsulation.insp.mac_all_ones",
+        "广播地址：48 位全是 1，不是哪家厂商的地址，局域网里每块网卡都收。",
+        "The broadcast address: all 48 bits are 1. It belongs to no vendor; every card on the LAN receives it.",
     ),
     m(
         "scene.encapsulation.insp.mac_global",

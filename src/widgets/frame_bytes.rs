@@ -72,6 +72,17 @@ pub fn mac_parts_of(m: &[u8; 6]) -> MacParts {
     }
 }
 
+/// The bytes a field's value lives in: for a bit field, only the bytes its mask touches
+/// (`eth.dst.ig` is bit 0 of byte 0, though tshark gives it the MAC's first 3 bytes).
+#[must_use]
+pub fn value_bytes(f: &wirewalk_engine::wire::Field) -> std::ops::Range<usize> {
+    let bits = f.bits();
+    match (bits.first(), bits.last()) {
+        (Some(a), Some(b)) if f.mask != 0 => a / 8..b / 8 + 1,
+        _ => f.range(),
+    }
+}
+
 /// An IPv4 address's four octets in binary, dot-separated.
 #[must_use]
 pub fn ipv4_binary(ip: &[u8]) -> String {

@@ -16,7 +16,7 @@ mod tree;
 
 use crate::i18n::{lookup, sentence_gap, t, t_dyn, tf, Lang};
 use crate::widgets::frame_bytes::{
-    bit_pattern, breakable, coverage, field_at, ipv4_binary, mac_parts,
+    bit_pattern, breakable, coverage, field_at, ipv4_binary, mac_parts, value_bytes,
 };
 use crate::widgets::narrow::use_narrow;
 use std::collections::BTreeSet;
@@ -88,7 +88,7 @@ struct Lit {
 impl Lit {
     fn field(f: &Field) -> Lit {
         Lit {
-            ranges: std::iter::once(f.range()).collect(),
+            ranges: std::iter::once(value_bytes(f)).collect(),
             key: Some(field_key(f)),
             cover: false,
         }
@@ -139,9 +139,15 @@ fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
             let Some(m) = mac_parts(raw) else {
                 return Html::default();
             };
-            let cast = if m.broadcast {
-                "scene.encapsulation.insp.mac_broadcast"
-            } else if m.group {
+            if m.broadcast {
+                // All 48 bits are 1: no vendor number, no serial, no choice of U/L.
+                return html! {
+                    <div class="ww-explain ww-mac" data-explain="mac">
+                        <span class="ww-mac-part is-broadcast">{ t(lang, "scene.encapsulation.insp.mac_all_ones") }</span>
+                    </div>
+                };
+            }
+            let cast = if m.group {
                 "scene.encapsulation.insp.mac_multicast"
             } else {
                 "scene.encapsulation.insp.mac_unicast"
@@ -286,7 +292,7 @@ fn field_rows(ctx: &Ctx<'_>, fields: &[Field], depth: usize) -> Html {
                             </span>
                         }
                         { bits_view(lang, f, ctx.bytes) }
-                        <span class="ww-field-pos">{ format!("[{}..{}]", f.offset, f.offset + f.len) }</span>
+                        <span class="ww-field-pos">{ { let r = value_bytes(f); format!("[{}..{}]", r.start, r.end) } }</span>
                         if let Some(meaning) = meaning {
                             <span class="ww-field-meaning">{ meaning }</span>
                         }
