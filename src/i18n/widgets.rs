@@ -77,7 +77,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.insp.mac_all_ones",
         "广播地址：48 位全是 1，不是哪家厂商的地址，局域网里每块网卡都收。",
-        "The broadcast address: all 48 bits are 1. It belongs to no vendor; every card on the LAN receives it.",
+        "The broadcast address: all 48\u{a0}bits are 1. It belongs to no vendor; every card on the LAN receives it.",
     ),
     m(
         "scene.encapsulation.insp.mac_global",
