@@ -360,7 +360,7 @@ fn singular_noun(rest: &str) -> Option<usize> {
             && !rest[word_at + n.len()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
     })?;
     Some(word_at + noun.len() - 1)
 }

@@ -385,7 +385,9 @@ mod tests {
                 }
                 "tcp.recv" => {
                     let n = b.scenario.params.client_payload.len();
-                    assert_eq!(answer(&q), format!("{n} bytes"));
+                    // English counts: "1 byte", "5 bytes".
+                    let unit = if n == 1 { "byte" } else { "bytes" };
+                    assert_eq!(answer(&q), format!("{n} {unit}"));
                 }
                 "tcp.time_wait" => {
                     let seq = |h: &str| tr.state_sequence(h).contains(&TcpState::TimeWait);
