@@ -75,7 +75,8 @@ test.describe('screenshots', () => {
         await expect(page.locator('.ww-ladder')).toBeVisible();
         for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
         expect(await overflowsSideways(page), `overflows at ${w}px`).toBe(false);
-        await page.screenshot({ path: `e2e/artifacts/screens/capture-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
+        await expect(page.locator('.ww-capture-conv').first()).toBeVisible();
+        await page.screenshot({ path: `e2e/artifacts/screens/capture-loaded-${lang}-${w}x${h}.png`, fullPage: true, animations: 'disabled' });
       });
     }
   }

@@ -1,6 +1,7 @@
 // Phones (issue 16): at 390×844, in zh and en, every scene fits the width, and every
 // text in every drawing renders at least 13 px tall (about 12 px type).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
 
@@ -11,7 +12,7 @@ const PHONE = { width: 390, height: 844 };
 // variants with loss notes and long labels).
 const ROUTES = [
   'architecture', 'layers', 'encapsulation', 'addresses',
-  'lan', 'lan?view=storm', 'lan?view=router',
+  'lan', 'lan?view=storm', 'lan?view=storm&step=1000', 'lan?view=router',
   'tcp', 'tcp?variant=tcp_loss_twice&step=1000', 'tcp?variant=udp&step=1000',
   // The TCP state diagram, the physical layer's signal, the 4-tuple table (HTML text
   // is measured too), and the predict embed, whose ladder was squeezed under its question.
@@ -46,6 +47,26 @@ async function smallDrawingText(page, min = 13) {
   }, min);
 }
 
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's colour-contrast (WCAG AA) findings under `root`, as short lines. */
+async function contrastViolations(page, root) {
+  await page.evaluate(AXE_SOURCE);
+  const r = await page.evaluate((root) => window.axe.run(root, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] }), root);
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`.slice(0, 160)));
+}
+
+/** Boxes under `sel` that stick out of their `box` ancestor, or keep less than `pad` px from its edges. */
+async function outOfBox(page, sel, box, pad = 2) {
+  return page.locator(sel).evaluateAll((els, [box, pad]) => els.flatMap((e) => {
+    const o = e.closest(box).getBoundingClientRect();
+    const r = document.createRange();
+    r.selectNodeContents(e);
+    return [...r.getClientRects()].filter((b) => b.left < o.left + pad || b.right > o.right - pad || b.top < o.top || b.bottom > o.bottom)
+      .map((b) => `${e.textContent.slice(0, 20)} [${Math.round(b.left)},${Math.round(b.right)}] in [${Math.round(o.left)},${Math.round(o.right)}]`);
+  }), [box, pad]);
+}
+
 /** The route of a predict embed holding the question on the data's ACK (as predict.spec). */
 function predictEmbed() {
   const { json } = nativeTrace('tcp');
@@ -67,6 +88,9 @@ test.describe('phone', () => {
         if (/^encapsulation\?/.test(route)) await expect(page.locator('.ww-signal-bit').first()).toBeVisible();
         if (route.startsWith('addresses')) expect(await page.locator('.ww-tuple-table td').count()).toBeGreaterThan(0);
         if (route === 'predict-embed') await expect(page.locator('.ww-predict')).toBeVisible();
+        // The C/S and B/S drawings, and the storm chart with its bars and axis.
+        if (route === 'architecture') expect(await page.locator('svg.ww-arch-svg text').count()).toBeGreaterThan(10);
+        if (route === 'lan?view=storm&step=1000') expect(await page.locator('.ww-lan-chart svg text').count()).toBeGreaterThan(2);
         expect(await smallDrawingText(page)).toEqual([]);
         fs.mkdirSync(SHOTS, { recursive: true });
         const name = route.replace(/[?&=]/g, '-');
@@ -74,6 +98,42 @@ test.describe('phone', () => {
       });
     }
   }
+
+  test('the header and tabs take at most two rows, 120 px, before the scene (every scene, zh and en)', async ({ page }) => {
+    // A review found the brand, the controls and the tabs wrapped onto four rows, 360 to
+    // 410 px of a 844 px screen before any content.
+    for (const lang of ['zh', 'en']) {
+      for (const s of ['architecture', 'layers', 'encapsulation', 'addresses', 'lan', 'tcp', 'capture']) {
+        await open(page, `#/${s}?lang=${lang}`);
+        const m = await page.evaluate(() => {
+          const nav = document.querySelector('.ww-nav');
+          const links = [...nav.querySelectorAll('.ww-nav-link')].map((a) => a.getBoundingClientRect());
+          const cur = nav.querySelector('.ww-nav-link.is-current').getBoundingClientRect();
+          const n = nav.getBoundingClientRect();
+          const cs = getComputedStyle(nav);
+          return {
+            header: document.querySelector('.ww-header').getBoundingClientRect().height,
+            title: document.querySelector('#scene-title').getBoundingClientRect().top,
+            rows: new Set(links.map((b) => Math.round(b.top))).size,
+            scrolls: nav.scrollWidth > nav.clientWidth + 1, overflowX: cs.overflowX,
+            cue: /gradient/.test(cs.backgroundImage) && cs.backgroundAttachment.includes('local'),
+            cur: [cur.left >= n.left - 1, cur.right <= n.right + 1],
+            controls: [...document.querySelectorAll('.ww-header :is(button, select, a)')].map((e) => e.getBoundingClientRect())
+              .filter((b) => b.height < 44 || b.top < 0),
+          };
+        });
+        const at = `${s} ${lang}`;
+        expect(m.header, at).toBeLessThanOrEqual(120);
+        expect(m.title, at).toBeLessThanOrEqual(150);
+        expect(m.rows, at).toBe(1);
+        // More tabs than fit: the strip scrolls, shows edge shadows, and the current tab is in view.
+        if (m.scrolls) expect([m.overflowX, m.cue], at).toEqual(['auto', true]);
+        expect(m.cur, at).toEqual([true, true]);
+        expect(m.controls, at).toEqual([]);
+      }
+    }
+    await page.screenshot({ path: `${SHOTS}/phone-chrome-capture-en-390x844.png`, animations: 'disabled' });
+  });
 
   test('a phone-sized window is told to tap, not to press keys, even with no touch reported (zh and en)', async ({ page }) => {
     for (const [lang, touch, keys, hexTap, hexKeys] of [['zh', '左右滑动', '空格键', '点一个字节', '方向键'], ['en', 'Swipe left or right', 'Space', 'Tap a byte', 'arrow keys']]) {
@@ -237,11 +297,14 @@ test.describe('visual defects (issue 16)', () => {
       await page.locator('#addr-ip-dotted').fill('256.1.1.1');
       await expect(card).toHaveAttribute('data-stale', 'true');
       await expect(page.locator('.ww-addr-stale')).toContainText(note);
-      expect(Number(await page.locator('.ww-octets').evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(0.6);
-      expect(Number(await page.locator('#addr-ip-binary').evaluate((e) => getComputedStyle(e).opacity))).toBeLessThan(0.6);
+      const filter = (sel) => page.locator(sel).evaluate((e) => getComputedStyle(e).filter);
+      expect(await filter('.ww-octets')).toContain('grayscale');
+      expect(await filter('#addr-ip-binary')).toContain('grayscale');
+      // Greyed, yet readable: the stale values keep AA contrast (at opacity 0.4 they did not).
+      expect(await contrastViolations(page, '.ww-addr-ip'), lang).toEqual([]);
       await page.locator('#addr-ip-dotted').fill('10.0.0.1');
       await expect(card).toHaveAttribute('data-stale', 'false');
-      expect(Number(await page.locator('.ww-octets').evaluate((e) => getComputedStyle(e).opacity))).toBe(1);
+      expect(await filter('.ww-octets')).toBe('none');
     }
   });
 
@@ -262,17 +325,17 @@ test.describe('visual defects (issue 16)', () => {
     const widths = await page.locator('.ww-hex-bytes').evaluateAll((rs) => rs.map((r) => r.children.length));
     expect(Math.max(...widths)).toBe(8);
     expect(await page.locator('.ww-hex').evaluate((h) => h.scrollWidth <= h.clientWidth + 1)).toBe(true);
+    // The tabs are one row that scrolls sideways: no label cut, the current tab on screen.
     for (const s of ['lan', 'tcp', 'addresses']) {
       await open(page, `#/${s}?lang=zh`);
       const tabs = await page.locator('.ww-nav-link').evaluateAll((as) => as.map((a) => {
         const b = a.getBoundingClientRect();
-        return { left: b.left, right: b.right, cut: a.scrollWidth > a.clientWidth + 1 };
+        return { left: b.left, right: b.right, cut: a.scrollWidth > a.clientWidth + 1, current: a.classList.contains('is-current') };
       }));
-      for (const t of tabs) {
-        expect(t.left).toBeGreaterThanOrEqual(0);
-        expect(t.right).toBeLessThanOrEqual(390);
-        expect(t.cut).toBe(false);
-      }
+      for (const t of tabs) expect(t.cut).toBe(false);
+      const cur = tabs.find((t) => t.current);
+      expect(cur.left, s).toBeGreaterThanOrEqual(0);
+      expect(cur.right, s).toBeLessThanOrEqual(390);
     }
   });
 
@@ -365,5 +428,64 @@ test('phones: addresses stay whole and the 4-tuple table fits (zh and en)', asyn
     expect(diffMacs.length, lang).toBe(4);
     for (const v of diffMacs) expect(v.lines, `${lang} ${v.text}`).toBe(1);
     for (const v of values) expect(v.label, lang).not.toBe('none');
+  }
+});
+
+test('addresses: the private range inside its tag, client boxes apart with their text inside, "#" with its comment (phone and desktop, zh and en)', async ({ page }) => {
+  for (const size of [PHONE, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(size);
+    for (const lang of ['zh', 'en']) {
+      const at = `${size.width}px ${lang}`;
+      await open(page, `#/addresses?lang=${lang}`);
+      await expect(page.locator('.ww-ip-kind .ww-addr-cidr')).toHaveText('192.168.0.0/16');
+      expect(await outOfBox(page, '.ww-ip-kind .ww-addr-tag > *', '.ww-addr-tag'), at).toEqual([]);
+      const boxes = await page.locator('.ww-tuple-node').evaluateAll((gs) => gs.map((g) => {
+        const r = g.querySelector('rect').getBoundingClientRect();
+        const out = [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect())
+          .filter((t) => t.left < r.left + 4 || t.right > r.right - 4 || t.top < r.top || t.bottom > r.bottom);
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, out: out.length };
+      }));
+      expect(boxes.length).toBe(3);
+      for (const b of boxes) expect(b.out, at).toBe(0);
+      // The two clients' boxes do not touch (side by side on phones, one over the other on desktops).
+      const [a, b] = boxes;
+      expect(Math.max(b.left - a.right, b.top - a.bottom, a.left - b.right, a.top - b.bottom), at).toBeGreaterThanOrEqual(6);
+      // In the accept() code, every "#" is on the line of the comment it starts.
+      const stranded = await page.locator('.ww-tuple-accept').evaluate((pre) => {
+        const n = pre.firstChild;
+        const top = (i) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return Math.round(r.getClientRects()[0]?.top ?? -1); };
+        const bad = [];
+        for (let i = 0; i < n.textContent.length; i++) if (n.textContent[i] === '#' && top(i) !== top(i + 2)) bad.push(i);
+        return { bad, hashes: (n.textContent.match(/#/g) ?? []).length };
+      });
+      expect(stranded.hashes).toBe(2);
+      expect(stranded.bad, at).toEqual([]);
+    }
+  }
+});
+
+test('phones: layers cells hold their names, the course notes show, labels at 13 px; the bit stream shows every byte', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const lang of ['zh', 'en']) {
+    await open(page, `#/layers?lang=${lang}`);
+    // en "Presentation" ran out of its cell.
+    const over = await page.locator('.ww-layer-cell').evaluateAll((cs) => cs.filter((c) => c.scrollWidth > c.clientWidth + 1
+      || [...c.querySelectorAll('*')].some((e) => e.getBoundingClientRect().right > c.getBoundingClientRect().right + 1)).map((c) => c.textContent.slice(0, 20)));
+    expect(over, lang).toEqual([]);
+    // Desktop's "Course:" notes are there on a phone too, one per course layer, readable.
+    const notes = page.locator('.ww-layer-note');
+    expect(await notes.count()).toBe(5);
+    for (const n of await notes.all()) await expect(n).toBeVisible();
+    const sizes = await page.locator('.ww-layer-details :is(dt, dd, .ww-layer-note)').evaluateAll((es) => es.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(Math.min(...sizes), lang).toBeGreaterThanOrEqual(13);
+    // The bit stream of step 4: every byte of the frame in view, no hidden rows.
+    await open(page, `#/encapsulation?lang=${lang}&step=4`);
+    const stream = page.locator('.ww-bits-stream');
+    await expect(stream).toBeVisible();
+    const m = await stream.evaluate((s) => ({ bytes: s.querySelectorAll('.ww-bits-byte').length, hidden: s.scrollHeight - s.clientHeight, bg: getComputedStyle(s).backgroundAttachment }));
+    expect(m.bytes, lang).toBeGreaterThanOrEqual(64);
+    expect(m.hidden, lang).toBeLessThanOrEqual(1);
+    // A longer frame scrolls inside it, with shadows at the edges as the cue.
+    expect(m.bg).toContain('local');
   }
 });

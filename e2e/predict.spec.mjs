@@ -214,6 +214,33 @@ test('a URL step past an open question is held there, and the switch turns the m
   expect(new URL(page.url()).hash).toContain('predict=1');
 });
 
+test('the slider in an embed stands where the counter says, and snaps back inside the range', async ({ page }) => {
+  // A phone showed "step 38 of 39" with the knob at the far left: the track ran from the
+  // embed's first step, the counter from step 0.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { json } = nativeTrace('tcp');
+  const at = json.events.findIndex((e, i) => e.kind === 'frame' && json.frames[e.frame].role === 'ack' && i > 0);
+  await open(page, `#/tcp?embed=1&predict=1&from=${at}&to=${at + 1}&lang=en`);
+  await expect(ask(page)).toBeVisible();
+  const slider = page.locator('.ww-scrub');
+  const knob = async () => {
+    const [n, m] = (await stepCount(page).innerText()).match(/\d+/g).map(Number);
+    const [min, max, value] = await slider.evaluate((e) => [e.min, e.max, e.value].map(Number));
+    return { n, m, min, max, value, at: (value - min) / (max - min) };
+  };
+  let k = await knob();
+  expect(k.n).toBe(at);
+  expect([k.value, k.max]).toEqual([k.n, k.m]);
+  // The knob's place on the track is the counter's share of the way.
+  expect(k.at).toBeCloseTo(k.n / k.m, 5);
+  // Dragged to the start, before the embed's range: it goes back to the range's first step.
+  await slider.fill('0');
+  await expect(stepCount(page)).toContainText(WORDS.en.step(at, at + 1));
+  k = await knob();
+  expect(k.value).toBe(at);
+  expect(k.at).toBeCloseTo(k.n / k.m, 5);
+});
+
 for (const lang of ['en', 'zh']) {
   test(`an embed holds one question on a phone (${lang}) and screenshots`, async ({ page }) => {
     test.slow(); // two sizes, three pages, full-page screenshots and axe runs

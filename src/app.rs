@@ -29,6 +29,11 @@ pub fn shell(props: &ShellProps) -> Html {
     // The app has rendered: the build's pre-rendered first paint goes (same task, so
     // no frame shows both).
     use_effect_with((), |()| platform::remove_prepaint());
+    // Phones: the one-row tab strip shows the current scene's tab (its labels change
+    // width with the language).
+    use_effect_with((state.scene, state.lang), |_| {
+        platform::reveal_current_tab()
+    });
     // Browser → state: hash changes (links, back/forward, a teacher's edited URL).
     {
         let dispatcher = state.dispatcher();

@@ -146,6 +146,31 @@ mod imp {
         }
     }
 
+    /// Scrolls the scene tab strip sideways (on phones it is one row that scrolls) so
+    /// the current scene's tab sits in its middle. Does nothing when the strip fits.
+    pub fn reveal_current_tab() {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let nav = doc.query_selector(".ww-nav").ok().flatten();
+        let link = doc.query_selector(".ww-nav-link.is-current").ok().flatten();
+        let (Some(nav), Some(link)) = (nav, link) else {
+            return;
+        };
+        let (Ok(nav), Ok(link)) = (
+            nav.dyn_into::<web_sys::HtmlElement>(),
+            link.dyn_into::<web_sys::HtmlElement>(),
+        ) else {
+            return;
+        };
+        if nav.scroll_width() <= nav.client_width() {
+            return;
+        }
+        // The strip is the links' offset parent (position: relative).
+        let left = link.offset_left() - (nav.client_width() - link.offset_width()) / 2;
+        nav.set_scroll_left(left.max(0));
+    }
+
     /// Removes the pre-rendered first paint (`#ww-pre`, which the build's inline script
     /// put there) and its templates, once the app has rendered in its place.
     pub fn remove_prepaint() {
@@ -173,6 +198,16 @@ mod imp {
         if let Some(root) = doc.document_element() {
             let _ = root.set_attribute("lang", lang_tag);
             let _ = root.set_attribute("data-theme", theme_code);
+        }
+    }
+
+    /// Sets the value of the `<input>` that fired `e`.
+    pub fn set_field_value(e: &web_sys::Event, value: &str) {
+        if let Some(i) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            i.set_value(value);
         }
     }
 
@@ -542,10 +577,14 @@ mod imp {
     pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
     /// No pre-rendered page natively.
     pub fn remove_prepaint() {}
+    /// No tab strip natively.
+    pub fn reveal_current_tab() {}
     /// No-op natively (server-side rendering keeps `data-style` as it is).
     pub fn install_data_styles() {}
     /// No-op natively.
     pub fn install_panic_hook() {}
+    /// No form fields natively.
+    pub fn set_field_value(_e: &yew::Event, _value: &str) {}
     /// No form fields natively.
     pub fn field_value(_e: &yew::Event) -> Option<String> {
         None

@@ -250,7 +250,14 @@ pub fn player(props: &PlayerProps) -> Html {
             if let Some(v) = crate::platform::field_value(&e).and_then(|v| v.parse::<usize>().ok())
             {
                 playing.set(false);
-                on_step.emit(v.clamp(min, reach));
+                let to = v.clamp(min, reach);
+                if to != v {
+                    // Dragged before an embed's first step or past an open question: the
+                    // knob goes back to the step it stops at (a re-render with the same
+                    // step would leave it where it was dropped).
+                    crate::platform::set_field_value(&e, &to.to_string());
+                }
+                on_step.emit(to);
             }
         })
     };
@@ -281,7 +288,9 @@ pub fn player(props: &PlayerProps) -> Html {
                 <button type="button" class="ww-pbtn" data-act="last" onclick={go(reach)} disabled={step >= reach}
                         title={t(lang, "player.last")} aria-label={t(lang, "player.last")}>{ icon("last") }</button>
             </div>
-            <input type="range" class="ww-scrub" min={min.to_string()} max={max.to_string()} value={step.to_string()}
+            // The track spans step 0 to `max`, as the counter counts, even in an embed's
+            // range (`min` > 0): a knob at the far left reading "step 38 of 39" misled.
+            <input type="range" class="ww-scrub" min="0" max={max.to_string()} value={step.to_string()}
                    aria-label={t(lang, "player.scrub")} oninput={scrub} />
             <span class="ww-step-count" aria-live="off">
                 { tf(lang, "player.step_of", &[&step.to_string(), &max.to_string()]) }

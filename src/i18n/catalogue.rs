@@ -102,8 +102,8 @@ pub static CATALOGUE: &[Msg] = &[
     // Source: OSI: ISO/IEC 7498-1 (a reference model); the Internet runs the TCP/IP suite (RFC 1122 §1.1.3).
     m("scene.layers.intro", "OSI 七层模型是讲解网络分层用的参考模型；互联网实际运行的是 TCP/IP 协议族。学习由下到上：物理层、数据链路层、网络层、传输层、应用层这五层需要优先了解。", "The OSI 7-layer model is the reference model used to explain the layers; the Internet actually runs the TCP/IP suite. Learn bottom-up: physical, data link, network, transport and application come first."),
     m("scene.layers.nav", "分层", "Layers"),
-    m("scene.layers.title", "网络分层：OSI 七层与 TCP/IP 五层", "Network layers: OSI 7 and TCP/IP 5"),
-    m("scene.layers.title4", "网络分层：OSI 七层与 TCP/IP 四层", "Network layers: OSI 7 and TCP/IP 4"),
+    m("scene.layers.title", "网络分层：OSI\u{a0}七层与 TCP/IP\u{a0}五层", "Network layers: OSI\u{a0}7 and TCP/IP\u{a0}5"),
+    m("scene.layers.title4", "网络分层：OSI\u{a0}七层与 TCP/IP\u{a0}四层", "Network layers: OSI\u{a0}7 and TCP/IP\u{a0}4"),
     m("scene.tcp.client", "客户端", "Client"),
     m("scene.tcp.code.blocked", "阻塞在 {0}() 中，等待中…", "Blocked in {0}(), waiting…"),
     m("scene.tcp.code.not_started", "程序尚未开始", "Not started yet"),

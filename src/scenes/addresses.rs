@@ -231,8 +231,11 @@ fn ip_section(props: &SectionProps) -> Html {
                     <p class="ww-addr-note">{ t(lang, "scene.addresses.ip.localhost") }</p>
                 }
                 <p class={classes!("ww-ip-kind", format!("kind-{}", kind.id()))}>
-                    <span class="ww-addr-tag">{ t(lang, kind.key()) }</span>
-                    if !kind.cidr().is_empty() { <span class="ww-mono">{ format!(" {}", kind.cidr()) }</span> }
+                    // The range inside the tag's box (beside it, it read as spilt out of it).
+                    <span class="ww-addr-tag">
+                        { t(lang, kind.key()) }
+                        if !kind.cidr().is_empty() { { " " }<span class="ww-mono ww-addr-cidr">{ kind.cidr() }</span> }
+                    </span>
                 </p>
                 <p class="ww-addr-verdict" data-host-ok={(verdict.is_ok()).to_string()}>
                     { match &verdict {

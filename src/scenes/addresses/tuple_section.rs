@@ -89,25 +89,32 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
         }
     };
     // Wide: the two clients on the left, the server on the right. Narrow (phones): the
-    // clients side by side above the server, so the boxes keep readable type.
-    let bw = if narrow { 146.0 } else { 190.0 };
-    let box_text = |x: f64, y: f64, name: String, addr: String, class: &'static str| {
+    // clients side by side above the server, a gap between them, each address on two
+    // lines (IP, then :port), so the boxes keep readable type and their text a margin.
+    let (bw, bh) = if narrow { (140.0, 70.0) } else { (190.0, 52.0) };
+    let box_text = |x: f64, y: f64, name: String, ip: &str, port: u16, class: &'static str| {
+        let cx = short(x + bw / 2.0);
         html! {
             <g class={classes!("ww-tuple-node", class)}>
-                <rect x={short(x)} y={short(y)} width={short(bw)} height="52" rx="8" />
-                <text x={short(x + bw / 2.0)} y={short(y + 21.0)} text-anchor="middle" class="ww-tuple-name">{ name }</text>
-                <text x={short(x + bw / 2.0)} y={short(y + 41.0)} text-anchor="middle" class="ww-tuple-addr">{ addr }</text>
+                <rect x={short(x)} y={short(y)} width={short(bw)} height={short(bh)} rx="8" />
+                <text x={cx.clone()} y={short(y + 21.0)} text-anchor="middle" class="ww-tuple-name">{ name }</text>
+                if narrow {
+                    <text x={cx.clone()} y={short(y + 41.0)} text-anchor="middle" class="ww-tuple-addr">{ ip.to_owned() }</text>
+                    <text x={cx} y={short(y + 60.0)} text-anchor="middle" class="ww-tuple-addr">{ format!(":{port}") }</text>
+                } else {
+                    <text x={cx} y={short(y + 41.0)} text-anchor="middle" class="ww-tuple-addr">{ format!("{ip}:{port}") }</text>
+                }
             </g>
         }
     };
     let (view, a_at, b_at, s_at, a_line, b_line) = if narrow {
         (
-            "0 0 300 170",
-            (2.0, 2.0),
-            (152.0, 2.0),
-            (77.0, 116.0),
-            (75.0, 54.0, 130.0, 116.0),
-            (225.0, 54.0, 170.0, 116.0),
+            "0 0 300 196",
+            (4.0, 2.0),
+            (156.0, 2.0),
+            (80.0, 124.0),
+            (74.0, 72.0, 130.0, 124.0),
+            (226.0, 72.0, 170.0, 124.0),
         )
     } else {
         (
@@ -138,9 +145,9 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
             <svg class={classes!("ww-tuple-svg", narrow.then_some("is-narrow"))} viewBox={view} role="img" aria-label={t(lang, "scene.addresses.tuple.svg_label")}>
                 { line(a_line, "is-a") }
                 { line(b_line, "is-b") }
-                { box_text(a_at.0, a_at.1, t(lang, "scene.addresses.tuple.client_a").to_owned(), format!("{}:{}", a.client_ip, a.client_port), "is-a") }
-                { box_text(b_at.0, b_at.1, t(lang, "scene.addresses.tuple.client_b").to_owned(), format!("{}:{}", b.client_ip, b.client_port), "is-b") }
-                { box_text(s_at.0, s_at.1, t(lang, "scene.addresses.tuple.server").to_owned(), format!("{}:{}", a.server_ip, a.server_port), "is-server") }
+                { box_text(a_at.0, a_at.1, t(lang, "scene.addresses.tuple.client_a").to_owned(), &a.client_ip, a.client_port, "is-a") }
+                { box_text(b_at.0, b_at.1, t(lang, "scene.addresses.tuple.client_b").to_owned(), &b.client_ip, b.client_port, "is-b") }
+                { box_text(s_at.0, s_at.1, t(lang, "scene.addresses.tuple.server").to_owned(), &a.server_ip, a.server_port, "is-server") }
             </svg>
             <div class="ww-table-wrap" tabindex="0" role="region" aria-labelledby="addr-tuple-title">
                 <table class="ww-tuple-table">
@@ -158,7 +165,8 @@ pub(super) fn tuple_section(props: &SectionProps) -> Html {
                 </table>
             </div>
             <p class="ww-addr-hint">{ t(lang, "scene.addresses.tuple.from_frames") }</p>
-            <pre class="ww-tuple-accept">{ format!("conn, addr = server.accept()   # A → {}\nconn, addr = server.accept()   # B → {}", a.accept, b.accept) }</pre>
+            // "#\u{a0}A\u{a0}→": a narrow pane wraps before the comment, not after its "#".
+            <pre class="ww-tuple-accept">{ format!("conn, addr = server.accept()   #\u{a0}A\u{a0}→ {}\nconn, addr = server.accept()   #\u{a0}B\u{a0}→ {}", a.accept, b.accept) }</pre>
             <p class={classes!("ww-tuple-verdict", (!ok).then_some("is-bad"))} role="status">{ difference_sentence(&pair, lang) }</p>
         </section>
     }
