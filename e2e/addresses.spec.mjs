@@ -98,7 +98,9 @@ test('ports: ranges, the course\'s advice, and the quiz gives feedback', async (
   await expect(page.locator('.ww-port-default')).toContainText('MySQL');
   await port.fill('8001');
   await expect(page.locator('.ww-port-advice')).toContainText('Good choice');
-  // The quiz: 6379, 8000, 3306, 5000, 27017, 8080.
+  // The quiz: 6379, 8000, 3306, 5000, 27017, 8080. No score before the first answer
+  // ("0 of 6 right" stood under the untouched quiz).
+  await expect(page.locator('.ww-quiz-score')).toHaveText('');
   await page.locator('#addr-quiz-0').selectOption('mysql');
   await expect(page.locator('.ww-quiz-item').nth(0)).toHaveClass(/is-wrong/);
   await expect(page.locator('.ww-quiz-item').nth(0)).toContainText('MySQL listens on 3306');

@@ -3,6 +3,7 @@
 // large-type layout at 1024×768 with no sideways overflow in any scene.
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 import { ROUTES } from './routes.mjs';
+import { blankBlocks } from './geometry.mjs';
 
 /** Low-contrast marks in the page's SVG drawings, as readable lines. */
 async function drawingContrastProblems(page) {
@@ -104,6 +105,10 @@ for (const lang of ['zh', 'en']) {
         return true;
       }).map((e) => e.className?.baseVal ?? e.className).slice(0, 3));
       if (cut.length) wide.push(`${route} cut: ${cut.join(', ')}`);
+      // No value cut inside its input (the 32-bit binary address showed "…00000001.00001").
+      const clipped = await page.evaluate(() => [...document.querySelectorAll('main input:not([type=range]):not([type=radio]):not([type=checkbox])')]
+        .filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map((e) => `#${e.id} ${e.scrollWidth} > ${e.clientWidth}`));
+      if (clipped.length) wide.push(`${route} input cut: ${clipped.join(', ')}`);
       const slug = route.slice(2).replace(/[?&=]/g, '-');
       await page.screenshot({ path: `e2e/artifacts/screens/projector-${slug}-${lang}-1024x768.png`, fullPage: true, animations: 'disabled' });
     }
@@ -134,6 +139,15 @@ for (const lang of ['zh', 'en']) {
       if (m.hex.w > m.w + 1) problems.push(`${route}: hex dump wider than the inspector`);
     }
     await open(page, `#/addresses?lang=${lang}&theme=projector`);
+    // The IPv4 bits: readable cells apart from each other (10 px cells touching).
+    const bits = await page.locator('.ww-octet-bits').first().evaluate((o) => {
+      const r = [...o.children].map((b) => b.getBoundingClientRect());
+      return { w: Math.min(...r.map((x) => x.width)), gap: Math.min(...r.slice(1).map((x, i) => x.left - r[i].right)), px: parseFloat(getComputedStyle(o.children[0]).fontSize) };
+    });
+    if (bits.w < 1.4 * bits.px || bits.gap < 2 || bits.px < 14) problems.push(`addresses: bit cells ${JSON.stringify(bits)}`);
+    // No blank column: the IPv4 card and the card beside it (if any) of similar heights.
+    const blanks = await blankBlocks(page, '.ww-addr-grid', { minHeight: 400, minShare: 0.4 });
+    if (blanks.length) problems.push(`addresses: blank beside a card ${JSON.stringify(blanks)}`);
     const wrap = page.locator('.ww-addr-tuple .ww-table-wrap');
     const fits = await wrap.evaluate((w) => {
       const card = w.closest('.ww-addr-card').getBoundingClientRect();

@@ -503,7 +503,13 @@ fn port_section(props: &SectionProps) -> Html {
                         }
                     }) }
                 </ol>
-                <p class="ww-quiz-score" role="status">{ tf(lang, "scene.addresses.quiz.score", &[&score.to_string(), &QUIZ_PORTS.len().to_string()]) }</p>
+                // The score appears with the first answer ("0 of 6 right" stood under an
+                // untouched quiz); the live region is there from the start.
+                <p class="ww-quiz-score" role="status">
+                    if answers.iter().any(Option::is_some) {
+                        { tf(lang, "scene.addresses.quiz.score", &[&score.to_string(), &QUIZ_PORTS.len().to_string()]) }
+                    }
+                </p>
                 if score == QUIZ_PORTS.len() {
                     <p class="ww-quiz-done">{ t(lang, "scene.addresses.quiz.done") }</p>
                 }

@@ -166,11 +166,22 @@ fn explain(ctx: &Ctx<'_>, f: &Field) -> Html {
                 </div>
             }
         }
-        "ip.src" | "ip.dst" if raw.len() == 4 => html! {
-            <div class="ww-explain ww-ipbin" data-explain="ipv4">
-                { tf(lang, "scene.encapsulation.insp.ipv4_binary", &[&f.show, &breakable(&ipv4_binary(raw))]) }
-            </div>
-        },
+        "ip.src" | "ip.dst" if raw.len() == 4 => {
+            // The binary address is one box: it goes to the next line whole where it fits
+            // there, and breaks between octets only where it does not ("11000000.10101000."
+            // ended one line and "00000001.00001010" began the next beside the sentence).
+            let text = tf(
+                lang,
+                "scene.encapsulation.insp.ipv4_binary",
+                &[&f.show, "\u{1}"],
+            );
+            let (before, after) = text.split_once('\u{1}').unwrap_or((text.as_str(), ""));
+            html! {
+                <div class="ww-explain ww-ipbin" data-explain="ipv4">
+                    { before }<span class="ww-ipbin-value">{ breakable(&ipv4_binary(raw)).into_owned() }</span>{ after }
+                </div>
+            }
+        }
         "ip.checksum" | "tcp.checksum" | "udp.checksum" => {
             let Some(c) = coverage(ctx.a, ctx.bytes, &f.id) else {
                 return Html::default();
