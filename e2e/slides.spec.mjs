@@ -13,14 +13,17 @@ export const SLIDE_SCENES = [
   ['lan', '#/lan?view=switch&step=12', '.ww-lan-topo'],
 ];
 
-/** A slide-like page (title bar, then the scene in an iframe) served beside the app. */
-function slidePage(src, w, h) {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>slide</title>
-<style>body{margin:0;background:#333;font-family:sans-serif}
-.slide{width:${w + 40}px;margin:0 auto;background:#fff;padding:12px 20px 20px}
-.slide h2{margin:0 0 8px;font-size:22px}
+/** A slide-like page (title bar, then the scene in an iframe) served beside the app. Its
+ * heading is in the embed's language ("Lesson 1 · slide" stood over the zh slides), and
+ * the slide fills the host's viewport (a dark 12 px band showed under every slide). */
+export function slidePage(src, w, h) {
+  const zh = /[?&]lang=zh\b/.test(src);
+  return `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>slide</title>
+<style>html,body{margin:0;background:#fff;font-family:sans-serif}
+.slide{box-sizing:border-box;min-height:100vh;display:flex;flex-direction:column;align-items:center;padding:12px 0 0}
+.slide h2{margin:0 0 8px;font-size:22px;width:${w}px}
 iframe{display:block;width:${w}px;height:${h}px;border:1px solid #999}</style></head>
-<body><div class="slide"><h2>Lesson 1 · slide</h2><iframe src="${src}" title="Wirewalk"></iframe></div></body></html>`;
+<body><div class="slide"><h2>${zh ? '第 1 课 · 幻灯片' : 'Lesson 1 · slide'}</h2><iframe src="${src}" title="Wirewalk"></iframe></div></body></html>`;
 }
 
 export async function openSlide(page, route, w, h) {
@@ -29,6 +32,13 @@ export async function openSlide(page, route, w, h) {
   await page.goto('slide.html');
   const frame = page.frameLocator('iframe');
   await frame.locator('main[data-ready="true"]').waitFor();
+  // The host page itself: the slide covers the viewport, nothing scrolls.
+  const host = await page.evaluate(() => ({
+    slide: document.querySelector('.slide').getBoundingClientRect().bottom, vh: innerHeight,
+    sh: document.scrollingElement.scrollHeight, sw: document.scrollingElement.scrollWidth, vw: innerWidth,
+  }));
+  expect(host.slide, 'the slide reaches the bottom of the host page').toBeGreaterThanOrEqual(host.vh);
+  expect(host.sh <= host.vh && host.sw <= host.vw, `host page scrolls: ${JSON.stringify(host)}`).toBe(true);
   return frame;
 }
 
@@ -59,10 +69,42 @@ for (const theme of ['light', 'projector']) {
                 .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
               // Layer names of the encapsulation stacks broken over lines ("数据链/路层"
               // beside the "current" badge): one rect per rendered line.
+              // HTML text in the encapsulation stage (bytes, MACs, badges were 8-10 px):
+              // computed type size of each element holding text.
+              html: [...document.querySelectorAll('.ww-enc-stage *')]
+                .filter((e) => e.getClientRects().length && [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+                .map((e) => ({ text: e.textContent.trim().slice(0, 16), px: parseFloat(getComputedStyle(e).fontSize) })),
+              // The PDU's blocks on one row (the FCS wrapped under the headers), and each
+              // layer's number on its name's line ("5" over "Application layer").
+              pduRows: new Set([...document.querySelectorAll('.ww-enc-pdu > .ww-enc-block')].map((b) => Math.round(b.getBoundingClientRect().top))).size,
+              numApart: [...document.querySelectorAll('.ww-enc-layer-btn')].filter((b) => {
+                const n = b.querySelector('.ww-enc-layer-num')?.getBoundingClientRect();
+                const m = b.querySelector('.ww-enc-layer-name')?.getClientRects()[0];
+                return n && m && Math.abs((n.top + n.bottom) / 2 - (m.top + m.bottom) / 2) > m.height / 2;
+              }).map((b) => b.textContent.trim()),
+              // The LAN's explanation beside the topology (dropped at 960×540, leaving the
+              // side column blank).
+              lesson: (() => {
+                const l = document.querySelector('.ww-lan-lesson');
+                const r = l?.getBoundingClientRect();
+                return l ? { shown: l.getClientRects().length > 0 && r.height > 0, bottom: r.bottom } : null;
+              })(),
+              // A line may end at a space between words ("Application / layer", beside its
+              // number), never inside a word.
               broken: [...document.querySelectorAll('.ww-enc-layer-name')].filter((e) => {
-                const r = document.createRange();
-                r.selectNodeContents(e);
-                return new Set([...r.getClientRects()].map((c) => Math.round(c.top))).size > 1;
+                const n = e.firstChild;
+                if (!n || n.nodeType !== 3) return false;
+                const top = (i) => {
+                  const r = document.createRange();
+                  r.setStart(n, i);
+                  r.setEnd(n, i + 1);
+                  return Math.round(r.getBoundingClientRect().top);
+                };
+                const s = n.textContent;
+                for (let i = 1; i < s.length; i++) {
+                  if (!/\s/.test(s[i - 1]) && !/\s/.test(s[i]) && top(i) > top(i - 1) + 2) return true;
+                }
+                return false;
               }).map((e) => e.textContent),
             };
           }, drawing);
@@ -82,7 +124,16 @@ for (const theme of ['light', 'projector']) {
           if (name === 'tcp' && m.sd.length < 11) problems.push(`${where}: state diagram has ${m.sd.length} texts`);
           const sdSmall = m.sd.filter((t) => t.h < 12);
           if (sdSmall.length) problems.push(`${where}: state diagram text under 12 px: ${JSON.stringify(sdSmall.slice(0, 4))}`);
-          if (m.broken.length) problems.push(`${where}: layer names broken over lines: ${m.broken.join(', ')}`);
+          if (name === 'encapsulation') {
+            const tiny = m.html.filter((t) => t.px < 11);
+            if (tiny.length) problems.push(`${where}: stage text under 11 px: ${JSON.stringify(tiny.slice(0, 4))}`);
+            if (m.pduRows > 1) problems.push(`${where}: the PDU's blocks on ${m.pduRows} rows`);
+            if (m.numApart.length) problems.push(`${where}: layer number apart from its name: ${m.numApart.join(', ')}`);
+            // The stage uses the frame: no third of it blank under the drawing.
+            if (m.drawing && m.drawing.bottom < m.vh * 0.75) problems.push(`${where}: the stage ends at ${Math.round(m.drawing.bottom)} of ${m.vh} px`);
+          }
+          if (name === 'lan' && !(m.lesson?.shown && m.lesson.bottom <= m.vh + 0.5)) problems.push(`${where}: the explanation is not shown ${JSON.stringify(m.lesson)}`);
+          if (m.broken.length) problems.push(`${where}: layer names broken inside a word: ${m.broken.join(', ')}`);
           // Larger type must not run into other labels or lines.
           const inner = page.frames().find((f) => f !== page.mainFrame());
           for (const c of await collisions(inner, `${drawing}, .ww-sd svg`)) problems.push(`${where}: ${JSON.stringify(c)}`);

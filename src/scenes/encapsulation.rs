@@ -61,6 +61,8 @@ fn field_label(key: &str) -> &'static str {
 }
 
 /// The label and values of one block of the PDU drawing.
+/// A value pair keeps its arrow after the source (a no-break space before it): a narrow
+/// block put "→" alone on a line between two MACs.
 fn block_text(built: &Built, id: &str, lang: Lang) -> (String, String) {
     let f = built.data_frame();
     let Some(a) = &f.annotated else {
@@ -75,16 +77,16 @@ fn block_text(built: &Built, id: &str, lang: Lang) -> (String, String) {
             .map(|b| format!("\u{201c}{}\u{201d}", String::from_utf8_lossy(b)))
             .unwrap_or_default(),
         "tcp" | "udp" => format!(
-            "{} → {}",
+            "{}\u{a0}→ {}",
             s.src_port.unwrap_or_default(),
             s.dst_port.unwrap_or_default()
         ),
         "ip" => format!(
-            "{} → {}",
+            "{}\u{a0}→ {}",
             s.src_ip.clone().unwrap_or_default(),
             s.dst_ip.clone().unwrap_or_default()
         ),
-        "eth" => format!("{} → {}", s.src_mac, s.dst_mac),
+        "eth" => format!("{}\u{a0}→ {}", s.src_mac, s.dst_mac),
         "fcs" => format!("0x{:08x}", built.phys.fcs),
         _ => String::new(),
     };
