@@ -35,11 +35,13 @@ fn height(trace: &Trace, narrow: bool) -> f64 {
 fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
     if narrow {
         return match model::scenario_of(trace).as_str() {
+            // Ports 1, 2, 3 left to right along the switch's lower edge: PC 2 below it,
+            // PC 1 and PC 3 to the sides.
             "switch" => match (name, switch_port_of(trace, name).unwrap_or(0)) {
                 ("switch", _) => (150.0, 48.0),
                 (_, 0) => (66.0, 190.0),
-                (_, 1) => (234.0, 190.0),
-                _ => (150.0, 318.0),
+                (_, 1) => (150.0, 318.0),
+                _ => (234.0, 190.0),
             },
             "storm" => match name {
                 "client" => (66.0, 236.0),
@@ -63,10 +65,10 @@ fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
             (100.0 + 200.0 * port, 222.0)
         }
         "storm" => match name {
-            "client" => (64.0, 125.0),
+            "client" => (56.0, 125.0),
             "switch1" => (212.0, 125.0),
             "switch2" => (388.0, 125.0),
-            _ => (536.0, 125.0),
+            _ => (544.0, 125.0),
         },
         _ => match name {
             "client" => (95.0, 150.0),
@@ -80,10 +82,78 @@ pub(super) fn fmt_n(x: f64) -> String {
     fixed(x, 1)
 }
 
-/// The path of a link: straight, or bowed when two cables join the same pair of nodes.
-fn link_path(trace: &Trace, index: usize, narrow: bool) -> (String, (f64, f64)) {
+/// A link's curve: its two ends and, for a bowed cable, the control point of its
+/// quadratic Bézier.
+#[derive(Clone, Copy)]
+struct Curve {
+    a: (f64, f64),
+    c: Option<(f64, f64)>,
+    b: (f64, f64),
+}
+
+impl Curve {
+    /// The point at `t` (0 at `a`, 1 at `b`).
+    fn at(&self, t: f64) -> (f64, f64) {
+        let (a, b) = (self.a, self.b);
+        match self.c {
+            None => (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t),
+            Some(c) => {
+                let u = 1.0 - t;
+                (
+                    u * u * a.0 + 2.0 * u * t * c.0 + t * t * b.0,
+                    u * u * a.1 + 2.0 * u * t * c.1 + t * t * b.1,
+                )
+            }
+        }
+    }
+
+    /// The SVG path.
+    fn d(&self) -> String {
+        let (a, b) = (self.a, self.b);
+        match self.c {
+            None => format!(
+                "M{} {} L{} {}",
+                fmt_n(a.0),
+                fmt_n(a.1),
+                fmt_n(b.0),
+                fmt_n(b.1)
+            ),
+            Some(c) => format!(
+                "M{} {} Q{} {} {} {}",
+                fmt_n(a.0),
+                fmt_n(a.1),
+                fmt_n(c.0),
+                fmt_n(c.1),
+                fmt_n(b.0),
+                fmt_n(b.1)
+            ),
+        }
+    }
+
+    /// The first `t` going from the end `from_a` (true: `a`) towards the other end where
+    /// `outside` holds, in steps of 1/200; the far end when it never does.
+    fn leave(&self, from_a: bool, outside: impl Fn((f64, f64)) -> bool) -> f64 {
+        (0..=200)
+            .map(|k| {
+                let t = f64::from(k) / 200.0;
+                if from_a {
+                    t
+                } else {
+                    1.0 - t
+                }
+            })
+            .find(|&t| outside(self.at(t)))
+            .unwrap_or(if from_a { 1.0 } else { 0.0 })
+    }
+}
+
+/// A link's curve: straight, or bowed when two cables join the same pair of nodes.
+fn link_curve(trace: &Trace, index: usize, narrow: bool) -> Curve {
     let l = &trace.links[index];
-    let (a, b) = (node_pos(trace, &l.a, narrow), node_pos(trace, &l.b, narrow));
+    let (a, b) = (
+        cable_end(trace, &l.a, l.a_port, narrow),
+        cable_end(trace, &l.b, l.b_port, narrow),
+    );
     let twins: Vec<usize> = trace
         .links
         .iter()
@@ -91,30 +161,117 @@ fn link_path(trace: &Trace, index: usize, narrow: bool) -> (String, (f64, f64)) 
         .map(|m| m.index)
         .collect();
     if twins.len() < 2 {
-        let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-        let d = format!(
-            "M{} {} L{} {}",
-            fmt_n(a.0),
-            fmt_n(a.1),
-            fmt_n(b.0),
-            fmt_n(b.1)
-        );
-        return (d, mid);
+        return Curve { a, c: None, b };
     }
     let k = twins.iter().position(|&i| i == index).unwrap_or(0);
-    let bow = if k == 0 { -70.0 } else { 70.0 };
+    // Bowed enough to leave the switches' boxes by their upper and lower edges, so the
+    // port badges at both ends leave room between them for an envelope.
+    let bow = if k == 0 { -110.0 } else { 110.0 };
     let c = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0 + bow);
-    let mid = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0 + bow / 2.0);
-    let d = format!(
-        "M{} {} Q{} {} {} {}",
-        fmt_n(a.0),
-        fmt_n(a.1),
-        fmt_n(c.0),
-        fmt_n(c.1),
-        fmt_n(b.0),
-        fmt_n(b.1)
-    );
-    (d, mid)
+    Curve { a, c: Some(c), b }
+}
+
+/// A closed path through `points`, each corner rounded off by its radius in `radii`.
+fn rounded(points: &[(f64, f64)], radii: &[f64]) -> String {
+    let n = points.len();
+    let mut d = String::new();
+    for i in 0..n {
+        let (p, c, q) = (points[(i + n - 1) % n], points[i], points[(i + 1) % n]);
+        let r = radii.get(i).copied().unwrap_or(0.0);
+        let towards = |o: (f64, f64)| {
+            let len = (o.0 - c.0).hypot(o.1 - c.1).max(1e-9);
+            let k = r.min(len / 2.0) / len;
+            (c.0 + (o.0 - c.0) * k, c.1 + (o.1 - c.1) * k)
+        };
+        let (a, b) = (towards(p), towards(q));
+        d.push_str(&format!(
+            "{}{} {} Q{} {} {} {} ",
+            if i == 0 { "M" } else { "L" },
+            fmt_n(a.0),
+            fmt_n(a.1),
+            fmt_n(c.0),
+            fmt_n(c.1),
+            fmt_n(b.0),
+            fmt_n(b.1)
+        ));
+    }
+    d.push('Z');
+    d
+}
+
+/// Where a cable plugs into node `name` on `port`: the node's centre, but the learning
+/// switch's cables leave its lower edge side by side, port 1 on the left, so their port
+/// badges sit in order and apart.
+fn cable_end(trace: &Trace, name: &str, port: usize, narrow: bool) -> (f64, f64) {
+    let p = node_pos(trace, name, narrow);
+    if model::scenario_of(trace) == ScenarioName::Switch && model::is_switch(trace, name) {
+        (p.0 + (port.min(2) as f64 - 1.0) * 40.0, p.1 + 22.0)
+    } else {
+        p
+    }
+}
+
+/// Radius of a port badge.
+const PORT_R: f64 = 9.0;
+
+/// Whether `p` is clear of the drawing of node `name` at `at` by `margin` units: a
+/// switch's box (116 × 44), the router's circle (r 34), a host's screen and stand
+/// (52 × 44 from 24 above its centre).
+fn clear_of_node(trace: &Trace, name: &str, at: (f64, f64), p: (f64, f64), margin: f64) -> bool {
+    let (dx, dy) = (p.0 - at.0, p.1 - at.1);
+    match trace.hosts.iter().find(|h| h.name == name).map(|h| h.kind) {
+        Some(HostKind::Switch) => dx.abs() > 58.0 + margin || dy.abs() > 22.0 + margin,
+        Some(HostKind::Router) => dx.hypot(dy) > 34.0 + margin,
+        _ => dx.abs() > 26.0 + margin || dy < -24.0 - margin || dy > 20.0 + margin,
+    }
+}
+
+/// Whether node `name` wears a port badge on its cables (switches and the router).
+fn has_ports(trace: &Trace, name: &str) -> bool {
+    trace
+        .hosts
+        .iter()
+        .any(|h| h.name == name && matches!(h.kind, HostKind::Switch | HostKind::Router))
+}
+
+/// Where on link `index` the port badge of its end `from_a` (true: `a`) sits: on the
+/// cable, just outside the node's drawing (2 units between badge and node).
+fn port_at(trace: &Trace, index: usize, from_a: bool, narrow: bool) -> (f64, f64) {
+    let l = &trace.links[index];
+    let curve = link_curve(trace, index, narrow);
+    let name = if from_a { &l.a } else { &l.b };
+    let at = node_pos(trace, name, narrow);
+    let t = curve.leave(from_a, |p| clear_of_node(trace, name, at, p, PORT_R + 2.0));
+    curve.at(t)
+}
+
+/// Where the envelope of a frame on link `index` sits: half-way along the stretch of
+/// cable clear of both ends' drawings and port badges (4 units from each), set back by
+/// the length of its direction arrow (it spans 13 units behind its centre, 24 ahead).
+fn envelope_at(trace: &Trace, index: usize, towards_b: bool, narrow: bool) -> (f64, f64) {
+    let l = &trace.links[index];
+    let curve = link_curve(trace, index, narrow);
+    // An envelope reaches 13 units across its cable either side (its half-width).
+    let room = 13.0 + 4.0;
+    let end = |from_a: bool| {
+        let name = if from_a { &l.a } else { &l.b };
+        let at = node_pos(trace, name, narrow);
+        let badge = has_ports(trace, name).then(|| port_at(trace, index, from_a, narrow));
+        curve.leave(from_a, |p| {
+            clear_of_node(trace, name, at, p, room)
+                && badge.is_none_or(|q| (p.0 - q.0).hypot(p.1 - q.1) > PORT_R + room)
+        })
+    };
+    let (ta, tb) = (end(true), end(false));
+    let mid = curve.at((ta + tb) / 2.0);
+    // Set back against the direction of travel, so the arrow's tip has room too.
+    let (p, q) = (curve.at(ta), curve.at(tb));
+    let len = (q.0 - p.0).hypot(q.1 - p.1).max(1.0);
+    let back = if towards_b { -5.5 } else { 5.5 };
+    (
+        mid.0 + (q.0 - p.0) / len * back,
+        mid.1 + (q.1 - p.1) / len * back,
+    )
 }
 
 /// The topology with the frames on the wire at the cursor.
@@ -128,10 +285,18 @@ pub(super) fn topology(
     narrow: bool,
 ) -> Html {
     let node_pos = |trace: &Trace, name: &str| node_pos(trace, name, narrow);
-    let link_path = |trace: &Trace, index: usize| link_path(trace, index, narrow);
     let w = width(narrow);
     let lit = lit_frames(trace, &built.frame_event, step);
     let counts = link_counts(trace, step);
+    // The port a switch has just learned an address on (its table's fresh row).
+    let learned: Vec<(String, usize)> = model::tables_at(trace, step)
+        .into_iter()
+        .flat_map(|(sw, rows)| {
+            rows.into_iter()
+                .filter(|r| r.fresh)
+                .map(move |r| (sw.clone(), r.port))
+        })
+        .collect();
     let is_router = model::scenario_of(trace) == ScenarioName::Router;
     let lans = if is_router {
         let r = trace.hosts.iter().find(|h| h.kind == HostKind::Router);
@@ -173,11 +338,35 @@ pub(super) fn topology(
         } else {
             (8.0, 4.0, 24.0)
         };
-        let inner = half - pad - gap;
+        // Each LAN's border steps around the router (its circle and its name under it),
+        // so no dashed line runs through them.
+        let r = r.map_or((half, h / 2.0), |r| node_pos(trace, &r.name));
+        let (notch_x, notch_top, notch_bottom) = (
+            r.0 - 42.0,
+            r.1 - 42.0,
+            r.1 + if narrow { 76.0 } else { 60.0 },
+        );
+        let outline = |flip: bool| {
+            let x = |v: f64| if flip { w - v } else { v };
+            let (x0, x1, y1) = (pad, half - gap, h - 8.0);
+            rounded(
+                &[
+                    (x(x0), top),
+                    (x(x1), top),
+                    (x(x1), notch_top),
+                    (x(notch_x), notch_top),
+                    (x(notch_x), notch_bottom),
+                    (x(x1), notch_bottom),
+                    (x(x1), y1),
+                    (x(x0), y1),
+                ],
+                &[14.0, 3.0, 8.0, 8.0, 8.0, 3.0, 14.0, 14.0],
+            )
+        };
         html! {
             <g class="ww-lan-nets">
-                <rect class="ww-lan-net" x={fmt_n(pad)} y={fmt_n(top)} width={fmt_n(inner)} height={fmt_n(h - top - 8.0)} rx="14" />
-                <rect class="ww-lan-net is-second" x={fmt_n(half + gap)} y={fmt_n(top)} width={fmt_n(inner)} height={fmt_n(h - top - 8.0)} rx="14" />
+                <path class="ww-lan-net" d={outline(false)} />
+                <path class="ww-lan-net is-second" d={outline(true)} />
                 { net_label(1, pad + 10.0, "start") }
                 { net_label(2, w - pad - 10.0, "end") }
             </g>
@@ -186,30 +375,20 @@ pub(super) fn topology(
         Html::default()
     };
     let links = trace.links.iter().map(|l| {
-        let (d, mid) = link_path(trace, l.index);
+        let curve = link_curve(trace, l.index, narrow);
+        let d = curve.d();
+        let mid = curve.at(0.5);
         let active = lit.iter().any(|&f| trace.frames[f].link == l.index);
         let n = counts.get(l.index).copied().unwrap_or(0);
-        let port_label = |node: &str, port: usize, other: &str| {
-            if !model::is_switch(trace, node) && trace.hosts.iter().find(|h| h.name == node).is_none_or(|h| h.kind != HostKind::Router) {
+        let port_label = |node: &str, port: usize, from_a: bool| {
+            if !has_ports(trace, node) {
                 return Html::default();
             }
-            let (p, q) = (node_pos(trace, node), node_pos(trace, other));
-            let (dx, dy) = (q.0 - p.0, q.1 - p.1);
-            let (x, y) = if model::scenario_of(trace) == ScenarioName::Storm && model::is_switch(trace, other) {
-                // The two loop cables leave a switch's facing side, upper and lower.
-                let side = if dx > 0.0 { 70.0 } else { -70.0 };
-                (p.0 + side, p.1 + if port == 1 { -14.0 } else { 14.0 })
-            } else if model::is_switch(trace, node) {
-                // Just outside the switch's box (116 × 44) along the cable.
-                let t = (70.0 / dx.abs().max(0.01)).min(34.0 / dy.abs().max(0.01));
-                (p.0 + dx * t, p.1 + dy * t)
-            } else {
-                let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                (p.0 + dx / len * 46.0, p.1 + dy / len * 46.0)
-            };
+            let (x, y) = port_at(trace, l.index, from_a, narrow);
+            let fresh = learned.iter().any(|(sw, p)| sw == node && *p == port);
             html! {
-                <g class="ww-lan-port">
-                    <circle cx={fmt_n(x)} cy={fmt_n(y)} r="9" />
+                <g class={classes!("ww-lan-port", fresh.then_some("is-learned"))} data-port={(port + 1).to_string()}>
+                    <circle cx={fmt_n(x)} cy={fmt_n(y)} r={fmt_n(PORT_R)} />
                     <text x={fmt_n(x)} y={fmt_n(y + 4.0)} text-anchor="middle">{ (port + 1).to_string() }</text>
                 </g>
             }
@@ -253,8 +432,8 @@ pub(super) fn topology(
                     <path class="ww-lan-cable-hit" d={d.clone()} />
                 }
                 <path class="ww-lan-cable" d={d} />
-                { port_label(&l.a, l.a_port, &l.b) }
-                { port_label(&l.b, l.b_port, &l.a) }
+                { port_label(&l.a, l.a_port, true) }
+                { port_label(&l.b, l.b_port, false) }
                 if n > 0 {
                     <text class="ww-lan-count" x={fmt_n(count_at.0)} y={fmt_n(count_at.1)} text-anchor={count_at.2}>{ format!("×{n}") }</text>
                 }
@@ -267,11 +446,11 @@ pub(super) fn topology(
         let end = |p: (f64, f64), dir: f64| {
             format!(
                 "M{} {} Q{} {} {} {}",
-                fmt_n(p.0 + 70.0 * dir),
-                fmt_n(p.1 + 14.0),
-                fmt_n(p.0 + 85.0 * dir),
+                fmt_n(p.0 + 32.0 * dir),
+                fmt_n(p.1 + 22.0),
+                fmt_n(p.0 + 50.0 * dir),
                 fmt_n(p.1 + 60.0),
-                fmt_n(p.0 + 70.0 * dir),
+                fmt_n(p.0 + 40.0 * dir),
                 fmt_n(p.1 + 90.0)
             )
         };
@@ -311,8 +490,9 @@ pub(super) fn topology(
                         let left = i == 0;
                         // Wide: beside the router. Narrow: above it, in the middle of its LAN.
                         let (tx, ty, anchor) = match (narrow, left) {
-                            (false, true) => (x - 40.0, y - 48.0, "end"),
-                            (false, false) => (x + 40.0, y - 48.0, "start"),
+                            // Outside the notch the LANs' borders make round the router.
+                            (false, true) => (x - 48.0, y - 48.0, "end"),
+                            (false, false) => (x + 48.0, y - 48.0, "start"),
                             (true, true) => (w / 4.0, y - 66.0, "middle"),
                             (true, false) => (w * 3.0 / 4.0, y - 66.0, "middle"),
                         };
@@ -345,8 +525,8 @@ pub(super) fn topology(
     let packets = lit.iter().map(|&i| {
         let f = &trace.frames[i];
         let (a, b) = (node_pos(trace, &f.from), node_pos(trace, &f.to));
-        let (_, mid) = link_path(trace, f.link);
-        let (x, y) = (mid.0 + (b.0 - a.0) * 0.06, mid.1 + (b.1 - a.1) * 0.06);
+        let towards_b = trace.links.get(f.link).is_some_and(|l| l.b == f.to);
+        let (x, y) = envelope_at(trace, f.link, towards_b, narrow);
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
         let angle = (b.1 - a.1).atan2(b.0 - a.0).to_degrees();
         html! {
