@@ -84,6 +84,38 @@ test('projector: text in the drawings has 4.5:1 and lines and arrows 3:1 against
   expect(found).toEqual([]);
 });
 
+// Review 5: on the projector the ladder's arrows not played yet were pale lavender
+// (opacity 0.13), nearly invisible. Dimmed, they still need 3:1 against the card, in
+// every theme; and they stay dimmer than the arrows played (thinner, grey).
+for (const theme of ['light', 'dark', 'projector']) {
+  test(`the ladder's future arrows keep 3:1 against the card, dimmer than the played ones (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await open(page, `#/tcp?lang=zh&step=30&theme=${theme}`);
+    const out = await page.evaluate(() => {
+      const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+      const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+      const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+      const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+      let bg = { r: 255, g: 255, b: 255 };
+      for (let e = document.querySelector('.ww-ladder'); e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
+      const line = (el) => {
+        const cs = getComputedStyle(el);
+        const fg = rgba(cs.stroke);
+        const a = fg.a * opacity(el) * Number(cs.strokeOpacity);
+        const mixed = { r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) };
+        return { k: ratio(mixed, bg), width: parseFloat(cs.strokeWidth), stroke: cs.stroke };
+      };
+      const future = [...document.querySelectorAll('.ww-ladder .ww-arrow.is-future .ww-arrow-line')].map(line);
+      const played = [...document.querySelectorAll('.ww-ladder .ww-arrow:not(.is-future):not(.is-current) .ww-arrow-line')].map(line);
+      return { future, played };
+    });
+    expect(out.future.length).toBeGreaterThan(2);
+    expect(out.played.length).toBeGreaterThan(2);
+    expect(out.future.filter((l) => l.k < 3)).toEqual([]);
+    for (const f of out.future) expect(out.played.some((p) => p.stroke === f.stroke && p.width <= f.width)).toBe(false);
+  });
+}
+
 for (const lang of ['zh', 'en']) {
   test(`projector at 1024×768: no scene overflows sideways (${lang}); screenshots`, async ({ page }) => {
     test.slow();

@@ -84,9 +84,9 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         Callback::from(move |(client, server): (HostAt, HostAt)| {
             html! {
                 <>
-                    <CodePane {lang} title={t(lang, "scene.tcp.code.client")} lines={client_code.clone()} line={client.line}
+                    <CodePane {lang} host="client" title={t(lang, "scene.tcp.code.client")} lines={client_code.clone()} line={client.line}
                               blocked_in={client.blocked_in.clone()} returned={client.returned.clone()} />
-                    <CodePane {lang} title={t(lang, "scene.tcp.code.server")} lines={server_code.clone()} line={server.line}
+                    <CodePane {lang} host="server" title={t(lang, "scene.tcp.code.server")} lines={server_code.clone()} line={server.line}
                               blocked_in={server.blocked_in.clone()} returned={server.returned.clone()} />
                 </>
             }

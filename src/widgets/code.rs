@@ -19,6 +19,9 @@ pub struct CodeProps {
     pub blocked_in: Option<String>,
     /// The last call that returned and its result.
     pub returned: Option<(String, String)>,
+    /// Whose program: "client" or "server" (the pane takes the host's colour).
+    #[prop_or_default]
+    pub host: AttrValue,
 }
 
 /// One host's program.
@@ -31,6 +34,7 @@ pub fn code_pane(props: &CodeProps) -> Html {
         line,
         blocked_in,
         returned,
+        host,
     } = props;
     let status = match (blocked_in, returned) {
         (Some(call), _) => {
@@ -44,7 +48,7 @@ pub fn code_pane(props: &CodeProps) -> Html {
         }
     };
     html! {
-        <section class="ww-code" aria-label={title.clone()}>
+        <section class="ww-code" aria-label={title.clone()} data-host={(!host.is_empty()).then(|| host.clone())}>
             <h3 class="ww-code-title">{ title.clone() }</h3>
             <pre class="ww-code-body" tabindex="0"><code>
                 { for lines.iter().enumerate().map(|(i, l)| {

@@ -51,7 +51,10 @@ pub const WIDE: Geometry = Geometry {
     slope: 24.0,
     under: 4.0,
     inside: false,
-    label_cells: usize::MAX,
+    // 11.5 px monospace type, about 7 units a cell: 48 cells leave 18 units or more on
+    // each side between lifelines 360 units apart (the en ARP request's 52 cells ran
+    // to within 2 px of both).
+    label_cells: 48,
 };
 
 /// The ladder of a slide, drawn a few rows at a time ([`LadderProps::window`]): the
@@ -196,33 +199,47 @@ fn split_label(label: &str, g: Geometry) -> (String, Option<String>) {
     }
 }
 
+/// Each state change: its event's index, the row it is written above (the number of
+/// frames sent before it), its host and the state entered. A frame sent at the same
+/// instant, though listed earlier, does not count: at time 0 the server's listen()
+/// returns after the client's ARP request is listed, yet LISTEN comes before any frame
+/// has arrived, so it is written at the top of the server's lifeline, not where the
+/// ARP request arrives.
+fn state_rows(trace: &Trace) -> Vec<(usize, usize, &str, &'static str)> {
+    let mut sent: Vec<u64> = Vec::new();
+    let mut out = Vec::new();
+    for (i, e) in trace.events.iter().enumerate() {
+        match &e.kind {
+            EventKind::Frame { .. } => sent.push(e.time_us),
+            EventKind::StateChange { host, to, .. } => {
+                let row = sent.iter().filter(|&&t| t < e.time_us).count();
+                out.push((i, row.min(trace.frames.len()), host.as_str(), to.name()));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// For each row (and the end, after the last frame), the most state changes one host
 /// makes between the frame before it and its own: each is written on its own line.
 fn mark_lines(trace: &Trace) -> Vec<usize> {
     let mut out = vec![0; trace.frames.len() + 1];
-    let mut row = 0usize;
-    let mut run: Vec<(&str, usize)> = Vec::new();
-    for e in &trace.events {
-        match &e.kind {
-            EventKind::Frame { .. } => {
-                row = (row + 1).min(trace.frames.len());
-                run.clear();
+    // Rows never go back (frames are listed in time order): count each host's run.
+    let mut run: Vec<(usize, &str, usize)> = Vec::new();
+    for (_, row, host, _) in state_rows(trace) {
+        run.retain(|r| r.0 == row);
+        let n = match run.iter_mut().find(|r| r.1 == host) {
+            Some(r) => {
+                r.2 += 1;
+                r.2
             }
-            EventKind::StateChange { host, .. } => {
-                let n = match run.iter_mut().find(|(h, _)| *h == host.as_str()) {
-                    Some((_, n)) => {
-                        *n += 1;
-                        *n
-                    }
-                    None => {
-                        run.push((host.as_str(), 1));
-                        1
-                    }
-                };
-                out[row] = out[row].max(n);
+            None => {
+                run.push((row, host, 1));
+                1
             }
-            _ => {}
-        }
+        };
+        out[row] = out[row].max(n);
     }
     out
 }
@@ -321,17 +338,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         });
 
     // State changes, written beside the lifeline between the frames they fall between.
-    let mut frames_seen = 0usize;
-    let mut states = Vec::new();
-    for (i, e) in trace.events.iter().enumerate() {
-        match &e.kind {
-            EventKind::Frame { .. } => frames_seen += 1,
-            EventKind::StateChange { host, to, .. } => {
-                states.push((i, frames_seen, host.clone(), to.name()))
-            }
-            _ => {}
-        }
-    }
+    let states = state_rows(trace);
 
     let arrows = trace.frames.iter().enumerate().skip(first).take(end - first).map(|(i, f)| {
         let ev = frame_event.get(i).copied().unwrap_or(usize::MAX);
@@ -354,6 +361,14 @@ pub fn ladder(props: &LadderProps) -> Html {
             (*selected == Some(i)).then_some("is-selected"),
             format!("role-{}", role.replace('*', "")),
         );
+        // The head in its line's colour (a shared marker cannot follow the stroke).
+        let head = match role {
+            _ if !shown => "url(#ww-head-future)",
+            r if r.starts_with("arp") => "url(#ww-head-eth)",
+            "udp" => "url(#ww-head-app)",
+            "rst" => "url(#ww-head-rst)",
+            _ => "url(#ww-head)",
+        };
         let label = frame_label(f, lang);
         let (first, second) = split_label(&shown_label(f, lang), g);
         let has_payload = payload_text(f).is_some();
@@ -379,7 +394,7 @@ pub fn ladder(props: &LadderProps) -> Html {
                 <title>{ format!("#{} {} · {}", i + 1, role_name, label) }</title>
                 <line class="ww-arrow-hit" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)} />
                 <line class="ww-arrow-line" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)}
-                      marker-end={(!f.dropped).then_some("url(#ww-head)")} pathLength="100" />
+                      marker-end={(!f.dropped).then_some(head)} pathLength="100" />
                 if f.dropped {
                     <g class="ww-drop-x">
                         <line x1={short(xe - 7.0)} y1={short(ye - 7.0)} x2={short(xe + 7.0)} y2={short(ye + 7.0)} />
@@ -412,7 +427,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         // Several changes of one host between two frames: the later ones lower down.
         let later = states[k + 1..].iter().filter(|s| s.1 == *row && s.2 == *host).count();
         let shown = *ev < *cursor;
-        let on_left = host == left.as_str();
+        let on_left = *host == left.as_str();
         let x = match (on_left, g.inside) {
             (true, false) => g.left_x - 8.0,
             (false, false) => g.right_x + 8.0,
@@ -461,9 +476,11 @@ pub fn ladder(props: &LadderProps) -> Html {
              data-rows={format!("{first}-{end}")}
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
             <defs>
-                <marker id="ww-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" class="ww-head" />
-                </marker>
+                { for [("ww-head", "ww-head"), ("ww-head-eth", "ww-head-eth"), ("ww-head-app", "ww-head-app"), ("ww-head-rst", "ww-head-rst"), ("ww-head-future", "ww-head-future")].map(|(id, class)| html! {
+                    <marker {id} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" {class} />
+                    </marker>
+                }) }
             </defs>
             <text class="ww-host-name" x={short(lx)} y={short(top + 18.0)} text-anchor={la}>{ host_label(left) }</text>
             <text class="ww-host-ip" x={short(lx)} y={short(top + 36.0)} text-anchor={la}>{ ip_of(left) }</text>
@@ -478,98 +495,5 @@ pub fn ladder(props: &LadderProps) -> Html {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_labels_split_near_the_middle_only_in_the_narrow_geometry() {
-        let arp = "ARP 请求：谁有 192.168.1.20？请告诉 192.168.1.10";
-        assert!(cells(arp) > NARROW.label_cells && cells(arp) > SLIDE.label_cells);
-        assert_eq!(split_label(arp, WIDE), (arp.to_owned(), None));
-        let (a, b) = split_label(arp, NARROW);
-        let b = b.expect("split");
-        assert_eq!(format!("{a} {b}"), arp);
-        assert!(cells(&a) <= NARROW.label_cells && cells(&b) <= NARROW.label_cells);
-        let (c, d) = split_label(arp, SLIDE);
-        assert!(d.is_some() && cells(&c) <= SLIDE.label_cells);
-        assert_eq!(
-            split_label("SYN  seq=0", NARROW),
-            ("SYN  seq=0".to_owned(), None)
-        );
-        let unbroken = "x".repeat(60);
-        assert_eq!(split_label(&unbroken, NARROW), (unbroken.clone(), None));
-    }
-
-    #[test]
-    fn a_window_follows_the_last_frame_shown_and_stays_inside_the_ladder() {
-        // No window, or one as tall as the ladder: every row.
-        assert_eq!(window_rows(12, 3, None), (0, 12));
-        assert_eq!(window_rows(12, 3, Some(12)), (0, 12));
-        assert_eq!(window_rows(12, 3, Some(0)), (0, 12));
-        // At the start: the first rows.
-        assert_eq!(window_rows(12, 0, Some(5)), (0, 5));
-        assert_eq!(window_rows(12, 4, Some(5)), (0, 5));
-        // Frame 6 (the 6th shown) second from the bottom, frame 7 under it.
-        assert_eq!(window_rows(12, 6, Some(5)), (2, 7));
-        // At the end: the last rows, never past them.
-        assert_eq!(window_rows(12, 12, Some(5)), (7, 12));
-        for shown in 0..=12 {
-            let (a, b) = window_rows(12, shown, Some(5));
-            assert_eq!(b - a, 5);
-            assert!(b <= 12);
-            // The last frame shown is inside the window.
-            if shown > 0 {
-                assert!((a..b).contains(&(shown - 1)), "{shown}");
-            }
-        }
-    }
-
-    #[test]
-    fn two_state_changes_of_one_host_between_frames_take_a_line_each() {
-        // A simultaneous close ends with both hosts going TIME_WAIT, then CLOSED, after
-        // the last frame: two marks beside each lifeline, one above the other.
-        let s =
-            wirewalk_engine::scenario::Scenario::named("tcp_simultaneous_close").expect("scenario");
-        let trace = wirewalk_engine::run(&s).expect("run");
-        let n = trace.frames.len();
-        let marks = mark_lines(&trace);
-        assert_eq!(marks.len(), n + 1);
-        assert_eq!(marks[n], 2);
-        // No host changes state twice before the first SYN.
-        assert_eq!(marks[0], 1);
-        let plain = wirewalk_engine::run(
-            &wirewalk_engine::scenario::Scenario::named("tcp").expect("scenario"),
-        )
-        .expect("run");
-        for g in [WIDE, SLIDE, NARROW] {
-            let (ys, _) = row_ys(&trace, g, Lang::En);
-            assert!(ys[n] - ys[n - 1] >= g.row + g.line, "{g:?}");
-            // The normal exchange's last row has one mark per host: no extra line.
-            let m = plain.frames.len();
-            let (ys, _) = row_ys(&plain, g, Lang::En);
-            assert_eq!(mark_lines(&plain)[m], 1);
-            assert!((ys[m] - ys[m - 1] - g.row).abs() < 1e-9, "{g:?}");
-        }
-    }
-
-    #[test]
-    fn rows_with_notes_are_taller_and_rows_never_overlap() {
-        let s = wirewalk_engine::scenario::Scenario::named("tcp_loss").expect("scenario");
-        let trace = wirewalk_engine::run(&s).expect("run");
-        for g in [WIDE, SLIDE, NARROW] {
-            let (ys, height) = row_ys(&trace, g, Lang::Zh);
-            assert_eq!(ys.len(), trace.frames.len() + 1);
-            for (i, w) in ys.windows(2).enumerate() {
-                let f = &trace.frames[i];
-                let noted = f.dropped
-                    || f.role
-                        .is_some_and(|r| r.as_str().contains("retransmission"));
-                assert!(
-                    w[1] - w[0] >= g.row + if noted { g.line } else { 0.0 },
-                    "row {i}"
-                );
-            }
-            assert!(height > ys[ys.len() - 1]);
-        }
-    }
-}
+#[path = "ladder_tests.rs"]
+mod tests;

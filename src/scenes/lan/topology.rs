@@ -399,8 +399,9 @@ pub(super) fn topology(
             && model::is_switch(trace, &l.b);
         let onclick = on_pull.clone().filter(|_| pullable);
         let count_at = {
-            let (a, b) = (node_pos(trace, &l.a), node_pos(trace, &l.b));
-            let straight = (mid.1 - (a.1 + b.1) / 2.0).abs() < 0.5;
+            // The cable's own ends (a switch's cables leave its edge, not its centre).
+            let (a, b) = (curve.a, curve.b);
+            let straight = curve.c.is_none();
             let is_host = |n: &str| trace.hosts.iter().any(|h| h.name == n && h.kind == HostKind::Host);
             if straight && (b.1 - a.1).abs() * 4.0 < (b.0 - a.0).abs() {
                 // Level cable: over its middle, clear of the boxes at its ends (beside

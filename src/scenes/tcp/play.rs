@@ -317,7 +317,7 @@ pub fn playground(props: &PageProps) -> Html {
                 html! {
                     <div class="ww-play-side" data-side={host}>
                         if embed {
-                            <CodePane {lang} title={title} lines={text.split('\n').map(str::to_owned).collect::<Vec<_>>()}
+                            <CodePane {lang} host={host} title={title} lines={text.split('\n').map(str::to_owned).collect::<Vec<_>>()}
                                       line={h.line} blocked_in={h.blocked_in.clone()} returned={h.returned.clone()} />
                         } else {
                             <Editor {lang} id={format!("play-{host}")} title={title} text={text.to_owned()}
