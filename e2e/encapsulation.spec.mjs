@@ -234,3 +234,23 @@ test('the PDU blocks keep every address and tag whole', async ({ page }) => {
   }
   expect(found).toEqual([]);
 });
+
+test('the signal sketch colours each part as the legend and the byte grid do', async ({ page }) => {
+  // Step 4: the sender's physical layer (the bit strip). The SFD was once drawn in the
+  // FCS's colour while the legend and the grid show it in the preamble's.
+  await open(page, '#/encapsulation?lang=en&step=4');
+  await expect(page.locator('.ww-signal-seg.seg-sfd')).toBeVisible();
+  const colours = await page.evaluate(() => {
+    const fill = (sel) => { const e = document.querySelector(sel); return e && getComputedStyle(e).fill; };
+    const swatch = (id) => { const e = document.querySelector(`.ww-bits-legend-item.seg-${id} .ww-swatch`); return e && getComputedStyle(e).backgroundColor; };
+    const grid = (id) => { const e = document.querySelector(`.ww-bits-byte.seg-${id}`); return e && getComputedStyle(e).borderBottomColor; };
+    return ['preamble', 'sfd'].map((id) => ({ id, signal: fill(`.ww-signal-seg.seg-${id}`), legend: swatch(id), grid: grid(id) }));
+  });
+  for (const { id, signal, legend, grid } of colours) {
+    expect(signal, `${id}: signal vs legend`).toBe(legend);
+    expect(signal, `${id}: signal vs byte grid`).toBe(grid);
+  }
+  const sfd = colours.find((c) => c.id === 'sfd');
+  const fcs = await page.locator('.ww-bits-legend-item.seg-fcs .ww-swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(sfd.signal).not.toBe(fcs);
+});
