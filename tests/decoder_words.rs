@@ -13,7 +13,7 @@ mod typography;
 
 use typography::{
     ascii_punctuation_in_chinese_sentence, ascii_punctuation_touching_chinese,
-    space_after_full_width_mark, symbol_after_full_width_mark,
+    operator_may_start_a_line, space_after_full_width_mark, symbol_after_full_width_mark,
 };
 use wirewalk::i18n::Lang;
 use wirewalk::widgets::frame_text::frame_label;
@@ -109,6 +109,9 @@ fn plural_after_one(text: &str) -> Vec<String> {
 /// Problems of one piece of text in `lang`.
 fn problems(lang: Lang, text: &str) -> Vec<String> {
     let mut bad = Vec::new();
+    for c in operator_may_start_a_line(text) {
+        bad.push(format!("a line may start with the operator …{c}…"));
+    }
     match lang {
         Lang::Zh => {
             for c in ascii_punctuation_touching_chinese(text) {

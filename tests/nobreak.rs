@@ -7,6 +7,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/typography.rs"]
+mod typography;
+
+use typography::operator_may_start_a_line;
 use wirewalk::i18n::{Lang, TABLES};
 
 /// A digit (superscripts too) or the close of a placeholder.
@@ -59,6 +63,12 @@ fn no_message_lets_a_line_split_a_value() {
                 for (what, at) in splits(m.get(lang)) {
                     found.push(format!("{table} {} ({lang:?}): {what}: «{at}»", m.key));
                 }
+                for at in operator_may_start_a_line(m.get(lang)) {
+                    found.push(format!(
+                        "{table} {} ({lang:?}): line may start with the operator: «{at}»",
+                        m.key
+                    ));
+                }
             }
         }
     }
@@ -76,6 +86,11 @@ fn the_check_sees_each_kind_of_split() {
         splits("0\u{2060}–\u{2060}1023; 4.3\u{a0}×\u{a0}10⁹").len(),
         0
     );
+    assert_eq!(
+        operator_may_start_a_line("C = the client's state, A → B").len(),
+        2
+    );
+    assert!(operator_may_start_a_line("C\u{a0}= the client's state, x=1, A\u{a0}→ B").is_empty());
     // Words that only start like a unit, and dashes between words, are left alone.
     assert_eq!(splits("3 bitsy 5 msgs a–b").len(), 0);
 }

@@ -28,7 +28,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.architecture.costs.size", "客户端安装包大小（MB）", "Client installer size (MB)"),
     m("scene.architecture.costs.title", "代价：算一算", "The costs, worked out"),
     m("scene.architecture.costs.traffic_title", "每用一次，网络上要传多少字节（引擎实测）", "Bytes on the wire per use (measured by the engine)"),
-    m("scene.architecture.costs.update_formula", "{0} 个用户 × {1}\u{a0}MB × 每年 {2} 次 = ", "{0} users × {1}\u{a0}MB × {2} releases a year = "),
+    m("scene.architecture.costs.update_formula", "{0} 个用户 × {1}\u{a0}MB × 每年 {2} 次\u{a0}= ", "{0} users × {1}\u{a0}MB × {2} releases a year\u{a0}= "),
     m("scene.architecture.costs.update_title", "C/S 的更新：每个客户端都要重新下载", "C/S updates: every client downloads again"),
     m("scene.architecture.costs.users", "用户数", "Users"),
     m("scene.architecture.costs.visits", "每个用户每天使用次数", "Uses per user per day"),

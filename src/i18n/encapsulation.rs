@@ -208,23 +208,23 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.narr.send_link",
-        "加上以太网首部（{0} → {1}，这一跳的网卡地址）和尾部的 FCS 校验码 {2}：成为帧。",
-        "The Ethernet header goes on ({0} → {1}, the cards of this hop) and the FCS trailer {2}: a frame.",
+        "加上以太网首部（{0}\u{a0}→ {1}，这一跳的网卡地址）和尾部的 FCS 校验码 {2}：成为帧。",
+        "The Ethernet header goes on ({0}\u{a0}→ {1}, the cards of this hop) and the FCS trailer {2}: a frame.",
     ),
     m(
         "scene.encapsulation.narr.send_net",
-        "加上 {0} 字节的 IPv4 首部：源 IP {1} → 目的 IP {2}，TTL {3}：成为 IP 数据报。",
-        "A {0}-byte IPv4 header goes on: source IP {1} → destination IP {2}, TTL {3}: a packet.",
+        "加上 {0} 字节的 IPv4 首部：源 IP {1}\u{a0}→ 目的 IP {2}，TTL {3}：成为 IP 数据报。",
+        "A {0}-byte IPv4 header goes on: source IP {1}\u{a0}→ destination IP {2}, TTL {3}: a packet.",
     ),
     m(
         "scene.encapsulation.narr.send_phy",
-        "网卡把帧加上前导码和 SFD，共 {0} 字节 = {1} 个比特，变成网线上的电信号。",
-        "The card adds the preamble and SFD: {0} bytes = {1}\u{a0}bits, sent as electrical signals on the cable.",
+        "网卡把帧加上前导码和 SFD，共 {0} 字节\u{a0}= {1} 个比特，变成网线上的电信号。",
+        "The card adds the preamble and SFD: {0} bytes\u{a0}= {1}\u{a0}bits, sent as electrical signals on the cable.",
     ),
     m(
         "scene.encapsulation.narr.send_transport",
-        "加上 {1} 字节的 {0} 首部：源端口 {2} → 目的端口 {3}。",
-        "A {1}-byte {0} header goes on: source port {2} → destination port {3}.",
+        "加上 {1} 字节的 {0} 首部：源端口 {2}\u{a0}→ 目的端口 {3}。",
+        "A {1}-byte {0} header goes on: source port {2}\u{a0}→ destination port {3}.",
     ),
     m(
         "scene.encapsulation.pdu.bits",
@@ -309,8 +309,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.recv_transport",
-        "端口标识计算机上的一个应用程序：IP + 端口 = 世界上某台电脑上的某个软件。",
-        "A port names one program on the computer: IP + port = one program on one computer in the world.",
+        "端口标识计算机上的一个应用程序：IP + 端口\u{a0}= 世界上某台电脑上的某个软件。",
+        "A port names one program on the computer: IP + port\u{a0}= one program on one computer in the world.",
     ),
     m(
         "scene.encapsulation.why.send_app",

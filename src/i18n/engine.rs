@@ -165,8 +165,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.arp.opcode",
-        "操作码：1 = 请求（“谁有这个 IP？”），2 = 应答（“这个 IP 在这个 MAC”）。",
-        "Opcode: 1 = request (“who has this IP?”), 2 = reply (“this IP is at this MAC”).",
+        "操作码：1\u{a0}= 请求（“谁有这个 IP？”），2\u{a0}= 应答（“这个 IP 在这个 MAC”）。",
+        "Opcode: 1\u{a0}= request (“who has this IP?”), 2\u{a0}= reply (“this IP is at this MAC”).",
     ),
     m(
         "field.arp.proto.size",
@@ -202,13 +202,13 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.eth.dst.ig",
-        "I/G 位（首字节最低位）：0 = 单播，发给一块网卡；1 = 组播或广播。",
-        "I/G bit (lowest bit of the first byte): 0 = unicast, for one card; 1 = multicast or broadcast.",
+        "I/G 位（首字节最低位）：0\u{a0}= 单播，发给一块网卡；1\u{a0}= 组播或广播。",
+        "I/G bit (lowest bit of the first byte): 0\u{a0}= unicast, for one card; 1\u{a0}= multicast or broadcast.",
     ),
     m(
         "field.eth.dst.lg",
-        "U/L 位（首字节倒数第二位）：0 = 厂商分配的全球唯一地址（前 3 字节是厂商号 OUI）；1 = 本地分配的地址。",
-        "U/L bit (second-lowest bit of the first byte): 0 = a globally unique address from the vendor (the first 3 bytes are its OUI); 1 = a locally administered address.",
+        "U/L 位（首字节倒数第二位）：0\u{a0}= 厂商分配的全球唯一地址（前 3 字节是厂商号 OUI）；1\u{a0}= 本地分配的地址。",
+        "U/L bit (second-lowest bit of the first byte): 0\u{a0}= a globally unique address from the vendor (the first 3 bytes are its OUI); 1\u{a0}= a locally administered address.",
     ),
     // Source: IEEE 802.3 clause 3.2.8 (Pad): minFrameSize 64 bytes with the FCS, so 60 without it.
     m(
@@ -228,8 +228,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.eth.src.lg",
-        "U/L 位（首字节倒数第二位）：0 = 厂商分配的全球唯一地址；1 = 本地分配的地址。",
-        "U/L bit (second-lowest bit of the first byte): 0 = a globally unique vendor address; 1 = a locally administered one.",
+        "U/L 位（首字节倒数第二位）：0\u{a0}= 厂商分配的全球唯一地址；1\u{a0}= 本地分配的地址。",
+        "U/L bit (second-lowest bit of the first byte): 0\u{a0}= a globally unique vendor address; 1\u{a0}= a locally administered one.",
     ),
     m(
         "field.eth.src.lg.here",
@@ -243,8 +243,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.eth.type",
-        "类型（EtherType）：载荷是哪种协议；0x0800 = IPv4，0x0806 = ARP。",
-        "Type (EtherType): which protocol the payload is; 0x0800 = IPv4, 0x0806 = ARP.",
+        "类型（EtherType）：载荷是哪种协议；0x0800\u{a0}= IPv4，0x0806\u{a0}= ARP。",
+        "Type (EtherType): which protocol the payload is; 0x0800\u{a0}= IPv4, 0x0806\u{a0}= ARP.",
     ),
     // Source (field.ip.*): RFC 791 §3.1 (header format; TTL, DF/MF, fragment offset, header checksum); DSCP RFC 2474 §3; ECN RFC 3168 §5.
     m(
@@ -319,8 +319,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.ip.proto",
-        "协议：载荷交给哪个协议；6 = TCP，17 = UDP。",
-        "Protocol: which protocol the payload belongs to; 6 = TCP, 17 = UDP.",
+        "协议：载荷交给哪个协议；6\u{a0}= TCP，17\u{a0}= UDP。",
+        "Protocol: which protocol the payload belongs to; 6\u{a0}= TCP, 17\u{a0}= UDP.",
     ),
     m(
         "field.ip.src",
@@ -477,8 +477,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     // Source (field.tcp.option*): TCP options: RFC 9293 §3.2 (EOL, NOP, MSS); window scale and timestamps RFC 7323 §2-§3; SACK RFC 2018.
     m(
         "field.tcp.option_kind",
-        "选项类型：0 = 选项结束，1 = 空操作，2 = MSS，3 = 窗口扩大，4 = 允许 SACK，5 = SACK，8 = 时间戳。",
-        "Option kind: 0 = end of options, 1 = no-operation, 2 = MSS, 3 = window scale, 4 = SACK permitted, 5 = SACK, 8 = timestamps.",
+        "选项类型：0\u{a0}= 选项结束，1\u{a0}= 空操作，2\u{a0}= MSS，3\u{a0}= 窗口扩大，4\u{a0}= 允许 SACK，5\u{a0}= SACK，8\u{a0}= 时间戳。",
+        "Option kind: 0\u{a0}= end of options, 1\u{a0}= no-operation, 2\u{a0}= MSS, 3\u{a0}= window scale, 4\u{a0}= SACK permitted, 5\u{a0}= SACK, 8\u{a0}= timestamps.",
     ),
     m(
         "field.tcp.option_len",
@@ -502,8 +502,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.options.mss_val",
-        "MSS 值：发出这个 SYN 的一方每个报文段最多收多少字节的数据；以太网上常见的是 MTU 1500 − IP 首部 20 − TCP 首部 20 = 1460 字节。",
-        "MSS value: the most data bytes the sender of this SYN takes in one segment; on Ethernet it is commonly MTU 1500 − IP header 20 − TCP header 20 = 1460 bytes.",
+        "MSS 值：发出这个 SYN 的一方每个报文段最多收多少字节的数据；以太网上常见的是 MTU 1500 − IP 首部 20 − TCP 首部 20\u{a0}= 1460 字节。",
+        "MSS value: the most data bytes the sender of this SYN takes in one segment; on Ethernet it is commonly MTU 1500 − IP header 20 − TCP header 20\u{a0}= 1460 bytes.",
     ),
     m(
         "field.tcp.options.mss_val.here",
@@ -567,8 +567,8 @@ pub static ENGINE_MESSAGES: &[Msg] = &[
     ),
     m(
         "field.tcp.options.wscale.multiplier",
-        "倍数 = 2 的移位数次方；为 1 表示窗口字段就是实际字节数。",
-        "Multiplier = 2 to the power of the shift; 1 means the window field is the real number of bytes.",
+        "倍数\u{a0}= 2 的移位数次方；为 1 表示窗口字段就是实际字节数。",
+        "Multiplier\u{a0}= 2 to the power of the shift; 1 means the window field is the real number of bytes.",
     ),
     m(
         "field.tcp.options.wscale.shift",

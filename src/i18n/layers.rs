@@ -58,8 +58,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.course.body",
-        "OSI 有七层，课程先学 TCP/IP 五层，由下往上：物理层 → 数据链路层 → 网络层 → 传输层 → 应用层。点任意一层，看真实的帧在这一层是什么样。",
-        "OSI has seven layers; the course learns the five TCP/IP layers, bottom-up: physical → data link → network → transport → application. Click any layer to see the real frame at that layer.",
+        "OSI 有七层，课程先学 TCP/IP 五层，由下往上：物理层\u{a0}→ 数据链路层\u{a0}→ 网络层\u{a0}→ 传输层\u{a0}→ 应用层。点任意一层，看真实的帧在这一层是什么样。",
+        "OSI has seven layers; the course learns the five TCP/IP layers, bottom-up: physical\u{a0}→ data link\u{a0}→ network\u{a0}→ transport\u{a0}→ application. Click any layer to see the real frame at that layer.",
     ),
     m(
         "scene.layers.course.title",

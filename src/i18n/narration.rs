@@ -28,13 +28,13 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "capture.error.too_big",
-        "文件太大：最多 {0} 字节（50\u{a0}MB）。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
-        "The file is too big: at most {0} bytes (50\u{a0}MB). In Wireshark, export just your conversation (File → Export Specified Packets).",
+        "文件太大：最多 {0} 字节（50\u{a0}MB）。请在 Wireshark 里只导出你的那段对话（文件\u{a0}→ 导出特定分组）。",
+        "The file is too big: at most {0} bytes (50\u{a0}MB). In Wireshark, export just your conversation (File\u{a0}→ Export Specified Packets).",
     ),
     m(
         "capture.error.too_many_frames",
-        "帧太多：最多 {0} 帧。请在 Wireshark 里只导出你的那段对话（文件 → 导出特定分组）。",
-        "Too many frames: at most {0}. In Wireshark, export just your conversation (File → Export Specified Packets).",
+        "帧太多：最多 {0} 帧。请在 Wireshark 里只导出你的那段对话（文件\u{a0}→ 导出特定分组）。",
+        "Too many frames: at most {0}. In Wireshark, export just your conversation (File\u{a0}→ Export Specified Packets).",
     ),
     m(
         "capture.error.truncated",
@@ -53,8 +53,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "note.arp_reply_unicast",
-        "ARP 应答是单播：直接发回提问者的 MAC（请求里已经带着它）。双方都把“IP → MAC”记进 ARP 缓存，之后就不用再问了。",
-        "The ARP reply is unicast: it goes straight back to the asker's MAC (the request carried it). Both sides keep “IP → MAC” in their ARP cache, so they need not ask again.",
+        "ARP 应答是单播：直接发回提问者的 MAC（请求里已经带着它）。双方都把“IP\u{a0}→ MAC”记进 ARP 缓存，之后就不用再问了。",
+        "The ARP reply is unicast: it goes straight back to the asker's MAC (the request carried it). Both sides keep “IP\u{a0}→ MAC” in their ARP cache, so they need not ask again.",
     ),
     m(
         "note.capture_dup_ack",
@@ -168,8 +168,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "note.router_ttl_decrement",
-        "路由器每转发一次就把 TTL 减 1（64 → 63），并重新计算 IP 首部校验和。",
-        "Each time the router forwards a packet it lowers the TTL by 1 (64 → 63) and recomputes the IP header checksum.",
+        "路由器每转发一次就把 TTL 减 1（64\u{a0}→ 63），并重新计算 IP 首部校验和。",
+        "Each time the router forwards a packet it lowers the TTL by 1 (64\u{a0}→ 63) and recomputes the IP header checksum.",
     ),
     m(
         "note.router_ttl_expired",
@@ -273,6 +273,41 @@ pub static MESSAGES: &[Msg] = &[
         "program.error.syntax",
         "语法错误：这里不应出现“{0}”。",
         "Syntax error: “{0}” was not expected here.",
+    ),
+    m(
+        "program.error.syntax.end_of_file",
+        "语法错误：程序在这里就结束了，还缺少内容（例如代码块的缩进行）。",
+        "Syntax error: the program ends here while something is still missing (such as the indented lines of a block).",
+    ),
+    m(
+        "program.error.syntax.end_of_line",
+        "语法错误：这一行没写完就结束了（例如少了冒号、参数或右括号）。",
+        "Syntax error: the line ends before the statement is complete (a missing colon, argument or closing bracket?).",
+    ),
+    m(
+        "program.error.syntax.literal",
+        "语法错误：这里不应出现一个值（数字或字符串）。",
+        "Syntax error: a value (a number or a string) was not expected here.",
+    ),
+    m(
+        "program.error.syntax.other",
+        "语法错误：Python 不接受这一行的写法。",
+        "Syntax error: Python does not accept this line as written.",
+    ),
+    m(
+        "program.error.syntax.outside_loop",
+        "语法错误：{0} 只能写在 for 或 while 循环里。",
+        "Syntax error: {0} may only be used inside a for or while loop.",
+    ),
+    m(
+        "program.error.syntax.unclosed",
+        "语法错误：“{0}”没有闭合，缺少与它配对的右括号。",
+        "Syntax error: “{0}” is never closed: its closing bracket is missing.",
+    ),
+    m(
+        "program.error.syntax.unmatched",
+        "语法错误：多了一个“{0}”，前面没有与它配对的左括号。",
+        "Syntax error: an extra “{0}” with no opening bracket before it.",
     ),
     m(
         "program.error.too_deep",

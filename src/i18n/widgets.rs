@@ -32,7 +32,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.bits.signal_note",
         "示意图：高电平表示 1，低电平表示 0。真实网线还会再做线路编码（如曼彻斯特编码、MLT-3），但传的仍是这些 0 和 1。",
-        "Sketch: high level = 1, low level = 0. Real cables add a line code (Manchester, MLT-3…), but these are still the 0s and 1s they carry.",
+        "Sketch: high level\u{a0}= 1, low level\u{a0}= 0. Real cables add a line code (Manchester, MLT-3…), but these are still the 0s and 1s they carry.",
     ),
     m(
         "scene.encapsulation.insp.bits",
@@ -86,13 +86,13 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.insp.mac_ig",
-        "I/G 位 = {0}：{1}",
-        "I/G bit = {0}: {1}",
+        "I/G 位\u{a0}= {0}：{1}",
+        "I/G bit\u{a0}= {0}: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_lg",
-        "U/L 位 = {0}：{1}",
-        "U/L bit = {0}: {1}",
+        "U/L 位\u{a0}= {0}：{1}",
+        "U/L bit\u{a0}= {0}: {1}",
     ),
     m(
         "scene.encapsulation.insp.mac_local",
@@ -127,7 +127,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.insp.sum",
         "反码求和（含校验和本身）= {0}，等于 0xffff 即正确",
-        "one's-complement sum (checksum included) = {0}; 0xffff means correct",
+        "one's-complement sum (checksum included)\u{a0}= {0}; 0xffff means correct",
     ),
     m(
         "scene.encapsulation.seg.fcs",

@@ -224,7 +224,7 @@ fn ip_section(props: &SectionProps) -> Html {
             <p class="ww-addr-hint">{ t(lang, "scene.addresses.ip.bits_hint") }</p>
             <div class="ww-addr-facts">
                 <p class="ww-ip-value" data-ip={dotted(ip)}>
-                    <strong>{ dotted(ip) }</strong>{ " = " }
+                    <strong>{ dotted(ip) }</strong>{ "\u{a0}= " }
                     <span class="ww-mono">{ format!("{}×2²⁴ + {}×2¹⁶ + {}×2⁸ + {} = {}", octets[0], octets[1], octets[2], octets[3], ip) }</span>
                 </p>
                 if localhost {

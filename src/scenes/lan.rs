@@ -150,7 +150,7 @@ fn router_diff(trace: &Trace, lang: Lang, step: usize) -> Html {
     let hop = |i: usize| {
         let f = &trace.frames[i];
         format!(
-            "#{} {} → {}",
+            "#{} {}\u{a0}→ {}",
             i + 1,
             host_label(trace, lang, &f.from),
             host_label(trace, lang, &f.to)
@@ -473,7 +473,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
                 <section class="ww-lan-inspector" aria-labelledby="lan-inspector-title">
                     <h2 id="lan-inspector-title">{ t(lang, "scene.lan.inspector.title") }</h2>
                     if let Some(f) = shown_frame.and_then(|i| trace.frames.get(i)) {
-                        <p class="ww-lan-inspector-which">{ format!("#{} {} → {}", f.index + 1, host_label(&trace, lang, &f.from), host_label(&trace, lang, &f.to)) }</p>
+                        <p class="ww-lan-inspector-which">{ format!("#{} {}\u{a0}→ {}", f.index + 1, host_label(&trace, lang, &f.from), host_label(&trace, lang, &f.to)) }</p>
                         <Inspector {lang} frame={f.clone()} />
                     } else {
                         <p class="ww-inspector-empty">{ t(lang, "scene.lan.inspector.hint") }</p>

@@ -57,7 +57,7 @@ pub fn frame_list(props: &FrameListProps) -> Html {
         html! {
             <tr key={f.index} data-frame={f.index.to_string()} aria-current={current.then_some("step")}>
                 <td>{ ratio(f.time_us, 6, 3) }</td>
-                <td>{ format!("{} → {}", name(&f.from), name(&f.to)) }</td>
+                <td>{ format!("{}\u{a0}→ {}", name(&f.from), name(&f.to)) }</td>
                 <td>{ format!("#{} {label}", f.index + 1) }</td>
             </tr>
         }

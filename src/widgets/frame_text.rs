@@ -33,7 +33,7 @@ pub fn frame_label(frame: &Frame, lang: Lang) -> String {
             out
         }
         "UDP" => format!(
-            "UDP {} → {} len={}",
+            "UDP {}\u{a0}→ {} len={}",
             s.src_port.unwrap_or_default(),
             s.dst_port.unwrap_or_default(),
             s.payload_len

@@ -132,3 +132,20 @@ pub fn symbol_after_full_width_mark(text: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A plain space before an `=` or `→` that a space follows (`C = the client's state`): a
+/// line may break there and start with the operator. A no-break space (U+00A0) before it
+/// keeps the operator at the end of the line instead.
+pub fn operator_may_start_a_line(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .enumerate()
+        .filter(|(_, w)| w[0] == ' ' && (w[1] == '=' || w[1] == '→') && w[2] == ' ')
+        .map(|(i, _)| {
+            chars[i.saturating_sub(8)..(i + 8).min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}

@@ -252,7 +252,7 @@ mod tests {
                 // sender's port only.
                 assert_eq!(
                     answer(&qs, "lan.learn"),
-                    format!("{} → port {s}", PC_IDS[s - 1].0)
+                    format!("{}\u{a0}→ port {s}", PC_IDS[s - 1].0)
                 );
                 let others: Vec<String> =
                     (1..=3).filter(|&p| p != s).map(|p| p.to_string()).collect();
@@ -315,7 +315,7 @@ mod tests {
         assert_eq!(f.from, "router");
         assert_eq!(
             macs.answer.render(Lang::En),
-            format!("source {} → destination {}", hex(6..12), hex(0..6))
+            format!("source {}\u{a0}→ destination {}", hex(6..12), hex(0..6))
         );
         // The storm asks nothing.
         assert!(questions(&build(&params(&[("view", "storm")])).unwrap().trace).is_empty());

@@ -6,7 +6,7 @@
 use crate::i18n::{echo, fill, lookup, Lang};
 use crate::scenes::params::Rejected;
 use std::collections::BTreeMap;
-use wirewalk_engine::python::{ProgramError, Side};
+use wirewalk_engine::python::{ProgramError, ProgramErrorKind, Side};
 use wirewalk_engine::scenario::{Scenario, ScenarioError};
 use wirewalk_engine::trace::{EventKind, NoteKey, RunLimit, Trace};
 
@@ -171,8 +171,38 @@ pub fn side_host(side: Side) -> &'static str {
 /// The translated message of a program that cannot run (its detail, bounded, as `{0}`).
 #[must_use]
 pub fn program_error_message(lang: Lang, e: &ProgramError) -> String {
+    if e.kind == ProgramErrorKind::Syntax {
+        let (key, value) = syntax_message(&e.detail);
+        return fill(lookup(lang, key).unwrap_or(key), &[&echo(&value)]);
+    }
     let key = e.kind.as_str();
     fill(lookup(lang, key).unwrap_or(key), &[&echo(&e.detail)])
+}
+
+/// A syntax error's message key and value. The parser's detail is English: a token (`)`,
+/// `else`), a place (`end of line`) or a sentence (`'(' was never closed`). Each gets a
+/// translated sentence of its own; no English sentence goes into a Chinese one.
+fn syntax_message(detail: &str) -> (&'static str, String) {
+    let quoted = |s: &str| s.strip_prefix('\'')?.strip_suffix('\'').map(str::to_owned);
+    if let Some(op) = detail.strip_suffix(" was never closed").and_then(quoted) {
+        return ("program.error.syntax.unclosed", op);
+    }
+    if let Some(op) = detail.strip_prefix("unmatched ").and_then(quoted) {
+        return ("program.error.syntax.unmatched", op);
+    }
+    match detail {
+        "end of line" => ("program.error.syntax.end_of_line", String::new()),
+        "end of block" | "end of file" => ("program.error.syntax.end_of_file", String::new()),
+        "literal" => ("program.error.syntax.literal", String::new()),
+        "'break' outside loop" | "'continue' outside loop" => (
+            "program.error.syntax.outside_loop",
+            detail.split('\'').nth(1).unwrap_or_default().to_owned(),
+        ),
+        // One token (a name or an operator): "“)” was not expected here".
+        d if !d.is_empty() && !d.contains(' ') => ("program.error.syntax", d.to_owned()),
+        // Any other sentence of the parser's: said in general words, the line is beside it.
+        _ => ("program.error.syntax.other", String::new()),
+    }
 }
 
 /// The errors of one side's program: 1-based line and translated message.
@@ -217,6 +247,59 @@ mod tests {
         assert_eq!(rejected[0].0, "server.port");
         assert!(wants_playground(&params(&[("server", "")])));
         assert!(!wants_playground(&params(&[("variant", "udp")])));
+    }
+
+    #[test]
+    fn syntax_errors_are_whole_sentences_in_each_language() {
+        // Broken programs: an unclosed and an unmatched bracket, a line cut short, a
+        // stray value, break outside a loop, a parser sentence (keyword after positional).
+        let broken = [
+            ("print('a'\n", "“(”"),
+            ("print(1))\n", "“)”"),
+            ("x =\n", ""),
+            ("x = 1 2\n", ""),
+            ("break\n", "break"),
+            ("print(a=1, 2)\n", ""),
+            ("if x\n    pass\n", ""),
+        ];
+        let (_, server) = preset(PresetId::OneRequest);
+        for (client, needle) in broken {
+            let Err(ProgramsError::Programs(errors)) = run(client, server) else {
+                panic!("{client:?} ran");
+            };
+            let e = errors.iter().find(|e| e.side == Side::Client).unwrap();
+            assert!(e.line >= 1 && e.column >= 1, "{e:?}");
+            for lang in Lang::ALL {
+                let m = program_error_message(lang, e);
+                assert!(m.contains(needle), "{lang:?} {client:?}: {m}");
+                assert!(!m.contains('\''), "{lang:?} {client:?}: {m}");
+                assert!(
+                    !m.split_whitespace().any(|w| w.contains("error.")),
+                    "{lang:?} {client:?}: {m}"
+                );
+                if lang == Lang::Zh {
+                    // No English word of the parser's inside the Chinese sentence.
+                    for w in [
+                        "was",
+                        "never",
+                        "closed",
+                        "unmatched",
+                        "outside",
+                        "end of",
+                        "argument",
+                        "literal",
+                    ] {
+                        assert!(!m.contains(w), "{client:?}: {m}");
+                    }
+                    assert!(m.ends_with('。'), "{client:?}: {m}");
+                } else {
+                    assert!(
+                        m.starts_with("Syntax error: ") && m.ends_with('.'),
+                        "{client:?}: {m}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
