@@ -120,7 +120,7 @@ test('a retransmission is labelled with the timeout that fired', async ({ page }
   const rto1 = (resent[0].time_us - lost.time_us) / 1e6;
   const rto2 = (resent[1].time_us - resent[0].time_us) / 1e6;
   // The first retransmission is lost again; the second gets through after twice the wait.
-  expect(notes).toEqual([`RTO ${rto1.toFixed(3)} s fired → resent · ✕ lost`, `RTO ${rto2.toFixed(3)} s fired → resent`]);
+  expect(notes).toEqual([`RTO ${rto1.toFixed(3)} s fired\u00a0→ resent · ✕ lost`, `RTO ${rto2.toFixed(3)} s fired\u00a0→ resent`]);
   expect(rto2).toBeCloseTo(2 * rto1, 6);
 });
 
