@@ -96,5 +96,5 @@ test('the LAN topology\'s text alternative follows the player and stays short in
   await expect(list.locator('tr[aria-current="step"]')).toHaveAttribute('data-frame', String(sent[sent.length - 1].index));
   // Switch view: names as the drawing gives them (PC1…, Switch).
   await open(page, '#/lan?lang=en&view=switch&step=12');
-  await expect(page.locator('.ww-lan-stage .ww-frame-list tbody tr').first()).toContainText(/^[\d.]+PC\d → Switch#1 /);
+  await expect(page.locator('.ww-lan-stage .ww-frame-list tbody tr').first()).toContainText(/^[\d.]+PC\d\s→ Switch#1\s/);
 });

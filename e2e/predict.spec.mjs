@@ -113,7 +113,9 @@ const stepCount = (page) => page.locator('.ww-step-count');
 async function chooseByKeyboard(page, text) {
   const labels = page.locator('.ww-predict-choice');
   const texts = await labels.allTextContents();
-  const target = texts.findIndex((t) => t.trim() === text);
+  // Labels keep a value and its arrow together with a no-break space: compare words.
+  const words = (t) => t.replace(/\s+/g, ' ').trim();
+  const target = texts.findIndex((t) => words(t) === words(text));
   expect(target, `"${text}" among ${JSON.stringify(texts)}`).toBeGreaterThanOrEqual(0);
   await page.locator('.ww-predict-choice input').first().focus();
   await page.keyboard.press('Space');

@@ -10,10 +10,12 @@ use std::cell::Cell;
 
 mod deflate;
 pub mod file;
+mod page;
 mod task;
 pub mod worker;
 
 pub use deflate::{deflate_raw, inflate_raw};
+pub use page::{remove_prepaint, reveal_current_tab};
 pub use task::{next_task, SPLITS_TASKS};
 
 /// What the browser tells us at start-up besides the URL.
@@ -143,49 +145,6 @@ mod imp {
         }
         if let Ok(h) = w.history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-        }
-    }
-
-    /// Scrolls the scene tab strip sideways (on phones it is one row that scrolls) so
-    /// the current scene's tab sits in its middle. Does nothing when the strip fits.
-    pub fn reveal_current_tab() {
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        let nav = doc.query_selector(".ww-nav").ok().flatten();
-        let link = doc.query_selector(".ww-nav-link.is-current").ok().flatten();
-        let (Some(nav), Some(link)) = (nav, link) else {
-            return;
-        };
-        let (Ok(nav), Ok(link)) = (
-            nav.dyn_into::<web_sys::HtmlElement>(),
-            link.dyn_into::<web_sys::HtmlElement>(),
-        ) else {
-            return;
-        };
-        if nav.scroll_width() <= nav.client_width() {
-            return;
-        }
-        // The strip is the links' offset parent (position: relative).
-        let left = link.offset_left() - (nav.client_width() - link.offset_width()) / 2;
-        nav.set_scroll_left(left.max(0));
-    }
-
-    /// Removes the pre-rendered first paint (`#ww-pre`, which the build's inline script
-    /// put there) and its templates, once the app has rendered in its place.
-    pub fn remove_prepaint() {
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Ok(nodes) = doc.query_selector_all("#ww-pre, template[id^='ww-pre-']") {
-            for i in 0..nodes.length() {
-                if let Some(el) = nodes
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    el.remove();
-                }
-            }
         }
     }
 
@@ -575,10 +534,6 @@ mod imp {
     pub fn reload() {}
     /// No-op natively.
     pub fn set_document(_lang_tag: &str, _theme_code: &str, _title: &str) {}
-    /// No pre-rendered page natively.
-    pub fn remove_prepaint() {}
-    /// No tab strip natively.
-    pub fn reveal_current_tab() {}
     /// No-op natively (server-side rendering keeps `data-style` as it is).
     pub fn install_data_styles() {}
     /// No-op natively.
