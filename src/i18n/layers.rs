@@ -108,7 +108,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.dev.physical",
-        "网线、光纤、集线器、网卡",
+        "网线、光纤、集\u{2060}线\u{2060}器、网卡",
         "cable, fibre, hub, NIC",
     ),
     m(
