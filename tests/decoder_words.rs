@@ -8,29 +8,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/inspector.rs"]
+mod inspector;
 #[path = "support/typography.rs"]
 mod typography;
 
+use inspector::render;
 use typography::{
     ascii_punctuation_in_chinese_sentence, ascii_punctuation_touching_chinese,
     operator_may_start_a_line, space_after_full_width_mark, symbol_after_full_width_mark,
 };
 use wirewalk::i18n::Lang;
 use wirewalk::widgets::frame_text::frame_label;
-use wirewalk::widgets::inspector::{Inspector, InspectorProps};
 use wirewalk_engine::scenario::{Scenario, ScenarioName};
-use wirewalk_engine::trace::{Frame, Trace};
-use yew::LocalServerRenderer;
-
-async fn render(lang: Lang, frame: &Frame) -> String {
-    LocalServerRenderer::<Inspector>::with_props(InspectorProps {
-        lang,
-        frame: frame.clone(),
-        focus: Vec::new(),
-    })
-    .render()
-    .await
-}
+use wirewalk_engine::trace::Trace;
 
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")

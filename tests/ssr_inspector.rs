@@ -7,22 +7,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/inspector.rs"]
+mod inspector;
+
+use inspector::render;
 use wirewalk::i18n::{lookup, Lang};
-use wirewalk::widgets::inspector::{field_note, Inspector, InspectorProps};
+use wirewalk::widgets::inspector::field_note;
 use wirewalk_engine::scenario::Scenario;
 use wirewalk_engine::trace::Frame;
 use wirewalk_engine::wire::FIELD_IDS;
-use yew::LocalServerRenderer;
-
-async fn render(lang: Lang, frame: &Frame) -> String {
-    LocalServerRenderer::<Inspector>::with_props(InspectorProps {
-        lang,
-        frame: frame.clone(),
-        focus: Vec::new(),
-    })
-    .render()
-    .await
-}
 
 fn role(f: &Frame) -> &str {
     f.role.map_or("", |r| r.as_str())
