@@ -190,3 +190,37 @@ for (const lang of ['zh', 'en']) {
     expect(problems).toEqual([]);
   });
 }
+
+// Issue 16, review of CI 7: on the projector the storm's drawing stood in a 250-unit box
+// around 150 units of drawing (80 px blank above and below it), and the chart, scaled
+// 2.7× across the full width, wrote its axis numbers 32 px tall beside 21 px text.
+for (const pulled of [false, true]) {
+  test(`projector at 1024×768: the storm's drawing fills its box, the chart's type near the text's${pulled ? ' (cable pulled)' : ''}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, `#/lan?view=storm&step=${pulled ? 12 : 60}${pulled ? '&storm.pulled=true' : ''}&lang=en&theme=projector`);
+    if (pulled) await expect(page.locator('.ww-lan-pulled')).toHaveCount(1);
+    const m = await page.evaluate(() => {
+      const svg = document.querySelector('svg.ww-lan-topo');
+      const box = svg.getBoundingClientRect();
+      const parts = [...svg.querySelectorAll('text, rect, circle, path')]
+        .filter((e) => getComputedStyle(e).opacity !== '0' && !e.classList.contains('ww-lan-cable-hit'))
+        .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+      const chart = document.querySelector('.ww-lan-chart svg');
+      const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;
+      const tick = document.querySelector('.ww-lan-tick');
+      return {
+        above: Math.min(...parts.map((r) => r.top)) - box.top,
+        below: box.bottom - Math.max(...parts.map((r) => r.bottom)),
+        tick: parseFloat(getComputedStyle(tick).fontSize) * scale,
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+      };
+    });
+    expect(m.above, 'blank above the drawing (px)').toBeLessThan(40);
+    expect(m.above, 'nothing cut off at the top').toBeGreaterThanOrEqual(0);
+    expect(m.below, 'blank under the drawing (px)').toBeLessThan(40);
+    expect(m.below, 'nothing cut off at the bottom').toBeGreaterThanOrEqual(0);
+    expect(m.tick / m.body, `axis type ${m.tick.toFixed(1)} px, text ${m.body} px`).toBeGreaterThan(0.75);
+    expect(m.tick / m.body, `axis type ${m.tick.toFixed(1)} px, text ${m.body} px`).toBeLessThan(1.15);
+  });
+}

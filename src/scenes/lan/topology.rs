@@ -21,7 +21,11 @@ fn width(narrow: bool) -> f64 {
 /// The SVG's height for a scenario.
 fn height(trace: &Trace, narrow: bool) -> f64 {
     match (model::scenario_of(trace).as_str(), narrow) {
-        ("storm", false) => 250.0,
+        // Level with the hosts, the loop's cables bowing ±55 units and their counts
+        // above and below, the pulled cable's ends and label under the switches: 12
+        // units free at the top and 6 under the label (a 250-unit box left 50 blank above
+        // and below, 80 px on a projector).
+        ("storm", false) => 176.0,
         ("router", false) => 270.0,
         (_, false) => 296.0,
         ("storm", true) => 310.0,
@@ -65,10 +69,10 @@ fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
             (100.0 + 200.0 * port, 222.0)
         }
         "storm" => match name {
-            "client" => (56.0, 125.0),
-            "switch1" => (212.0, 125.0),
-            "switch2" => (388.0, 125.0),
-            _ => (544.0, 125.0),
+            "client" => (56.0, 85.0),
+            "switch1" => (212.0, 85.0),
+            "switch2" => (388.0, 85.0),
+            _ => (544.0, 85.0),
         },
         _ => match name {
             "client" => (95.0, 150.0),
@@ -80,6 +84,17 @@ fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
 
 pub(super) fn fmt_n(x: f64) -> String {
     fixed(x, 1)
+}
+
+/// A point as an SVG path's coordinates: "x y".
+fn pt(p: (f64, f64)) -> String {
+    format!("{} {}", fmt_n(p.0), fmt_n(p.1))
+}
+
+/// A quadratic Bézier segment of an SVG path, from where the path is: control point `c`,
+/// end `b`.
+fn quad(c: (f64, f64), b: (f64, f64)) -> String {
+    format!("Q{} {}", pt(c), pt(b))
 }
 
 /// A link's curve: its two ends and, for a bowed cable, the control point of its
@@ -111,22 +126,8 @@ impl Curve {
     fn d(&self) -> String {
         let (a, b) = (self.a, self.b);
         match self.c {
-            None => format!(
-                "M{} {} L{} {}",
-                fmt_n(a.0),
-                fmt_n(a.1),
-                fmt_n(b.0),
-                fmt_n(b.1)
-            ),
-            Some(c) => format!(
-                "M{} {} Q{} {} {} {}",
-                fmt_n(a.0),
-                fmt_n(a.1),
-                fmt_n(c.0),
-                fmt_n(c.1),
-                fmt_n(b.0),
-                fmt_n(b.1)
-            ),
+            None => format!("M{} L{}", pt(a), pt(b)),
+            Some(c) => format!("M{} {}", pt(a), quad(c, b)),
         }
     }
 
@@ -184,16 +185,8 @@ fn rounded(points: &[(f64, f64)], radii: &[f64]) -> String {
             (c.0 + (o.0 - c.0) * k, c.1 + (o.1 - c.1) * k)
         };
         let (a, b) = (towards(p), towards(q));
-        d.push_str(&format!(
-            "{}{} {} Q{} {} {} {} ",
-            if i == 0 { "M" } else { "L" },
-            fmt_n(a.0),
-            fmt_n(a.1),
-            fmt_n(c.0),
-            fmt_n(c.1),
-            fmt_n(b.0),
-            fmt_n(b.1)
-        ));
+        let verb = if i == 0 { "M" } else { "L" };
+        d.push_str(&format!("{verb}{} {} ", pt(a), quad(c, b)));
     }
     d.push('Z');
     d
@@ -446,20 +439,26 @@ pub(super) fn topology(
         let (a, b) = (node_pos(trace, "switch1"), node_pos(trace, "switch2"));
         let end = |p: (f64, f64), dir: f64| {
             format!(
-                "M{} {} Q{} {} {} {}",
-                fmt_n(p.0 + 32.0 * dir),
-                fmt_n(p.1 + 22.0),
-                fmt_n(p.0 + 50.0 * dir),
-                fmt_n(p.1 + 60.0),
-                fmt_n(p.0 + 40.0 * dir),
-                fmt_n(p.1 + 90.0)
+                "M{} {}",
+                pt((p.0 + 32.0 * dir, p.1 + 22.0)),
+                if narrow {
+                    quad(
+                        (p.0 + 50.0 * dir, p.1 + 60.0),
+                        (p.0 + 40.0 * dir, p.1 + 90.0),
+                    )
+                } else {
+                    quad(
+                        (p.0 + 46.0 * dir, p.1 + 45.0),
+                        (p.0 + 38.0 * dir, p.1 + 64.0),
+                    )
+                }
             )
         };
         html! {
             <g class="ww-lan-pulled" data-pulled="true">
                 <path class="ww-lan-cable is-pulled" d={end(a, 1.0)} />
                 <path class="ww-lan-cable is-pulled" d={end(b, -1.0)} />
-                <text class="ww-lan-pulled-label" x={fmt_n(w / 2.0)} y={fmt_n(a.1 + if narrow { -44.0 } else { 100.0 })} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
+                <text class="ww-lan-pulled-label" x={fmt_n(w / 2.0)} y={fmt_n(a.1 + if narrow { -44.0 } else { 84.0 })} text-anchor="middle">{ t(lang, "scene.lan.storm.unplugged") }</text>
             </g>
         }
     } else {
@@ -540,8 +539,16 @@ pub(super) fn topology(
             </g>
         }
     });
+    // With the loop's second cable pulled, the wide drawing has no lower bow and no upper
+    // one (the one cable left runs straight): the box starts just above the hosts.
+    let storm_pulled = model::scenario_of(trace) == ScenarioName::Storm && pulled && !narrow;
+    let (y0, h) = if storm_pulled {
+        (48.0, height(trace, narrow) - 48.0)
+    } else {
+        (0.0, height(trace, narrow))
+    };
     html! {
-        <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 0 {} {}", fmt_n(w), fmt_n(height(trace, narrow)))} role="img" aria-label={t(lang, "scene.lan.topology")}>
+        <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 {} {} {}", fmt_n(y0), fmt_n(w), fmt_n(h))} role="img" aria-label={t(lang, "scene.lan.topology")}>
             { lans }
             { for links }
             { pulled_cable }
