@@ -169,3 +169,56 @@ async fn an_embed_range_asks_the_one_question_inside_it() {
         "no controls in an embed"
     );
 }
+
+/// The part of `html` from the element marked `from` to the next `to` after it.
+fn slice<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let s = &html[html.find(from).unwrap_or_else(|| panic!("no {from}"))..];
+    &s[..s.find(to).unwrap_or(s.len())]
+}
+
+#[tokio::test]
+async fn the_addresses_scene_gives_the_broadcast_mac_no_vendor_and_no_ul_verdict() {
+    for lang in Lang::ALL {
+        let code = lang.code();
+        // ff:ff:ff:ff:ff:ff: one block of all ones, as the inspector shows it; I/G = 1
+        // (a group address) holds, but U/L is 1 only because every bit is.
+        let html = render(
+            &format!("#/addresses?lang={code}&mac=ff:ff:ff:ff:ff:ff"),
+            &[],
+        )
+        .await;
+        let bytes = slice(&html, "class=\"ww-mac-bytes\"", "class=\"ww-addr-hint\"");
+        assert!(bytes.contains("is-broadcast"), "{code}: {bytes}");
+        assert!(bytes.contains("FF:FF:FF:FF:FF:FF"), "{code}: {bytes}");
+        for gone in ["is-oui", "is-serial", "OUI"] {
+            assert!(!bytes.contains(gone), "{code}: {gone} in {bytes}");
+        }
+        let ul = slice(&html, "class=\"is-ul\"", "</li>");
+        assert!(
+            ul.contains(&esc(t(lang, "scene.addresses.mac.ul_broadcast"))),
+            "{code}: {ul}"
+        );
+        for verdict in ["scene.addresses.mac.ul0", "scene.addresses.mac.ul1"] {
+            assert!(
+                !ul.contains(&esc(t(lang, verdict))),
+                "{code}: {verdict} in {ul}"
+            );
+        }
+        // A card's address keeps its vendor/serial split and its U/L verdict.
+        let html = render(
+            &format!("#/addresses?lang={code}&mac=3c:22:fb:ab:cd:ef"),
+            &[],
+        )
+        .await;
+        let bytes = slice(&html, "class=\"ww-mac-bytes\"", "class=\"ww-addr-hint\"");
+        assert!(
+            bytes.contains("is-oui") && bytes.contains("3C:22:FB"),
+            "{code}: {bytes}"
+        );
+        let ul = slice(&html, "class=\"is-ul\"", "</li>");
+        assert!(
+            ul.contains(&esc(t(lang, "scene.addresses.mac.ul0"))),
+            "{code}: {ul}"
+        );
+    }
+}

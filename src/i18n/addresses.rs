@@ -53,6 +53,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.ipv6.text", "一开始用电脑的人不多，32 位的 IPv4 就够用；20 世纪 90 年代人们看到地址会不够用，设计了 IPv6（IPv4 地址池到 2011 年才分完），把地址扩展到 128 位，写成 8 组十六进制数（连续的 0 可以省略成 ::）。IPv6 的回环地址是 ::1。", "When few people had computers, 32-bit IPv4 was enough; in the 1990s, seeing that addresses would run short, engineers designed IPv6 (the IPv4 pool only ran out in 2011), widening them to 128\u{a0}bits, written as 8 groups of hex digits (a run of zeros may be shortened to ::). IPv6's loopback is ::1."),
     m("scene.addresses.ipv6.title", "对比：IPv6", "For contrast: IPv6"),
     // Source: MAC: IEEE 802.3 clause 3.2.3 (48-bit address; bit 0 I/G, bit 1 U/L); OUI from the IEEE Registration Authority.
+    m("scene.addresses.mac.all_ones", "广播地址：48 位全是 1，没有厂商号，也没有流水号。", "The broadcast address: all 48\u{a0}bits are 1, no vendor number and no serial number."),
     m("scene.addresses.mac.bits48", "12 位十六进制 × 每位 4 比特\u{a0}= 48 比特。厂商向 IEEE 申请厂商号，再自己给每块网卡编流水号，所以全世界不重复。", "12 hex digits × 4\u{a0}bits\u{a0}= 48\u{a0}bits. A vendor buys its number from the IEEE and numbers each card it makes, so no two cards in the world share one."),
     m("scene.addresses.mac.card_no", "不能作为网卡地址，引擎的理由：{0}", "Not a card's address; the engine says: {0}"),
     m("scene.addresses.mac.card_ok", "可以作为网卡地址（引擎接受）。", "Usable as a card's address (the engine accepts it)."),
@@ -70,6 +71,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.mac.title", "MAC 地址：厂商号 + 流水号", "MAC address: vendor + serial"),
     m("scene.addresses.mac.ul0", "全球唯一：厂商号由 IEEE 分配", "universal: the vendor number comes from the IEEE"),
     m("scene.addresses.mac.ul1", "本地管理：由管理员或软件自己设定，不属于任何厂商（例如本应用模拟主机的 02:00:00:00:00:0a）", "locally administered: set by an administrator or software, no vendor's (like this app's simulated hosts, 02:00:00:00:00:0a)"),
+    m("scene.addresses.mac.ul_broadcast", "只因为广播地址的每一位都是 1：它既不是厂商分配的，也不是本地设定的", "only because every bit of the broadcast address is 1: it is neither a vendor's nor locally administered"),
     m("scene.addresses.picks", "试试这些", "Try these"),
     // Source: RFC 6335 §6 (0-1023 system ports, 1024-49151 user ports, 49152-65535 dynamic); Linux default ephemeral range 32768-60999.
     m("scene.addresses.port.advice.avoid", "课程建议：0\u{2060}–\u{2060}1023 是知名端口，操作系统和常用服务一般已经在用，自己写服务端时不要动它们（课程笔记写作 0\u{2060}–\u{2060}1024）。", "Course advice: ports 0\u{2060}–\u{2060}1023 are the well-known ports, usually taken by the system and common services; leave them alone for your own servers (the course note writes 0\u{2060}–\u{2060}1024)."),

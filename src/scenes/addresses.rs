@@ -332,14 +332,22 @@ fn mac_section(props: &SectionProps) -> Html {
                 </div>
             }
             <div class="ww-mac-bytes" data-mac={info.text.clone()}>
-                <div class="ww-mac-half is-oui">
-                    <span class="ww-mono ww-mac-hex">{ info.oui.to_ascii_uppercase() }</span>
-                    <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.oui") }</span>
-                </div>
-                <div class="ww-mac-half is-serial">
-                    <span class="ww-mono ww-mac-hex">{ info.serial.to_ascii_uppercase() }</span>
-                    <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.serial") }</span>
-                </div>
+                if info.broadcast {
+                    // All 48 bits are 1: no vendor number, no serial (as the inspector says).
+                    <div class="ww-mac-half is-broadcast">
+                        <span class="ww-mono ww-mac-hex">{ info.text.to_ascii_uppercase() }</span>
+                        <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.all_ones") }</span>
+                    </div>
+                } else {
+                    <div class="ww-mac-half is-oui">
+                        <span class="ww-mono ww-mac-hex">{ info.oui.to_ascii_uppercase() }</span>
+                        <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.oui") }</span>
+                    </div>
+                    <div class="ww-mac-half is-serial">
+                        <span class="ww-mono ww-mac-hex">{ info.serial.to_ascii_uppercase() }</span>
+                        <span class="ww-mac-label">{ t(lang, "scene.addresses.mac.serial") }</span>
+                    </div>
+                }
             </div>
             <p class="ww-addr-hint">{ t(lang, "scene.addresses.mac.bits48") }</p>
             <div class="ww-mac-first">
@@ -357,7 +365,12 @@ fn mac_section(props: &SectionProps) -> Html {
                 </li>
                 <li class="is-ul" data-local={info.local.to_string()}>
                     <strong>{ "U/L = " }{ u8::from(info.local) }</strong>{ " " }
-                    { t(lang, if info.local { "scene.addresses.mac.ul1" } else { "scene.addresses.mac.ul0" }) }
+                    { t(lang, match (info.broadcast, info.local) {
+                        // Set only because every bit is: no verdict on who assigned it.
+                        (true, _) => "scene.addresses.mac.ul_broadcast",
+                        (false, true) => "scene.addresses.mac.ul1",
+                        (false, false) => "scene.addresses.mac.ul0",
+                    }) }
                 </li>
             </ul>
             <p class="ww-mac-kind"><span class="ww-addr-tag">{ t(lang, kind_key) }</span></p>
