@@ -89,6 +89,29 @@ for (const theme of ['light', 'projector']) {
                 const r = l?.getBoundingClientRect();
                 return l ? { shown: l.getClientRects().length > 0 && r.height > 0, bottom: r.bottom } : null;
               })(),
+              // Lines of each layer chip's name (with the "here" badge in the current one):
+              // the badge squeezed "Data / link / layer" onto three lines in en slides.
+              chipLines: [...document.querySelectorAll('.ww-enc-layer-btn')].map((e) => {
+                const mids = [];
+                const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (n.parentElement.closest('.ww-enc-layer-num')) continue;
+                  for (let i = 0; i < n.textContent.length; i++) {
+                    if (/\s/.test(n.textContent[i])) continue;
+                    const r = document.createRange();
+                    r.setStart(n, i);
+                    r.setEnd(n, i + 1);
+                    const c = r.getBoundingClientRect();
+                    if (c.width > 0) mids.push({ y: (c.top + c.bottom) / 2, h: c.height });
+                  }
+                }
+                const lines = [];
+                for (const m of mids.sort((a, b) => a.y - b.y)) {
+                  if (!lines.length || m.y > lines[lines.length - 1] + m.h / 2) lines.push(m.y);
+                }
+                const here = e.querySelector('.ww-enc-here');
+                return { text: e.textContent.trim(), lines: lines.length, here: here ? here.getClientRects().length : 0 };
+              }),
               // A line may end at a space between words ("Application / layer", beside its
               // number), never inside a word.
               broken: [...document.querySelectorAll('.ww-enc-layer-name')].filter((e) => {
@@ -129,6 +152,11 @@ for (const theme of ['light', 'projector']) {
             if (tiny.length) problems.push(`${where}: stage text under 11 px: ${JSON.stringify(tiny.slice(0, 4))}`);
             if (m.pduRows > 1) problems.push(`${where}: the PDU's blocks on ${m.pduRows} rows`);
             if (m.numApart.length) problems.push(`${where}: layer number apart from its name: ${m.numApart.join(', ')}`);
+            // The current layer's chip, badge included, takes no more lines than the others, or
+            // two at most (zh: the badge may go under a one-line name).
+            const current = m.chipLines.filter((c) => c.here);
+            const most = Math.max(...m.chipLines.filter((c) => !c.here).map((c) => c.lines));
+            if (current.length !== 1 || current[0].here !== 1 || current[0].lines > Math.max(most, 2)) problems.push(`${where}: the current layer's chip ${JSON.stringify(current)}, others at most ${most} lines`);
             // The stage uses the frame: no third of it blank under the drawing.
             if (m.drawing && m.drawing.bottom < m.vh * 0.75) problems.push(`${where}: the stage ends at ${Math.round(m.drawing.bottom)} of ${m.vh} px`);
           }

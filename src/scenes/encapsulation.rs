@@ -266,8 +266,13 @@ fn stack(lang: Lang, side: Side, step: usize, on_step: &Callback<usize>) -> Html
                         <button type="button" class="ww-enc-layer-btn" onclick={go} data-step={target.to_string()}
                                 aria-current={current.then_some("step")}>
                             <span class="ww-enc-layer-num">{ l as u8 }</span>
-                            <span class="ww-enc-layer-name">{ t(lang, level_key(l)) }</span>
-                            if current { <span class="ww-enc-here">{ t(lang, "scene.encapsulation.here") }</span> }
+                            // The badge flows after the name's last word (in a slide's narrow
+                            // stack, beside "layer" on the name's second line), instead of
+                            // taking its own column and squeezing the name onto three lines.
+                            <span class="ww-enc-layer-name">
+                                { t(lang, level_key(l)) }
+                                if current { { " " }<span class="ww-enc-here">{ t(lang, "scene.encapsulation.here") }</span> }
+                            </span>
                         </button>
                     </li>
                 }
