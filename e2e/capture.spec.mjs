@@ -64,6 +64,46 @@ test('a bad file gets its translated message beside the drop zone, and the page 
   await expect(page.locator('.ww-ladder')).toBeVisible();
 });
 
+// Issue 16, review of CI 7: under the current step of a loaded capture stood many faint
+// arrows with no label. The frames ahead keep their labels, greyed (text 4.5:1, lines 3:1
+// against the card), still set apart from the frames played.
+test('a loaded capture labels the frames ahead, legibly', async ({ page }) => {
+  await open(page, '#/capture?lang=en');
+  await pick(page, 'offload.pcap');
+  await expect(page.locator('.ww-ladder')).toBeVisible();
+  for (let i = 1; i <= 5; i++) {
+    await page.locator('.ww-pbtn[data-act="next"]').click();
+    await expect(page.locator('.ww-step-count')).toContainText(new RegExp(`^step ${i} of`));
+  }
+  const m = await page.locator('.ww-ladder').evaluate((svg) => {
+    const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+    const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+    const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+    const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+    let bg = { r: 255, g: 255, b: 255 };
+    for (let e = svg; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
+    const k = (el, prop) => {
+      const cs = getComputedStyle(el);
+      const fg = rgba(cs[prop]);
+      const a = fg.a * opacity(el) * (prop === 'stroke' ? Number(cs.strokeOpacity) : Number(cs.fillOpacity));
+      return ratio({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) }, bg);
+    };
+    const ahead = [...svg.querySelectorAll('.ww-arrow.is-future')];
+    return {
+      ahead: ahead.length,
+      labels: ahead.map((a) => a.querySelector('.ww-arrow-label')).filter((t) => t && t.textContent.trim() && t.getBoundingClientRect().width > 0).map((t) => k(t, 'fill')),
+      lines: ahead.map((a) => k(a.querySelector('.ww-arrow-line'), 'stroke')),
+      played: getComputedStyle(svg.querySelector('.ww-arrow:not(.is-future) .ww-arrow-line')).stroke,
+      future: getComputedStyle(ahead[0].querySelector('.ww-arrow-line')).stroke,
+    };
+  });
+  expect(m.ahead).toBeGreaterThan(5);
+  expect(m.labels.length, 'every frame ahead labelled').toBe(m.ahead);
+  expect(m.labels.filter((x) => x < 4.5), 'labels at 4.5:1').toEqual([]);
+  expect(m.lines.filter((x) => x < 3), 'lines at 3:1').toEqual([]);
+  expect(m.future).not.toBe(m.played);
+});
+
 test.describe('screenshots', () => {
   for (const [w, h] of [[1280, 800], [390, 844]]) {
     for (const lang of ['zh', 'en']) {

@@ -327,7 +327,7 @@ fn conversation_view(
             <div class="ww-tcp-main">
                 <div class="ww-tcp-ladder">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" {narrow} />
+                            selected={shown_frame} {on_select} left="client" right="server" {narrow} preview=true />
                 </div>
                 <div class="ww-tcp-side">
                     <div class="ww-states">

@@ -119,6 +119,10 @@ pub struct LadderProps {
     /// ladder would be scaled down to unreadable type). `None` draws every row.
     #[prop_or_default]
     pub window: Option<usize>,
+    /// Label the frames not played yet too, greyed (a loaded capture, where nothing is
+    /// to be predicted: its many unlabelled arrows under the current one said nothing).
+    #[prop_or_default]
+    pub preview: bool,
 }
 
 /// The rows drawn, `first..end`, when at most `size` of `total` rows fit: the last frame
@@ -299,6 +303,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         right,
         narrow,
         window,
+        preview,
         ..
     } = props;
     let lang = *lang;
@@ -471,7 +476,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         (g.left_x, "middle", g.right_x, "middle")
     };
     html! {
-        <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"), window.is_some().then_some("is-window"))}
+        <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"), window.is_some().then_some("is-window"), preview.then_some("is-preview"))}
              viewBox={format!("0 {} {} {}", short(top), short(g.width), short(bottom - top))} role="group"
              data-rows={format!("{first}-{end}")}
              aria-label={t(lang, "scene.tcp.ladder.title")} xmlns="http://www.w3.org/2000/svg">
