@@ -267,3 +267,42 @@ export async function brokenTokens(page, root = 'main', { long = 23, terms = ZH_
 export const ZH_TERMS = ['应用层', '表示层', '会话层', '传输层', '网络层', '数据链路层', '链路层', '物理层',
   '编码', '加密', '压缩', '路由器', '交换机', '集线器', '服务器', '客户端', '浏览器', '端口', '套接字',
   '三次握手', '四次挥手', '封装', '广播', '单播'];
+
+/**
+ * Content that spills sideways out of its box (issue 16), outside drawings: `[what]` for
+ * each text run wider than the block it belongs to, and each box (not positioned) whose
+ * sides stick out of its parent's by more than `slack` px, unless the parent scrolls or
+ * clips sideways (a scroll box has its own cue). A page can spill without scrolling
+ * sideways: a grid column squeezed to 16 px left a stack's names hanging over the next one.
+ */
+export async function spills(page, root = 'main', { slack = 1.5 } = {}) {
+  return page.evaluate(({ root, slack }) => {
+    const out = [];
+    const name = (e) => `${e.tagName.toLowerCase()}${[...e.classList].slice(0, 2).map((c) => '.' + c).join('')}`;
+    const range = document.createRange();
+    for (const e of document.querySelectorAll(`${root} *`)) {
+      if (e.closest('svg, .ww-visually-hidden') || e.getClientRects().length === 0) continue;
+      const cs = getComputedStyle(e);
+      if (cs.display === 'inline' || cs.display === 'contents') continue;
+      const r = e.getBoundingClientRect();
+      const clips = /auto|scroll|hidden|clip/.test(cs.overflowX);
+      for (const n of e.childNodes) {
+        if (n.nodeType !== 3 || !n.textContent.trim() || clips) continue;
+        range.selectNodeContents(n);
+        const b = [...range.getClientRects()].find((x) => x.right > r.right + slack || x.left < r.left - slack);
+        if (b) out.push(`text "${n.textContent.trim().slice(0, 24)}" [${Math.round(b.left)}, ${Math.round(b.right)}] out of ${name(e)} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+      }
+      if (clips) continue;
+      for (const k of e.children) {
+        if (k.closest('svg') && k.tagName.toLowerCase() !== 'svg') continue;
+        const kc = getComputedStyle(k);
+        if (['absolute', 'fixed'].includes(kc.position) || k.getClientRects().length === 0 || k.classList.contains('ww-visually-hidden')) continue;
+        const b = k.getBoundingClientRect();
+        if (b.width > 0 && (b.right > r.right + slack || b.left < r.left - slack)) {
+          out.push(`${name(k)} [${Math.round(b.left)}, ${Math.round(b.right)}] out of ${name(e)} [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+        }
+      }
+    }
+    return [...new Set(out)];
+  }, { root, slack });
+}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
+import { spills } from './geometry.mjs';
 
 const SHOTS = 'e2e/artifacts/screens';
 const PHONE = { width: 390, height: 844 };
@@ -92,11 +93,31 @@ test.describe('phone', () => {
         if (route === 'architecture') expect(await page.locator('svg.ww-arch-svg text').count()).toBeGreaterThan(10);
         if (route === 'lan?view=storm&step=1000') expect(await page.locator('.ww-lan-chart svg text').count()).toBeGreaterThan(2);
         expect(await smallDrawingText(page)).toEqual([]);
+        expect(await spills(page), 'content spills out of its box').toEqual([]);
         fs.mkdirSync(SHOTS, { recursive: true });
         const name = route.replace(/[?&=]/g, '-');
         await page.screenshot({ path: `${SHOTS}/phone-${name}-${lang}-390x844.png`, fullPage: true, animations: 'disabled' });
       });
     }
+  }
+
+  // Embeds too (an LMS page or a phone opening a slide's link): the slide layout gives
+  // way to the phone's, nothing runs off the side or out of its box.
+  for (const lang of ['zh', 'en']) {
+    test(`every scene embedded at 390 px in ${lang}: no sideways scroll, nothing spills out of its box`, async ({ page }) => {
+      test.slow(); // every scene, two steps
+      for (const s of ['architecture', 'layers', 'encapsulation', 'addresses', 'lan', 'tcp', 'capture']) {
+        for (const step of ['', '&step=4']) {
+          const at = `${s}?embed=1&lang=${lang}${step}`;
+          await open(page, `#/${at}`);
+          await expect(page.locator('.ww-app.ww-embed')).toHaveCount(1);
+          expect(await overflowsSideways(page), at).toBe(false);
+          expect(await spills(page), at).toEqual([]);
+        }
+      }
+      await open(page, `#/encapsulation?embed=1&lang=${lang}&step=4`);
+      await page.screenshot({ path: `${SHOTS}/phone-embed-encapsulation-${lang}-390x844.png`, fullPage: true, animations: 'disabled' });
+    });
   }
 
   test('the header and tabs take at most two rows, 120 px, before the scene (every scene, zh and en)', async ({ page }) => {
@@ -120,6 +141,21 @@ test.describe('phone', () => {
             cur: [cur.left >= n.left - 1, cur.right <= n.right + 1],
             controls: [...document.querySelectorAll('.ww-header :is(button, select, a)')].map((e) => e.getBoundingClientRect())
               .filter((b) => b.height < 44 || b.top < 0),
+            // The product name whole: not clipped or ellipsised ("Wirew…"), its text inside
+            // its box, clear of the language and theme controls.
+            name: (() => {
+              const el = document.querySelector('.ww-name');
+              const r = el.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(el);
+              const text = range.getBoundingClientRect();
+              const controls = document.querySelector('.ww-controls').getBoundingClientRect();
+              return {
+                clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+                inside: text.left >= r.left - 1 && text.right <= r.right + 1,
+                clear: text.right <= controls.left,
+              };
+            })(),
           };
         });
         const at = `${s} ${lang}`;
@@ -130,6 +166,7 @@ test.describe('phone', () => {
         if (m.scrolls) expect([m.overflowX, m.cue], at).toEqual(['auto', true]);
         expect(m.cur, at).toEqual([true, true]);
         expect(m.controls, at).toEqual([]);
+        expect(m.name, at).toEqual({ clipped: false, inside: true, clear: true });
       }
     }
     await page.screenshot({ path: `${SHOTS}/phone-chrome-capture-en-390x844.png`, animations: 'disabled' });
@@ -476,6 +513,16 @@ test('phones: layers cells hold their names, the course notes show, labels at 13
     const notes = page.locator('.ww-layer-note');
     expect(await notes.count()).toBe(5);
     for (const n of await notes.all()) await expect(n).toBeVisible();
+    // Each course layer's facts in a full-width card under the two models, headed by the
+    // layer's name (in a 135 px third column they made the page about 3,000 px tall).
+    const cards = await page.locator('.ww-layer-details').evaluateAll((ds) => ds.map((d) => {
+      const grid = d.closest('.ww-layers-grid').getBoundingClientRect();
+      const name = d.querySelector('.ww-layer-details-name');
+      const box = name.getBoundingClientRect();
+      return { wide: d.getBoundingClientRect().width >= grid.width - 1, name: name.textContent, shown: box.width > 20 && box.height > 10 };
+    }));
+    const names = await page.locator('.ww-layer-cell.col-tcpip').evaluateAll((cs) => cs.map((c) => c.querySelector('.ww-layer-num').textContent + c.querySelector('.ww-layer-title').textContent));
+    expect(cards, lang).toEqual(names.map((name) => ({ wide: true, name, shown: true })));
     const sizes = await page.locator('.ww-layer-details :is(dt, dd, .ww-layer-note)').evaluateAll((es) => es.map((e) => parseFloat(getComputedStyle(e).fontSize)));
     expect(Math.min(...sizes), lang).toBeGreaterThanOrEqual(13);
     // The bit stream of step 4: every byte of the frame in view, no hidden rows.

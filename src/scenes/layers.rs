@@ -40,6 +40,13 @@ fn details(lang: Lang, l: &Layer) -> Html {
     html! {
         <div class={classes!("ww-layer-details", format!("lvl-{}", l.course))} data-style={format!("grid-column:3;grid-row:{} / {}", from + 1, to + 1)}
              data-layer={l.id}>
+            // Which layer these facts are about: beside its row on wide screens (read by
+            // screen readers only), a heading over its card where phones stack the cards
+            // under the two models.
+            <h2 class="ww-layer-details-name">
+                <span class="ww-layer-num" aria-hidden="true">{ l.num }</span>
+                { t_dyn(lang, &format!("scene.layers.name.{}", l.id)) }
+            </h2>
             <dl>
                 <div><dt>{ t(lang, "scene.layers.col.pdu") }</dt><dd class="ww-pdu">{ k("pdu") }</dd></div>
                 <div><dt>{ t(lang, "scene.layers.col.adds") }</dt><dd>{ k("adds") }</dd></div>
