@@ -189,7 +189,7 @@ test('a run that only stopped on the time cap gets no storm verdict', async ({ p
   await page.keyboard.press('End');
   await expect(page.locator('.ww-narration')).toContainText('No storm this time');
   await open(page, '#/lan?lang=zh&view=storm&loss=arp_request&storm.pulled=true');
-  await expect(page.locator('.ww-lan-chart-other')).toContainText('没有广播进入环路');
+  await expect(page.locator('.ww-lan-chart-other')).toContainText('没有广\u2060播进入环路'); // 广播 held together by a word joiner
 });
 
 for (const transport of ['tcp', 'udp']) {

@@ -94,3 +94,88 @@ fn the_check_sees_each_kind_of_split() {
     // Words that only start like a unit, and dashes between words, are left alone.
     assert_eq!(splits("3 bitsy 5 msgs a–b").len(), 0);
 }
+
+/// Chinese terms that a drawing's caption must not split across two lines ("路由/器",
+/// "数/据报", "交/换机" under the LAN drawings).
+const ZH_TERMS: &[&str] = &[
+    "路由器",
+    "交换机",
+    "集线器",
+    "服务器",
+    "服务端",
+    "客户端",
+    "数据报",
+    "数据包",
+    "报文段",
+    "网关",
+    "网卡",
+    "主机",
+    "广播",
+    "单播",
+    "端口",
+    "协议栈",
+    "时间片",
+];
+
+/// The captions beside or under a drawing: the LAN lessons, the storm chart's and the
+/// router's notes, the state diagram's caption and the signal's note. Running text
+/// elsewhere may break between any two Chinese characters, as Chinese is typeset.
+fn is_caption(key: &str) -> bool {
+    [
+        "scene.lan.lesson.",
+        "scene.lan.storm.",
+        "scene.lan.router.",
+        "scene.encapsulation.bits.",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p))
+        || key == "scene.tcp.sd.caption"
+}
+
+/// The terms of `ZH_TERMS` in `s` that a line may split: some pair of their neighbouring
+/// characters is not held together by a word joiner (U+2060).
+fn split_terms(s: &str) -> Vec<&'static str> {
+    // Each character, and whether a word joiner holds it to the next one.
+    let mut chars: Vec<(char, bool)> = Vec::new();
+    for c in s.chars() {
+        match (c, chars.last_mut()) {
+            ('\u{2060}', Some(last)) => last.1 = true,
+            _ => chars.push((c, false)),
+        }
+    }
+    let mut out = Vec::new();
+    for term in ZH_TERMS {
+        let t: Vec<char> = term.chars().collect();
+        for w in chars.windows(t.len()) {
+            if w.iter().map(|x| x.0).eq(t.iter().copied()) && !w[..t.len() - 1].iter().all(|x| x.1)
+            {
+                out.push(*term);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn drawing_captions_keep_chinese_terms_whole() {
+    let mut found = Vec::new();
+    for (table, msgs) in TABLES {
+        for m in msgs.iter().filter(|m| is_caption(m.key)) {
+            for term in split_terms(m.get(Lang::Zh)) {
+                found.push(format!("{table} {}: «{term}» may split", m.key));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_term_check_sees_a_term_without_joiners() {
+    assert_eq!(split_terms("交给网关（路由器）"), ["路由器", "网关"]);
+    assert_eq!(
+        split_terms("交给网\u{2060}关（路\u{2060}由器）"),
+        ["路由器"]
+    );
+    assert!(split_terms("交给网\u{2060}关（路\u{2060}由\u{2060}器）").is_empty());
+    assert!(split_terms("路由").is_empty());
+}

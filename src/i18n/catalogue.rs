@@ -118,7 +118,7 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.tcp.ladder.rto", "RTO {0} 秒到期\u{a0}→ 重传", "RTO {0} s fired\u{a0}→ resent"),
     m("scene.tcp.ladder.title", "时序图：客户端与服务端之间的每一帧", "Ladder diagram: every frame between client and server"),
     m("scene.tcp.nav", "TCP", "TCP"),
-    m("scene.tcp.sd.caption", "TCP 状态图（RFC 9293）：C\u{a0}= 客户端当前状态，S\u{a0}= 服务端当前状态，粗线\u{a0}= 刚刚发生的状态转换。", "TCP state diagram (RFC 9293): C\u{a0}= the client's state, S\u{a0}= the server's state, the bold line\u{a0}= the transition that just happened."),
+    m("scene.tcp.sd.caption", "TCP 状态图（RFC 9293）：C\u{a0}= 客\u{2060}户\u{2060}端当前状态，S\u{a0}= 服\u{2060}务\u{2060}端当前状态，粗线\u{a0}= 刚刚发生的状态转换。", "TCP state diagram (RFC 9293): C\u{a0}= the client's state, S\u{a0}= the server's state, the bold line\u{a0}= the transition that just happened."),
     m("scene.tcp.sd.title", "TCP 状态图（RFC 9293）", "TCP state diagram (RFC 9293)"),
     m("scene.tcp.server", "服务端", "Server"),
     m("scene.tcp.title", "TCP：三次握手、数据传输与四次挥手", "TCP: three-way handshake, data and four-way teardown"),
