@@ -362,6 +362,10 @@ test.describe('visual defects (issue 16)', () => {
     const widths = await page.locator('.ww-hex-bytes').evaluateAll((rs) => rs.map((r) => r.children.length));
     expect(Math.max(...widths)).toBe(8);
     expect(await page.locator('.ww-hex').evaluate((h) => h.scrollWidth <= h.clientWidth + 1)).toBe(true);
+    // The bytes come before the field tree (under a tree 3,000-5,000 px tall they were
+    // out of reach).
+    const [hexTop, treeTop] = await Promise.all(['.ww-hex', '.ww-tree'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().top)));
+    expect(hexTop).toBeLessThan(treeTop);
     // The tabs are one row that scrolls sideways: no label cut, the current tab on screen.
     for (const s of ['lan', 'tcp', 'addresses']) {
       await open(page, `#/${s}?lang=zh`);
