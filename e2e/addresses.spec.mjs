@@ -176,3 +176,24 @@ test.describe('screenshots', () => {
     }
   }
 });
+
+// Issue 16, review of CI 7: at 1280×800 the 4-tuple's port fields cut their placeholder
+// ("chosen by the system: 546…"). Every field's value and placeholder fit inside it.
+for (const lang of ['zh', 'en']) {
+  test(`no field cuts its value or placeholder at 1280×800 (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, `#/addresses?lang=${lang}`);
+    await expect(page.locator('.ww-addr-tuple input').first()).toBeVisible();
+    const cut = await page.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      return [...document.querySelectorAll('main input[type=text]')].filter((e) => e.getClientRects().length).map((e) => {
+        const cs = getComputedStyle(e);
+        ctx.font = cs.font;
+        const room = e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        const need = Math.max(ctx.measureText(e.value).width, ctx.measureText(e.placeholder || '').width);
+        return need > room + 0.5 ? `#${e.id}: "${e.value || e.placeholder}" needs ${Math.ceil(need)} px of ${Math.floor(room)}` : null;
+      }).filter(Boolean);
+    });
+    expect(cut).toEqual([]);
+  });
+}

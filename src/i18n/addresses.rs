@@ -97,7 +97,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.addresses.summary", "总结：IP 用于唯一标识某一台计算机的位置；端口用于确认这台计算机上的一个应用软件；IP + 端口\u{a0}= 世界上某一台电脑上的某一个应用软件（指公网地址且没有 NAT 时；私有地址在不同局域网里重复使用，家用路由器还会改写地址和端口）。", "In short: the IP address locates one computer; the port picks one program on it; IP + port\u{a0}= one program on one computer in the world (for public addresses, without NAT: private addresses are reused on other LANs, and home routers rewrite addresses and ports)."),
     m("scene.addresses.tuple.a_ip", "客户端 A 的 IP", "Client A's IP"),
     m("scene.addresses.tuple.a_port", "客户端 A 的端口（空\u{a0}= 系统分配）", "Client A's port (empty\u{a0}= chosen by the system)"),
-    m("scene.addresses.tuple.auto", "系统分配：{0}", "chosen by the system: {0}"),
+    m("scene.addresses.tuple.auto", "系统分配：{0}", "system's pick: {0}"),
     m("scene.addresses.tuple.b_ip", "客户端 B 的 IP", "Client B's IP"),
     m("scene.addresses.tuple.b_port", "客户端 B 的端口（空\u{a0}= 系统分配）", "Client B's port (empty\u{a0}= chosen by the system)"),
     m("scene.addresses.tuple.client_a", "客户端 A", "Client A"),
