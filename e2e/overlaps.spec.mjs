@@ -104,8 +104,15 @@ for (const lang of ['zh', 'en']) {
           const c = chip.getBoundingClientRect();
           const r = b.getBoundingClientRect();
           const inner = { l: c.left + parseFloat(cs.borderLeftWidth), r: c.right - parseFloat(cs.borderRightWidth), t: c.top + parseFloat(cs.borderTopWidth), b: c.bottom - parseFloat(cs.borderBottomWidth) };
-          return r.left >= inner.l - 0.5 && r.right <= inner.r + 0.5 && r.top >= inner.t - 0.5 && r.bottom <= inner.b + 0.5
-            ? null : { chip: chip.textContent.trim(), badge: [r.left, r.right, r.top, r.bottom].map(Math.round), inner: Object.values(inner).map(Math.round) };
+          // The layer's number stays on its name's first line ("1" stood alone over
+          // "Physical layer here" when the badge joined the name).
+          const num = chip.querySelector('.ww-enc-layer-num').getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(chip.querySelector('.ww-enc-layer-name'));
+          const first = [...range.getClientRects()].filter((x) => x.width > 0).sort((x, y) => x.top - y.top)[0];
+          const apart = !first || Math.abs((num.top + num.bottom) / 2 - (first.top + first.bottom) / 2) > first.height / 2;
+          return !apart && r.left >= inner.l - 0.5 && r.right <= inner.r + 0.5 && r.top >= inner.t - 0.5 && r.bottom <= inner.b + 0.5
+            ? null : { chip: chip.textContent.trim(), apart, badge: [r.left, r.right, r.top, r.bottom].map(Math.round), inner: Object.values(inner).map(Math.round) };
         }).filter(Boolean));
         expect(await page.locator('.ww-enc-here').count(), `step ${step}`).toBe(1);
         for (const o of out) found.push({ step, ...o });
