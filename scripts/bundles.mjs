@@ -6,7 +6,8 @@
 // 1. builds every bin in ONE cargo build (the library is compiled once, the bins link
 //    in parallel), with the same release profile Trunk used;
 // 2. runs wasm-bindgen (--target web) and wasm-opt, two bundles at a time, (the flags of index.html's
-//    data-wasm-opt / data-wasm-opt-params) on each scene bin, and terser on its JS glue, into the staging dir as
+//    data-wasm-opt / data-wasm-opt-params) on each scene bin, and terser on its JS glue, gives
+//    the imports short names in both (scripts/wasm-names.mjs), into the staging dir as
 //    ww-<scene>-<hash>.js and ww-<scene>-<hash>_bg.wasm (hash: of the two files'
 //    content, so a changed bundle is a new URL);
 // 3. writes each bundle's strings files, one per language (`cargo run --example strings`,
@@ -25,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+import { renameInGlue, shortenImports } from './wasm-names.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -100,8 +102,10 @@ try {
     const glue = fs.readFileSync(path.join(out, `${name}.js`), 'utf8');
     const small = await minify(glue, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
     if (!small.code) throw new Error(`bundles: terser gave nothing for ${name}.js`);
-    const js = Buffer.from(small.code);
-    const wasm = fs.readFileSync(opt);
+    // Short import names in both (scripts/wasm-names.mjs: 2-5 KB brotli per bundle).
+    const short = shortenImports(fs.readFileSync(opt));
+    const js = Buffer.from(renameInGlue(small.code, short.module, short.names));
+    const { wasm } = short;
     const hash = createHash('sha256').update(js).update('\0').update(wasm).digest('hex').slice(0, 16);
     fs.writeFileSync(path.join(staging, `${name}-${hash}.js`), js);
     fs.writeFileSync(path.join(staging, `${name}-${hash}_bg.wasm`), wasm);
