@@ -162,27 +162,34 @@ test('the update cost multiplies the typed numbers; bad input is explained besid
   await expect(page.locator('#arch-users-error')).toContainText('不是整数');
 });
 
-test('the first screen mounts in one task, the frame lists and costs in the next', async ({ page }) => {
-  // What the page holds when the app first says it is ready, seen from inside the page.
+test('the app builds its first screen, then the frame lists and costs, behind the pre-rendered page', async ({ page }) => {
+  // What the app holds when its first screen is in, and when it says it is ready.
   await page.addInitScript(() => {
     new MutationObserver(() => {
-      if (!window.__atReady && document.querySelector('main[data-ready="true"]')) {
-        window.__atReady = {
-          sides: !!document.querySelector('.ww-arch-sides'),
-          wire: !!document.querySelector('.ww-arch-wire'),
-          placeholder: !!document.querySelector('.ww-later'),
-        };
-      }
+      const app = document.querySelector('.ww-host');
+      const seen = () => ({
+        wire: !!app.querySelector('.ww-arch-wire'),
+        placeholder: !!app.querySelector('.ww-later'),
+        building: !!app.querySelector('.ww-app[data-building]'),
+        pre: !!document.getElementById('ww-pre'),
+      });
+      if (!window.__first && app?.querySelector('.ww-arch-sides')) window.__first = seen();
+      if (!window.__atReady && app?.querySelector('main[data-ready="true"]')) window.__atReady = seen();
     }).observe(document, { childList: true, subtree: true, attributes: true });
   });
   await open(page, '#/architecture?lang=en');
   await expect(page.locator('.ww-arch-wire')).toBeVisible();
-  await expect(page.locator('.ww-arch-costs')).toBeAttached();
-  await expect(page.locator('.ww-later')).toHaveCount(0);
-  expect(await page.evaluate(() => window.__atReady)).toEqual({ sides: true, wire: false, placeholder: true });
-  // An embed (a slide) mounts at once.
+  const ready = { wire: true, placeholder: false, building: false, pre: false };
+  expect(await page.evaluate(() => [window.__first, window.__atReady])).toEqual([
+    { wire: false, placeholder: true, building: true, pre: true },
+    ready,
+  ]);
+  // An embed (a slide) mounts at once, still behind the pre-rendered page.
   await open(page, '#/architecture?embed=1&lang=en');
-  expect(await page.evaluate(() => window.__atReady)).toEqual({ sides: true, wire: true, placeholder: false });
+  expect(await page.evaluate(() => [window.__first, window.__atReady])).toEqual([
+    { wire: true, placeholder: false, building: true, pre: true },
+    ready,
+  ]);
 });
 
 test('an embed shows the comparison without controls', async ({ page }) => {

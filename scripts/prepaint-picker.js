@@ -6,8 +6,9 @@
 // pre-rendered it (the TCP ladder), is a <template> as well in the one-file build, and
 // a file of its own (FULL) on the hosted page: fetched on that route only, it replaces
 // the opening once it and the bundle's style sheet (window.wwCss, scripts/loader.js)
-// are there, unless the app has mounted or the page was painted again meanwhile. The app removes #ww-pre when it mounts; the e2e
-// suite checks that both agree for many URLs.
+// are there, unless the app has mounted or the page was painted again meanwhile. The app
+// builds behind #ww-pre (absolutely placed over it) and removes it once it is whole; the
+// e2e suite checks that both agree, in words and in place, for many URLs.
 (function () {
   var d = document, DEFAULT = '__DEFAULT_SCENE__', FULL = __FULL__;
   function dec(s) {

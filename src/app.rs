@@ -7,6 +7,7 @@ use crate::platform;
 use crate::route::Theme;
 use crate::scenes::{self, PageAction, PageProps, Scene};
 use crate::state::{Action, AppState};
+use crate::widgets::later;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,9 +27,26 @@ pub fn shell(props: &ShellProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
 
-    // The app has rendered: the build's pre-rendered first paint goes (same task, so
-    // no frame shows both).
-    use_effect_with((), |()| platform::remove_prepaint());
+    // Over the build's pre-rendered first paint, the app builds hidden (inert, see
+    // through) until its later parts are in (widgets::later); then the pre-rendered page
+    // goes and the app shows, in one task, so no frame shows both or neither.
+    let building = use_state_eq(platform::has_prepaint);
+    // Behind the pre-rendered page, the shell's first task draws the header only, and
+    // the scene comes in the next (embeds render at once, widgets::later).
+    let scene_in = later::use_later(props.initial.embed || !*building);
+    {
+        let building = building.clone();
+        use_effect_with((), move |()| {
+            if *building {
+                later::when_settled(move || {
+                    platform::remove_prepaint();
+                    building.set(false);
+                });
+            } else {
+                platform::remove_prepaint();
+            }
+        });
+    }
     // Phones: the one-row tab strip shows the current scene's tab (its labels change
     // width with the language).
     use_effect_with((state.scene, state.lang), |_| {
@@ -137,10 +155,11 @@ pub fn shell(props: &ShellProps) -> Html {
     };
 
     let scene = state.scene;
-    let ready = scenes::has_page(scene) && loading.is_none();
+    let ready = scenes::has_page(scene) && loading.is_none() && !*building && scene_in;
     html! {
         <div class={classes!("ww-app", state.embed.then_some("ww-embed"))}
-             data-theme={state.theme.code()} lang={lang.html_tag()}>
+             data-theme={state.theme.code()} lang={lang.html_tag()}
+             data-building={building.then_some("")} inert={*building}>
             if !state.embed {
                 <a class="ww-skip" href="#scene" onclick={skip_to_scene()}>{ t(lang, "app.skip") }</a>
                 { header(&state, lang, &on_lang, &on_theme) }
@@ -177,6 +196,7 @@ pub fn shell(props: &ShellProps) -> Html {
                         { t(lang, if l == Lang::Zh { "lang.loading.zh" } else { "lang.loading.en" }) }
                     </p>
                 }
+                if scene_in {
                 { scenes::page(scene, PageProps {
                     lang,
                     step: state.step,
@@ -188,6 +208,7 @@ pub fn shell(props: &ShellProps) -> Html {
                     params: Rc::new(state.params.clone()),
                     dispatch: dispatch.clone(),
                 }) }
+                }
                 if state.debug_panic {
                     <PanicProbe />
                 }

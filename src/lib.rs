@@ -50,9 +50,14 @@ pub fn start_bundle(bundle: &'static bundle::Bundle) {
     platform::set_panic_text(app::panic_text(lang));
     wasm_bindgen_futures::spawn_local(async move {
         match i18n::strings::load(lang).await {
-            Ok(()) => {
-                yew::Renderer::<app::Shell>::with_props(app::ShellProps { initial }).render();
-            }
+            // The first render in a task of its own, after the one that compiled and
+            // started the wasm: two shorter tasks instead of one long one.
+            Ok(()) => platform::next_task(move || {
+                if let Some(host) = platform::app_host() {
+                    let props = app::ShellProps { initial };
+                    yew::Renderer::<app::Shell>::with_root_and_props(host, props).render();
+                }
+            }),
             Err(e) => platform::show_error(
                 i18n::t(lang, "strings.error.title"),
                 &e.message(lang),

@@ -15,7 +15,9 @@ mod task;
 pub mod worker;
 
 pub use deflate::{deflate_raw, inflate_raw};
-pub use page::{remove_prepaint, reveal_current_tab};
+#[cfg(target_arch = "wasm32")]
+pub use page::app_host;
+pub use page::{has_prepaint, remove_prepaint, reveal_current_tab};
 pub use task::{next_task, SPLITS_TASKS};
 
 /// What the browser tells us at start-up besides the URL.

@@ -1,5 +1,5 @@
-//! The page around the app: the build's pre-rendered first paint it removes, and the
-//! phone tab strip's scroll.
+//! The page around the app: the element it mounts into, the build's pre-rendered first
+//! paint it builds behind and then removes, and the phone tab strip's scroll.
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -15,8 +15,8 @@ mod imp {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
-        let nav = doc.query_selector(".ww-nav").ok().flatten();
-        let link = doc.query_selector(".ww-nav-link.is-current").ok().flatten();
+        let nav = doc.query_selector(".ww-host .ww-nav").ok().flatten();
+        let link = doc.query_selector(".ww-host .ww-nav-link.is-current").ok().flatten();
         let (Some(nav), Some(link)) = (nav, link) else {
             return;
         };
@@ -34,12 +34,36 @@ mod imp {
         nav.set_scroll_left(left.max(0));
     }
 
+    /// The element the app mounts into: a `<div>` at the end of `<body>`, so mounting
+    /// (which empties its host) leaves the pre-rendered page beside it in place.
+    pub fn app_host() -> Option<web_sys::Element> {
+        let doc = window()?.document()?;
+        let host = doc.create_element("div").ok()?;
+        host.set_class_name("ww-host");
+        doc.body()?.append_child(&host).ok()?;
+        Some(host)
+    }
+
+    /// Whether the build's pre-rendered first paint (`#ww-pre`) is on the page: the app
+    /// then builds behind it ([`crate::widgets::later::when_settled`]).
+    pub fn has_prepaint() -> bool {
+        window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.get_element_by_id("ww-pre").is_some())
+    }
+
     /// Removes the pre-rendered first paint (`#ww-pre`, which the build's inline script
-    /// put there) and its templates, once the app has rendered in its place.
+    /// put there) and its templates, once the app has rendered in its place, and shows
+    /// the app if it was built behind it: all at once, so no moment (not even one a
+    /// script could see) has both or neither.
     pub fn remove_prepaint() {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
+        if let Ok(Some(app)) = doc.query_selector(".ww-host > .ww-app[data-building]") {
+            let _ = app.remove_attribute("data-building");
+            let _ = app.remove_attribute("inert");
+        }
         if let Ok(nodes) = doc.query_selector_all("#ww-pre, template[id^='ww-pre-']") {
             for i in 0..nodes.length() {
                 if let Some(el) = nodes
@@ -55,6 +79,10 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
+    /// No pre-rendered page natively.
+    pub fn has_prepaint() -> bool {
+        false
+    }
     /// No pre-rendered page natively.
     pub fn remove_prepaint() {}
     /// No tab strip natively.

@@ -10,6 +10,7 @@ use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
+use crate::widgets::later::use_later;
 use crate::widgets::narrow::use_narrow;
 use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::last_transition;
@@ -84,6 +85,10 @@ pub fn run_view(props: &RunProps) -> Html {
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
     let narrow = use_narrow();
+    // At start the ladder comes first; the state machine and the programs, then the
+    // frame list and the inspector, each follow in a task of their own (widgets::later).
+    let side_in = use_later(embed);
+    let rest_in = use_later(embed);
     let current_frame = (0..trace.frames.len())
         .rev()
         .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
@@ -194,8 +199,10 @@ pub fn run_view(props: &RunProps) -> Html {
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" {narrow}
                             window={embed.then_some(LADDER_SLIDE_ROWS)} />
-                    <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
-                               title={t(lang, "scene.tcp.ladder.title")} />
+                    if rest_in {
+                        <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
+                                   title={t(lang, "scene.tcp.ladder.title")} />
+                    }
                     if !embed {
                         <div class="ww-export">
                             <button type="button" class="ww-btn" data-export="pcap" onclick={export_pcap}>{ t(lang, "scene.tcp.export.pcap") }</button>
@@ -212,13 +219,15 @@ pub fn run_view(props: &RunProps) -> Html {
                         { state_badge("client", &client) }
                         { state_badge("server", &server) }
                     </div>
-                    if !is_udp {
-                        <StateDiagram {lang} client={client.state} server={server.state} {last} />
+                    if side_in {
+                        if !is_udp {
+                            <StateDiagram {lang} client={client.state} server={server.state} {last} />
+                        }
+                        { code_html }
                     }
-                    { code_html }
                 </div>
             </div>
-            if !embed {
+            if !embed && rest_in {
                 { inspector_section(lang, "tcp-inspector-title", "scene.tcp.inspector.title",
                                     shown_frame.and_then(|i| trace.frames.get(i))) }
             }

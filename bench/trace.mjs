@@ -1,0 +1,80 @@
+// Where the start-up's long tasks go: a Chromium trace of one cold load, main thread only.
+// For every task over --min ms: its start, length, and the time of its largest kinds of
+// work (script, style, layout, paint, parsing, wasm compile), from the trace's own events.
+//   node bench/trace.mjs [--dist dist] [--route '#/tcp?lang=en'] [--runs 3] [--min 30]
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const dist = arg('dist', 'dist');
+const route = arg('route', '#/tcp?lang=en');
+const runs = Number(arg('runs', 3));
+const min = Number(arg('min', 30));
+const quiet = args.includes('--quiet');
+const summary = [];
+const port = 4950 + Math.floor(Math.random() * 40);
+const base = '/course/wirewalk/';
+const server = spawn('node', ['scripts/static-server.mjs', '--dir', dist, '--port', String(port), '--base', base, '--max-seconds', '600'], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const browser = await chromium.launch({
+  executablePath: process.env.WIREWALK_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink', 'loading', 'toplevel'];
+try {
+  for (let r = 0; r < runs; r++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    if (args.includes('--warm')) {
+      // A renderer that has drawn the page once (fonts found and loaded), as in a visitor's
+      // browser: the same route loaded before, from a fresh cache-less request.
+      await page.goto(`http://127.0.0.1:${port}${base}?warm${route}`);
+      await page.locator('main[data-ready="true"]').waitFor({ timeout: 20000 });
+      await page.goto('about:blank');
+    }
+    await browser.startTracing(page, { categories: CATEGORIES });
+    await page.goto(`http://127.0.0.1:${port}${base}${route}`);
+    await page.locator('main[data-ready="true"]').waitFor({ timeout: 20000 });
+    await page.waitForTimeout(500);
+    const buf = await browser.stopTracing();
+    await ctx.close();
+    const events = JSON.parse(buf.toString()).traceEvents;
+    // The renderer's main thread: the one named CrRendererMain with the most events.
+    const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+    const count = new Map();
+    for (const e of events) {
+      if (names.some((n) => n.pid === e.pid && n.tid === e.tid)) count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+    }
+    const main = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined);
+    const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) ?? onMain[0];
+    const t0 = nav.ts;
+    const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').filter((e) => e.dur / 1000 >= min);
+    const KINDS = ['Layout', 'UpdateLayoutTree', 'FunctionCall', 'wasm.CompileLazy', 'ParseHTML', 'Paint', 'InlineNode::ShapeTextIncludingFirstLine'];
+    const ready = onMain.find((e) => e.name === 'FunctionCall' && e.ts > t0) ? null : null;
+    const sums = Object.fromEntries(KINDS.map((k) => [k, 0]));
+    for (const e of onMain) if (k_in(e.name)) sums[e.name] += e.dur / 1000;
+    function k_in(n) { return KINDS.includes(n); }
+    const longest = tasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0);
+    summary.push({ longest, ...sums });
+    if (!quiet) console.log(`--- run ${r} ${route}`);
+    for (const t of quiet ? [] : tasks) {
+      const inside = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
+      // Sum every kind of event by name, then report the heaviest (nested kinds overlap).
+      const by = new Map();
+      for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+      const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 9).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ');
+      console.log(`${((t.ts - t0) / 1000).toFixed(0).padStart(5)} ms  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${top}`);
+    }
+  }
+  const med = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
+  console.log(`medians of ${runs} (ms): ` + Object.keys(summary[0]).map((k) => `${k} ${med(summary.map((s) => s[k])).toFixed(1)}`).join(' | '));
+} finally {
+  await browser.close();
+  server.kill();
+}
