@@ -9,14 +9,17 @@ mod imp {
         web_sys::window()
     }
 
-    /// Scrolls the scene tab strip sideways (on phones it is one row that scrolls) so
+    /// Scrolls the app's scene tab strip (not the pre-rendered page's) sideways (on phones it is one row that scrolls) so
     /// the current scene's tab sits in its middle. Does nothing when the strip fits.
     pub fn reveal_current_tab() {
         let Some(doc) = window().and_then(|w| w.document()) else {
             return;
         };
         let nav = doc.query_selector(".ww-host .ww-nav").ok().flatten();
-        let link = doc.query_selector(".ww-host .ww-nav-link.is-current").ok().flatten();
+        let link = doc
+            .query_selector(".ww-host .ww-nav-link.is-current")
+            .ok()
+            .flatten();
         let (Some(nav), Some(link)) = (nav, link) else {
             return;
         };
