@@ -72,7 +72,7 @@ test('a route the app reads case-insensitively gets its own bundle', async ({ pa
 test('a nav click loads the other scene\'s bundle, which works, and back goes back', async ({ page }) => {
   const seen = bundleRequests(page);
   await open(page, '#/tcp?lang=en');
-  await page.locator('.ww-nav a[data-scene="lan"]').click();
+  await page.locator('.ww-host .ww-nav a[data-scene="lan"]').click();
   await expect(page.locator('main[data-ready="true"]')).toHaveAttribute('data-scene', 'lan');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
   expect(new URL(page.url()).hash).toBe('#/lan?lang=en');

@@ -11,17 +11,17 @@ const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts
 test('the app loads from the sub-path with every scene in the navigation', async ({ page }) => {
   await open(page, '#/architecture?lang=en');
   await expect(page.locator('.ww-name')).toHaveText('Wirewalk');
-  await expect(page.locator('.ww-nav a')).toHaveCount(SCENES.length);
-  for (const s of SCENES) await expect(page.locator(`.ww-nav a[data-scene="${s}"]`)).toBeVisible();
+  await expect(page.locator('.ww-host .ww-nav a')).toHaveCount(SCENES.length);
+  for (const s of SCENES) await expect(page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`)).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/course/wirewalk/');
 });
 
 test('navigation changes the scene and the URL, and back goes back', async ({ page }) => {
   await open(page, '#/architecture?lang=en');
   for (const s of SCENES) {
-    await page.locator(`.ww-nav a[data-scene="${s}"]`).click();
+    await page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`).click();
     await expect(page.locator('main')).toHaveAttribute('data-scene', s);
-    await expect(page.locator(`.ww-nav a[data-scene="${s}"]`)).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`)).toHaveAttribute('aria-current', 'page');
     expect(new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
   }
   await page.goBack();
@@ -47,16 +47,16 @@ test.describe('language', () => {
     test('gets Chinese by default', async ({ page }) => {
       await open(page);
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('分层');
+      await expect(page.locator('.ww-host .ww-nav a[data-scene="layers"]')).toContainText('分层');
     });
   });
   test.describe('an English browser', () => {
     test.use({ locale: 'en-US' });
     test('gets English, and a switch to Chinese is remembered', async ({ page }) => {
       await open(page);
-      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('Layers');
+      await expect(page.locator('.ww-host .ww-nav a[data-scene="layers"]')).toContainText('Layers');
       await page.locator('button[data-lang="zh"]').click();
-      await expect(page.locator('.ww-nav a[data-scene="layers"]')).toContainText('分层');
+      await expect(page.locator('.ww-host .ww-nav a[data-scene="layers"]')).toContainText('分层');
       await expect(page).toHaveTitle(/软件开发架构/);
       // A fresh visit without ?lang= remembers the choice (localStorage).
       await page.goto('./');
@@ -128,7 +128,7 @@ test('bad URLs show the default scene with a translated notice and keep working'
   }
   await page.locator('.ww-notice-dismiss').click();
   await expect(page.locator('.ww-notice')).toHaveCount(0);
-  await page.locator('.ww-nav a[data-scene="lan"]').click();
+  await page.locator('.ww-host .ww-nav a[data-scene="lan"]').click();
   await expect(page.locator('main')).toHaveAttribute('data-scene', 'lan');
 });
 

@@ -10,7 +10,7 @@
 //! visitor never sees a placeholder.
 
 use crate::platform;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use yew::prelude::*;
 
 thread_local! {
@@ -20,32 +20,53 @@ thread_local! {
 
 /// `false` during the first render of a page that splits its mount, `true` from the next
 /// task on (and always when `now`, or natively).
+///
+/// The part counts as pending (for [`when_settled`]) until it has rendered: the count
+/// drops in the effect that follows the render with the part in, which Yew runs after the
+/// first renders of everything the part mounted (so their own later parts are counted by
+/// then). Dropping it in the task that asks for the render would be too early: Yew 0.23's
+/// scheduler yields to the browser every 16 ms of work, so other tasks (the poll of
+/// [`when_settled`]) may run between a state change and its render. A part unmounted
+/// before it rendered stops counting too.
 #[hook]
 pub fn use_later(now: bool) -> bool {
+    let counted = use_mut_ref(|| false);
     let shown = use_state_eq(|| {
         let now = now || !platform::SPLITS_TASKS;
         if !now {
             PENDING.with(|p| p.set(p.get() + 1));
+            *counted.borrow_mut() = true;
         }
         now
     });
     {
         let shown = shown.clone();
-        use_effect_with((), move |()| {
-            if !*shown {
-                platform::next_task(move || {
-                    PENDING.with(|p| p.set(p.get().saturating_sub(1)));
-                    shown.set(true);
-                });
+        use_effect_with(*shown, move |&is_shown| {
+            if is_shown {
+                uncount(&counted);
+            } else {
+                platform::next_task(move || shown.set(true));
             }
+            // Runs after the render that brings the part in (before the effect above runs
+            // again), or when the part goes before it rendered.
+            move || uncount(&counted)
         });
     }
     *shown
 }
 
+/// The part no longer counts as pending (once only).
+fn uncount(counted: &RefCell<bool>) {
+    if counted.replace(false) {
+        PENDING.with(|p| p.set(p.get().saturating_sub(1)));
+    }
+}
+
 /// Most tasks [`when_settled`] waits: a page has a handful of later parts, each in a task
-/// of its own; past this it gives up waiting and calls `done` anyway.
-const MAX_WAIT_TASKS: u32 = 64;
+/// of its own (and Yew may split a long render into several); past this (at least 4 s, as
+/// browsers wait 4 ms between deeply nested timers) it gives up and calls `done` anyway,
+/// so a part that never renders cannot hide the app for good.
+const MAX_WAIT_TASKS: u32 = 1000;
 
 /// Calls `done` in a task after every later part mounted so far (and any they mount in
 /// turn) has rendered: at once natively.
