@@ -32,7 +32,7 @@ const only = (scene, lang = 'en') => [`${scene}.js`, `${scene}_bg.wasm`, `${scen
 test('#/tcp fetches only the TCP bundle, and the ladder plays', async ({ page }) => {
   const seen = bundleRequests(page);
   await open(page, '#/tcp?step=4&lang=en');
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('.ww-ladder').first()).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => new URL(page.url()).hash).toMatch(/step=5\b/);
@@ -42,7 +42,7 @@ test('#/tcp fetches only the TCP bundle, and the ladder plays', async ({ page })
 test('the landing page fetches only the default scene\'s bundle and is usable', async ({ page }) => {
   const seen = bundleRequests(page);
   await open(page, '?lang=en');
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'architecture');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'architecture');
   await expect(page.locator('#scene-title')).toBeVisible();
   expect([...new Set(seen)].sort()).toEqual(only('architecture').sort());
 });
@@ -53,7 +53,7 @@ test('an unknown or malformed route gets the default scene\'s bundle', async ({ 
     await page.goto('about:blank');
     const seen = bundleRequests(page);
     await open(page, route);
-    await expect(page.locator('main')).toHaveAttribute('data-scene', 'architecture');
+    await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'architecture');
     await expect(page.locator('.ww-loading')).toHaveCount(0);
     expect([...new Set(seen)].sort(), route).toEqual(only('architecture').sort());
     page.removeAllListeners('request');
@@ -63,7 +63,7 @@ test('an unknown or malformed route gets the default scene\'s bundle', async ({ 
 test('a route the app reads case-insensitively gets its own bundle', async ({ page }) => {
   const seen = bundleRequests(page);
   await open(page, '#/%2FTCP/?lang=en');
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
   // The TCP scene's default page: its whole pre-rendered page too (scripts/prepaint-picker.js).
   expect([...new Set(seen)].sort()).toEqual([...only('tcp'), 'tcp.en.full.html'].sort());
@@ -93,7 +93,7 @@ test('an edited hash to another scene loads that scene with its words', async ({
   await expect(page.locator('main[data-ready="true"]')).toHaveAttribute('data-scene', 'addresses');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
   // No raw key (a word the bundle lacks would show as `scene.addresses.…`).
-  await expect(page.locator('main')).not.toContainText('scene.addresses.');
+  await expect(page.locator('.ww-host main')).not.toContainText('scene.addresses.');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
@@ -188,10 +188,10 @@ test('switching language fetches the other strings file once, shows the loading 
   await page.locator('button[data-lang="zh"]').click();
   // While the file is on its way: the loading line (in the words that are loaded), not ready.
   await expect(page.locator('.ww-loading[data-loading-lang="zh"]')).toHaveText('Loading the Chinese words…');
-  await expect(page.locator('main')).toHaveAttribute('data-ready', 'false');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-ready', 'false');
   await expect(page.locator('#scene-title')).toHaveText(title);
   release();
-  await expect(page.locator('main')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('#scene-title')).toHaveText(/[\u4e00-\u9fff]/);
@@ -221,7 +221,7 @@ test('a failed strings fetch is told in the loaded language, the page keeps work
   await expect(alert).toContainText('Could not load the Chinese words (HTTP 503)');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#scene-title')).toHaveText(title);
-  await expect(page.locator('main')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-ready', 'true');
   await expect(page.locator('button[data-lang="en"]')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en');
   // Still working: the player moves on.

@@ -20,17 +20,17 @@ test('navigation changes the scene and the URL, and back goes back', async ({ pa
   await open(page, '#/architecture?lang=en');
   for (const s of SCENES) {
     await page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`).click();
-    await expect(page.locator('main')).toHaveAttribute('data-scene', s);
+    await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', s);
     await expect(page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`)).toHaveAttribute('aria-current', 'page');
     expect(new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
   }
   await page.goBack();
-  await expect(page.locator('main')).toHaveAttribute('data-scene', SCENES[SCENES.length - 2]);
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', SCENES[SCENES.length - 2]);
 });
 
 test('a deep link reproduces the same screen on reload', async ({ page }) => {
   await open(page, '#/tcp?step=4&lang=en&theme=dark');
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'tcp');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
@@ -107,8 +107,8 @@ test('embed mode shows only the scene, for every scene, at a slide-sized frame',
     await open(page, `#/${s}?embed=1&lang=en`);
     await expect(page.locator('.ww-header')).toHaveCount(0);
     await expect(page.locator('.ww-footer')).toHaveCount(0);
-    await expect(page.locator('main')).toHaveAttribute('data-scene', s);
-    expect((await page.locator('main').innerText()).trim().length, `${s} embed is empty`).toBeGreaterThan(40);
+    await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', s);
+    expect((await page.locator('.ww-host main').innerText()).trim().length, `${s} embed is empty`).toBeGreaterThan(40);
     expect(await overflowsSideways(page), `${s} overflows in embed mode`).toBe(false);
   }
 });
@@ -129,7 +129,7 @@ test('bad URLs show the default scene with a translated notice and keep working'
   await page.locator('.ww-notice-dismiss').click();
   await expect(page.locator('.ww-notice')).toHaveCount(0);
   await page.locator('.ww-host .ww-nav a[data-scene="lan"]').click();
-  await expect(page.locator('main')).toHaveAttribute('data-scene', 'lan');
+  await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'lan');
 });
 
 test.describe('a panic', () => {
