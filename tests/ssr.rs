@@ -140,7 +140,7 @@ async fn predict_mode_holds_the_tcp_player_at_its_first_question_in_both_languag
     assert!(en.contains("role=\"radiogroup\""), "no radio group");
     assert!(en.contains(&esc(t(Lang::En, "predict.title"))));
     assert!(en.contains("Question 1 of 7"), "count");
-    assert!(en.contains("Next step: which TCP state does Server enter?"));
+    assert!(en.contains("Next step: which TCP state does the server enter?"));
     assert!(
         en.contains("step 20 of 68"),
         "the step is held at the question"

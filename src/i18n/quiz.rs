@@ -22,6 +22,8 @@ pub static MESSAGES: &[Msg] = &[
     m("predict.enc.why.recv", "客户端发了 {0} 字节；recv({1}) 返回已经到达的数据，最多 {1} 字节。", "The client sent {0} bytes; recv({1}) returns what has arrived, at most {1} bytes."),
     m("predict.enc.why.ttl", "这个协议栈发出的 IP 数据报 TTL 从 {0} 开始；每经过一个路由器减 1，减到 0 就被丢弃。", "This stack starts its packets at TTL {0}; each router takes 1 off, and at 0 the packet is dropped."),
     m("predict.hint", "继续前进：下一道题会在它问的那一步之前出现。", "Step on: the next question appears just before the step it asks about."),
+    m("predict.host.client", "客户端", "the client"),
+    m("predict.host.server", "服务端", "the server"),
     m("predict.incorrect", "不对：正确答案是 {0}。{1}", "Not quite: the answer is {0}. {1}"),
     m("predict.lan.back", "从进来的端口 {0} 发回去", "Back out of port {0}, where it came in"),
     m("predict.lan.entry", "{0}\u{a0}→ 端口 {1}", "{0}\u{a0}→ port {1}"),

@@ -79,14 +79,49 @@ impl Words {
                 }),
             })
             .collect();
+        let mut template = t_dyn(lang, self.key);
+        // A word from the catalogue ("the client") that opens an English sentence takes
+        // its capital there, and only there ("The client sends…", "…does the client…").
+        if lang == Lang::En {
+            for (i, a) in self.args.iter().enumerate() {
+                if let (Arg::Key(_), Some(text)) = (a, args.get(i)) {
+                    template = capitalized_at_sentence_start(&template, i, text);
+                }
+            }
+        }
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        crate::i18n::fill(&t_dyn(lang, self.key), &refs)
+        crate::i18n::fill(&template, &refs)
     }
 
     /// Same text in every language.
     fn same_as(&self, other: &Words) -> bool {
         Lang::ALL.iter().all(|&l| self.render(l) == other.render(l))
     }
+}
+
+/// `template` with each `{i}` that starts a sentence (the template's start, or after
+/// ". ", "? ", "! ") replaced by `text` with its first letter in capitals.
+fn capitalized_at_sentence_start(template: &str, i: usize, text: &str) -> String {
+    let mark = format!("{{{i}}}");
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find(&mark) {
+        let before = format!("{out}{}", &rest[..at]);
+        let starts = before.trim_end().is_empty() || before.trim_end().ends_with(['.', '?', '!']);
+        out.push_str(&rest[..at]);
+        if starts {
+            let mut chars = text.chars();
+            if let Some(c) = chars.next() {
+                out.extend(c.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(&mark);
+        }
+        rest = &rest[at + mark.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// One question: asked when the player stands at step `at`; the step after it shows the

@@ -9,8 +9,8 @@ use wirewalk_engine::trace::{CallPhase, EventKind, Frame, TcpState, Trace};
 fn host_key(host: &str) -> Arg {
     Arg::Key(
         match host {
-            "client" => "scene.tcp.client",
-            _ => "scene.tcp.server",
+            "client" => "predict.host.client",
+            _ => "predict.host.server",
         }
         .to_owned(),
     )
@@ -450,5 +450,52 @@ mod tests {
         // A refused connection has no data and no close handshake to ask about.
         let refused = questions(&build(&params(&[("variant", "refused")])).unwrap().trace);
         assert!(of(&refused, "tcp.data_ack").is_none() && of(&refused, "tcp.time_wait").is_none());
+    }
+
+    /// The hosts named in running text: "the client", "the server" in English (a capital
+    /// only where a sentence starts), 客户端 and 服务端 (the program's word) in Chinese.
+    #[test]
+    fn hosts_are_named_as_running_text_in_every_question() {
+        let mut bad = Vec::new();
+        let mut seen = 0;
+        for v in VARIANTS {
+            for q in questions(&build(&params(&[("variant", v)])).unwrap().trace) {
+                for w in [&q.prompt, &q.why] {
+                    let en = w.render(Lang::En);
+                    let zh = w.render(Lang::Zh);
+                    // A sentence opens with a capital, or with code as written ("recv(1024)").
+                    let code = en.split(' ').next().is_some_and(|w| w.contains('('));
+                    if !code && en.chars().next().is_none_or(char::is_lowercase) {
+                        bad.push(format!("{v} {}: starts in lower case: {en}", q.kind));
+                    }
+                    for word in ["Client", "Server"] {
+                        for (i, _) in en.match_indices(word) {
+                            let before = en[..i].trim_end();
+                            let starts = before.is_empty()
+                                || before.ends_with(['.', '?', '!'])
+                                || before.ends_with("\u{a0}");
+                            if !starts {
+                                bad.push(format!("{v} {}: {word} mid-sentence: {en}", q.kind));
+                            }
+                        }
+                    }
+                    let named = en.to_lowercase().contains("client")
+                        || en.to_lowercase().contains("server");
+                    if named {
+                        seen += 1;
+                        if !(zh.contains("客户端") || zh.contains("服务端"))
+                            || zh.contains("服务器")
+                        {
+                            bad.push(format!(
+                                "{v} {}: zh names no host as 客户端/服务端: {zh}",
+                                q.kind
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 10, "only {seen} texts name a host");
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 }
