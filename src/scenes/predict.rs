@@ -111,8 +111,10 @@ fn capitalized_at_sentence_start(template: &str, i: usize, text: &str) -> String
         out.push_str(&rest[..at]);
         if starts {
             let mut chars = text.chars();
+            // ASCII only: `char::to_uppercase` links Unicode's case table (6-7 KB brotli
+            // in each bundle with predict mode), and the hosts' English words are ASCII.
             if let Some(c) = chars.next() {
-                out.extend(c.to_uppercase());
+                out.push(c.to_ascii_uppercase());
                 out.push_str(chars.as_str());
             }
         } else {
