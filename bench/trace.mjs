@@ -61,7 +61,8 @@ try {
     for (const e of onMain) if (k_in(e.name)) sums[e.name] += e.dur / 1000;
     function k_in(n) { return KINDS.includes(n); }
     const longest = tasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0);
-    summary.push({ longest, ...sums });
+    const longest_cpu = tasks.reduce((m, t) => Math.max(m, (t.tdur ?? t.dur) / 1000), 0);
+    summary.push({ longest, longest_cpu, ...sums });
     if (!quiet) console.log(`--- run ${r} ${route}`);
     for (const t of quiet ? [] : tasks) {
       const inside = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
@@ -69,7 +70,10 @@ try {
       const by = new Map();
       for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
       const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 9).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ');
-      console.log(`${((t.ts - t0) / 1000).toFixed(0).padStart(5)} ms  ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${top}`);
+      // tdur: the main thread's own CPU time in the task; under load, dur (wall) grows with
+      // the time the thread waited for a core, tdur much less.
+      const cpu = t.tdur === undefined ? '' : ` (cpu ${(t.tdur / 1000).toFixed(1)})`;
+      console.log(`${((t.ts - t0) / 1000).toFixed(0).padStart(5)} ms  ${(t.dur / 1000).toFixed(1).padStart(6)} ms${cpu}  ${top}`);
     }
   }
   const med = (xs) => { const v = [...xs].sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
