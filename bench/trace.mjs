@@ -50,7 +50,12 @@ try {
     for (const e of events) {
       if (names.some((n) => n.pid === e.pid && n.tid === e.tid)) count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
     }
-    const main = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    // Prefer the thread that parsed our page (ParseHTML names its URL): on a busy machine
+    // the busiest renderer was sometimes another one (custom elements, a browser page).
+    const ours = new Set(events.filter((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').includes(`:${port}${base}`))
+      .map((e) => `${e.pid}:${e.tid}`).filter((k) => count.has(k)));
+    if (!quiet && !ours.size) console.log("(no ParseHTML of our page found; busiest renderer)");
+    const main = [...count.entries()].filter(([k]) => !ours.size || ours.has(k)).sort((a, b) => b[1] - a[1])[0][0];
     const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined);
     const nav = events.find((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main) ?? onMain[0];
     const t0 = nav.ts;
