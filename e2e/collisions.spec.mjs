@@ -1,7 +1,7 @@
 // Label collisions (issue 16): in the drawings, no text box overlaps another text, and
 // no line or curve runs through a text it does not belong to (geometry.mjs), measured on
 // the rendered page at desktop and phone sizes, in zh and en.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, wholeLadder } from './fixtures.mjs';
 import { blankBlocks, collisions, orphans } from './geometry.mjs';
 
 const SIZES = [[1280, 800], [390, 844]];
@@ -98,6 +98,9 @@ for (const lang of ['zh', 'en']) {
       const found = [];
       for (const variant of LADDER_VARIANTS) {
         await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`);
+        // The phone's few rows, then all of them.
+        for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ variant, rows: 'few', ...c });
+        await wholeLadder(page);
         expect(await page.locator('.ww-ladder .ww-arrow:not(.is-future)').count()).toBeGreaterThan(1);
         if (variant.startsWith('tcp_loss')) expect(await page.locator('.ww-ladder .ww-drop-x').count()).toBeGreaterThan(0);
         for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ variant, ...c });
@@ -125,6 +128,7 @@ test('the ladder check sees a lost frame\'s ✕ on its own payload', async ({ pa
 test('the ladder check sees a payload on its own resend arrow (phone)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, '#/tcp?lang=zh&variant=tcp_loss&step=1000');
+  await wholeLadder(page);
   expect(await collisions(page, '.ww-ladder', { own: LADDER_OWN })).toEqual([]);
   // The old placement: the resent payload's baseline 4 units under the arrow's end, where
   // its top met the dashed arrow.
@@ -198,6 +202,7 @@ for (const lang of ['zh', 'en']) {
         await expect(page.locator('.ww-arrow').first()).toBeAttached();
         const last = page.locator('.ww-pbtn[data-act="last"]');
         if (await last.isEnabled()) await last.click();
+        await wholeLadder(page);
         expect(await page.locator('.ww-ladder .ww-arrow:not(.is-future)').count()).toBeGreaterThan(1);
         for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ preset: p, ...c });
       }

@@ -69,3 +69,14 @@ export async function open(page, route = '') {
 export async function overflowsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/** A phone's ladder draws a few rows around the current frame (widgets::ladder::PHONE_ROWS):
+ *  its "show all" button draws every frame, for the checks that look at all of them.
+ *  Does nothing where the ladder is whole already (desktop, projector). */
+export async function wholeLadder(page) {
+  const all = page.locator('.ww-ladder-all[data-all="false"]');
+  if (await all.count()) {
+    await all.click();
+    await expect(page.locator('.ww-ladder-all')).toHaveAttribute('data-all', 'true');
+  }
+}

@@ -2,7 +2,7 @@
 // the LAN router's name against the envelope and the port badges, the port badges against
 // their cables (a badge's centre lies on its cable), the ladder's arrow labels against
 // the lifelines, and encapsulation's "here" badge inside its layer chip.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, wholeLadder } from './fixtures.mjs';
 
 /** Pairs of boxes closer than `gap` px: the first selector's boxes against the second's. */
 async function touching(page, a, b, gap = 2) {
@@ -87,6 +87,7 @@ for (const lang of ['zh', 'en']) {
       const found = [];
       for (const variant of ['tcp', 'tcp_loss', 'tcp_server_close', 'refused', 'udp']) {
         await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`);
+        await wholeLadder(page);
         expect(await page.locator('.ww-ladder .ww-arrow[data-role="arp_request"] .ww-arrow-label').count(), variant).toBeGreaterThan(0);
         for (const t of await touching(page, '.ww-ladder .ww-arrow-label', '.ww-ladder .ww-lifeline')) found.push({ variant, ...t });
       }

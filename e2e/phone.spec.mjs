@@ -2,7 +2,7 @@
 // text in every drawing renders at least 13 px tall (about 12 px type).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { test, expect, open, overflowsSideways, wholeLadder } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
 import { spills } from './geometry.mjs';
 
@@ -97,6 +97,10 @@ test.describe('phone', () => {
         fs.mkdirSync(SHOTS, { recursive: true });
         const name = route.replace(/[?&=]/g, '-');
         await page.screenshot({ path: `${SHOTS}/phone-${name}-${lang}-390x844.png`, fullPage: true, animations: 'disabled' });
+        // The ladder's few rows shown whole (the loss notes of tcp_loss_twice are early on).
+        await wholeLadder(page);
+        expect(await smallDrawingText(page), 'every row').toEqual([]);
+        expect(await overflowsSideways(page), 'every row: page scrolls sideways').toBe(false);
       });
     }
   }
@@ -185,6 +189,7 @@ test.describe('phone', () => {
 
   test('the ladder takes the narrow layout: lifelines near the edges, long labels on two lines', async ({ page }) => {
     await open(page, '#/tcp?lang=zh&step=1000');
+    await wholeLadder(page);
     const svg = page.locator('svg.ww-ladder');
     await expect(svg).toHaveClass(/is-narrow/);
     expect(await svg.getAttribute('viewBox')).toMatch(/^0 0 360 /);

@@ -113,7 +113,11 @@ pub static CATALOGUE: &[Msg] = &[
     m("scene.tcp.inspector.unparsed", "这一帧无法解析。", "This frame could not be parsed."),
     m("scene.tcp.intro", "TCP 是可靠的流式协议：三次握手建立双向通道，发送的数据要等对方确认才从内存中释放，没有确认就重传；四次挥手断开连接，主动关闭的一方进入 TIME_WAIT。", "TCP is a reliable stream protocol: a three-way handshake opens a two-way channel, sent data stays in memory until the peer acknowledges it and is retransmitted if it doesn't, and a four-way teardown closes it, leaving the active closer in TIME_WAIT."),
     // A colon after Chinese words is full-width (the name may be 第一次握手).
+    m("scene.tcp.ladder.all", "显示全部 {0} 帧", "Show all {0} frames"),
     m("scene.tcp.ladder.arrow", "{0} {1}：{2}", "{0} {1}: {2}"),
+    m("scene.tcp.ladder.earlier", "↑ 前面还有 {0} 帧", "↑ {0} frames before these"),
+    m("scene.tcp.ladder.fewer", "只显示当前几帧", "Show only the current frames"),
+    m("scene.tcp.ladder.later", "↓ 后面还有 {0} 帧", "↓ {0} frames to come"),
     m("scene.tcp.ladder.lost", "✕ 丢失", "✕ lost"),
     m("scene.tcp.ladder.rto", "RTO {0} 秒到期\u{a0}→ 重传", "RTO {0} s fired\u{a0}→ resent"),
     m("scene.tcp.ladder.title", "时序图：客户端与服务端之间的每一帧", "Ladder diagram: every frame between client and server"),

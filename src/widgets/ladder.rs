@@ -88,6 +88,12 @@ pub const NARROW: Geometry = Geometry {
     label_cells: 38,
 };
 
+/// Rows a phone draws at once (the played ones just before the current frame, the
+/// current one, the next one faint): the whole ladder, 1,000–1,400 px of mostly future
+/// arrows, put the player and the narration far from the current arrow. A cue under the
+/// drawing counts the frames left out, and a button draws them all.
+pub const PHONE_ROWS: usize = 4;
+
 /// The diagram's style sheet (`styles/ladder.css`, linked by the page). The SVG export
 /// embeds the same text, so an exported SVG looks the same standalone; it is not put
 /// inside the live SVG, where the content security policy would refuse an inline style.
@@ -307,6 +313,14 @@ pub fn ladder(props: &LadderProps) -> Html {
         ..
     } = props;
     let lang = *lang;
+    // A phone shows a few rows around the current frame, unless asked for all of them.
+    let all = use_state_eq(|| false);
+    let phone = *narrow && window.is_none();
+    let rows = if phone && !*all {
+        Some(PHONE_ROWS)
+    } else {
+        *window
+    };
     let g = match (*narrow, window.is_some()) {
         (true, _) => NARROW,
         (false, true) => SLIDE,
@@ -315,7 +329,7 @@ pub fn ladder(props: &LadderProps) -> Html {
     let (ys, height) = row_ys(trace, g, lang);
     let row_y = |row: usize| ys.get(row).copied().unwrap_or(height);
     let shown_frames = frame_event.iter().filter(|&&ev| ev < *cursor).count();
-    let (first, end) = window_rows(trace.frames.len(), shown_frames, *window);
+    let (first, end) = window_rows(trace.frames.len(), shown_frames, rows);
     // A window's view starts its header (host names) that far down the full drawing.
     let marks = mark_lines(trace);
     let row_start = |row: usize| row_y(row) - row_lead(trace, row, g, lang, &marks);
@@ -475,7 +489,32 @@ pub fn ladder(props: &LadderProps) -> Html {
     } else {
         (g.left_x, "middle", g.right_x, "middle")
     };
+    let total = trace.frames.len();
+    let cue = |n: usize, key: &'static str, class: &'static str| {
+        (phone && n > 0).then(|| {
+            html! { <p class={classes!("ww-ladder-cue", class)}>{ tf(lang, key, &[&n.to_string()]) }</p> }
+        })
+    };
+    let toggle = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(!*all))
+    };
+    let more = (phone && (*all || end - first < total)).then(|| {
+        let label = if *all {
+            t(lang, "scene.tcp.ladder.fewer").to_owned()
+        } else {
+            tf(lang, "scene.tcp.ladder.all", &[&total.to_string()])
+        };
+        html! {
+            <div class="ww-ladder-more">
+                { cue(total - end, "scene.tcp.ladder.later", "is-later") }
+                <button type="button" class="ww-btn ww-ladder-all" data-all={all.to_string()} onclick={toggle}>{ label }</button>
+            </div>
+        }
+    });
     html! {
+      <>
+        { cue(first, "scene.tcp.ladder.earlier", "is-earlier") }
         <svg class={classes!("ww-ladder", narrow.then_some("is-narrow"), window.is_some().then_some("is-window"), preview.then_some("is-preview"))}
              viewBox={format!("0 {} {} {}", short(top), short(g.width), short(bottom - top))} role="group"
              data-rows={format!("{first}-{end}")}
@@ -496,6 +535,8 @@ pub fn ladder(props: &LadderProps) -> Html {
             { for state_marks }
             { for arrows }
         </svg>
+        { more }
+      </>
     }
 }
 

@@ -1,0 +1,101 @@
+// Phones (issue 16): the TCP scene's ladder draws a few rows around the current frame
+// (widgets::ladder::PHONE_ROWS), with the frames left out counted and a button that draws
+// them all; the capture scene's ladder, the same widget, too.
+import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import { nativeTrace } from './engine.mjs';
+
+const SHOTS = 'e2e/artifacts/screens';
+const PHONE = { width: 390, height: 844 };
+
+test.use({ viewport: PHONE });
+
+// The whole phone ladder was 1,000-1,400 px of mostly future arrows: the narration and
+// the player were a long scroll away from the current arrow.
+for (const lang of ['zh', 'en']) {
+  test(`the ladder draws a few rows around the current frame, counts the rest, and keeps the current arrow on screen (${lang})`, async ({ page }) => {
+    test.slow(); // every step of the trace, twice
+    const w = lang === 'zh' ? { later: /^↓ 后面还有 \d+ 帧$/, earlier: /^↑ 前面还有 \d+ 帧$/, all: /^显示全部 \d+ 帧$/ }
+      : { later: /^↓ \d+ frames? to come$/, earlier: /^↑ \d+ frames? before these$/, all: /^Show all \d+ frames$/ };
+    const { json } = nativeTrace('tcp');
+    const frames = json.frames.length;
+    const ladder = page.locator('.ww-tcp-ladder');
+    const svg = ladder.locator('svg.ww-ladder');
+    const later = ladder.locator('.ww-ladder-cue.is-later');
+    const earlier = ladder.locator('.ww-ladder-cue.is-earlier');
+    // The drawing with its cues and button (not the export buttons under them).
+    const height = () => ladder.evaluate((l) => {
+      const boxes = [...l.querySelectorAll(':scope > :is(.ww-ladder-cue, svg.ww-ladder, .ww-ladder-more)')].map((e) => e.getBoundingClientRect());
+      return Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top));
+    });
+    for (const at of ['tcp', 'tcp?predict=1']) {
+      await open(page, `#/${at}${at.includes('?') ? '&' : '?'}lang=${lang}&step=0`);
+      // Step 0: four rows, the others counted under them.
+      await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+      await expect(later).toHaveText(w.later);
+      expect(Number((await later.innerText()).match(/\d+/)[0])).toBe(frames - 4);
+      await expect(earlier).toHaveCount(0);
+      await expect(ladder.locator('.ww-ladder-all')).toHaveText(w.all);
+      expect(await height(), `${at} step 0`).toBeLessThanOrEqual(520);
+      // Predict mode draws no future frame's words.
+      if (at.includes('predict')) {
+        const future = await svg.locator('.ww-arrow.is-future text').evaluateAll((ts) => ts.filter((t) => getComputedStyle(t).opacity !== '0').length);
+        expect(future).toBe(0);
+      }
+    }
+    // Stepping with the ladder on screen: the current arrow stays on screen, the drawing
+    // a few rows tall, frames before and after counted.
+    await open(page, `#/tcp?lang=${lang}&step=0`);
+    await svg.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    let most = 0;
+    let seen = 0;
+    for (let step = 1; step <= json.events.length; step++) {
+      await page.keyboard.press('ArrowRight');
+      await expect(page).toHaveURL(new RegExp(`step=${step}\\b`));
+      most = Math.max(most, await height());
+      const cur = svg.locator('.ww-arrow.is-current .ww-arrow-line');
+      if (await cur.count()) {
+        seen++;
+        const b = await cur.boundingBox();
+        expect(b.y, `step ${step}`).toBeGreaterThanOrEqual(0);
+        expect(b.y + b.height, `step ${step}`).toBeLessThanOrEqual(PHONE.height);
+      }
+    }
+    expect(seen).toBe(frames);
+    expect(most, 'tallest').toBeLessThanOrEqual(520);
+    // The end: the last four rows, the frames before them counted, none to come.
+    await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+    await expect(earlier).toHaveText(w.earlier);
+    expect(Number((await earlier.innerText()).match(/\d+/)[0])).toBe(frames - 4);
+    await expect(later).toHaveCount(0);
+    // "Show all" draws every frame, and takes them away again.
+    await ladder.locator('.ww-ladder-all').click();
+    await expect(svg.locator('.ww-arrow')).toHaveCount(frames);
+    await expect(earlier).toHaveCount(0);
+    expect(await overflowsSideways(page)).toBe(false);
+    await ladder.locator('.ww-ladder-all').click();
+    await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+    await page.screenshot({ path: `${SHOTS}/phone-tcp-ladder-end-${lang}-390x844.png`, animations: 'disabled' });
+  });
+}
+
+test('a loaded capture\'s ladder draws a few rows too, the last frame played on screen (zh and en)', async ({ page }) => {
+  for (const [lang, later] of [['zh', /^↓ 后面还有 \d+ 帧$/], ['en', /^↓ \d+ frames? to come$/]]) {
+    await open(page, `#/capture?lang=${lang}`);
+    await page.locator('#capture-file').setInputFiles('engine/tests/captures/offload.pcap');
+    const svg = page.locator('.ww-tcp-ladder svg.ww-ladder');
+    await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+    await expect(page.locator('.ww-ladder-cue.is-later')).toHaveText(later);
+    await svg.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    // The player's keys (the file input keeps them while it has the focus).
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+    await expect(page.locator('.ww-ladder-cue.is-earlier')).toHaveCount(1);
+    // The last frame played (a step may be a state change, with no current arrow).
+    const b = await svg.locator('.ww-arrow:not(.is-future) .ww-arrow-line').last().boundingBox();
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height).toBeLessThanOrEqual(PHONE.height);
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/phone-capture-ladder-${lang}-390x844.png`, animations: 'disabled' });
+  }
+});
