@@ -224,3 +224,51 @@ for (const pulled of [false, true]) {
     expect(m.tick / m.body, `axis type ${m.tick.toFixed(1)} px, text ${m.body} px`).toBeLessThan(1.15);
   });
 }
+
+// Review (issue 16): in a slide the server's LISTEN mark on the ladder was drawn in the
+// accent blue, the client's colour, while all else of the server (its state card, its
+// marker in the state machine) is orange. The state just entered takes its host's colour
+// in every theme, and keeps 3:1 against the card.
+for (const theme of ['light', 'dark', 'projector']) {
+  test(`the ladder's current state mark is in its host's colour (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 960, height: 540 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const seen = {};
+    // Each step opened from its link, so the page measured is the one rendered whole.
+    for (let step = 1; step <= 24 && Object.keys(seen).length < 2; step++) {
+      await open(page, `#/tcp?embed=1&lang=en&theme=${theme}&step=${step}`);
+      const m = await page.evaluate(() => {
+        const mark = document.querySelector('.ww-ladder .ww-state-mark.is-current');
+        if (!mark) return null;
+        const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2] }; };
+        const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+        const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+        let bg = { r: 255, g: 255, b: 255 };
+        for (let e = mark.closest('svg'); e; e = e.parentElement) {
+          const p = /rgba?\(([^)]+)\)/.exec(getComputedStyle(e).backgroundColor);
+          const v = p ? p[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [];
+          if (v.length === 3 || v[3] > 0.99) { bg = { r: v[0], g: v[1], b: v[2] }; break; }
+        }
+        // The host's colour as its state card shows it (the card's left border).
+        // Whose mark it is, by the side it is written on (client left, server right).
+        const svg = mark.closest('svg').getBoundingClientRect();
+        const r = mark.getBoundingClientRect();
+        const host = (r.left + r.right) / 2 < (svg.left + svg.right) / 2 ? 'client' : 'server';
+        const card = document.querySelector(`.ww-state[data-host="${host}"]`);
+        const fill = getComputedStyle(mark).fill;
+        // The state machine's edge just taken, lit in the same colour.
+        const edge = document.querySelector('.ww-sd-edge.is-lit');
+        return { text: mark.textContent.trim(), host, fill, card: card && getComputedStyle(card).borderLeftColor, k: ratio(rgba(fill), bg), edge: edge && getComputedStyle(edge).stroke };
+      });
+      if (!m || seen[m.host]) continue;
+      seen[m.host] = m;
+    }
+    expect(Object.keys(seen).sort(), JSON.stringify(seen)).toEqual(['client', 'server']);
+    for (const m of Object.values(seen)) {
+      expect(m.fill, `${m.host}'s ${m.text}`).toBe(m.card);
+      expect(m.edge, `${m.host}'s ${m.text}: the lit edge of the state machine`).toBe(m.card);
+      expect(m.k, `${m.host}'s ${m.text} against the card`).toBeGreaterThanOrEqual(3);
+    }
+    expect(seen.server.fill).not.toBe(seen.client.fill);
+  });
+}

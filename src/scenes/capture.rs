@@ -15,7 +15,7 @@ use crate::tools::{self, ToolsError};
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::Ladder;
 use crate::widgets::narrow::use_narrow;
-use crate::widgets::state_diagram::last_transition;
+use crate::widgets::state_diagram::{last_transition, last_transition_host};
 use crate::widgets::state_diagram::StateDiagram;
 use model::{conversation_label, error_text, narration, shown, Shown, MAX_LISTED};
 use std::rc::Rc;
@@ -335,7 +335,7 @@ fn conversation_view(
                         { badge("server", server) }
                     </div>
                     if s.tcp {
-                        <StateDiagram {lang} {client} {server} last={last_transition(&trace, step)} />
+                        <StateDiagram {lang} {client} {server} last={last_transition(&trace, step)} last_host={last_transition_host(&trace, step)} />
                     }
                 </div>
             </div>

@@ -463,7 +463,7 @@ pub fn ladder(props: &LadderProps) -> Html {
         let current = cursor.checked_sub(1) == Some(*ev);
         html! {
             <text key={format!("s{ev}")} class={classes!("ww-state-mark", (!shown).then_some("is-future"), current.then_some("is-current"))}
-                  x={short(x)} y={short(y)} text-anchor={anchor}>
+                  data-host={host.to_string()} x={short(x)} y={short(y)} text-anchor={anchor}>
                 { *name }
             </text>
         }

@@ -203,6 +203,9 @@ pub struct StateDiagramProps {
     pub server: TcpState,
     /// The most recent transition at the cursor, if any.
     pub last: Option<(TcpState, TcpState)>,
+    /// The host that made it ("client", "server"): the edge is lit in its colour.
+    #[prop_or_default]
+    pub last_host: Option<AttrValue>,
 }
 
 /// The diagram.
@@ -213,12 +216,14 @@ pub fn state_diagram(props: &StateDiagramProps) -> Html {
         client,
         server,
         last,
+        last_host,
     } = props;
     let (bw, bh) = (BW, BH);
     let edges = EDGES.iter().map(|&(a, b)| {
         let lit = *last == Some((a, b));
         html! {
             <path key={format!("{}-{}", a.name(), b.name())} class={classes!("ww-sd-edge", lit.then_some("is-lit"))}
+                  data-host={lit.then(|| last_host.clone()).flatten()}
                   data-edge={format!("{}>{}", a.name(), b.name())} d={edge_shape(a, b).d()} marker-end="url(#ww-sd-head)" />
         }
     });
@@ -267,6 +272,21 @@ pub fn last_transition(trace: &Trace, cursor: usize) -> Option<(TcpState, TcpSta
         .rev()
         .find_map(|e| match e.kind {
             EventKind::StateChange { from, to, .. } => Some((from, to)),
+            _ => None,
+        })
+}
+
+/// The host that made the most recent TCP state transition among the first `cursor`
+/// events (the one [`last_transition`] finds).
+#[must_use]
+pub fn last_transition_host(trace: &Trace, cursor: usize) -> Option<AttrValue> {
+    trace
+        .events
+        .iter()
+        .take(cursor)
+        .rev()
+        .find_map(|e| match &e.kind {
+            EventKind::StateChange { host, .. } => Some(AttrValue::from(host.clone())),
             _ => None,
         })
 }

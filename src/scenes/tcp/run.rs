@@ -13,8 +13,8 @@ use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::later::use_later;
 use crate::widgets::narrow::use_narrow;
 use crate::widgets::num::ratio;
-use crate::widgets::state_diagram::last_transition;
 use crate::widgets::state_diagram::StateDiagram;
+use crate::widgets::state_diagram::{last_transition, last_transition_host};
 use std::rc::Rc;
 use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
@@ -167,6 +167,7 @@ pub fn run_view(props: &RunProps) -> Html {
         }
     };
     let last = last_transition(&trace, step);
+    let last_host = last_transition_host(&trace, step);
     let host_names = Rc::new(vec![
         ("client".to_owned(), t(lang, "scene.tcp.client").to_owned()),
         ("server".to_owned(), t(lang, "scene.tcp.server").to_owned()),
@@ -221,7 +222,7 @@ pub fn run_view(props: &RunProps) -> Html {
                     </div>
                     if side_in {
                         if !is_udp {
-                            <StateDiagram {lang} client={client.state} server={server.state} {last} />
+                            <StateDiagram {lang} client={client.state} server={server.state} {last} {last_host} />
                         }
                         { code_html }
                     }
