@@ -104,6 +104,54 @@ test('a loaded capture labels the frames ahead, legibly', async ({ page }) => {
   expect(m.future).not.toBe(m.played);
 });
 
+// Review (issue 16): the example command in the intro wrapped inside an option ("-" at
+// a line's end, "w my.pcap" on the next). A line may end only at a space between the
+// command's words, and an option stays with its value.
+for (const [w, h] of [[1280, 800], [390, 844], [1024, 768], [760, 900]]) {
+  test(`the intro's tcpdump command breaks only between its words (${w}×${h})`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const bad = [];
+    for (const lang of ['zh', 'en']) {
+      await open(page, `#/capture?lang=${lang}`);
+      const m = await page.locator('.ww-capture .ww-scene-intro').evaluate((p) => {
+        const command = 'tcpdump -i any -w my.pcap port 8080';
+        // Every character of the paragraph with its text node and offset.
+        const chars = [];
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = 0; i < n.textContent.length; i++) chars.push({ n, i, c: n.textContent[i] });
+        }
+        const text = chars.map((x) => x.c).join('');
+        const at = text.indexOf(command);
+        if (at < 0) return { found: false, text };
+        const line = (k) => {
+          const r = document.createRange();
+          r.setStart(chars[k].n, chars[k].i);
+          r.setEnd(chars[k].n, chars[k].i + 1);
+          const b = r.getClientRects()[0];
+          return b ? Math.round((b.top + b.bottom) / 2) : null;
+        };
+        const breaks = [];
+        let prev = null;
+        for (let k = at; k < at + command.length; k++) {
+          if (chars[k].c === ' ') continue;
+          const y = line(k);
+          if (prev !== null && y !== null && y > prev.y + 4) breaks.push({ before: text.slice(at, prev.k + 1), after: text.slice(k, at + command.length), space: chars[k - 1].c === ' ' });
+          if (y !== null) prev = { k, y };
+        }
+        return { found: true, breaks, right: p.getBoundingClientRect().right, vw: innerWidth };
+      });
+      if (!m.found) { bad.push(`${lang}: no command in ${m.text}`); continue; }
+      for (const b of m.breaks) {
+        // Only at a space, and never between an option and its value ("-w" | "my.pcap").
+        if (!b.space || /(^|\s)-\w+$/.test(b.before) || /^\d/.test(b.after)) bad.push(`${lang} ${w}px: "${b.before}" | "${b.after}"`);
+      }
+      if (m.right > m.vw) bad.push(`${lang} ${w}px: the intro runs past the viewport (${m.right} > ${m.vw})`);
+    }
+    expect(bad).toEqual([]);
+  });
+}
+
 test.describe('screenshots', () => {
   for (const [w, h] of [[1280, 800], [390, 844]]) {
     for (const lang of ['zh', 'en']) {

@@ -8,15 +8,15 @@ pub mod model;
 
 use super::PageAction;
 use super::PageProps;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, Lang};
 use crate::platform::file::{allow_drop, read_dropped_file, read_input_file, FileRead};
 use crate::player::{clamp_step, Player};
 use crate::tools::{self, ToolsError};
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::Ladder;
 use crate::widgets::narrow::use_narrow;
-use crate::widgets::state_diagram::{last_transition, last_transition_host};
 use crate::widgets::state_diagram::StateDiagram;
+use crate::widgets::state_diagram::{last_transition, last_transition_host};
 use model::{conversation_label, error_text, narration, shown, Shown, MAX_LISTED};
 use std::rc::Rc;
 use wirewalk_engine::capture::{CaptureError, Transport, MAX_BYTES};
@@ -222,10 +222,43 @@ pub fn capture_scene(props: &PageProps) -> Html {
     html! {
         <div class={classes!("ww-capture", props.embed.then_some("is-embed"))}>
             <h1 id="scene-title" class="ww-scene-title">{ t(lang, "scene.capture.title") }</h1>
-            <p class="ww-scene-intro">{ t(lang, "scene.capture.intro") }</p>
+            <p class="ww-scene-intro">{ intro(lang) }</p>
             { drop_zone }
             { body }
         </div>
+    }
+}
+
+/// The intro, its example command set as code that breaks only between its words, an
+/// option kept with its value ("-w my.pcap", "port 8080"): a line once ended at "-".
+fn intro(lang: Lang) -> Html {
+    let text = t(lang, "scene.capture.intro");
+    let Some((before, after)) = text.split_once("{0}") else {
+        return html! { { text } };
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut joins_next = false;
+    for word in t(lang, "scene.capture.intro.command").split(' ') {
+        match parts.last_mut() {
+            Some(last) if joins_next || word.starts_with(|c: char| c.is_ascii_digit()) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => parts.push(word.to_owned()),
+        }
+        joins_next = word.starts_with('-');
+    }
+    let last = parts.len().saturating_sub(1);
+    html! {
+        <>
+            { before }
+            <code class="ww-cmd">
+                { for parts.into_iter().enumerate().map(|(i, p)| html! {
+                    <><span class="ww-cmd-part">{ p }</span>{ if i < last { " " } else { "" } }</>
+                }) }
+            </code>
+            { after }
+        </>
     }
 }
 
