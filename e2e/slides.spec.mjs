@@ -208,3 +208,48 @@ test('the ladder in a slide draws a few rows around the current frame, and follo
   // The window moved with the steps.
   expect(new Set(seen).size).toBe(3);
 });
+
+// Review (issue 16): the LAN's topology in a slide left 120-170 px blank above and below
+// the switch drawing: the drawing did not use the height of its box. The drawn content
+// (the union of its shapes' and texts' boxes) spans the box it is given (the stage's
+// drawing area) to within 40 px above and below, in every view, language and theme.
+test('the LAN topology in a slide fills its box: small blank bands above and below the drawing', async ({ page }) => {
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const problems = [];
+  for (const view of ['switch', 'storm', 'router']) {
+    for (const theme of ['light', 'projector']) {
+      for (const lang of ['zh', 'en']) {
+        for (const [w, h] of SLIDE_SIZES) {
+          const frame = await openSlide(page, `#/lan?view=${view}&step=12&embed=1&lang=${lang}&theme=${theme}`, w, h);
+          const m = await frame.locator('.ww-lan-topo').evaluate((svg) => {
+            const box = svg.closest('.ww-lan-scroll').getBoundingClientRect();
+            const visible = (el) => {
+              for (let e = el; e && e !== svg; e = e.parentElement) {
+                const cs = getComputedStyle(e);
+                if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) === 0) return false;
+              }
+              const cs = getComputedStyle(el);
+              const paints = (p) => p && p !== 'none' && !/rgba\([^)]*,\s*0\)$/.test(p) && p !== 'transparent';
+              return el.tagName === 'text' ? el.textContent.trim() !== '' : paints(cs.fill) || paints(cs.stroke);
+            };
+            let top = Infinity; let bottom = -Infinity; let left = Infinity; let right = -Infinity;
+            for (const el of svg.querySelectorAll('rect, circle, ellipse, path, line, polyline, polygon, text')) {
+              if (!visible(el)) continue;
+              const r = el.getBoundingClientRect();
+              if (r.width === 0 && r.height === 0) continue;
+              top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+              left = Math.min(left, r.left); right = Math.max(right, r.right);
+            }
+            return { above: Math.round(top - box.top), below: Math.round(box.bottom - bottom), left: Math.round(left - box.left), right: Math.round(box.right - right), boxH: Math.round(box.height), boxW: Math.round(box.width) };
+          });
+          const where = `${view} ${lang} ${theme} ${w}×${h}`;
+          if (m.above > 40 || m.below > 40) problems.push(`${where}: ${m.above} px blank above, ${m.below} px below the drawing in a ${m.boxW}×${m.boxH} box`);
+          if (m.above < -2 || m.below < -2 || m.left < -2 || m.right < -2) problems.push(`${where}: the drawing runs out of its box ${JSON.stringify(m)}`);
+          await page.screenshot({ path: `e2e/artifacts/screens/slide-lan-${view}-${theme}-${lang}-${w}x${h}.png`, animations: 'disabled' });
+        }
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});

@@ -273,6 +273,8 @@ pub fn lan_scene(props: &PageProps) -> Html {
     };
     let predict = use_predict(props, qs, last_step);
     let (step, min, max) = (predict.step, predict.min, predict.max);
+    // A slide's box is about as tall as it is wide: the upright (phone) drawing fills it,
+    // where the wide one left a third of it blank above and below.
     let narrow = use_narrow();
     let built = match &*built {
         Ok((b, _)) => b.clone(),
@@ -457,7 +459,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
             </div>
             <div class="ww-lan-main">
                 <div class="ww-lan-stage" data-swipe="step">
-                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), narrow) }</div>
+                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), narrow || props.embed) }</div>
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.lan.topology")} />
                     if view != View::Switch {
