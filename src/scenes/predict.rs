@@ -110,8 +110,6 @@ fn capitalized_at_sentence_start(template: &str, i: usize, text: &str) -> String
         let starts = before.trim_end().is_empty() || before.trim_end().ends_with(['.', '?', '!']);
         out.push_str(&rest[..at]);
         if starts {
-            // ASCII only: the words are English ("the client"), and char::to_uppercase
-            // would link Unicode's case tables into every predict scene's wasm (+6 KB).
             let mut chars = text.chars();
             // ASCII only: `char::to_uppercase` links Unicode's case table (6-7 KB brotli
             // in each bundle with predict mode), and the hosts' English words are ASCII.
