@@ -18,6 +18,15 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
         return vec![t_dyn(lang, key)];
     };
     let name = |n: &str| host_label(trace, lang, n);
+    // Who calls, returns and changes state is the program: 服务端 in Chinese, where the
+    // drawing's machine is 服务器 (docs/GLOSSARY.md).
+    // (The switch view names its computers PC 1-3 whatever they run.)
+    let switch_view = scenario_of(trace).as_str() == "switch";
+    let program = |n: &str| match n {
+        "server" if !switch_view => t(lang, "scene.tcp.server").to_owned(),
+        "client" if !switch_view => t(lang, "scene.tcp.client").to_owned(),
+        _ => name(n),
+    };
     match &event.kind {
         EventKind::Frame { frame } => {
             let Some(f) = trace.frames.get(*frame) else {
@@ -83,17 +92,17 @@ pub fn narration(trace: &Trace, cursor: usize, lang: Lang) -> Vec<String> {
             result,
             ..
         } => match phase {
-            CallPhase::Blocked => vec![tf(lang, "scene.lan.narr.call", &[&name(host), call])],
+            CallPhase::Blocked => vec![tf(lang, "scene.lan.narr.call", &[&program(host), call])],
             CallPhase::Returned => vec![tf(
                 lang,
                 "scene.lan.narr.returned",
-                &[&name(host), call, result],
+                &[&program(host), call, result],
             )],
         },
         EventKind::StateChange { host, from, to } => vec![tf(
             lang,
             "scene.lan.narr.state",
-            &[&name(host), from.name(), to.name()],
+            &[&program(host), from.name(), to.name()],
         )],
     }
 }
@@ -127,6 +136,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A program's doings (its socket calls, what they return, its TCP state) are told of
+    /// 服务端, the course's word for the server program; 服务器 is the machine on the
+    /// drawing ("服务器调用 listen()" read in the router view).
+    #[test]
+    fn the_server_program_is_fu_wu_duan_in_the_narration() {
+        let mut bad = Vec::new();
+        for v in View::ALL {
+            let b = build(&params(&[("view", v.slug())])).unwrap();
+            let n = b.trace.events.len();
+            for c in 1..=n.min(400) {
+                let program = matches!(
+                    b.trace.events[c - 1].kind,
+                    EventKind::SocketCall { .. } | EventKind::StateChange { .. }
+                );
+                // The switch view's computers are PC 1-3, whatever they run.
+                let pcs = v == View::Switch && program;
+                for l in narration(&b.trace, c, Lang::Zh) {
+                    if pcs && !l.starts_with("PC") {
+                        bad.push(format!("switch step {c}: {l}"));
+                    }
+                    if program && l.contains("服务器") {
+                        bad.push(format!("{} step {c}: {l}", v.slug()));
+                    }
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 
     #[test]
