@@ -284,7 +284,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.step_head",
         "{0} · 第 {1} 层 {2} · {3}",
-        "{0} · layer {1}, {2} · {3}",
+        "{0} · {2} (layer {1}) · {3}",
     ),
     m(
         "scene.encapsulation.why.recv_app",
