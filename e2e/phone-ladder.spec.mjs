@@ -2,6 +2,7 @@
 // (widgets::ladder::PHONE_ROWS), with the frames left out counted and a button that draws
 // them all; the capture scene's ladder, the same widget, too.
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
+import fs from 'node:fs';
 import { nativeTrace } from './engine.mjs';
 
 const SHOTS = 'e2e/artifacts/screens';
@@ -98,4 +99,25 @@ test('a loaded capture\'s ladder draws a few rows too, the last frame played on 
     expect(await overflowsSideways(page)).toBe(false);
     await page.screenshot({ path: `${SHOTS}/phone-capture-ladder-${lang}-390x844.png`, animations: 'disabled' });
   }
+});
+
+// The exports copy the ladder as drawn; on a phone that was the four rows on screen.
+test('on a phone the SVG and PNG exports hold every frame, and the page keeps its few rows', async ({ page }) => {
+  const { json } = nativeTrace('tcp');
+  await open(page, '#/tcp?lang=en&step=14');
+  const svg = page.locator('.ww-tcp-ladder svg.ww-ladder');
+  await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+  const [svgDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="svg"]').click()]);
+  const xml = fs.readFileSync(await svgDl.path(), 'utf8');
+  const exported = new Set([...xml.matchAll(/data-frame="(\d+)"/g)].map((m) => m[1]));
+  expect(exported.size).toBe(json.frames.length);
+  await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+  const [pngDl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="png"]').click()]);
+  const png = fs.readFileSync(await pngDl.path());
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // Its height (2× the SVG's units) is the whole ladder's, not the four rows'.
+  const whole = Number(xml.match(/viewBox="[^"]*? ([\d.]+)"/)[1]);
+  expect(png.readUInt32BE(20)).toBe(Math.round(whole * 2));
+  await expect(svg.locator('.ww-arrow')).toHaveCount(4);
+  await expect(page.locator('[data-export-error]')).toHaveCount(0);
 });

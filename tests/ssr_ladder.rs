@@ -14,6 +14,16 @@ use wirewalk_engine::trace::{EventKind, Trace};
 use yew::{Callback, LocalServerRenderer};
 
 async fn render(trace: &Rc<Trace>, cursor: usize, narrow: bool, window: Option<usize>) -> String {
+    render_all(trace, cursor, narrow, window, false).await
+}
+
+async fn render_all(
+    trace: &Rc<Trace>,
+    cursor: usize,
+    narrow: bool,
+    window: Option<usize>,
+    all_rows: bool,
+) -> String {
     let frame_event: Vec<usize> = trace
         .events
         .iter()
@@ -32,6 +42,7 @@ async fn render(trace: &Rc<Trace>, cursor: usize, narrow: bool, window: Option<u
         narrow,
         window,
         preview: false,
+        all_rows,
     })
     .render()
     .await
@@ -83,4 +94,7 @@ async fn a_phone_draws_a_few_rows_and_counts_the_rest() {
     let html = render(&trace, mid, true, Some(5)).await;
     assert_eq!(drawn(&html).len(), 5);
     assert!(!html.contains("ww-ladder-cue") && !html.contains("ww-ladder-all"));
+    // While an export is taken, the phone draws every row (the file holds the exchange).
+    let html = render_all(&trace, mid, true, None, true).await;
+    assert_eq!(drawn(&html), (0..n).collect::<Vec<_>>());
 }

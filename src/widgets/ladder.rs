@@ -129,6 +129,10 @@ pub struct LadderProps {
     /// to be predicted: its many unlabelled arrows under the current one said nothing).
     #[prop_or_default]
     pub preview: bool,
+    /// Draw every row whatever the layout: an export is being taken (a phone shows a few
+    /// rows, and the exported diagram must hold the whole exchange).
+    #[prop_or_default]
+    pub all_rows: bool,
 }
 
 /// The rows drawn, `first..end`, when at most `size` of `total` rows fit: the last frame
@@ -310,13 +314,14 @@ pub fn ladder(props: &LadderProps) -> Html {
         narrow,
         window,
         preview,
+        all_rows,
         ..
     } = props;
     let lang = *lang;
     // A phone shows a few rows around the current frame, unless asked for all of them.
     let all = use_state_eq(|| false);
     let phone = *narrow && window.is_none();
-    let rows = if phone && !*all {
+    let rows = if phone && !*all && !*all_rows {
         Some(PHONE_ROWS)
     } else {
         *window

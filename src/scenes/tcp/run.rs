@@ -27,6 +27,13 @@ const LADDER_SLIDE_ROWS: usize = 5;
 /// is shorter than the states and the state machine beside it: about seven plain rows.
 const SHORT_LADDER: f64 = 480.0;
 
+/// A file made from the ladder as drawn.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Export {
+    Svg,
+    Png,
+}
+
 /// Props of a run.
 #[derive(Clone, PartialEq, Properties)]
 pub struct RunProps {
@@ -124,32 +131,49 @@ pub fn run_view(props: &RunProps) -> Html {
             );
         })
     };
-    let export_svg = {
-        let name = name.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(svg) = platform::element_xml(".ww-ladder", ladder::STYLE) {
-                platform::download(
-                    &format!("wirewalk-{name}.svg"),
-                    svg.as_bytes(),
-                    "image/svg+xml",
-                );
-            }
-        })
-    };
-    let export_png = {
+    // An export is taken in the effect after a render that draws every row: a phone's
+    // ladder shows only a few of them, and the file must hold the whole exchange.
+    let export = use_state_eq(|| None::<Export>);
+    {
+        let export = export.clone();
         let name = name.clone();
         let png_failed = png_failed.clone();
-        Callback::from(move |_: MouseEvent| {
-            png_failed.set(false);
-            let failed = png_failed.clone();
-            platform::download_svg_as_png(
-                ".ww-ladder",
-                &format!("wirewalk-{name}.png"),
-                2.0,
-                ladder::STYLE,
-                move || failed.set(true),
-            );
-        })
+        use_effect_with(*export, move |kind| {
+            match kind {
+                Some(Export::Svg) => {
+                    if let Some(svg) = platform::element_xml(".ww-ladder", ladder::STYLE) {
+                        platform::download(
+                            &format!("wirewalk-{name}.svg"),
+                            svg.as_bytes(),
+                            "image/svg+xml",
+                        );
+                    }
+                }
+                Some(Export::Png) => {
+                    png_failed.set(false);
+                    let failed = png_failed.clone();
+                    platform::download_svg_as_png(
+                        ".ww-ladder",
+                        &format!("wirewalk-{name}.png"),
+                        2.0,
+                        ladder::STYLE,
+                        move || failed.set(true),
+                    );
+                }
+                None => {}
+            }
+            if kind.is_some() {
+                export.set(None);
+            }
+        });
+    }
+    let export_svg = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| export.set(Some(Export::Svg)))
+    };
+    let export_png = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| export.set(Some(Export::Png)))
     };
     let state_badge = |who: &'static str, h: &HostAt| {
         html! {
@@ -199,7 +223,7 @@ pub fn run_view(props: &RunProps) -> Html {
                 <div class="ww-tcp-ladder" data-swipe="step">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" {narrow}
-                            window={embed.then_some(LADDER_SLIDE_ROWS)} />
+                            window={embed.then_some(LADDER_SLIDE_ROWS)} all_rows={export.is_some()} />
                     if rest_in {
                         <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                    title={t(lang, "scene.tcp.ladder.title")} />
