@@ -16,7 +16,7 @@ pub static MESSAGES: &[Msg] = &[
     m("scene.capture.intro.command", "tcpdump -i any -w my.pcap port 8080", "tcpdump -i any -w my.pcap port 8080"),
     m("scene.capture.limits", "最大 50\u{a0}MB、100000 帧；链路类型：以太网、Linux cooked（SLL/SLL2）、BSD 回环、裸 IPv4。", "Up to 50\u{a0}MB and 100,000 frames; link types: Ethernet, Linux cooked (SLL/SLL2), BSD loopback, raw IPv4."),
     m("scene.capture.more", "只列出前 {0} 个，共 {1} 个。", "Only the first {0} of {1} are listed."),
-    m("scene.capture.narr.frame", "{0}\u{a0}→ {1}：{2}（{3}）", "{0}\u{a0}→ {1}: {2} ({3})"),
+    m("scene.capture.narr.frame", "{0}\u{a0}→ {1}：{2} · {3}", "{0}\u{a0}→ {1}: {2} · {3}"),
     m("scene.capture.narr.start", "用播放器一步一步看这个对话：每一帧、两端推断出的状态变化，以及 Wirewalk 的解释。", "Step through the conversation with the player: every frame, both ends' inferred state changes, and Wirewalk's explanations."),
     m("scene.capture.narr.state", "{0}：{1}\u{a0}→ {2}（推断）", "{0}: {1}\u{a0}→ {2} (inferred)"),
     m("scene.capture.none", "这个文件里没有 IPv4 上的 TCP 或 UDP 对话。", "This file has no TCP or UDP conversation over IPv4."),

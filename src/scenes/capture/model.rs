@@ -174,6 +174,12 @@ mod tests {
                     !text.is_empty() && !text.contains("scene."),
                     "{cursor}: {text}"
                 );
+                // A frame's role and its label read as two parts, not two brackets in a
+                // row ("SYN (handshake 1/3) (SYN seq=0)").
+                assert!(
+                    !text.contains(") (") && !text.contains("）（"),
+                    "{cursor}: {text}"
+                );
             }
             let e = error_text(lang, &CaptureError::UnsupportedLinkType { link_type: 105 });
             assert!(e.contains("105") && !e.contains("{0}"), "{e}");
