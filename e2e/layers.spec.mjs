@@ -51,18 +51,23 @@ test('a TCP/IP cell spanning several OSI rows says which (no blank card), in zh 
 });
 
 test('a click on a layer opens the encapsulation at the step that shows it', async ({ page }) => {
+  // The click reloads the page with the encapsulation bundle, whose pre-rendered page shows
+  // beside the app while it builds: wait until it is ready, and read the app's (.ww-host).
+  const opened = async (level) => {
+    await page.locator('main[data-ready="true"][data-scene="encapsulation"]').waitFor();
+    await expect(page.locator('.ww-host .ww-enc')).toHaveAttribute('data-level', level);
+  };
   await open(page, '#/layers?lang=zh');
   await page.locator('.ww-layer-cell.col-tcpip[data-layer="network"]').click();
-  await page.locator('main[data-ready="true"][data-scene="encapsulation"]').waitFor();
-  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'net');
+  await opened('net');
   expect(new URL(page.url()).hash).toContain('step=2');
   await open(page, '#/layers?lang=en');
   await page.locator('.ww-layer-cell.col-osi[data-layer="osi_pres"]').click();
-  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'app');
+  await opened('app');
   await open(page, '#/layers?lang=en');
   await page.locator('.ww-layer-cell.col-osi[data-layer="physical"]').click();
-  await expect(page.locator('.ww-enc')).toHaveAttribute('data-level', 'phy');
-  await expect(page.locator('.ww-bits')).toBeVisible();
+  await opened('phy');
+  await expect(page.locator('.ww-host .ww-bits')).toBeVisible();
 });
 
 test.describe('screenshots', () => {
