@@ -250,6 +250,29 @@ test('the TCP variant select shows a short name whole, the full sentence under i
   }
 });
 
+// On a phone the TCP scene's settings (about 1,000 px of fields) came before the player:
+// the player started near 1,000 px down. Now the player, the narration, the ladder and the
+// states come first and the settings follow, in the pre-rendered page as in the app.
+test('phones: the TCP player and ladder come before the settings, which still work (zh and en)', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  for (const lang of ['zh', 'en']) {
+    await open(page, `#/tcp?lang=${lang}`);
+    const top = (sel) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    const [player, ladder, states, settings] = [await top('.ww-player'), await top('svg.ww-ladder'), await top('.ww-states'), await top('.ww-tcp-controls')];
+    expect(player, `${lang} player`).toBeLessThan(560);
+    expect(ladder, `${lang} ladder`).toBeLessThan(PHONE.height);
+    expect(states, `${lang} states`).toBeGreaterThan(ladder);
+    expect(settings, `${lang} settings`).toBeGreaterThan(states);
+    expect(await overflowsSideways(page)).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/phone-tcp-top-${lang}-390x844.png`, animations: 'disabled' });
+    // The settings still work: another variant redraws the scene.
+    await page.locator('#tcp-variant').selectOption('tcp_loss');
+    await expect(page.locator('.ww-tcp')).toHaveAttribute('data-variant', 'tcp_loss');
+    await page.locator('#tcp-loss').scrollIntoViewIfNeeded();
+    await expect(page.locator('#tcp-loss')).toBeInViewport();
+  }
+});
+
 /** A one-finger swipe from (x0, y) by dx px, as the touch screen reports it. */
 async function swipe(page, x0, y, dx) {
   const cdp = await page.context().newCDPSession(page);

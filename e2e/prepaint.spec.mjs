@@ -127,6 +127,36 @@ for (const route of ['#/tcp?lang=en', '#/architecture?lang=zh', '#/lan?lang=en&e
   });
 }
 
+// A phone lays the TCP page out in another order (styles/tcp.css: the player and the
+// ladder before the settings); the pre-rendered page takes the same order, so the player
+// is where the app's will be and nothing moves when the app takes over.
+for (const lang of ['zh', 'en']) {
+  test(`on a phone the app takes over the pre-rendered TCP page without moving it (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const player = () => page.evaluate(() => document.querySelector('.ww-player')?.getBoundingClientRect().top ?? null);
+    // Where the pre-rendered page (the wasm refused) shows the player.
+    const p = await page.context().newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.route('**/*.wasm', (r) => r.abort());
+    await p.goto(`#/tcp?lang=${lang}`);
+    await expect(p.locator('#ww-pre .ww-player')).toBeVisible();
+    const pre = await p.evaluate(() => document.querySelector('#ww-pre .ww-player').getBoundingClientRect().top);
+    await p.close();
+    await open(page, `#/tcp?lang=${lang}`);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#ww-pre').count()).toBe(0);
+    expect(await player()).toBeLessThan(560);
+    expect(Math.abs((await player()) - pre)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => window.__shift)).toBeLessThanOrEqual(0.02);
+  });
+}
+
 test('the TCP scene builds behind the pre-rendered page in tasks, then shows at once', async ({ page }) => {
   await page.addInitScript(() => {
     window.__seen = [];
