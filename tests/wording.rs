@@ -297,6 +297,29 @@ fn the_arp_target_mac_note_names_the_bytes_the_engine_sends() {
     }
 }
 
+#[test]
+fn frame_labels_have_single_spaces() {
+    // A frame's one-line label (ladder, frame lists, narration, the architecture
+    // exchange) is words and values separated by one space: "SYN  seq=0" set two, which
+    // showed in the zh narration and labels and in every copy of them.
+    use wirewalk::i18n::Lang;
+    use wirewalk::widgets::frame_text::frame_label;
+    use wirewalk_engine::scenario::{Scenario, ScenarioName};
+    let mut bad = Vec::new();
+    for &name in ScenarioName::ALL {
+        let trace = wirewalk_engine::run(&Scenario::new(name)).unwrap();
+        for f in &trace.frames {
+            for lang in Lang::ALL {
+                let label = frame_label(f, lang);
+                if label.contains("  ") || label.trim() != label {
+                    bad.push(format!("{} {lang:?}: {label:?}", name.as_str()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 /// Protocol names written in lower case as words of a sentence (`如 http、ftp`), not in a
 /// URL (`http://`), a field id (`tcp.srcport`), a file name or code.
 fn lowercase_protocol_names(text: &str) -> Vec<String> {

@@ -22,7 +22,7 @@ pub fn frame_label(frame: &Frame, lang: Lang) -> String {
         "TCP" => {
             let mut out = s.tcp_flags_text.clone();
             if let Some(seq) = s.seq {
-                out.push_str(&format!("  seq={seq}"));
+                out.push_str(&format!(" seq={seq}"));
             }
             if let Some(ack) = s.ack {
                 out.push_str(&format!(" ack={ack}"));
@@ -147,7 +147,7 @@ mod tests {
             .iter()
             .find(|f| f.role.map(|r| r.as_str()) == Some("syn"))
             .unwrap();
-        assert_eq!(frame_label(syn, Lang::En), "SYN  seq=0");
+        assert_eq!(frame_label(syn, Lang::En), "SYN seq=0");
         let data = b
             .frames
             .iter()

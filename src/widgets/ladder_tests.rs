@@ -8,7 +8,7 @@ fn long_labels_split_near_the_middle() {
     let en = "ARP request: who has 192.168.1.20? Tell 192.168.1.10";
     let (a, b) = split_label(en, WIDE);
     assert!(b.is_some_and(|b| cells(&b) <= WIDE.label_cells) && cells(&a) <= WIDE.label_cells);
-    let syn = "SYN  seq=0 win=64240 mss=1460";
+    let syn = "SYN seq=0 win=64240 mss=1460";
     assert_eq!(split_label(syn, WIDE), (syn.to_owned(), None));
     let (a, b) = split_label(arp, NARROW);
     let b = b.expect("split");
@@ -17,8 +17,8 @@ fn long_labels_split_near_the_middle() {
     let (c, d) = split_label(arp, SLIDE);
     assert!(d.is_some() && cells(&c) <= SLIDE.label_cells);
     assert_eq!(
-        split_label("SYN  seq=0", NARROW),
-        ("SYN  seq=0".to_owned(), None)
+        split_label("SYN seq=0", NARROW),
+        ("SYN seq=0".to_owned(), None)
     );
     let unbroken = "x".repeat(60);
     assert_eq!(split_label(&unbroken, NARROW), (unbroken.clone(), None));
