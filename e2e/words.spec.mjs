@@ -48,3 +48,27 @@ for (const [what, route, selector] of [
     }
   });
 }
+
+// A sentence is set in the UI's type, not in a monospace line: UDP has no TCP states, so
+// the line under the narration that names both hosts' states holds a sentence instead
+// (seen in tcp-udp-zh-1280x800.png: "UDP 没有连接……" in monospace).
+for (const lang of ['zh', 'en']) {
+  test(`the UDP narration's sentence under the narration is in the UI font, not monospace (${lang})`, async ({ page }) => {
+    await open(page, `#/tcp?variant=udp&lang=${lang}&step=3`);
+    const line = page.locator('.ww-narration .ww-narration-states');
+    await expect(line).toBeVisible();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.ww-narration .ww-narration-states' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    await cdp.detach();
+    const families = fonts.map((f) => f.familyName);
+    expect(families.length).toBeGreaterThan(0);
+    expect(families.filter((f) => /Mono/.test(f)), families.join(', ')).toEqual([]);
+    if (lang === 'zh') expect(families.some((f) => /CJK/.test(f)), families.join(', ')).toBe(true);
+    const [own, body] = await line.evaluate((e) => [getComputedStyle(e).fontFamily, getComputedStyle(document.body).fontFamily]);
+    expect(own).toBe(body);
+  });
+}

@@ -354,7 +354,7 @@ fn conversation_view(
             <div class="ww-narration" role="status" aria-live="polite">
                 <p>{ narration(&trace, step, lang) }</p>
                 if !s.tcp {
-                    <p class="ww-narration-states">{ t(lang, "scene.capture.udp_no_state") }</p>
+                    <p class="ww-narration-states is-prose">{ t(lang, "scene.capture.udp_no_state") }</p>
                 }
             </div>
             <div class="ww-tcp-main">

@@ -217,7 +217,8 @@ pub fn run_view(props: &RunProps) -> Html {
                     { for sentences.iter().map(|s| html! { <p>{ s }</p> }) }
                 }
                 { for extra.iter().map(|(s, hot)| html! { <p class={classes!(hot.then_some("is-sticky"))}>{ s }</p> }) }
-                <p class="ww-narration-states">{ states_line }</p>
+                // UDP's line is a sentence, not the two state names: the UI's type (styles/tcp.css).
+                <p class={classes!("ww-narration-states", is_udp.then_some("is-prose"))}>{ states_line }</p>
             </div>
             <div class={classes!("ww-tcp-main", short.then_some("is-short"))}>
                 <div class="ww-tcp-ladder" data-swipe="step">
