@@ -121,3 +121,40 @@ test('on a phone the SVG and PNG exports hold every frame, and the page keeps it
   await expect(svg.locator('.ww-arrow')).toHaveCount(4);
   await expect(page.locator('[data-export-error]')).toHaveCount(0);
 });
+
+// The few rows start under the host names and addresses: the top row's state name sat
+// right under the host's IP (2 px between their boxes, read as one crammed stack); a
+// clear gap of at least 6 px.
+for (const lang of ['zh', 'en']) {
+  test(`the top row's state names stand at least 6 px clear of the host names and addresses, every step (${lang})`, async ({ page }) => {
+    test.slow(); // every step of three variants
+    const found = [];
+    for (const variant of ['tcp', 'tcp_loss_twice', 'tcp_simultaneous_close']) {
+      const { json } = nativeTrace(variant);
+      await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=0`);
+      for (let step = 0; step <= json.events.length; step++) {
+        if (step > 0) {
+          await page.keyboard.press('ArrowRight');
+          await expect(page).toHaveURL(new RegExp(`step=${step}\\b`));
+        }
+        const hits = await page.locator('svg.ww-ladder').evaluate((svg) => {
+          const shown = (t) => Number(getComputedStyle(t).opacity) > 0.05;
+          const box = (t) => t.getBoundingClientRect();
+          const heads = [...svg.querySelectorAll('.ww-host-name, .ww-host-ip')].map((t) => [t.textContent, box(t)]);
+          const out = [];
+          for (const m of svg.querySelectorAll('.ww-state-mark')) {
+            if (!shown(m)) continue;
+            const r = box(m);
+            for (const [name, h] of heads) {
+              const gap = Math.max(r.top - h.bottom, h.top - r.bottom);
+              if (r.left < h.right && h.left < r.right && gap < 6) out.push(`${m.textContent} ${gap.toFixed(1)} px from ${name}`);
+            }
+          }
+          return out;
+        });
+        for (const h of hits) found.push(`${variant} step ${step}: ${h}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+}

@@ -79,7 +79,9 @@ pub const NARROW: Geometry = Geometry {
     width: 360.0,
     left_x: 30.0,
     right_x: 330.0,
-    top: 64.0,
+    // The top row's state names are written at the lifelines under the host addresses
+    // (14 px type): 76 leaves them about 14 px apart (64 left 2 px, one crammed stack).
+    top: 76.0,
     row: 72.0,
     line: 18.0,
     slope: 20.0,
