@@ -253,3 +253,42 @@ test('the LAN topology in a slide fills its box: small blank bands above and bel
   }
   expect(problems).toEqual([]);
 });
+
+// Review of issue 16: in a slide the encapsulation's blocks stopped at 14rem, leaving a band
+// of 130-200 px blank under them, and at the physical layer the bits, their signal and
+// legend ran 90-170 px past the frame's bottom (the page scrolled). At every step, in
+// both languages, themes and sizes: nothing scrolls, and the PDU or the bits reach the
+// stage's bottom (at most 24 px blank under them).
+test('the encapsulation in a slide fills its stage at every step, nothing past the frame', async ({ page }) => {
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const problems = [];
+  for (const theme of ['light', 'projector']) {
+    for (const lang of ['zh', 'en']) {
+      for (const [w, h] of SLIDE_SIZES) {
+        const frame = await openSlide(page, `#/encapsulation?step=0&embed=1&lang=${lang}&theme=${theme}`, w, h);
+        await frame.locator('main').click({ position: { x: 5, y: 5 } });
+        for (let step = 0; step <= 9; step++) {
+          if (step > 0) await page.keyboard.press('PageDown');
+          await expect(frame.locator('.ww-step-count')).toHaveText(new RegExp(`^\\D*${step}\\D`));
+          const m = await frame.locator('.ww-enc-stage').evaluate((stage) => {
+            const se = document.scrollingElement;
+            const s = stage.getBoundingClientRect();
+            const drawing = document.querySelector('.ww-enc-pdu, .ww-bits')?.getBoundingClientRect();
+            return {
+              sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth, vh: innerHeight,
+              stageBottom: Math.round(s.bottom), bottom: drawing && Math.round(drawing.bottom),
+            };
+          });
+          const where = `${lang} ${theme} ${w}×${h} step ${step}`;
+          if (m.sh > m.ch || m.sw > m.cw) problems.push(`${where}: scrolls (${m.sw}×${m.sh} in ${m.cw}×${m.ch})`);
+          if (m.bottom === undefined) problems.push(`${where}: no PDU or bits`);
+          else if (m.bottom > m.vh + 0.5) problems.push(`${where}: the drawing ends at ${m.bottom}, past the frame (${m.vh})`);
+          else if (m.stageBottom - m.bottom > 24) problems.push(`${where}: ${m.stageBottom - m.bottom} px blank under the drawing`);
+          if (step === 4 || step === 6) await page.screenshot({ path: `e2e/artifacts/screens/slide-encapsulation-step${step}-${theme}-${lang}-${w}x${h}.png`, animations: 'disabled' });
+        }
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
