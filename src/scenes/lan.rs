@@ -22,7 +22,7 @@ use model::{
     questions, tables_at, tick_at, View, PCS,
 };
 use std::rc::Rc;
-use topology::{fmt_n, topology};
+use topology::{fmt_n, topology, Shape};
 use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
 
@@ -273,9 +273,15 @@ pub fn lan_scene(props: &PageProps) -> Html {
     };
     let predict = use_predict(props, qs, last_step);
     let (step, min, max) = (predict.step, predict.min, predict.max);
-    // A slide's box is about as tall as it is wide: the upright (phone) drawing fills it,
-    // where the wide one left a third of it blank above and below.
+    // A slide's box is a little wider than tall: the upright (phone) layout spread
+    // sideways fills it (the wide one left a third of it blank above and below, the
+    // upright one about 110 px on each side at 960×540).
     let narrow = use_narrow();
+    let shape = match (narrow, props.embed) {
+        (true, _) => Shape::Upright,
+        (false, true) => Shape::Slide,
+        (false, false) => Shape::Wide,
+    };
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => {
@@ -459,7 +465,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
             </div>
             <div class="ww-lan-main">
                 <div class="ww-lan-stage" data-swipe="step">
-                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), narrow || props.embed) }</div>
+                    <div class="ww-lan-scroll" tabindex="0" role="region" aria-label={t(lang, "scene.lan.topology")}>{ topology(&trace, &built, lang, step, pulled, (!props.embed).then_some(toggle_pull), shape) }</div>
                     <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                title={t(lang, "scene.lan.topology")} />
                     if view != View::Switch {

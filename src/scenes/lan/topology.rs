@@ -8,19 +8,48 @@ use wirewalk_engine::scenario::ScenarioName;
 use wirewalk_engine::trace::{HostKind, Trace};
 use yew::prelude::*;
 
-/// The SVG's width: wide, or narrow (phones, about one unit per CSS pixel, so the
-/// same type sizes stay readable; the nodes are re-laid out, never cut off).
-fn width(narrow: bool) -> f64 {
-    if narrow {
-        300.0
-    } else {
-        600.0
+/// How the topology is laid out: wide (desktop), upright (phones: hosts below what they
+/// are cabled to, about one unit per CSS pixel), or the upright layout spread sideways
+/// for a slide, whose box is wider than tall (the upright drawing, fitted to its height,
+/// left about 110 px blank on each side of it at 960×540).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    Wide,
+    Upright,
+    Slide,
+}
+
+impl Shape {
+    /// Whether the upright layout's placement and type apply (upright and slide).
+    fn upright(self) -> bool {
+        self != Shape::Wide
+    }
+}
+
+/// The slide layout's width for a scenario, and the margin its outermost nodes keep from
+/// the sides (that of the upright layout, where their address lines just fit). The
+/// router's stays upright: its box in a slide, beside the hop diff, is about square.
+fn slide_width(trace: &Trace) -> (f64, f64) {
+    match model::scenario_of(trace).as_str() {
+        "storm" => (400.0, 64.0),
+        "router" => (300.0, 76.0),
+        _ => (460.0, 66.0),
+    }
+}
+
+/// The SVG's width: wide, upright (phones, about one unit per CSS pixel, so the same type
+/// sizes stay readable; the nodes are re-laid out, never cut off) or slide.
+fn width(trace: &Trace, shape: Shape) -> f64 {
+    match shape {
+        Shape::Wide => 600.0,
+        Shape::Upright => 300.0,
+        Shape::Slide => slide_width(trace).0,
     }
 }
 
 /// The SVG's height for a scenario.
-fn height(trace: &Trace, narrow: bool) -> f64 {
-    match (model::scenario_of(trace).as_str(), narrow) {
+fn height(trace: &Trace, shape: Shape) -> f64 {
+    match (model::scenario_of(trace).as_str(), shape.upright()) {
         // Level with the hosts, the loop's cables bowing ±55 units and their counts
         // above and below, the pulled cable's ends and label under the switches: 12
         // units free at the top and 6 under the label (a 250-unit box left 50 blank above
@@ -34,10 +63,16 @@ fn height(trace: &Trace, narrow: bool) -> f64 {
     }
 }
 
-/// Where a node sits. Narrow layouts put the hosts below what they are cabled to, so a
-/// cable enters a host from above and never crosses the addresses written under it.
-fn node_pos(trace: &Trace, name: &str, narrow: bool) -> (f64, f64) {
-    if narrow {
+/// Where a node sits. Upright layouts put the hosts below what they are cabled to, so a
+/// cable enters a host from above and never crosses the addresses written under it; the
+/// slide's spreads them sideways, its outermost nodes as far from the sides.
+fn node_pos(trace: &Trace, name: &str, shape: Shape) -> (f64, f64) {
+    if shape == Shape::Slide {
+        let (w, m) = slide_width(trace);
+        let (x, y) = node_pos(trace, name, Shape::Upright);
+        return (m + (x - m) * (w - 2.0 * m) / (300.0 - 2.0 * m), y);
+    }
+    if shape == Shape::Upright {
         return match model::scenario_of(trace).as_str() {
             // Ports 1, 2, 3 left to right along the switch's lower edge: PC 2 below it,
             // PC 1 and PC 3 to the sides.
@@ -149,11 +184,11 @@ impl Curve {
 }
 
 /// A link's curve: straight, or bowed when two cables join the same pair of nodes.
-fn link_curve(trace: &Trace, index: usize, narrow: bool) -> Curve {
+fn link_curve(trace: &Trace, index: usize, shape: Shape) -> Curve {
     let l = &trace.links[index];
     let (a, b) = (
-        cable_end(trace, &l.a, l.a_port, narrow),
-        cable_end(trace, &l.b, l.b_port, narrow),
+        cable_end(trace, &l.a, l.a_port, shape),
+        cable_end(trace, &l.b, l.b_port, shape),
     );
     let twins: Vec<usize> = trace
         .links
@@ -195,8 +230,8 @@ fn rounded(points: &[(f64, f64)], radii: &[f64]) -> String {
 /// Where a cable plugs into node `name` on `port`: the node's centre, but the learning
 /// switch's cables leave its lower edge side by side, port 1 on the left, so their port
 /// badges sit in order and apart.
-fn cable_end(trace: &Trace, name: &str, port: usize, narrow: bool) -> (f64, f64) {
-    let p = node_pos(trace, name, narrow);
+fn cable_end(trace: &Trace, name: &str, port: usize, shape: Shape) -> (f64, f64) {
+    let p = node_pos(trace, name, shape);
     if model::scenario_of(trace) == ScenarioName::Switch && model::is_switch(trace, name) {
         (p.0 + (port.min(2) as f64 - 1.0) * 40.0, p.1 + 22.0)
     } else {
@@ -229,11 +264,11 @@ fn has_ports(trace: &Trace, name: &str) -> bool {
 
 /// Where on link `index` the port badge of its end `from_a` (true: `a`) sits: on the
 /// cable, just outside the node's drawing (2 units between badge and node).
-fn port_at(trace: &Trace, index: usize, from_a: bool, narrow: bool) -> (f64, f64) {
+fn port_at(trace: &Trace, index: usize, from_a: bool, shape: Shape) -> (f64, f64) {
     let l = &trace.links[index];
-    let curve = link_curve(trace, index, narrow);
+    let curve = link_curve(trace, index, shape);
     let name = if from_a { &l.a } else { &l.b };
-    let at = node_pos(trace, name, narrow);
+    let at = node_pos(trace, name, shape);
     let t = curve.leave(from_a, |p| clear_of_node(trace, name, at, p, PORT_R + 2.0));
     curve.at(t)
 }
@@ -241,15 +276,15 @@ fn port_at(trace: &Trace, index: usize, from_a: bool, narrow: bool) -> (f64, f64
 /// Where the envelope of a frame on link `index` sits: half-way along the stretch of
 /// cable clear of both ends' drawings and port badges (4 units from each), set back by
 /// the length of its direction arrow (it spans 13 units behind its centre, 24 ahead).
-fn envelope_at(trace: &Trace, index: usize, towards_b: bool, narrow: bool) -> (f64, f64) {
+fn envelope_at(trace: &Trace, index: usize, towards_b: bool, shape: Shape) -> (f64, f64) {
     let l = &trace.links[index];
-    let curve = link_curve(trace, index, narrow);
+    let curve = link_curve(trace, index, shape);
     // An envelope reaches 13 units across its cable either side (its half-width).
     let room = 13.0 + 4.0;
     let end = |from_a: bool| {
         let name = if from_a { &l.a } else { &l.b };
-        let at = node_pos(trace, name, narrow);
-        let badge = has_ports(trace, name).then(|| port_at(trace, index, from_a, narrow));
+        let at = node_pos(trace, name, shape);
+        let badge = has_ports(trace, name).then(|| port_at(trace, index, from_a, shape));
         curve.leave(from_a, |p| {
             clear_of_node(trace, name, at, p, room)
                 && badge.is_none_or(|q| (p.0 - q.0).hypot(p.1 - q.1) > PORT_R + room)
@@ -275,10 +310,11 @@ pub(super) fn topology(
     step: usize,
     pulled: bool,
     on_pull: Option<Callback<MouseEvent>>,
-    narrow: bool,
+    shape: Shape,
 ) -> Html {
-    let node_pos = |trace: &Trace, name: &str| node_pos(trace, name, narrow);
-    let w = width(narrow);
+    let node_pos = |trace: &Trace, name: &str| node_pos(trace, name, shape);
+    let w = width(trace, shape);
+    let narrow = shape.upright();
     let lit = lit_frames(trace, &built.frame_event, step);
     let counts = link_counts(trace, step);
     // The port a switch has just learned an address on (its table's fresh row).
@@ -325,7 +361,7 @@ pub(super) fn topology(
             }
         };
         // Two LANs side by side, the router on their border.
-        let (half, h) = (w / 2.0, height(trace, narrow));
+        let (half, h) = (w / 2.0, height(trace, shape));
         let (pad, gap, top) = if narrow {
             (2.0, 1.0, 4.0)
         } else {
@@ -368,7 +404,7 @@ pub(super) fn topology(
         Html::default()
     };
     let links = trace.links.iter().map(|l| {
-        let curve = link_curve(trace, l.index, narrow);
+        let curve = link_curve(trace, l.index, shape);
         let d = curve.d();
         let mid = curve.at(0.5);
         let active = lit.iter().any(|&f| trace.frames[f].link == l.index);
@@ -377,7 +413,7 @@ pub(super) fn topology(
             if !has_ports(trace, node) {
                 return Html::default();
             }
-            let (x, y) = port_at(trace, l.index, from_a, narrow);
+            let (x, y) = port_at(trace, l.index, from_a, shape);
             let fresh = learned.iter().any(|(sw, p)| sw == node && *p == port);
             html! {
                 <g class={classes!("ww-lan-port", fresh.then_some("is-learned"))} data-port={(port + 1).to_string()}>
@@ -526,7 +562,7 @@ pub(super) fn topology(
         let f = &trace.frames[i];
         let (a, b) = (node_pos(trace, &f.from), node_pos(trace, &f.to));
         let towards_b = trace.links.get(f.link).is_some_and(|l| l.b == f.to);
-        let (x, y) = envelope_at(trace, f.link, towards_b, narrow);
+        let (x, y) = envelope_at(trace, f.link, towards_b, shape);
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
         let angle = (b.1 - a.1).atan2(b.0 - a.0).to_degrees();
         html! {
@@ -543,9 +579,9 @@ pub(super) fn topology(
     // one (the one cable left runs straight): the box starts just above the hosts.
     let storm_pulled = model::scenario_of(trace) == ScenarioName::Storm && pulled && !narrow;
     let (y0, h) = if storm_pulled {
-        (48.0, height(trace, narrow) - 48.0)
+        (48.0, height(trace, shape) - 48.0)
     } else {
-        (0.0, height(trace, narrow))
+        (0.0, height(trace, shape))
     };
     html! {
         <svg class={classes!("ww-lan-topo", narrow.then_some("is-narrow"))} viewBox={format!("0 {} {} {}", fmt_n(y0), fmt_n(w), fmt_n(h))} role="img" aria-label={t(lang, "scene.lan.topology")}>
