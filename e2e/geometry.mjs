@@ -125,6 +125,8 @@ export async function orphans(page, root = 'main', { headings = false } = {}) {
           if (cjk.test(a) && cjk.test(b)) out.push({ text: el.textContent.trim().slice(0, 30), last: `${a}/${b}` });
         }
       }
+      // A closing mark alone on the last line ("）" under "32768–60999"): cut off its text.
+      if (/^[。，、；：？！）」』”]+$/u.test(lines[lines.length - 1].s)) out.push({ text: el.textContent.trim().slice(0, 30), last: lines[lines.length - 1].s });
       const last = lines[lines.length - 1].s.replace(/[。，、；：？！）」』”.,;:?!)]+$/u, '');
       if ([...last].length === 1 && cjk.test(last)) out.push({ text: el.textContent.trim().slice(0, 30), last: lines[lines.length - 1].s });
     }
