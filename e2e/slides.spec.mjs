@@ -297,3 +297,45 @@ test('the encapsulation in a slide fills its stage at every step, nothing past t
   }
   expect(problems).toEqual([]);
 });
+
+// Review of issue 16: the router in a slide dropped its ARP lists (how the router learns
+// each side's MAC) and the verdict under them, and its hop table was in 12 px type. Now
+// the lists and the verdict stand under the table, all inside the frame, and the table's
+// and the lists' type is at least 14 px and 12.5 px at 960×540 (1rem and 0.9rem).
+test('the LAN router in a slide shows its ARP lists and verdict, the hop table in readable type', async ({ page }) => {
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const problems = [];
+  for (const theme of ['light', 'projector']) {
+    for (const lang of ['zh', 'en']) {
+      for (const [w, h] of SLIDE_SIZES) {
+        const frame = await openSlide(page, `#/lan?view=router&step=16&embed=1&lang=${lang}&theme=${theme}`, w, h);
+        const m = await frame.locator('.ww-lan').evaluate(() => {
+          const se = document.scrollingElement;
+          const box = (sel) => {
+            const e = document.querySelector(sel);
+            const r = e?.getBoundingClientRect();
+            return e && e.getClientRects().length && r.height > 0 ? { top: Math.round(r.top), bottom: Math.round(r.bottom) } : null;
+          };
+          const px = (sel) => Math.min(...[...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length).map((e) => parseFloat(getComputedStyle(e).fontSize)));
+          return {
+            sh: se.scrollHeight, ch: se.clientHeight, vh: innerHeight,
+            arp: box('.ww-lan-arp'), verdict: box('.ww-lan-router .ww-lan-verdict'), diff: box('.ww-lan-diff table'),
+            arpItems: document.querySelectorAll('.ww-lan-arp li').length, tablePx: px('.ww-lan-diff td'), arpPx: px('.ww-lan-arp li'),
+          };
+        });
+        const where = `${lang} ${theme} ${w}×${h}`;
+        if (m.sh > m.ch) problems.push(`${where}: scrolls (${m.sh} > ${m.ch})`);
+        for (const part of ['arp', 'verdict', 'diff']) {
+          if (!m[part]) problems.push(`${where}: no ${part} shown`);
+          else if (m[part].bottom > m.vh) problems.push(`${where}: ${part} ends at ${m[part].bottom}, past the frame (${m.vh})`);
+        }
+        if (m.arpItems < 4) problems.push(`${where}: ${m.arpItems} ARP frames listed`);
+        if (!(m.tablePx >= 14)) problems.push(`${where}: hop table type ${m.tablePx} px`);
+        if (!(m.arpPx >= 12.5)) problems.push(`${where}: ARP list type ${m.arpPx} px`);
+        await page.screenshot({ path: `e2e/artifacts/screens/slide-lan-router-arp-${theme}-${lang}-${w}x${h}.png`, animations: 'disabled' });
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
