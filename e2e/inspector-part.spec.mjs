@@ -55,15 +55,32 @@ for (const lang of ['zh', 'en']) {
   test.describe(() => {
     test.use({ allowedErrors: /wwp-inspector|Failed to load resource|request failed/ });
     test(`a part that cannot load is told next to the inspector, and Try again loads it (${lang})`, async ({ page }) => {
-      let block = true;
-      await page.route(/\/wwp-inspector-[0-9a-f]+_bg\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+      // The part's own fetches of its wasm that were refused (not the page's idle prefetch).
+      // A refusal waits for `gate` when there is one.
+      let block = true, refused = 0, gate = null;
+      await page.route(/\/wwp-inspector-[0-9a-f]+_bg\.wasm$/, async (route) => {
+        if (!block) return route.continue();
+        if (route.request().resourceType() === 'fetch') refused += 1;
+        if (gate) await gate;
+        return route.abort();
+      });
       await open(page, `#/architecture?lang=${lang}`);
       await frame(page, 'cs', 2).click();
       const alert = page.locator('.ww-arch-inspector .ww-error[role="alert"]');
       await expect(alert).toContainText(lang === 'zh' ? '逐字节查看器没能载入' : 'The byte-by-byte inspector could not load');
-      // The page keeps working meanwhile.
+      expect(refused).toBe(1);
+      // The page keeps working meanwhile, and another frame tries the part again: the
+      // failure makes way for the attempt, and is told again when that fails too. (Were
+      // the files let through before that attempt had failed, it would show the part.)
+      let letThrough;
+      gate = new Promise((r) => { letThrough = r; });
       await frame(page, 'bs', 2).click();
       await expect(page.locator('.ww-arch-inspector h3')).toContainText('B/S');
+      await expect.poll(() => refused).toBe(2);
+      await expect(alert).toHaveCount(0);
+      await expect(page.locator('.ww-arch-inspector [role="status"]')).toContainText(lang === 'zh' ? '载入' : 'Loading');
+      letThrough();
+      gate = null;
       await expect(alert).toBeVisible();
       block = false;
       await alert.getByRole('button').click();

@@ -229,6 +229,11 @@ mod remote_imp {
             let status = status.clone();
             use_effect_with((props.clone(), *attempt), move |(p, _)| {
                 if let Some(el) = host.cast::<web_sys::Element>() {
+                    // Another attempt (Try again, or another frame) after a failure: the
+                    // failure is no longer news until this one fails too.
+                    if matches!(*status, Status::Failed(_)) {
+                        status.set(Status::Loading);
+                    }
                     let args = js_sys::Array::new();
                     args.push(&el);
                     args.push(&JsValue::from_str(p.lang.code()));
