@@ -4,6 +4,7 @@
 //! change, IPs and ports don't, TTL 64 → 63). All traffic is the engine's trace.
 
 pub mod model;
+mod path;
 mod topology;
 
 use super::predict::panel::{use_predict, PredictSwitch};
@@ -21,8 +22,9 @@ use model::{
     arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, mac_seen_on_link, narration,
     questions, tables_at, tick_at, View, PCS,
 };
+use path::fmt_n;
 use std::rc::Rc;
-use topology::{fmt_n, topology, Shape};
+use topology::{topology, Shape};
 use wirewalk_engine::trace::Trace;
 use yew::prelude::*;
 
