@@ -158,6 +158,10 @@ for (const lang of ['zh', 'en']) {
 }
 
 test('the TCP scene builds behind the pre-rendered page in tasks, then shows at once', async ({ page }) => {
+  // On a slow CPU (as a busy CI machine is): there a part's render outlasts Yew's 16 ms
+  // slice, and two parts asked for at once came in together (widgets::later).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
   await page.addInitScript(() => {
     window.__seen = [];
     new MutationObserver(() => {

@@ -30,6 +30,17 @@ thread_local! {
 /// before it rendered stops counting too.
 #[hook]
 pub fn use_later(now: bool) -> bool {
+    use_later_after(now, true)
+}
+
+/// [`use_later`] for a part that follows another: its task is only asked for once `after`
+/// (the earlier part's [`use_later`]) is `true`, that is in the effect after the earlier
+/// part rendered. Two parts asked for at once could render together: when the first
+/// one's render outlasts Yew's 16 ms slice, the scheduler yields, the second part's task
+/// runs, and the rest of both renders comes in one task (a longer task, and the parts no
+/// longer in order). The part counts as pending from the start.
+#[hook]
+pub fn use_later_after(now: bool, after: bool) -> bool {
     let counted = use_mut_ref(|| false);
     let shown = use_state_eq(|| {
         let now = now || !platform::SPLITS_TASKS;
@@ -39,17 +50,20 @@ pub fn use_later(now: bool) -> bool {
         }
         now
     });
+    use_effect_with(*shown, move |&is_shown| {
+        if is_shown {
+            uncount(&counted);
+        }
+        // Runs after the render that brings the part in (before the effect above runs
+        // again), or when the part goes before it rendered.
+        move || uncount(&counted)
+    });
     {
         let shown = shown.clone();
-        use_effect_with(*shown, move |&is_shown| {
-            if is_shown {
-                uncount(&counted);
-            } else {
+        use_effect_with((*shown, after), move |&(is_shown, after)| {
+            if !is_shown && after {
                 platform::next_task(move || shown.set(true));
             }
-            // Runs after the render that brings the part in (before the effect above runs
-            // again), or when the part goes before it rendered.
-            move || uncount(&counted)
         });
     }
     *shown

@@ -10,7 +10,7 @@ use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
-use crate::widgets::later::use_later;
+use crate::widgets::later::{use_later, use_later_after};
 use crate::widgets::narrow::use_narrow;
 use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::StateDiagram;
@@ -93,9 +93,10 @@ pub fn run_view(props: &RunProps) -> Html {
     let png_failed = use_state_eq(|| false);
     let narrow = use_narrow();
     // At start the ladder comes first; the state machine and the programs, then the
-    // frame list and the inspector, each follow in a task of their own (widgets::later).
+    // frame list and the inspector, each follow in a task of their own, in this order
+    // (widgets::later).
     let side_in = use_later(embed);
-    let rest_in = use_later(embed);
+    let rest_in = use_later_after(embed, side_in);
     let current_frame = (0..trace.frames.len())
         .rev()
         .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
