@@ -141,6 +141,17 @@ for (const lang of ['zh', 'en']) {
       const clipped = await page.evaluate(() => [...document.querySelectorAll('main input:not([type=range]):not([type=radio]):not([type=checkbox])')]
         .filter((e) => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1).map((e) => `#${e.id} ${e.scrollWidth} > ${e.clientWidth}`));
       if (clipped.length) wide.push(`${route} input cut: ${clipped.join(', ')}`);
+      // The scene tabs wrap here rather than scroll off, but no tab sits alone on a row
+      // (zh put "7 你的抓包" on a second row of its own).
+      const rows = await page.evaluate(() => {
+        const tops = new Map();
+        for (const li of document.querySelectorAll('.ww-host .ww-nav li')) {
+          const top = Math.round(li.getBoundingClientRect().top);
+          tops.set(top, (tops.get(top) ?? 0) + 1);
+        }
+        return [...tops.values()];
+      });
+      if (rows.length > 1 && rows.includes(1)) wide.push(`${route} tabs by row: ${rows.join(' + ')}`);
       const slug = route.slice(2).replace(/[?&=]/g, '-');
       await page.screenshot({ path: `e2e/artifacts/screens/projector-${slug}-${lang}-1024x768.png`, fullPage: true, animations: 'disabled' });
     }
