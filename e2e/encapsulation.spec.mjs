@@ -256,3 +256,33 @@ test('the signal sketch colours each part as the legend and the byte grid do', a
   const fcs = await page.locator('.ww-bits-legend-item.seg-fcs .ww-swatch').evaluate((e) => getComputedStyle(e).backgroundColor);
   expect(sfd.signal).not.toBe(fcs);
 });
+
+// Review of issue 16: "Destination MAC (server's card)" (en) took two lines at 1280×800 and
+// at the projector's 1024×768, so its input stood about 22 px lower than the inputs beside
+// it. The inputs (and the port's select) of one row of the fields' grid share their top, in
+// both languages, also with a field's error message under its input.
+test('the fields\' inputs of one row stand at one height (desktop, projector; zh, en)', async ({ page }) => {
+  const problems = [];
+  for (const [w, h, theme] of [[1280, 800, 'light'], [1024, 768, 'projector']]) {
+    for (const lang of ['zh', 'en']) {
+      for (const bad of ['', '&server.mac=02:00']) {
+        await page.setViewportSize({ width: w, height: h });
+        await open(page, `#/encapsulation?lang=${lang}&theme=${theme}${bad}`);
+        const cells = await page.locator('.ww-enc-controls > .ww-field-input').evaluateAll((els) => els.map((e) => ({
+          label: e.querySelector('label').textContent.trim(),
+          cell: Math.round(e.getBoundingClientRect().top),
+          input: Math.round(e.querySelector('input, select').getBoundingClientRect().top),
+        })));
+        const rows = new Map();
+        for (const c of cells) rows.set(c.cell, [...(rows.get(c.cell) ?? []), c]);
+        for (const row of rows.values()) {
+          const tops = row.map((c) => c.input);
+          if (Math.max(...tops) - Math.min(...tops) > 1) problems.push(`${w}×${h} ${lang}${bad}: ${JSON.stringify(row.map((c) => [c.label, c.input]))}`);
+        }
+        if (cells.length < 6) problems.push(`${w}×${h} ${lang}: ${cells.length} fields`);
+        if (bad && !(await page.locator('.ww-enc-controls .has-error .ww-field-error').count())) problems.push(`${w}×${h} ${lang}${bad}: no error shown`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
