@@ -101,6 +101,37 @@ test.describe('themes', () => {
   });
 });
 
+// Review of issue 16: in the projector theme (en) the select's arrow stood against the end
+// of "Projector (high contrast)" (the native select is as wide as its longest option).
+// With each theme chosen, in both languages, on the desktop and the 1024×768 projector:
+// from the end of the chosen name to the select's right edge, the arrow's room and at
+// least 2.2 em (1.74 em before, in the projector's en).
+test('the theme select leaves room between its text and its arrow', async ({ page }) => {
+  const problems = [];
+  for (const [w, h] of [[1280, 800], [1024, 768]]) {
+    for (const lang of ['zh', 'en']) {
+      await page.setViewportSize({ width: w, height: h });
+      await open(page, `#/layers?lang=${lang}`);
+      const select = page.locator('.ww-theme-select');
+      for (const value of await select.locator('option').evaluateAll((os) => os.map((o) => o.value))) {
+        await select.selectOption(value);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', value);
+        const m = await select.evaluate((s) => {
+          const cs = getComputedStyle(s);
+          const ctx = document.createElement('canvas').getContext('2d');
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          const text = ctx.measureText(s.selectedOptions[0].textContent).width;
+          const r = s.getBoundingClientRect();
+          const room = r.width - parseFloat(cs.borderLeftWidth) - parseFloat(cs.paddingLeft) - text - parseFloat(cs.borderRightWidth);
+          return { room: Math.round(room * 10) / 10, em: parseFloat(cs.fontSize), text: s.selectedOptions[0].textContent };
+        });
+        if (m.room < 2.2 * m.em) problems.push(`${w}×${h} ${lang} ${value}: ${m.room} px after "${m.text}" (${(m.room / m.em).toFixed(2)} em)`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
 test('embed mode shows only the scene, for every scene, at a slide-sized frame', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 360 });
   for (const s of SCENES) {
