@@ -33,7 +33,7 @@ pub fn shell(props: &ShellProps) -> Html {
     let building = use_state_eq(platform::has_prepaint);
     // Behind the pre-rendered page, the shell's first task draws the header only, and
     // the scene comes in the next (embeds render at once, widgets::later).
-    let scene_in = later::use_later(props.initial.embed || !*building);
+    let scene_in = later::use_later(props.initial.embed || !*building, true);
     {
         let building = building.clone();
         use_effect_with((), move |()| {

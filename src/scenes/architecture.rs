@@ -327,7 +327,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
     let selected = use_state_eq(|| None::<(Side, usize)>);
     // The frame lists, timings and costs are below the first screen: mounted in the next
     // task, so the first one stays short (widgets/later.rs).
-    let lower_part = use_later(props.embed);
+    let lower_part = use_later(props.embed, true);
     let runs = match &*runs {
         Ok(r) => r.clone(),
         Err(e) => {

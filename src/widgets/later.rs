@@ -28,19 +28,15 @@ thread_local! {
 /// scheduler yields to the browser every 16 ms of work, so other tasks (the poll of
 /// [`when_settled`]) may run between a state change and its render. A part unmounted
 /// before it rendered stops counting too.
+///
+/// A part that follows another passes the earlier part's `use_later` as `after` (others
+/// pass `true`): its task is only asked for once that is `true`, in the effect after the
+/// earlier part rendered. Two parts asked for at once could render together: when the
+/// first one's render outlasts Yew's 16 ms slice, the scheduler yields, the second part's
+/// task runs, and the rest of both renders comes in one task (a longer task, and the parts
+/// out of order). The part counts as pending from the start.
 #[hook]
-pub fn use_later(now: bool) -> bool {
-    use_later_after(now, true)
-}
-
-/// [`use_later`] for a part that follows another: its task is only asked for once `after`
-/// (the earlier part's [`use_later`]) is `true`, that is in the effect after the earlier
-/// part rendered. Two parts asked for at once could render together: when the first
-/// one's render outlasts Yew's 16 ms slice, the scheduler yields, the second part's task
-/// runs, and the rest of both renders comes in one task (a longer task, and the parts no
-/// longer in order). The part counts as pending from the start.
-#[hook]
-pub fn use_later_after(now: bool, after: bool) -> bool {
+pub fn use_later(now: bool, after: bool) -> bool {
     let counted = use_mut_ref(|| false);
     let shown = use_state_eq(|| {
         let now = now || !platform::SPLITS_TASKS;

@@ -10,7 +10,7 @@ use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
-use crate::widgets::later::{use_later, use_later_after};
+use crate::widgets::later::use_later;
 use crate::widgets::narrow::use_narrow;
 use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::StateDiagram;
@@ -95,8 +95,8 @@ pub fn run_view(props: &RunProps) -> Html {
     // At start the ladder comes first; the state machine and the programs, then the
     // frame list and the inspector, each follow in a task of their own, in this order
     // (widgets::later).
-    let side_in = use_later(embed);
-    let rest_in = use_later_after(embed, side_in);
+    let side_in = use_later(embed, true);
+    let rest_in = use_later(embed, side_in);
     let current_frame = (0..trace.frames.len())
         .rev()
         .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
