@@ -158,6 +158,61 @@ pub fn tcp_scene(props: &PageProps) -> Html {
         })
     };
     let p = &built.scenario.params;
+    // The settings: the run view places them (before the player, or after the states on a phone).
+    let controls = if props.embed {
+        Html::default()
+    } else {
+        html! {
+            <form class="ww-tcp-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                if !playing {
+                <div class="ww-field-input">
+                    <label for="tcp-variant">{ t(lang, "scene.tcp.variant.label") }</label>
+                    <select id="tcp-variant" onchange={variant_change} aria-describedby="tcp-variant-desc">
+                        { for VARIANTS.iter().map(|v| html! {
+                            <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_short_key(v)) }</option>
+                        }) }
+                    </select>
+                    <p id="tcp-variant-desc" class="ww-variant-desc">{ t(lang, variant_key(&built.variant)) }</p>
+                    if let Some(e) = field_error(&built.errors, "variant", lang) {
+                        <p class="ww-field-error" role="alert">{ e }</p>
+                    }
+                </div>
+                }
+                if playing || (!is_udp && built.variant != "refused") {
+                    <div class="ww-field-input">
+                        <label for="tcp-loss">{ t(lang, "scene.tcp.loss.label") }</label>
+                        <select id="tcp-loss" onchange={select_param("loss")}>
+                            { for LOSSES.iter().map(|l| html! {
+                                <option key={*l} value={*l} selected={*l == p.loss}>{ t(lang, loss_key(l)) }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+                if !playing {
+                // The words name the call the programs make: sendto() over UDP.
+                { text_field("client.payload", if is_udp { "scene.tcp.field.client_payload_udp" } else { "scene.tcp.field.client_payload" }, p.client_payload.clone(), false) }
+                { text_field("server.payload", if is_udp { "scene.tcp.field.server_payload_udp" } else { "scene.tcp.field.server_payload" }, p.server_payload.clone(), false) }
+                { text_field("server.port", "scene.tcp.field.server_port", p.server_port.to_string(), true) }
+                <div class="ww-field-input">
+                    <label for="tcp-port-pick">{ t(lang, "scene.tcp.field.port_picks") }</label>
+                    <select id="tcp-port-pick" onchange={select_param("server.port")}>
+                        <option value={p.server_port.to_string()} selected=true>{ "—" }</option>
+                        { for PORT_PICKS.iter().map(|(name, port)| html! {
+                            <option key={*port} value={port.to_string()}>{ format!("{name} {port}") }</option>
+                        }) }
+                    </select>
+                </div>
+                }
+                if playing || !is_udp {
+                    <label class="ww-check-input">
+                        <input type="checkbox" checked={p.delayed_ack} onchange={delayed_change} />
+                        { t(lang, "scene.tcp.field.delayed_ack") }
+                    </label>
+                }
+                <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
+            </form>
+        }
+    };
     html! {
         <div class={classes!("ww-tcp", props.embed.then_some("is-embed"))} data-variant={built.variant.clone()}>
             if !props.embed {
@@ -168,60 +223,13 @@ pub fn tcp_scene(props: &PageProps) -> Html {
                         { t(lang, if playing { "play.toggle_off" } else { "play.toggle" }) }
                     </button>
                 </p>
-                <form class="ww-tcp-controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    if !playing {
-                    <div class="ww-field-input">
-                        <label for="tcp-variant">{ t(lang, "scene.tcp.variant.label") }</label>
-                        <select id="tcp-variant" onchange={variant_change} aria-describedby="tcp-variant-desc">
-                            { for VARIANTS.iter().map(|v| html! {
-                                <option key={*v} value={*v} selected={*v == built.variant}>{ t(lang, variant_short_key(v)) }</option>
-                            }) }
-                        </select>
-                        <p id="tcp-variant-desc" class="ww-variant-desc">{ t(lang, variant_key(&built.variant)) }</p>
-                        if let Some(e) = field_error(&built.errors, "variant", lang) {
-                            <p class="ww-field-error" role="alert">{ e }</p>
-                        }
-                    </div>
-                    }
-                    if playing || (!is_udp && built.variant != "refused") {
-                        <div class="ww-field-input">
-                            <label for="tcp-loss">{ t(lang, "scene.tcp.loss.label") }</label>
-                            <select id="tcp-loss" onchange={select_param("loss")}>
-                                { for LOSSES.iter().map(|l| html! {
-                                    <option key={*l} value={*l} selected={*l == p.loss}>{ t(lang, loss_key(l)) }</option>
-                                }) }
-                            </select>
-                        </div>
-                    }
-                    if !playing {
-                    // The words name the call the programs make: sendto() over UDP.
-                    { text_field("client.payload", if is_udp { "scene.tcp.field.client_payload_udp" } else { "scene.tcp.field.client_payload" }, p.client_payload.clone(), false) }
-                    { text_field("server.payload", if is_udp { "scene.tcp.field.server_payload_udp" } else { "scene.tcp.field.server_payload" }, p.server_payload.clone(), false) }
-                    { text_field("server.port", "scene.tcp.field.server_port", p.server_port.to_string(), true) }
-                    <div class="ww-field-input">
-                        <label for="tcp-port-pick">{ t(lang, "scene.tcp.field.port_picks") }</label>
-                        <select id="tcp-port-pick" onchange={select_param("server.port")}>
-                            <option value={p.server_port.to_string()} selected=true>{ "—" }</option>
-                            { for PORT_PICKS.iter().map(|(name, port)| html! {
-                                <option key={*port} value={port.to_string()}>{ format!("{name} {port}") }</option>
-                            }) }
-                        </select>
-                    </div>
-                    }
-                    if playing || !is_udp {
-                        <label class="ww-check-input">
-                            <input type="checkbox" checked={p.delayed_ack} onchange={delayed_change} />
-                            { t(lang, "scene.tcp.field.delayed_ack") }
-                        </label>
-                    }
-                    <PredictSwitch {lang} on={props.predict} dispatch={props.dispatch.clone()} />
-                </form>
             }
             if playing {
+                { controls }
                 <play::Playground ..props.clone() />
             } else {
                 <RunView {lang} embed={props.embed} {trace} {frame_event} {step} {min} {max}
-                         name={built.variant.clone()} {is_udp} {on_step} {code}
+                         name={built.variant.clone()} {is_udp} {on_step} {code} {controls}
                          stop={predict.stop} panel={predict.panel} />
             }
         </div>

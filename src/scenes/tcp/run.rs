@@ -64,6 +64,11 @@ pub struct RunProps {
     /// Predict mode's panel, drawn under the player.
     #[prop_or_default]
     pub panel: Html,
+    /// The scene's settings: before the player on a wide page, after the states on a
+    /// phone, where they show there (styles/tcp.css), so the focus order and a screen
+    /// reader meet them where the eye does.
+    #[prop_or_default]
+    pub controls: Html,
     /// Asks for another step.
     pub on_step: Callback<usize>,
     /// The programs' column below the states: given both ends at the cursor.
@@ -88,6 +93,7 @@ pub fn run_view(props: &RunProps) -> Html {
         code,
         stop,
         panel,
+        controls,
     } = props.clone();
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
@@ -202,9 +208,15 @@ pub fn run_view(props: &RunProps) -> Html {
     // machine and both programs would leave a tall blank under it: the programs then go
     // under the ladder and the state machine, side by side (styles/tcp.css, `.is-short`).
     let short = !embed && !is_udp && ladder::row_ys(&trace, ladder::WIDE, lang).1 < SHORT_LADDER;
+    let (controls_first, controls_after_states) = if narrow {
+        (Html::default(), controls)
+    } else {
+        (controls, Html::default())
+    };
 
     html! {
         <>
+            { controls_first }
             <Player {lang} {step} {min} {max} {stop} time_us={Some(now_us(&trace, step))} {on_step} />
             { panel }
             <div class="ww-narration" role="status" aria-live="polite">
@@ -246,6 +258,7 @@ pub fn run_view(props: &RunProps) -> Html {
                         { state_badge("client", &client) }
                         { state_badge("server", &server) }
                     </div>
+                    { controls_after_states }
                     if side_in {
                         if !is_udp {
                             <StateDiagram {lang} client={client.state} server={server.state} {last} {last_host} />
