@@ -97,6 +97,17 @@ for (const theme of THEMES) {
               // The TCP state diagram beside the ladder (its 9.5-unit type rendered 10 px boxes).
               sd: [...document.querySelectorAll('.ww-sd svg text')].filter((t) => t.getClientRects().length)
                 .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
+              // The storm's chart: its axis labels were 11 px boxes (9.6 px type) at 960×540.
+              chart: [...document.querySelectorAll('.ww-lan-chart svg text')].filter((t) => t.textContent.trim())
+                .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
+              rootPx: parseFloat(getComputedStyle(document.documentElement).fontSize),
+              verdictBottom: document.querySelector('.ww-lan-router .ww-lan-verdict')?.getBoundingClientRect().bottom,
+              // Blank beside the topology in its box, each side.
+              sideBlank: (() => {
+                const t = document.querySelector('.ww-lan-topo')?.getBoundingClientRect();
+                const b = document.querySelector('.ww-lan-scroll')?.getBoundingClientRect();
+                return t && b ? Math.round((b.width - t.width) / 2) : null;
+              })(),
               // Layer names of the encapsulation stacks broken over lines ("数据链/路层"
               // beside the "current" badge): one rect per rendered line.
               // HTML text in the encapsulation stage (bytes, MACs, badges were 8-10 px):
@@ -189,6 +200,14 @@ for (const theme of THEMES) {
             // The stage uses the frame: no third of it blank under the drawing.
             if (m.drawing && m.drawing.bottom < m.vh * 0.75) fail(`the stage ends at ${Math.round(m.drawing.bottom)} of ${m.vh} px`);
           }
+          // Review of issue 16: the storm's axis labels, the type of a large slide (it stopped
+          // at 16 px in light, 100-200 px stood blank under the router's verdict at 1280×720,
+          // the storm's topology 80-130 px from each side of its box).
+          const chartSmall = m.chart.filter((t) => t.h < 12);
+          if (name === 'lan-storm' && (m.chart.length < 3 || chartSmall.length)) fail(`chart text under 12 px: ${JSON.stringify(m.chart)}`);
+          if (w >= 1280 && m.rootPx < 18) fail(`type of ${m.rootPx} px in a ${w}×${h} slide`);
+          if (name === 'lan-router' && w >= 1280 && m.vh - m.verdictBottom > 110) fail(`${Math.round(m.vh - m.verdictBottom)} px blank under the verdict`);
+          if (name === 'lan-storm' && w >= 1280 && m.sideBlank > 105) fail(`${m.sideBlank} px blank each side of the topology`);
           if (name === 'lan' && !(m.lesson?.shown && m.lesson.bottom <= m.vh + 0.5)) fail(`the explanation is not shown ${JSON.stringify(m.lesson)}`);
           if (m.broken.length) fail(`layer names broken inside a word: ${m.broken.join(', ')}`);
           // Larger type must not run into other labels or lines.
