@@ -75,3 +75,21 @@ for (const lang of ['zh', 'en']) {
     expect(await top('.ww-player')).toBeLessThan(await top('svg.ww-ladder'));
   });
 }
+
+// The playground (Edit the programs) keeps its few settings (lost frame, delayed ACK,
+// predict) in the page before the player: on a phone they showed under the states, so
+// Tab met them before the player although they sat far below it.
+for (const lang of ['zh', 'en']) {
+  test(`phones: in the playground Tab meets nothing before the player that shows under it (${lang})`, async ({ page }) => {
+    await page.setViewportSize(PHONE);
+    await open(page, `#/tcp?lang=${lang}`);
+    await page.locator('[data-play="toggle"]').click();
+    await expect(page.locator('.ww-player [data-act="play"]')).toBeVisible();
+    const seen = await tabUntil(page, PLAY);
+    const last = seen.at(-1);
+    expect(last?.isStop, seen.map((s) => s.what).join(' ')).toBe(true);
+    const below = seen.filter((s) => s.inScene && !s.isStop && s.top > last.top).map((s) => `${s.what} at ${Math.round(s.top)} px`);
+    expect(below, `focused before the play button (at ${Math.round(last.top)} px) but shown under it`).toEqual([]);
+    await expect(page.locator('#tcp-loss')).toBeVisible();
+  });
+}
