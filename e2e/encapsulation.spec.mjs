@@ -4,6 +4,7 @@
 // fields, bytes and checksum coverage both ways.
 import { test, expect, open, overflowsSideways } from './fixtures.mjs';
 import { nativeTrace } from './engine.mjs';
+import { brokenTokens, ZH_TERMS } from './geometry.mjs';
 
 const dataFrame = (json) => json.frames.find((f) => f.from === 'client' && (f.role === 'data' || f.role === 'udp'));
 const hexOf = async (page) => (await page.locator('.ww-enc-inspector .ww-byte').allTextContents()).join('');
@@ -285,4 +286,25 @@ test('the fields\' inputs of one row stand at one height (desktop, projector; zh
     }
   }
   expect(problems).toEqual([]);
+});
+
+// Review of issue 16: at 1280×800 (en, step 3) "Padding" broke inside its narrow box
+// ("Paddi/ng"): the block allowed breaks anywhere, so its min-content width was one letter.
+// At every step, in zh and en, on a phone, a desktop and the projector, no word or value
+// in the frame strip breaks inside (Chinese block names count as terms).
+test('no word in the frame strip breaks inside, at any step (phone, desktop, projector; zh, en)', async ({ page }) => {
+  test.slow(); // 9 steps × 6 pages
+  const found = [];
+  for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector'], [390, 844, '']]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['zh', 'en']) {
+      for (let step = 1; step <= 9; step++) {
+        await open(page, `#/encapsulation?lang=${lang}&step=${step}${theme}`);
+        if (!(await page.locator('.ww-enc-pdu').count())) continue; // the bit strip
+        const terms = [...ZH_TERMS, '以太网', '首部', '尾部', '填充', '数据', '字节'];
+        for (const b of await brokenTokens(page, '.ww-enc-pdu', { terms })) found.push(`${w}×${h} ${lang} step ${step}: ${b.at}`);
+      }
+    }
+  }
+  expect(found).toEqual([]);
 });
