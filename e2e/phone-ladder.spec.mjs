@@ -158,3 +158,31 @@ for (const lang of ['zh', 'en']) {
     expect(found).toEqual([]);
   });
 }
+
+// Review of issue 16: after "show all" the button that takes the rows away again stood
+// alone at the ladder box's inner edge, 8 px left of the download buttons under it (which
+// sit in a padded row). Its left edge is theirs, and the cue beside it keeps its inset.
+test('after "show all" the ladder\'s button lines up with the download buttons (zh, en)', async ({ page }) => {
+  const problems = [];
+  for (const lang of ['zh', 'en']) {
+    await open(page, `#/tcp?lang=${lang}&step=14`);
+    const ladder = page.locator('.ww-tcp-ladder');
+    const left = (sel) => ladder.locator(sel).first().evaluate((e) => Math.round(e.getBoundingClientRect().left));
+    const textLeft = (sel) => ladder.locator(sel).first().evaluate((e) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      return Math.round(r.getClientRects()[0].left);
+    });
+    // A few rows with frames left out both ways: the cue under the drawing starts where
+    // the one above it does.
+    for (let i = 0; i < 60 && !(await ladder.locator('.ww-ladder-cue.is-earlier').count()); i++) await page.locator('.ww-pbtn[data-act="next"]').click();
+    await expect(ladder.locator('.ww-ladder-cue.is-later')).toHaveCount(1);
+    const [earlier, later] = [await textLeft('.ww-ladder-cue.is-earlier'), await textLeft('.ww-ladder-cue.is-later')];
+    if (Math.abs(later - earlier) > 1) problems.push(`${lang}: cue under the drawing at ${later}, above it at ${earlier}`);
+    await ladder.locator('.ww-ladder-all').click();
+    await expect(ladder.locator('.ww-ladder-all')).toHaveAttribute('data-all', 'true');
+    const [button, download] = [await left('.ww-ladder-all'), await left('.ww-export .ww-btn')];
+    if (Math.abs(button - download) > 1) problems.push(`${lang}: show-only button at ${button}, downloads at ${download}`);
+  }
+  expect(problems).toEqual([]);
+});
