@@ -259,3 +259,29 @@ test.describe('screenshots', () => {
     }
   }
 });
+
+// Review of issue 16: the storm view's two MAC tables (one per switch) sized their columns
+// each by its own content (an empty table, a one-row and a two-row table), so their columns
+// did not line up. Both tables have the same columns: each header cell at the same place
+// and width in both, at several steps, on a desktop and the projector, in zh and en.
+test('the two switches\' MAC tables have the same columns (desktop, projector; zh, en)', async ({ page }) => {
+  const problems = [];
+  for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector']]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const lang of ['zh', 'en']) {
+      for (const step of [1, 12, 40]) {
+        await open(page, `#/lan?view=storm&lang=${lang}&step=${step}${theme}`);
+        const cols = await page.locator('.ww-lan-table').evaluateAll((ts) => ts.map((t) => {
+          const left = t.querySelector('table').getBoundingClientRect().left;
+          return [...t.querySelectorAll('thead th')].map((c) => {
+            const r = c.getBoundingClientRect();
+            return [Math.round(r.left - left), Math.round(r.width)];
+          });
+        }));
+        if (cols.length !== 2) problems.push(`${w}×${h} ${lang} step ${step}: ${cols.length} tables`);
+        else if (cols[0].length !== cols[1].length || cols[0].some(([l, cw], i) => Math.abs(l - cols[1][i][0]) > 1 || Math.abs(cw - cols[1][i][1]) > 1)) problems.push(`${w}×${h} ${lang} step ${step}: ${JSON.stringify(cols)}`);
+      }
+    }
+  }
+  expect(problems).toEqual([]);
+});
