@@ -100,6 +100,15 @@ for (const theme of THEMES) {
               // The storm's chart: its axis labels were 11 px boxes (9.6 px type) at 960×540.
               chart: [...document.querySelectorAll('.ww-lan-chart svg text')].filter((t) => t.textContent.trim())
                 .map((t) => ({ text: t.textContent.trim().slice(0, 16), h: Math.round(t.getBoundingClientRect().height * 10) / 10 })),
+              // The LAN topology's type as rendered: font size times the drawing's scale
+              // (its 13-unit labels came out in 12.4 px type, 9-10 px glyphs, in the en
+              // router at 1280×720: the paragraph under it took the height).
+              topoType: [...document.querySelectorAll('.ww-lan-topo text')].filter((t) => t.textContent.trim() && t.getClientRects().length)
+                .map((t) => {
+                  const svg = t.closest('svg');
+                  const k = svg.getBoundingClientRect().height / svg.viewBox.baseVal.height;
+                  return { text: t.textContent.trim().slice(0, 16), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * k * 10) / 10 };
+                }),
               rootPx: parseFloat(getComputedStyle(document.documentElement).fontSize),
               verdictBottom: document.querySelector('.ww-lan-router .ww-lan-verdict')?.getBoundingClientRect().bottom,
               // Blank beside the topology in its box, each side.
@@ -207,7 +216,12 @@ for (const theme of THEMES) {
           if (name === 'lan-storm' && (m.chart.length < 3 || chartSmall.length)) fail(`chart text under 12 px: ${JSON.stringify(m.chart)}`);
           if (w >= 1280 && m.rootPx < 18) fail(`type of ${m.rootPx} px in a ${w}×${h} slide`);
           if (name === 'lan-router' && w >= 1280 && m.vh - m.verdictBottom > 110) fail(`${Math.round(m.vh - m.verdictBottom)} px blank under the verdict`);
-          if (name === 'lan-storm' && w >= 1280 && m.sideBlank > 105) fail(`${m.sideBlank} px blank each side of the topology`);
+          if (name === 'lan-storm' && w >= 1280 && m.sideBlank > 80) fail(`${m.sideBlank} px blank each side of the topology`);
+          // The topology's labels: at least 12 px type, and 14 px in a 1280×720 slide
+          // (three quarters of its 18.7 px text).
+          const minType = w >= 1280 ? 14 : 12;
+          const smallType = m.topoType.filter((t) => t.px < minType);
+          if (smallType.length) fail(`topology type under ${minType} px: ${JSON.stringify(smallType.slice(0, 3))}`);
           if (name === 'lan' && !(m.lesson?.shown && m.lesson.bottom <= m.vh + 0.5)) fail(`the explanation is not shown ${JSON.stringify(m.lesson)}`);
           if (m.broken.length) fail(`layer names broken inside a word: ${m.broken.join(', ')}`);
           // Larger type must not run into other labels or lines.
