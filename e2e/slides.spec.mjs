@@ -328,11 +328,27 @@ test('the encapsulation in a slide fills its stage at every step, nothing past t
         const se = document.scrollingElement;
         const s = stage.getBoundingClientRect();
         const drawing = document.querySelector('.ww-enc-pdu, .ww-bits')?.getBoundingClientRect();
+        const lines = (e) => {
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top))).size;
+        };
         return {
           sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth, vh: innerHeight,
           stageBottom: Math.round(s.bottom), bottom: drawing && Math.round(drawing.bottom),
+          // The blocks' pills ("checked, then removed" took three lines in en).
+          tags: [...document.querySelectorAll('.ww-enc-tag')].map((t) => ({ text: t.textContent.trim(), lines: lines(t) })),
+          // The bits, their legend and signal (the bytes 11.2 px, the legend 10.9 px at
+          // 960×540): type of each HTML text, rendered box of each SVG text.
+          bits: [...document.querySelectorAll('.ww-bits *')]
+            .filter((e) => e.getClientRects().length && [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+            .map((e) => ({ text: e.textContent.trim().slice(0, 12), px: e.closest('svg') ? Math.round(e.getBoundingClientRect().height * 10) / 10 : parseFloat(getComputedStyle(e).fontSize) })),
         };
       });
+      const tall = m.tags.filter((t) => t.lines > 2);
+      if (tall.length) fail(`step ${step}: pills on more than 2 lines ${JSON.stringify(tall)}`);
+      const tinyBits = m.bits.filter((b) => b.px < 12);
+      if (tinyBits.length) fail(`step ${step}: bits text under 12 px ${JSON.stringify(tinyBits.slice(0, 3))}`);
       const at = `step ${step}`;
       if (m.sh > m.ch || m.sw > m.cw) fail(`${at}: scrolls (${m.sw}×${m.sh} in ${m.cw}×${m.ch})`);
       if (m.bottom === undefined) fail(`${at}: no PDU or bits`);

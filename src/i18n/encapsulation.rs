@@ -274,7 +274,7 @@ pub static MESSAGES: &[Msg] = &[
     m(
         "scene.encapsulation.removed",
         "检查后去掉",
-        "checked, then removed",
+        "checked, removed",
     ),
     m(
         "scene.encapsulation.sender",
