@@ -283,3 +283,59 @@ for (const theme of ['light', 'dark', 'projector']) {
     expect(seen.server.fill).not.toBe(seen.client.fill);
   });
 }
+
+// Review of issue 16 (zh projector, 1024×768): the header's subtitle left "回来" alone on its
+// second line on every page, and the layers' detail column broke words inside ("数据/报",
+// "电信/号"); the Application row's card (it spans OSI's three upper rows) stood 130-170 px
+// blank under its facts. The subtitle's last line holds at least a third of the first's
+// characters; a value in the detail column breaks only beside a space or punctuation,
+// never between two ideographs; the Application card's content reaches within 80 px of
+// its bottom.
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: balanced subtitle, whole words and a filled Application card in layers (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await open(page, `#/layers?lang=${lang}&theme=projector`);
+    const m = await page.evaluate(() => {
+      /** The characters of an element's text, each with its line's top. */
+      const chars = (el) => {
+        const out = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = 0; i < n.textContent.length; i++) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            const c = r.getBoundingClientRect();
+            if (c.width > 0) out.push({ ch: n.textContent[i], top: Math.round(c.top) });
+          }
+        }
+        return out;
+      };
+      const tagline = chars(document.querySelector('.ww-tagline'));
+      const lines = [];
+      for (const c of tagline) {
+        if (!lines.length || c.top > lines[lines.length - 1].top + 4) lines.push({ top: c.top, n: 0 });
+        lines[lines.length - 1].n += 1;
+      }
+      const han = /\p{Script=Han}/u;
+      const broken = [];
+      for (const dd of document.querySelectorAll('.ww-layer-details dd')) {
+        const cs = chars(dd);
+        for (let i = 1; i < cs.length; i++) {
+          if (cs[i].top > cs[i - 1].top + 4 && han.test(cs[i - 1].ch) && han.test(cs[i].ch)) broken.push(`${dd.textContent.slice(0, i)}/${dd.textContent.slice(i)}`);
+        }
+      }
+      const app = document.querySelector('.ww-layer-details.lvl-5');
+      const box = app.getBoundingClientRect();
+      const last = Math.max(...[...app.children].filter((e) => e.getClientRects().length && getComputedStyle(e).position !== 'absolute').map((e) => e.getBoundingClientRect().bottom));
+      return { lines: lines.map((l) => l.n), broken, appBlank: Math.round(box.bottom - last) };
+    });
+    const problems = [];
+    if (m.lines.length > 1 && m.lines[m.lines.length - 1] < m.lines[0] / 3) problems.push(`subtitle lines of ${m.lines.join(' + ')} characters`);
+    if (m.broken.length) problems.push(`words broken: ${m.broken.join(', ')}`);
+    if (m.appBlank > 80) problems.push(`${m.appBlank} px blank in the Application card`);
+    await page.screenshot({ path: `e2e/artifacts/screens/projector-layers-words-${lang}-1024x768.png`, fullPage: true, animations: 'disabled' });
+    expect(problems).toEqual([]);
+  });
+}
