@@ -15,6 +15,8 @@
 //    only, and the page fetches the text of its language as ww-<scene>-<lang>-<hash>.txt
 //    (hash: of the content). The full app's (ww-full-<lang>-…) are for the one-file
 //    build, which inlines and removes them (scripts/onefile.mjs).
+// 4. re-minifies Trunk's own JS glue (the full app's and the tools worker's) with terser,
+//    so that a build is reproducible (below).
 // scripts/prepaint.mjs then puts the inline loader that picks one of them for the URL
 // into index.html.
 //
@@ -118,5 +120,35 @@ try {
   await Promise.all([worker(), worker()]);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// 4. Trunk's own JS glue (the full app's wirewalk-<hash>.js, which the one-file build
+//    inlines, and the tools worker's wirewalk-tools.js) made reproducible. Trunk minifies
+//    it with minify-js, which names and orders its hoisted constants in the order of a
+//    randomly seeded hash map, so each build writes different bytes (wirewalk.html's
+//    brotli size moved by up to 400 B between builds of one commit, and its byte budget
+//    failed CI). Here it is minified again by terser from wasm-bindgen's output (Trunk's
+//    <target>/wasm-bindgen/release), which gives the same bytes for the same input.
+{
+  const bindgenOut = path.join(targetDir, 'wasm-bindgen', 'release');
+  const glues = fs.readdirSync(staging).filter((n) => /^wirewalk-[0-9a-f]+\.js$/.test(n));
+  if (glues.length !== 1) fail(`expected one glue of the full app (wirewalk-<hash>.js) in ${staging}, found ${glues.length}`);
+  const exportLine = /^export\s*\{\s*initSync,\s*__wbg_init as default\s*\};?\s*$/m;
+  const full = fs.readFileSync(path.join(bindgenOut, 'wirewalk.js'), 'utf8');
+  if (!exportLine.test(full)) fail('wasm-bindgen\'s glue of the full app does not end with the expected export line');
+  // The export names kept (scripts/onefile.mjs removes the export line and uses them),
+  // and the export line on a line of its own again.
+  const fullSmall = await minify(full, {
+    module: true, ecma: 2020, compress: { passes: 2 }, mangle: { reserved: ['initSync', '__wbg_init'] }, format: { comments: false },
+  });
+  const minExport = /export\s*\{\s*initSync\s*,\s*__wbg_init as default\s*\};?$/;
+  if (!minExport.test(fullSmall.code)) fail('terser\'s glue of the full app does not end with `export{initSync,__wbg_init as default}`');
+  fs.writeFileSync(path.join(staging, glues[0]), fullSmall.code.replace(minExport, '\nexport { initSync, __wbg_init as default };\n'));
+  // A classic worker script: its one top-level name, wasm_bindgen, is what the loader calls.
+  const tools = await minify(fs.readFileSync(path.join(bindgenOut, 'wirewalk-tools.js'), 'utf8'), {
+    ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+  });
+  if (!/^let wasm_bindgen\s*=/.test(tools.code)) fail('the tools worker\'s glue does not start with `let wasm_bindgen =`');
+  fs.writeFileSync(path.join(staging, 'wirewalk-tools.js'), tools.code);
 }
 console.error(`bundles: ${scenes.length} scene bundles, ${parts.length} parts (cargo ${((built - started) / 1000).toFixed(0)} s, bindgen + wasm-opt ${((Date.now() - built) / 1000).toFixed(0)} s)`);
