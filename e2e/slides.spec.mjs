@@ -391,3 +391,30 @@ test('the LAN router in a slide shows its ARP lists and verdict, the hop table i
     await shot();
   });
 });
+
+// Review of issue 16: in a 4:3 projector's frame (1024×768) a slide took the type of its
+// height (20 px), too large for its width: the encapsulation's FCS and padding blocks ran
+// under the receiver's stack, the TCP slide's side column ran past the right edge, the
+// router's slide scrolled (864 px in 768). Type now follows the width too (within 16:9,
+// as before): nothing scrolls, nothing passes the right edge, no block under a stack.
+test('a 4:3 projector frame (1024×768): nothing scrolls, runs off the right or under a stack', async ({ page }) => {
+  test.slow();
+  await forEachSlide(page, SLIDE_SCENES, async ({ frame, fail, shot }) => {
+    const m = await frame.locator('html').evaluate(() => {
+      const se = document.scrollingElement;
+      const vw = document.documentElement.clientWidth;
+      const past = [...document.querySelectorAll('main *')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > vw + 1 && !e.closest('.ww-visually-hidden');
+      }).map((e) => e.className?.baseVal ?? e.className).slice(0, 3);
+      const stack = document.querySelectorAll('.ww-enc-stack')[1]?.getBoundingClientRect();
+      const under = stack ? [...document.querySelectorAll('.ww-enc-pdu > .ww-enc-block')]
+        .filter((b) => b.getBoundingClientRect().right > stack.left + 1).map((b) => b.textContent.trim().slice(0, 12)) : [];
+      return { sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth, past, under };
+    });
+    if (m.sh > m.ch || m.sw > m.cw) fail(`scrolls (${m.sw}×${m.sh} in ${m.cw}×${m.ch})`);
+    if (m.past.length) fail(`past the right edge: ${m.past.join(', ')}`);
+    if (m.under.length) fail(`blocks under the receiver's stack: ${m.under.join(', ')}`);
+    await shot();
+  }, { themes: ['projector'], sizes: [[1024, 768]] });
+});
