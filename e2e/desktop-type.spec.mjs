@@ -1,7 +1,8 @@
 // Desktop (issue 16, review of the 1280×800 screenshots): small text in the drawings and
 // beside them renders at least 12 px type: the per-bit digits of the addresses scene's bit
 // grid (12.8 px already), the state names of the TCP state diagram (11.5 px), the MAC and IP
-// labels of the LAN drawing (12.2 px, at the edge) and its port numbers (11.1 px). A drawing's text is its font size times the
+// labels of the LAN drawing (12.2 px, at the edge) and its port numbers (11.1 px), the
+// TCP ladder's state marks (11.6 px) and the addresses in the 4-tuple drawing (11.9 px). A drawing's text is its font size times the
 // drawing's scale on the page (getScreenCTM); a page text its computed font size and the
 // height of its glyphs' box. collisions.spec.mjs checks that the larger labels overlap
 // nothing; here, each state name stays inside its box.
@@ -20,7 +21,7 @@ async function smallText(page, sel, min = 12) {
 }
 
 for (const lang of ['zh', 'en']) {
-  test(`bit digits, state names and the LAN's addresses are at least 12 px type at 1280×800 (${lang})`, async ({ page }) => {
+  test(`bit digits, 4-tuple addresses, state names, ladder state marks and the LAN's addresses are at least 12 px type at 1280×800 (${lang})`, async ({ page }) => {
     const found = [];
     const check = async (where, sel, count) => {
       expect(await page.locator(sel).count(), `${where}: ${sel}`).toBeGreaterThanOrEqual(count);
@@ -35,8 +36,11 @@ for (const lang of ['zh', 'en']) {
       return r.getBoundingClientRect().height;
     }));
     if (Math.min(...boxes) < 13) found.push(`addresses: bit digit box ${Math.min(...boxes)}px tall`);
+    await check('addresses 4-tuple', '.ww-tuple-svg .ww-tuple-addr', 3);
+    await check('addresses 4-tuple', '.ww-tuple-svg .ww-tuple-name', 3);
     await open(page, `#/tcp?lang=${lang}&step=14`);
     await check('tcp', '.ww-sd-node text', 11);
+    await check('tcp ladder', '.ww-ladder .ww-state-mark', 8);
     const outside = await page.locator('.ww-sd-node').evaluateAll((ns) => ns.flatMap((n) => {
       const [r, t] = [n.querySelector('rect').getBoundingClientRect(), n.querySelector('text').getBoundingClientRect()];
       return t.left < r.left + 1 || t.right > r.right - 1 || t.top < r.top || t.bottom > r.bottom ? [n.dataset.state] : [];
