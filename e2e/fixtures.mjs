@@ -46,6 +46,24 @@ export const test = base.extend({
       document.addEventListener('securitypolicyviolation', (e) => {
         window.__wwCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
       });
+      // For checks of where lines break, inside page.evaluate: the characters of an
+      // element's text in order, each with the first box a Range over it gives (its top
+      // rounded to a pixel). A character with no box (collapsed white space) is left out;
+      // a zero-width one (a word joiner) keeps its box of width 0.
+      window.__wwChars = (el) => {
+        const out = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = 0; i < n.textContent.length; i++) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            const box = r.getClientRects()[0];
+            if (box) out.push({ ch: n.textContent[i], top: Math.round(box.top), width: box.width });
+          }
+        }
+        return out;
+      };
     });
     await use(page);
     expect(problems, 'console errors / failed or foreign requests').toEqual([]);

@@ -471,18 +471,8 @@ test('phones: addresses stay whole and the 4-tuple table fits (zh and en)', asyn
     const diff = page.locator('.ww-lan-diff-wrap').first();
     expect(await diff.evaluate((w) => w.scrollWidth <= w.clientWidth + 1), `${lang} diff fits`).toBe(true);
     const broken = await page.locator('.ww-lan-diff tbody :is(th, td)').evaluateAll((cells) => cells.flatMap((c) => {
-      const chars = [];
-      const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = 0; i < n.textContent.length; i++) {
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + 1);
-          const rect = r.getClientRects()[0];
-          if (rect) chars.push({ c: n.textContent[i], top: Math.round(rect.top) });
-        }
-      }
-      return chars.some((ch, i) => i > 0 && ch.top > chars[i - 1].top + 2 && chars[i - 1].c !== ':') ? [c.textContent] : [];
+      const chars = window.__wwChars(c); // fixtures.mjs
+      return chars.some((ch, i) => i > 0 && ch.top > chars[i - 1].top + 2 && chars[i - 1].ch !== ':') ? [c.textContent] : [];
     }));
     expect(broken, lang).toEqual([]);
     // On a phone each field is a card: each value under its hop's name, a MAC on one line

@@ -297,21 +297,8 @@ for (const lang of ['zh', 'en']) {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await open(page, `#/layers?lang=${lang}&theme=projector`);
     const m = await page.evaluate(() => {
-      /** The characters of an element's text, each with its line's top. */
-      const chars = (el) => {
-        const out = [];
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          for (let i = 0; i < n.textContent.length; i++) {
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + 1);
-            const c = r.getBoundingClientRect();
-            if (c.width > 0) out.push({ ch: n.textContent[i], top: Math.round(c.top) });
-          }
-        }
-        return out;
-      };
+      /** The characters of an element's text that take room, each with its line's top (fixtures.mjs). */
+      const chars = (el) => window.__wwChars(el).filter((c) => c.width > 0);
       const tagline = chars(document.querySelector('.ww-tagline'));
       const lines = [];
       for (const c of tagline) {
