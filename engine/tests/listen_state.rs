@@ -14,6 +14,7 @@ use std::process::Command;
 use wirewalk_engine::python::PRESETS;
 use wirewalk_engine::scenario::{Scenario, ScenarioName};
 use wirewalk_engine::trace::{CallPhase, EventKind, TcpState, Trace};
+use wirewalk_engine::wire::FrameRole;
 
 /// The index of `host`'s first `call` event in `phase`.
 fn call_at(t: &Trace, host: &str, call: &str, phase: CallPhase) -> Option<usize> {
@@ -121,4 +122,47 @@ fn cpython_on_linux_is_in_listen_after_listen_before_accept() {
     let bound = call_at(&t, "server", "bind", CallPhase::Returned).unwrap();
     assert_eq!(t.tcp_state_at("server", bound + 1), TcpState::Closed);
     listen_then_accept(&t, "tcp");
+}
+
+/// RFC 9293 §3.5: a SYN that reaches a CLOSED port is answered with a RST, so the server
+/// must be in LISTEN before the client's SYN arrives. The trace lists the two hosts'
+/// work at one instant client first (at t = 0 the client's `connect()` and its ARP
+/// request are listed before the server's `listen()`), so the player shows the server
+/// CLOSED while the client is SYN_SENT for a few steps; that is right as long as the
+/// server's LISTEN comes before the SYN is even sent. Holds on every TCP scenario.
+#[test]
+fn the_server_listens_before_the_first_syn_is_sent() {
+    for name in [
+        ScenarioName::Tcp,
+        ScenarioName::TcpLoss,
+        ScenarioName::TcpLossTwice,
+        ScenarioName::TcpServerClose,
+        ScenarioName::TcpSimultaneousClose,
+    ] {
+        let t = wirewalk_engine::run(&Scenario::new(name)).unwrap();
+        let listen = t
+            .events
+            .iter()
+            .position(|e| {
+                matches!(&e.kind, EventKind::StateChange { host, to: TcpState::Listen, .. } if host == "server")
+            })
+            .unwrap_or_else(|| panic!("{name:?}: the server never entered LISTEN"));
+        let syn = t
+            .frames
+            .iter()
+            .find(|f| f.role == Some(FrameRole::Syn))
+            .unwrap_or_else(|| panic!("{name:?}: no SYN"));
+        let syn_event = t
+            .events
+            .iter()
+            .position(|e| matches!(e.kind, EventKind::Frame { frame } if frame == syn.index))
+            .unwrap_or_else(|| panic!("{name:?}: the SYN has no frame event"));
+        assert!(
+            listen < syn_event && t.events[listen].time_us <= syn.time_us,
+            "{name:?}: LISTEN (event {listen}, t = {} µs) after the SYN was sent (event {syn_event}, t = {} µs)",
+            t.events[listen].time_us,
+            syn.time_us
+        );
+        assert!(syn.arrive_us >= syn.time_us, "{name:?}");
+    }
 }
