@@ -162,34 +162,37 @@ test('the update cost multiplies the typed numbers; bad input is explained besid
   await expect(page.locator('#arch-users-error')).toContainText('不是整数');
 });
 
-test('the app builds its first screen, then the frame lists and costs, behind the pre-rendered page', async ({ page }) => {
-  // What the app holds when its first screen is in, and when it says it is ready.
+test('the app builds its first screen, then the frame lists, then the costs, behind the pre-rendered page', async ({ page }) => {
+  // What the app holds when its first screen is in, when the frame lists come, and when
+  // it says it is ready. Each later part is a task of its own (widgets::later): the
+  // first screen runs no simulation, the costs follow the frame lists.
   await page.addInitScript(() => {
     new MutationObserver(() => {
       const app = document.querySelector('.ww-host');
       const seen = () => ({
         wire: !!app.querySelector('.ww-arch-wire'),
+        costs: !!app.querySelector('.ww-arch-costs'),
         placeholder: !!app.querySelector('.ww-later'),
         building: !!app.querySelector('.ww-app[data-building]'),
         pre: !!document.getElementById('ww-pre'),
       });
       if (!window.__first && app?.querySelector('.ww-arch-sides')) window.__first = seen();
+      if (!window.__wire && app?.querySelector('.ww-arch-wire')) window.__wire = seen();
       if (!window.__atReady && app?.querySelector('main[data-ready="true"]')) window.__atReady = seen();
     }).observe(document, { childList: true, subtree: true, attributes: true });
   });
   await open(page, '#/architecture?lang=en');
   await expect(page.locator('.ww-arch-wire')).toBeVisible();
-  const ready = { wire: true, placeholder: false, building: false, pre: false };
-  expect(await page.evaluate(() => [window.__first, window.__atReady])).toEqual([
-    { wire: false, placeholder: true, building: true, pre: true },
+  const ready = { wire: true, costs: true, placeholder: false, building: false, pre: false };
+  expect(await page.evaluate(() => [window.__first, window.__wire, window.__atReady])).toEqual([
+    { wire: false, costs: false, placeholder: true, building: true, pre: true },
+    { wire: true, costs: false, placeholder: true, building: true, pre: true },
     ready,
   ]);
   // An embed (a slide) mounts at once, still behind the pre-rendered page.
   await open(page, '#/architecture?embed=1&lang=en');
-  expect(await page.evaluate(() => [window.__first, window.__atReady])).toEqual([
-    { wire: true, placeholder: false, building: true, pre: true },
-    ready,
-  ]);
+  const whole = { wire: true, costs: true, placeholder: false, building: true, pre: true };
+  expect(await page.evaluate(() => [window.__first, window.__wire, window.__atReady])).toEqual([whole, whole, ready]);
 });
 
 test('an embed shows the comparison without controls', async ({ page }) => {

@@ -304,7 +304,16 @@ pub fn architecture_scene(props: &PageProps) -> Html {
         .params
         .get("net")
         .is_some_and(|n| !NETS.contains(&n.as_str()));
-    let runs = use_memo(net.clone(), |net| {
+    // The frame lists, timings and costs are below the first screen: mounted in the next
+    // task, so the first one stays short (widgets/later.rs). The first one runs no
+    // simulation either: the runs below are made with the lower part, in its task.
+    let lower_part = use_later(props.embed, true);
+    // The costs' section comes in a task of its own after the frame lists.
+    let cost_part = use_later(props.embed, lower_part);
+    let runs = use_memo((net.clone(), lower_part), |(net, lower)| {
+        if !*lower {
+            return Ok(Rc::new(Vec::new()));
+        }
         Side::ALL
             .iter()
             .map(|&s| run_side(s, net))
@@ -312,12 +321,17 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             .map(Rc::new)
     });
     // The files the page links, fetched over the same link under the same condition.
-    let resources = use_memo(net.clone(), |net| run_resources(net).unwrap_or_default());
+    let resources = use_memo((net.clone(), lower_part), |(net, lower)| {
+        lower
+            .then(|| run_resources(net).unwrap_or_default())
+            .unwrap_or_default()
+    });
     let more_bytes: usize = resources.iter().map(bytes_after_arp).sum();
     let more_frames: usize = resources.iter().map(frames_after_arp).sum();
     // How long the user waits under every network condition, for both sides.
-    let timings = use_memo((), |()| {
+    let timings = use_memo(lower_part, |&lower| {
         NETS.iter()
+            .filter(|_| lower)
             .map(|n| {
                 let at = |s| view_us(s, n).unwrap_or(0);
                 (*n, at(Side::Cs), at(Side::Bs))
@@ -325,9 +339,6 @@ pub fn architecture_scene(props: &PageProps) -> Html {
             .collect::<Vec<_>>()
     });
     let selected = use_state_eq(|| None::<(Side, usize)>);
-    // The frame lists, timings and costs are below the first screen: mounted in the next
-    // task, so the first one stays short (widgets/later.rs).
-    let lower_part = use_later(props.embed, true);
     let runs = match &*runs {
         Ok(r) => r.clone(),
         Err(e) => {
@@ -352,7 +363,7 @@ pub fn architecture_scene(props: &PageProps) -> Html {
         })
     };
     let shown = selected.and_then(|(side, i)| {
-        let run = &runs[usize::from(side == Side::Bs)];
+        let run = runs.get(usize::from(side == Side::Bs))?;
         run.trace.frames.get(i).map(|_| (side, i))
     });
     let max_t = timings
@@ -457,8 +468,12 @@ pub fn architecture_scene(props: &PageProps) -> Html {
                         </section>
                     </div>
                 </section>
-                <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
-                             per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
+                if cost_part {
+                    <CostSection {lang} params={props.params.clone()} dispatch={props.dispatch.clone()} embed={props.embed}
+                                 per_use={[runs[0].wire_bytes, runs[1].wire_bytes + more_bytes]} />
+                } else {
+                    { later::placeholder() }
+                }
             }
         </div>
     }
