@@ -418,3 +418,47 @@ test('a 4:3 projector frame (1024×768): nothing scrolls, runs off the right or 
     await shot();
   }, { themes: ['projector'], sizes: [[1024, 768]] });
 });
+
+// Review of issue 16 (1024×768): the switch's upright drawing, bound by its column's width,
+// stood beside its MAC table and explanation, and 270-370 px stood blank under the
+// explanation (en, zh). A 4:3 frame now draws the switch wide across the frame, the table
+// and the explanation under it: at the first, the slides' and the last step, nothing
+// scrolls, no box under the drawing ends more than 120 px above the bottom of the frame's
+// content, and the drawn topology leaves at most 120 px blank on either side of its box.
+test('a 4:3 frame (1024×768): the switch leaves no blank column beside or under its parts', async ({ page }) => {
+  test.slow();
+  const steps = [0, 12, 35].map((s) => [`lan-switch-step${s}`, `#/lan?view=switch&step=${s}`]);
+  await forEachSlide(page, steps, async ({ frame, name, fail, shot }) => {
+    const m = await frame.locator('.ww-lan-main').evaluate((main) => {
+      const se = document.scrollingElement;
+      const bottom = Math.round(main.getBoundingClientRect().bottom);
+      // Where each part's content ends: the table's last row, the explanation's last line.
+      const ends = [...main.querySelectorAll('.ww-lan-side table, .ww-lan-side .ww-lan-lesson')].map((e) => {
+        const r = document.createRange();
+        r.selectNodeContents(e);
+        const rects = [...r.getClientRects()].filter((x) => x.height > 0);
+        return { part: e.tagName.toLowerCase(), end: Math.round(Math.max(...rects.map((x) => x.bottom))) };
+      });
+      const svg = main.querySelector('.ww-lan-topo');
+      const box = svg.closest('.ww-lan-scroll').getBoundingClientRect();
+      let left = Infinity; let right = -Infinity;
+      for (const el of svg.querySelectorAll('rect, circle, path, line, text')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        left = Math.min(left, r.left); right = Math.max(right, r.right);
+      }
+      return {
+        sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth, bottom, ends,
+        left: Math.round(left - box.left), right: Math.round(box.right - right), boxW: Math.round(box.width),
+      };
+    });
+    if (m.sh > m.ch || m.sw > m.cw) fail(`scrolls (${m.sw}×${m.sh} in ${m.cw}×${m.ch})`);
+    if (m.ends.length < 2) fail(`table and explanation not both shown ${JSON.stringify(m.ends)}`);
+    for (const { part, end } of m.ends) {
+      if (end > m.bottom + 0.5) fail(`${part} ends at ${end}, past ${m.bottom}`);
+      else if (m.bottom - end > 120) fail(`${m.bottom - end} px blank under the ${part}`);
+    }
+    if (m.left > 120 || m.right > 120) fail(`${m.left} px blank left, ${m.right} px right of the topology in a ${m.boxW} px box`);
+    if (name.endsWith('step12')) await shot();
+  }, { sizes: [[1024, 768]] });
+});

@@ -17,7 +17,7 @@ use crate::widgets::break_after_colons;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
-use crate::widgets::narrow::use_narrow;
+use crate::widgets::narrow::{use_media, use_narrow, SQUARISH};
 use model::{
     arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, mac_seen_on_link, narration,
     questions, tables_at, tick_at, View, PCS,
@@ -275,15 +275,8 @@ pub fn lan_scene(props: &PageProps) -> Html {
     };
     let predict = use_predict(props, qs, last_step);
     let (step, min, max) = (predict.step, predict.min, predict.max);
-    // A slide's box is a little wider than tall: the upright (phone) layout spread
-    // sideways fills it (the wide one left a third of it blank above and below, the
-    // upright one about 110 px on each side at 960×540).
     let narrow = use_narrow();
-    let shape = match (narrow, props.embed) {
-        (true, _) => Shape::Upright,
-        (false, true) => Shape::Slide,
-        (false, false) => Shape::Wide,
-    };
+    let squarish = use_media(SQUARISH);
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => {
@@ -292,6 +285,18 @@ pub fn lan_scene(props: &PageProps) -> Html {
     };
     let trace = built.trace.clone();
     let view = built.view;
+    // A slide's box is a little wider than tall: the upright (phone) layout spread
+    // sideways fills it (the wide one left a third of it blank above and below, the
+    // upright one about 110 px on each side at 960×540).
+    // A 4:3 frame (1024×768) gives the switch the wide drawing across the frame, its MAC
+    // table and explanation under it side by side: the upright one beside them, bound by
+    // the column's width, left 270-370 px blank under the explanation.
+    let shape = match (narrow, props.embed) {
+        (true, _) => Shape::Upright,
+        (false, true) if squarish && view == View::Switch => Shape::Wide,
+        (false, true) => Shape::Slide,
+        (false, false) => Shape::Wide,
+    };
     let pulled = built.scenario.params.storm_pulled;
     let udp = built.scenario.params.router_udp;
 
