@@ -117,6 +117,15 @@ for (const theme of THEMES) {
                 const b = document.querySelector('.ww-lan-scroll')?.getBoundingClientRect();
                 return t && b ? Math.round((b.width - t.width) / 2) : null;
               })(),
+              // Blank beside the storm's chart in its box, the wider side (85-89 px each
+              // side in en at 1280×720: the chart, bound by the height, stood in the middle).
+              chartBlank: (() => {
+                const svg = document.querySelector('.ww-lan-chart svg');
+                if (!svg) return null;
+                const b = svg.getBoundingClientRect();
+                const rs = [...svg.querySelectorAll('line, rect, text')].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+                return Math.round(Math.max(Math.min(...rs.map((r) => r.left)) - b.left, b.right - Math.max(...rs.map((r) => r.right))));
+              })(),
               // Layer names of the encapsulation stacks broken over lines ("数据链/路层"
               // beside the "current" badge): one rect per rendered line.
               // HTML text in the encapsulation stage (bytes, MACs, badges were 8-10 px):
@@ -217,6 +226,7 @@ for (const theme of THEMES) {
           if (w >= 1280 && m.rootPx < 18) fail(`type of ${m.rootPx} px in a ${w}×${h} slide`);
           if (name === 'lan-router' && w >= 1280 && m.vh - m.verdictBottom > 110) fail(`${Math.round(m.vh - m.verdictBottom)} px blank under the verdict`);
           if (name === 'lan-storm' && w >= 1280 && m.sideBlank > 80) fail(`${m.sideBlank} px blank each side of the topology`);
+          if (name === 'lan-storm' && w >= 1280 && m.chartBlank > 50) fail(`${m.chartBlank} px blank beside the storm's chart`);
           // The topology's labels: at least 12 px type, and 14 px in a 1280×720 slide
           // (three quarters of its 18.7 px text).
           const minType = w >= 1280 ? 14 : 12;

@@ -17,7 +17,7 @@ use crate::widgets::break_after_colons;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::frame_text::frame_label;
 use crate::widgets::inspector::Inspector;
-use crate::widgets::narrow::{use_media, use_narrow, SQUARISH};
+use crate::widgets::narrow::{use_media, use_narrow, SQUARISH, WIDE_SLIDE};
 use model::{
     arp_by_link, build, current_frame, hop_diff, hop_pair, host_label, mac_seen_on_link, narration,
     questions, tables_at, tick_at, View, PCS,
@@ -74,15 +74,20 @@ fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
 }
 
 /// The storm's frames-per-tick chart, the current tick marked. Long runs are binned: at
-/// most [`model::MAX_BARS`] bars, each summing an equal number of ticks.
-fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize) -> Html {
+/// most [`model::MAX_BARS`] bars, each summing an equal number of ticks. `wide`: drawn
+/// wider, for a wide slide.
+fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize, wide: bool) -> Html {
     let ticks = &trace.frames_per_tick;
     let (per, bars) = model::bin_ticks(ticks, model::MAX_BARS);
     // The axis fits this run's own bars (a quiet network's 1 frame a tick stays visible);
     // the other case's total is written under the chart for comparison.
     let max = bars.iter().copied().max().unwrap_or(1).max(1);
     let now = tick_at(trace, step) / per;
-    let (cw, ch, left, bottom) = (360.0, 150.0, 34.0, 22.0);
+    // A wide slide (1280×720) draws it wider: its box there is 2.6 (zh) to 3.5 (en) times
+    // as wide as tall, and the 360-unit chart, bound by the height, left 85-89 px blank on
+    // each side in en.
+    let cw = if wide { 480.0 } else { 360.0 };
+    let (ch, left, bottom) = (150.0, 34.0, 22.0);
     let n = bars.len().max(1) as f64;
     let bw = (cw - left - 4.0) / n;
     let total: usize = ticks.iter().sum();
@@ -277,6 +282,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
     let (step, min, max) = (predict.step, predict.min, predict.max);
     let narrow = use_narrow();
     let squarish = use_media(SQUARISH);
+    let wide_slide = use_media(WIDE_SLIDE) && props.embed;
     let built = match &*built {
         Ok((b, _)) => b.clone(),
         Err(e) => {
@@ -428,7 +434,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
     let side = match view {
         View::Switch => html! { <>{ mac_tables(&trace, lang, step) }{ lesson.clone() }</> },
         View::Storm => {
-            html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step) }{ mac_tables(&trace, lang, step) }</> }
+            html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step, wide_slide) }{ mac_tables(&trace, lang, step) }</> }
         }
         View::Router => router_panel(&trace, lang, step, on_pick),
     };

@@ -13,6 +13,10 @@ pub const NARROW: &str = "(max-width: 640px)";
 /// 16:9 slide's 960×540 or 1280×720); the same as the slide stylesheet's 4:3 rules.
 pub const SQUARISH: &str = "(min-width: 641px) and (max-aspect-ratio: 3/2)";
 
+/// The media query of a wide slide (1280×720); the same as the slide stylesheet's rules
+/// that give the storm's chart the width the topology leaves.
+pub const WIDE_SLIDE: &str = "(min-width: 1100px) and (min-height: 601px)";
+
 /// `true` while the page is phone-narrow; follows rotation and window resizes.
 #[hook]
 pub fn use_narrow() -> bool {
