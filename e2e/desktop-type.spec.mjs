@@ -2,7 +2,7 @@
 // beside them renders at least 12 px type: the per-bit digits of the addresses scene's bit
 // grid (12.8 px already), the state names of the TCP state diagram (11.5 px), the MAC and IP
 // labels of the LAN drawing (12.2 px, at the edge) and its port numbers (11.1 px), the
-// TCP ladder's state marks (11.6 px) and the addresses in the 4-tuple drawing (11.9 px). A drawing's text is its font size times the
+// TCP ladder's state marks (11.6 px) and its lost frames' notes (11.6 px), and the addresses in the 4-tuple drawing (11.9 px). A drawing's text is its font size times the
 // drawing's scale on the page (getScreenCTM); a page text its computed font size and the
 // height of its glyphs' box. collisions.spec.mjs checks that the larger labels overlap
 // nothing; here, each state name stays inside its box.
@@ -41,6 +41,9 @@ for (const lang of ['zh', 'en']) {
     await open(page, `#/tcp?lang=${lang}&step=14`);
     await check('tcp', '.ww-sd-node text', 11);
     await check('tcp ladder', '.ww-ladder .ww-state-mark', 8);
+    // A lost frame's note ("× lost", "RTO … → resent") under its arrow.
+    await open(page, `#/tcp?lang=${lang}&variant=tcp_loss&step=1000`);
+    await check('tcp ladder, loss', '.ww-ladder .ww-arrow-note', 2);
     const outside = await page.locator('.ww-sd-node').evaluateAll((ns) => ns.flatMap((n) => {
       const [r, t] = [n.querySelector('rect').getBoundingClientRect(), n.querySelector('text').getBoundingClientRect()];
       return t.left < r.left + 1 || t.right > r.right - 1 || t.top < r.top || t.bottom > r.bottom ? [n.dataset.state] : [];
