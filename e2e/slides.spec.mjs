@@ -472,3 +472,32 @@ test('a 4:3 frame (1024×768): the switch leaves no blank column beside or under
     if (name.endsWith('step12')) await shot();
   }, { sizes: [[1024, 768]] });
 });
+
+// Review of issue 16 (items 5, 6): in the 4:3 projector frame (1024×768) the PDU's labels
+// wrapped: "TCP 首 / 部" (mid-word), "TCP / header", "FCS / trailer", and the ports
+// "54622 → / 8080". Every block's name is one line, and so is the TCP (UDP) port pair, at
+// every slide size (a MAC or IP pair may still break after its arrow).
+test('the encapsulation slide: block names and the port pair each on one line', async ({ page }) => {
+  test.slow();
+  const sizes = [...SLIDE_SIZES, [1024, 768]];
+  await forEachSlide(page, [['encapsulation', '#/encapsulation?step=6']], async ({ frame, fail, shot, w }) => {
+    const parts = await frame.locator('.ww-enc-pdu').evaluate((pdu) => [...pdu.querySelectorAll(
+      '.ww-enc-block-name, :is(.blk-tcp, .blk-udp) .ww-enc-block-detail',
+    )].map((e) => {
+      // Lines: jumps of more than 4 px between characters' tops (a fallback font's "→"
+      // may sit a pixel or two off its line).
+      const tops = window.__wwChars(e).filter((c) => c.ch.trim() && c.width > 0).map((c) => c.top).sort((a, b) => a - b);
+      return { text: e.textContent, lines: tops.filter((t, i) => i === 0 || t > tops[i - 1] + 4).length };
+    }));
+    // ... with the PDU still clear of the receiver's stack (one-line labels widen it).
+    const gap = await frame.locator('.ww-enc-stage').evaluate((st) => {
+      const stack = st.querySelectorAll('.ww-enc-stack')[1].getBoundingClientRect();
+      const last = [...st.querySelectorAll('.ww-enc-pdu > .ww-enc-block')].pop().getBoundingClientRect();
+      return Math.round(stack.left - last.right);
+    });
+    if (gap < 0) fail(`the PDU runs ${-gap} px under the receiver's stack`);
+    if (parts.length < 7) fail(`only ${parts.length} labels found`);
+    for (const p of parts) if (p.lines !== 1) fail(`"${p.text}" on ${p.lines} lines`);
+    if (w === 1024) await shot('encapsulation-labels');
+  }, { sizes });
+});
