@@ -326,3 +326,34 @@ for (const lang of ['zh', 'en']) {
     expect(problems).toEqual([]);
   });
 }
+// Review 5 (item 2): in the projector theme the state machine's edge just taken ("the bold
+// line") was drawn at 0.75 opacity in its host's colour, a pale tan or light blue, weaker
+// than the ordinary dark grey edges (3.9:1 against the card, they 7.2:1): the highlight
+// read backwards. In every theme the lit edge is drawn at full strength (4.5:1 at least, the
+// text's level, where ordinary edges need 3:1) and at least twice as thick as any other.
+for (const theme of ['light', 'dark', 'projector']) {
+  test(`the state machine's lit edge is at full strength and the thickest line (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await open(page, `#/tcp?lang=en&step=14&theme=${theme}`);
+    const m = await page.evaluate(() => {
+      const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+      const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+      const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+      let bg = { r: 255, g: 255, b: 255 };
+      for (let e = document.querySelector('.ww-sd svg'); e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
+      const line = (el) => {
+        const cs = getComputedStyle(el);
+        const fg = rgba(cs.stroke);
+        const a = fg.a * Number(cs.strokeOpacity);
+        const mixed = { r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) };
+        return { edge: el.dataset.edge, k: ratio(mixed, bg), width: parseFloat(cs.strokeWidth) };
+      };
+      const lit = document.querySelector('.ww-sd-edge.is-lit');
+      return { lit: lit && line(lit), others: [...document.querySelectorAll('.ww-sd-edge:not(.is-lit)')].map(line) };
+    });
+    expect(m.lit).not.toBeNull();
+    expect(m.others.length).toBeGreaterThan(10);
+    expect(m.lit.k, `${m.lit.edge} against the card`).toBeGreaterThanOrEqual(4.5);
+    expect(m.others.filter((o) => 2 * o.width > m.lit.width), `lit ${JSON.stringify(m.lit)}`).toEqual([]);
+  });
+}
