@@ -275,3 +275,37 @@ test.describe('screenshots of every variant', () => {
     }
   }
 });
+
+// Review 5 (item 8): at step 20 of the lost-segment variant the ladder already showed the
+// lost frame's red ✕ half-way and the dashed resend arrow, while every other frame ahead
+// is a thin grey arrow: the loss was given away before it happened. A frame ahead of the
+// cursor is drawn like any other frame ahead: whole, solid, grey, no ✕; played, it is lost.
+test('frames ahead of the cursor do not give a loss away: no ✕, no dashed resend until played', async ({ page }) => {
+  const { json } = nativeTrace('tcp_loss');
+  const lostEv = json.events.findIndex((e) => e.kind === 'frame' && json.frames[e.frame].dropped);
+  expect(lostEv).toBeGreaterThan(0);
+  const look = () => page.evaluate(() => {
+    const svg = document.querySelector('.ww-ladder');
+    const lifelines = [...svg.querySelectorAll('.ww-lifeline')].map((l) => Number(l.getAttribute('x1')));
+    return [...svg.querySelectorAll('.ww-arrow')].map((g) => {
+      const line = g.querySelector('.ww-arrow-line');
+      const cs = getComputedStyle(line);
+      return {
+        frame: Number(g.dataset.frame), future: g.classList.contains('is-future'),
+        cross: !!g.querySelector('.ww-drop-x'), dash: cs.strokeDasharray, stroke: cs.stroke,
+        reaches: lifelines.some((x) => Math.abs(x - Number(line.getAttribute('x2'))) < 0.5),
+      };
+    });
+  });
+  await open(page, `#/tcp?lang=en&variant=tcp_loss&step=${lostEv}`);
+  const before = await look();
+  const ahead = before.filter((a) => a.future);
+  expect(ahead.length).toBeGreaterThan(4);
+  const grey = ahead[0].stroke;
+  expect(ahead.filter((a) => a.cross || a.dash !== 'none' || !a.reaches || a.stroke !== grey)).toEqual([]);
+  // One step on, the frame is played and lost: its ✕ half-way.
+  await open(page, `#/tcp?lang=en&variant=tcp_loss&step=${lostEv + 1}`);
+  const after = await look();
+  const lost = after.find((a) => a.frame === json.events[lostEv].frame);
+  expect(lost).toMatchObject({ future: false, cross: true, reaches: false });
+});

@@ -372,15 +372,18 @@ pub fn ladder(props: &LadderProps) -> Html {
         let x1 = side_x(&f.from);
         let x2 = side_x(&f.to);
         let y1 = row_y(i);
-        let (xe, ye) = if f.dropped { ((x1 + x2) / 2.0, y1 + g.slope / 2.0) } else { (x2, y1 + g.slope) };
+        // A frame not played yet is drawn whole and plain: a ✕ half-way or a dashed resend
+        // ahead of the cursor would give the loss away before it happens.
+        let dropped = f.dropped && shown;
+        let (xe, ye) = if dropped { ((x1 + x2) / 2.0, y1 + g.slope / 2.0) } else { (x2, y1 + g.slope) };
         let role = f.role.map(|r| r.as_str()).unwrap_or_default();
         let broadcast = f.annotated.as_ref().is_some_and(|a| a.summary.broadcast);
-        let retrans = role.contains("retransmission");
+        let retrans = role.contains("retransmission") && shown;
         let class = classes!(
             "ww-arrow",
             (x2 < x1).then_some("is-leftward"),
             broadcast.then_some("is-broadcast"),
-            f.dropped.then_some("is-dropped"),
+            dropped.then_some("is-dropped"),
             retrans.then_some("is-retrans"),
             (!shown).then_some("is-future"),
             (current_frame == Some(i)).then_some("is-current"),
@@ -420,8 +423,8 @@ pub fn ladder(props: &LadderProps) -> Html {
                 <title>{ format!("#{} {} · {}", i + 1, role_name, label) }</title>
                 <line class="ww-arrow-hit" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)} />
                 <line class="ww-arrow-line" x1={short(x1)} y1={short(y1)} x2={short(xe)} y2={short(ye)}
-                      marker-end={(!f.dropped).then_some(head)} pathLength="100" />
-                if f.dropped {
+                      marker-end={(!dropped).then_some(head)} pathLength="100" />
+                if dropped {
                     <g class="ww-drop-x">
                         <line x1={short(xe - 7.0)} y1={short(ye - 7.0)} x2={short(xe + 7.0)} y2={short(ye + 7.0)} />
                         <line x1={short(xe - 7.0)} y1={short(ye + 7.0)} x2={short(xe + 7.0)} y2={short(ye - 7.0)} />
@@ -437,12 +440,12 @@ pub fn ladder(props: &LadderProps) -> Html {
                 </text>
                 if let Some(p) = payload {
                     // A lost frame's ✕ is at the middle: its payload goes half-way to it.
-                    <text class="ww-arrow-payload" x={(if f.dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={short(y1 + g.slope + g.under)} text-anchor="middle">{ p }</text>
+                    <text class="ww-arrow-payload" x={(if dropped { (x1 + xe) / 2.0 } else { mx }).to_string()} y={short(y1 + g.slope + g.under)} text-anchor="middle">{ p }</text>
                 }
-                if retrans || f.dropped {
+                if retrans || dropped {
                     <text class="ww-arrow-note" x={(if x2 > x1 { x1 + 6.0 } else { x1 - 6.0 }).to_string()} y={short(y1 + g.slope + g.under + g.line * f64::from(u8::from(has_payload)))}
                           text-anchor={if x2 > x1 { "start" } else { "end" }}>
-                        { ladder_note(trace, i, f.dropped, retrans, lang) }
+                        { ladder_note(trace, i, dropped, retrans, lang) }
                     </text>
                 }
             </g>
