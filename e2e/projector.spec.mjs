@@ -357,3 +357,25 @@ for (const theme of ['light', 'dark', 'projector']) {
     expect(m.others.filter((o) => 2 * o.width > m.lit.width), `lit ${JSON.stringify(m.lit)}`).toEqual([]);
   });
 }
+
+// Review 5 (item 1): the storm view's MAC addresses, centred under Client and Server, ran
+// past both sides of the drawing ("ː2:00:00:00:00:0a", "…:00:1" with no "4"). Every text
+// of the LAN drawing lies inside the drawing, in every view, both languages.
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: no text of the LAN drawing is cut at its sides (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const cut = [];
+    for (const q of ['view=switch&step=12', 'view=storm&step=40', 'view=router&step=16']) {
+      await open(page, `#/lan?${q}&lang=${lang}&theme=projector`);
+      const out = await page.evaluate(() => {
+        const svg = document.querySelector('.ww-lan-topo');
+        const b = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => ({ t: t.textContent.trim(), r: t.getBoundingClientRect() }))
+          .filter(({ r }) => r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5)
+          .map(({ t, r }) => `"${t}" ${Math.round(r.left - b.left)}..${Math.round(r.right - b.left)} of ${Math.round(b.width)}`);
+      });
+      for (const o of out) cut.push(`${q}: ${o}`);
+    }
+    expect(cut).toEqual([]);
+  });
+}

@@ -104,11 +104,14 @@ fn node_pos(trace: &Trace, name: &str, shape: Shape) -> (f64, f64) {
             let port = switch_port_of(trace, name).unwrap_or(0) as f64;
             (100.0 + 200.0 * port, 222.0)
         }
+        // The hosts' MAC addresses (17 characters, 123 units wide in 12-unit mono type)
+        // are centred under them: 68 units in, they clear the sides (at 56 both ends'
+        // first and last characters were cut off).
         "storm" => match name {
-            "client" => (56.0, 85.0),
-            "switch1" => (212.0, 85.0),
-            "switch2" => (388.0, 85.0),
-            _ => (544.0, 85.0),
+            "client" => (68.0, 85.0),
+            "switch1" => (220.0, 85.0),
+            "switch2" => (380.0, 85.0),
+            _ => (532.0, 85.0),
         },
         _ => match name {
             "client" => (95.0, 150.0),
