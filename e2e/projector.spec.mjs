@@ -379,3 +379,41 @@ for (const lang of ['zh', 'en']) {
     expect(cut).toEqual([]);
   });
 }
+
+// Review 5 (items 15, 16): at 1024 px the capture intro's tcpdump command broke across two
+// lines ("tcpdump / -i any…" en, "my.pcap / port 8080" zh), the full IPv6 address broke after
+// "8a2e:", and the exponents of "192×2²⁴ + 168×2¹⁶" took a code cell per digit ("2² ⁴").
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: the tcpdump command and the full IPv6 address on one line, exponents kept together (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const lines = (sel) => page.evaluate((s) => {
+      const el = document.querySelector(s);
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size;
+    }, sel);
+    await open(page, `#/capture?lang=${lang}&theme=projector`);
+    expect(await lines('.ww-scene-intro code')).toBe(1);
+    await open(page, `#/addresses?lang=${lang}&theme=projector`);
+    expect(await lines('.ww-ipv6-full')).toBe(1);
+    const exp = await page.evaluate(() => {
+      const value = document.querySelector('.ww-ip-value .ww-mono');
+      const em = parseFloat(getComputedStyle(value).fontSize);
+      // Each superscript digit's advance, as a share of the formula's font size.
+      const out = [];
+      const walk = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (let i = 0; i < n.length; i++) {
+          if (!/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(n.data[i])) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + 1);
+          out.push(r.getBoundingClientRect().width / em);
+        }
+      }
+      return out;
+    });
+    expect(exp.length).toBe(5);
+    expect(exp.filter((w) => w > 0.45)).toEqual([]);
+  });
+}

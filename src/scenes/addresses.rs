@@ -225,7 +225,14 @@ fn ip_section(props: &SectionProps) -> Html {
             <div class="ww-addr-facts">
                 <p class="ww-ip-value" data-ip={dotted(ip)}>
                     <strong>{ dotted(ip) }</strong>{ "\u{a0}= " }
-                    <span class="ww-mono">{ format!("{}×2²⁴ + {}×2¹⁶ + {}×2⁸ + {} = {}", octets[0], octets[1], octets[2], octets[3], ip) }</span>
+                    // The exponents in proportional type: in the code font each superscript
+                    // digit took a full cell, so "2²⁴" read as "2² ⁴".
+                    <span class="ww-mono">
+                        { format!("{}×2", octets[0]) }<span class="ww-addr-exp">{ "²⁴" }</span>
+                        { format!(" + {}×2", octets[1]) }<span class="ww-addr-exp">{ "¹⁶" }</span>
+                        { format!(" + {}×2", octets[2]) }<span class="ww-addr-exp">{ "⁸" }</span>
+                        { format!(" + {} = {}", octets[3], ip) }
+                    </span>
                 </p>
                 if localhost {
                     <p class="ww-addr-note">{ t(lang, "scene.addresses.ip.localhost") }</p>
