@@ -417,3 +417,27 @@ for (const lang of ['zh', 'en']) {
     expect(exp.filter((w) => w > 0.45)).toEqual([]);
   });
 }
+
+// Review 5 (items 17, 18): in the frame details the triangles of nested fields (eth.dst,
+// ip.flags, tcp.flags) sat about 6 px above their names; the encapsulation's TCP/UDP radio
+// buttons and the Predict checkbox were 13 px boxes beside 18-21 px bold labels.
+test('projector at 1024×768: field twisties level with their names, radios and checkboxes as tall as their labels', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await open(page, '#/encapsulation?lang=en&step=6&theme=projector');
+  const m = await page.evaluate(() => {
+    const mid = (r) => (r.top + r.bottom) / 2;
+    const twisties = [...document.querySelectorAll('.ww-field-row > .ww-twisty')].map((t) => {
+      const id = t.parentElement.querySelector('.ww-field-id');
+      return { id: id.textContent, dy: Math.round(mid(t.querySelector('svg').getBoundingClientRect()) - mid(id.getBoundingClientRect())) };
+    });
+    const boxes = [...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')].filter((i) => i.getBoundingClientRect().width > 0).map((i) => {
+      const label = i.closest('label') ?? document.querySelector(`label[for="${i.id}"]`);
+      return { name: label?.textContent.trim().slice(0, 20), h: i.getBoundingClientRect().height, font: parseFloat(getComputedStyle(label ?? i.parentElement).fontSize) };
+    });
+    return { twisties, boxes };
+  });
+  expect(m.twisties.length).toBeGreaterThan(2);
+  expect(m.twisties.filter((t) => Math.abs(t.dy) > 2)).toEqual([]);
+  expect(m.boxes.length).toBeGreaterThan(2);
+  expect(m.boxes.filter((b) => b.h < 0.8 * b.font)).toEqual([]);
+});
