@@ -441,3 +441,19 @@ test('projector at 1024×768: field twisties level with their names, radios and 
   expect(m.boxes.length).toBeGreaterThan(2);
   expect(m.boxes.filter((b) => b.h < 0.8 * b.font)).toEqual([]);
 });
+
+// Review 5 (item 11): with the refused connection's short ladder the projector stacks the
+// side column as blocks, and the state cards, the state machine and both programs touched
+// (the others keep ~15 px between them). No two of them closer than 8 px.
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: the refused connection's panels keep a gap (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await open(page, `#/tcp?lang=${lang}&variant=refused&step=6&theme=projector`);
+    const gaps = await page.evaluate(() => {
+      const kids = [...document.querySelector('.ww-tcp-side').children].filter((k) => k.getBoundingClientRect().height > 0);
+      return kids.slice(1).map((k, i) => ({ after: kids[i].className, gap: Math.round(k.getBoundingClientRect().top - kids[i].getBoundingClientRect().bottom) }));
+    });
+    expect(gaps.length).toBeGreaterThan(1);
+    expect(gaps.filter((g) => g.gap < 8)).toEqual([]);
+  });
+}
