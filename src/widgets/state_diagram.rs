@@ -148,10 +148,13 @@ fn mark_spots(s: TcpState) -> (Option<Point>, Option<Point>) {
     let out = BW / 2.0 + MARK.0 + 1.0;
     let up = BH / 2.0 + MARK.1 + 1.0;
     let spots = |side: f64| {
+        // Beside the box (its middle, then just above or below a line coming in at the
+        // middle), then over or under its ends: always touching a side of the box (a
+        // spot off its corner left the refused connection's "S" floating above CLOSED).
         [
             (x + side * out, y),
-            (x + side * out, y - up + 4.0),
-            (x + side * out, y + up - 4.0),
+            (x + side * out, y - MARK.1 - 1.0),
+            (x + side * out, y + MARK.1 + 1.0),
             (x + side * (BW / 2.0 - MARK.0), y - up),
             (x + side * (BW / 2.0 - MARK.0), y + up),
             (x + side * (BW / 2.0 - 3.0 * MARK.0), y - up),
@@ -322,6 +325,28 @@ mod tests {
                 s.name()
             );
         }
+    }
+
+    /// Review 5 (item 12): the refused connection's "S" floated above CLOSED's right corner,
+    /// off the box (a corner spot, its centre 15 units up where the box starts at 20).
+    /// A marker sits beside its box (centre within the box's height) or above or below it
+    /// (centre within its width), never off a corner.
+    #[test]
+    fn every_marker_touches_its_box_side() {
+        let mut off = Vec::new();
+        for &s in TcpState::ALL.iter() {
+            let (x, y) = place(s);
+            let (c, v) = mark_spots(s);
+            for (who, p) in [("C", c), ("S", v)] {
+                let Some(p) = p else { continue };
+                let beside = (p.1 - y).abs() < BH / 2.0;
+                let over = (p.0 - x).abs() < BW / 2.0;
+                if !beside && !over {
+                    off.push(format!("{who} at {} {p:?}", s.name()));
+                }
+            }
+        }
+        assert!(off.is_empty(), "{off:?}");
     }
 
     #[test]
