@@ -378,3 +378,50 @@ fn protocol_names_are_in_capitals_and_check_marks_read_as_sentences() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// Review 5 (item 21): "课程：基于电信号发送二进制数据 0101…" and "物理层基于电信号发送二进制
+/// 数据 0101…" ended without "。" where their English ends with a full stop. A zh message
+/// whose English is a sentence (ends with "." after a word, not "…" or "...") ends with a
+/// full-width sentence mark, or one inside a closing quote or bracket.
+#[test]
+fn a_zh_sentence_ends_with_a_full_width_mark_where_its_english_does() {
+    let ends_sentence = |zh: &str| {
+        let t = zh.trim_end_matches(['”', '’', '）', '」', '》']);
+        t.ends_with(['。', '！', '？'])
+    };
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            let en = m.en.trim_end();
+            let sentence = en.ends_with('.') && !en.ends_with("..") && en.contains(' ');
+            if sentence && m.zh.chars().any(is_chinese) && !ends_sentence(m.zh) {
+                bad.push(format!("{table} {}: {}", m.key, m.zh));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "zh sentences with no final 。:\n{}",
+        bad.join("\n")
+    );
+}
+
+/// Review 5 (item 22): the switch lesson quoted an ARP request with straight quotes
+/// ("who has this IP?") while the frame details quote it with curly ones (“who has this
+/// IP?”). English quotes in words shown are curly, as everywhere else.
+#[test]
+fn english_quotes_are_curly() {
+    let mut bad = Vec::new();
+    for &(table, msgs) in TABLES {
+        for m in msgs {
+            if m.en.contains('"') {
+                bad.push(format!("{table} {}: {}", m.key, m.en));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "straight quotes in English (use “ ”):\n{}",
+        bad.join("\n")
+    );
+}

@@ -329,7 +329,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.why.send_phy",
-        "物理层基于电信号发送二进制数据 0101…",
+        "物理层基于电信号发送二进制数据 0101…。",
         "The physical layer sends binary data 0101… as electrical signals.",
     ),
     // Source: RFC 6335 §6 (0-1023 system ports; the course note writes 0-1024).

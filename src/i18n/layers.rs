@@ -203,7 +203,7 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.layers.note.physical",
-        "课程：基于电信号发送二进制数据 0101…",
+        "课程：基于电信号发送二进制数据 0101…。",
         "Course: sends binary data 0101… as electrical signals.",
     ),
     m(

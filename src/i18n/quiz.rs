@@ -59,7 +59,7 @@ pub static MESSAGES: &[Msg] = &[
     m("predict.tcp.why.data_ack", "确认号是“下一个期望收到的字节的序号”：{0} + {1}\u{a0}= {2}。", "The ack is the number of the next byte expected: {0} + {1}\u{a0}= {2}."),
     m("predict.tcp.why.recv", "recv({0}) 最多取 {0} 字节：已经到达多少就返回多少（这里是 {1} 字节），不会等到凑满。", "recv({0}) takes at most {0} bytes: it returns what has arrived ({1} bytes here) and does not wait to fill the buffer."),
     m("predict.tcp.why.state", "{0}：{1}\u{a0}→ {2}。{3}", "{0}: {1}\u{a0}→ {2}. {3}"),
-    m("predict.tcp.why.synack", "SYN 本身占用一个序号，所以确认号\u{a0}= 对方的 seq + 1\u{a0}= {0} + 1\u{a0}= {1}，意思是“下一个我要收的是第 {1} 号”。", "A SYN uses up one sequence number, so the ack is the peer's seq + 1\u{a0}= {0} + 1\u{a0}= {1}: \"the next one I expect is number {1}\"."),
+    m("predict.tcp.why.synack", "SYN 本身占用一个序号，所以确认号\u{a0}= 对方的 seq + 1\u{a0}= {0} + 1\u{a0}= {1}，意思是“下一个我要收的是第 {1} 号”。", "A SYN uses up one sequence number, so the ack is the peer's seq + 1\u{a0}= {0} + 1\u{a0}= {1}: “the next one I expect is number {1}”."),
     // Source: RFC 9293 §3.6 (the side that closes first enters TIME-WAIT; on a simultaneous close both do).
     m("predict.tcp.why.time_wait", "TIME_WAIT 属于主动关闭的一方：先发 FIN、最后发出最终 ACK 的那一方要等一会儿，以免迟到的报文干扰新连接；双方同时关闭时两边都会进入。", "TIME_WAIT belongs to the active closer: the side that sent the first FIN and the last ACK waits a while so that late segments cannot disturb a new connection; when both close at once, both do."),
     m("predict.title", "先预测，再观看", "Predict, then see"),
