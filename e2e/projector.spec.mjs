@@ -447,6 +447,18 @@ test('projector at 1024×768: field twisties level with their names, radios and 
   expect(m.boxes.filter((b) => b.h < 0.8 * b.font)).toEqual([]);
 });
 
+// Review 5 (item 20): at 1024 px the en tabs wrapped onto a second row ("6 Addresses &
+// ports", "7 Your capture" under the others). All seven on one row, in both languages.
+test('projector at 1024×768: the scene tabs take one row (zh, en)', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const lang of ['zh', 'en']) {
+    await open(page, `#/tcp?lang=${lang}&theme=projector`);
+    const rows = await page.locator('.ww-nav-link').evaluateAll((els) => [...new Set(els.map((a) => Math.round(a.getBoundingClientRect().top)))]);
+    expect(rows, lang).toHaveLength(1);
+    expect(await overflowsSideways(page), lang).toBe(false);
+  }
+});
+
 // Review 5 (item 11): with the refused connection's short ladder the projector stacks the
 // side column as blocks, and the state cards, the state machine and both programs touched
 // (the others keep ~15 px between them). No two of them closer than 8 px.
