@@ -501,3 +501,15 @@ test('the encapsulation slide: block names and the port pair each on one line', 
     if (w === 1024) await shot('encapsulation-labels');
   }, { sizes });
 });
+
+// Review of issue 16 (item 14): at 960×540 (en) the bits' legend wrapped, "FCS (4 bytes)"
+// alone on a second line. The legend's five names are one row at every slide size.
+test('the encapsulation slide: the bits\' legend on one row', async ({ page }) => {
+  test.slow();
+  await forEachSlide(page, [['encapsulation-step4', '#/encapsulation?step=4']], async ({ frame, fail, shot, w }) => {
+    const tops = await frame.locator('.ww-bits-legend').evaluate((l) => [...l.querySelectorAll('dt')].map((d) => Math.round(d.getBoundingClientRect().top)));
+    if (tops.length < 5) fail(`only ${tops.length} legend names`);
+    if (Math.max(...tops) - Math.min(...tops) > 4) fail(`legend on several rows (tops ${tops.join(', ')})`);
+    if (w !== 1280) await shot('encapsulation-legend');
+  }, { sizes: [...SLIDE_SIZES, [1024, 768]] });
+});
