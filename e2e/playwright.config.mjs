@@ -30,8 +30,10 @@ export default defineConfig({
     headless: true,
   },
   webServer: {
-    // Loopback only; stops with the run (and by itself after 20 minutes at most).
-    command: `node scripts/static-server.mjs --dir dist --port ${PORT} --base ${BASE_PATH} --max-seconds 1200`,
+    // Loopback only; stops with the run (and by itself after an hour at most). Twenty
+    // minutes was too short: the suite (392 tests) ran 21 minutes in CI, and every test
+    // after the 20th minute met a closed port.
+    command: `node scripts/static-server.mjs --dir dist --port ${PORT} --base ${BASE_PATH} --max-seconds 3600`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
     reuseExistingServer: false,
