@@ -15,18 +15,28 @@ for (const lang of ['zh', 'en']) {
       // The normal exchange passes ten states; a simultaneous close passes CLOSING.
       for (const variant of ['tcp', 'tcp_simultaneous_close']) {
         await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=0`);
-        const count = page.locator('.ww-step-count');
         const max = Number((await page.locator('.ww-scrub').getAttribute('max')));
         expect(max).toBeGreaterThan(10);
         const states = new Set();
         for (let step = 0; step <= max; step++) {
-          if (step > 0) {
-            await page.locator('.ww-pbtn[data-act="next"]').click();
-            await expect(count).toContainText(lang === 'zh' ? `第 ${step} 步` : `step ${step} of`);
-          }
-          const marks = await page.locator('.ww-sd .ww-sd-who').count();
-          expect(marks, `step ${step}: both markers drawn`).toBe(2);
-          for (const s of await page.locator('.ww-sd-node.is-client, .ww-sd-node.is-server').evaluateAll((n) => n.map((e) => e.dataset.state))) states.add(s);
+          // One round trip per step: press "next" (from step 1 on), wait until the step
+          // count shows the step, then read the markers and the states drawn.
+          const seen = await page.evaluate(async ({ step, want }) => {
+            const count = () => document.querySelector('.ww-step-count').textContent;
+            if (step > 0) document.querySelector('.ww-pbtn[data-act="next"]').click();
+            const t0 = performance.now();
+            while (!count().includes(want)) {
+              if (performance.now() - t0 > 5_000) return { timeout: count() };
+              await new Promise((r) => requestAnimationFrame(r));
+            }
+            return {
+              marks: document.querySelectorAll('.ww-sd .ww-sd-who').length,
+              states: [...document.querySelectorAll('.ww-sd-node.is-client, .ww-sd-node.is-server')].map((e) => e.dataset.state),
+            };
+          }, { step, want: step === 0 ? '' : lang === 'zh' ? `第 ${step} 步` : `step ${step} of` });
+          expect(seen.timeout, `step ${step}: the step count shows it`).toBeUndefined();
+          expect(seen.marks, `step ${step}: both markers drawn`).toBe(2);
+          for (const st of seen.states) states.add(st);
           for (const c of await collisions(page, '.ww-sd svg')) found.push({ variant, step, ...c });
         }
         if (variant === 'tcp') expect(states.size).toBeGreaterThanOrEqual(10);
