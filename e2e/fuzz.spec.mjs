@@ -3,7 +3,8 @@
 // The grammar is read from the code, not copied: scene slugs and each scene's PARAM_KEYS
 // from src/scenes/, the shell's keys from Route::apply in src/route.rs, the engine's
 // scenario keys from `wirewalk-trace --list`. Every key of every scene gets values that
-// are empty, huge, negative, overflowing, non-ASCII, markup, duplicated and percent-garbage.
+// are empty, huge, negative, overflowing, non-ASCII, markup, duplicated and percent-garbage
+// (every kind, checked before the run), several keys to a link, plus random mixes.
 // Each URL is a fresh page load and must show a scene within 3 s, with at most 20,000 DOM
 // nodes, no console error (the fixture), no CSP violation (the fixture) and no panic box.
 // The seed is fixed and printed, so a failure replays exactly.
@@ -14,8 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.mjs';
 
 const SEED = 0x77a11c0d;
-const PER_SHARD = 55;
-const SHARDS = 6; // 330 generated URLs, plus the known ones
+const SHARDS = 4;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = (f) => fs.readFileSync(path.join(root, f), 'utf8');
 
@@ -27,7 +27,15 @@ function rustList(text, name) {
 
 const mod = src('src/scenes/mod.rs');
 const SCENES = [...mod.matchAll(/Scene::\w+ => "([a-z]+)",/g)].map((m) => m[1]);
-const SCENE_KEYS = Object.fromEntries(SCENES.map((s) => [s, rustList(src(`src/scenes/${s}.rs`), 'PARAM_KEYS')]));
+/** A scene's PARAM_KEYS: a list of its own, or a list in one of its modules (`&model::SCENE_KEYS`). */
+function sceneKeys(scene) {
+  const text = src(`src/scenes/${scene}.rs`);
+  const alias = text.match(/PARAM_KEYS: &\[&str\] = &(\w+)::(\w+);/);
+  if (!alias) return rustList(text, 'PARAM_KEYS');
+  const m = src(`src/scenes/${scene}/${alias[1]}.rs`).match(new RegExp(`${alias[2]}: \\[&str; \\d+\\] = \\[([\\s\\S]*?)\\];`));
+  return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+}
+const SCENE_KEYS = Object.fromEntries(SCENES.map((s) => [s, sceneKeys(s)]));
 const routeApply = src('src/route.rs').split('fn apply(')[1].split('\n    }\n')[0];
 const SHELL_KEYS = [...routeApply.matchAll(/^\s+"(\w+)" =>/gm)].map((m) => m[1]);
 const bin = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'debug', 'wirewalk-trace');
@@ -59,6 +67,12 @@ const KINDS = {
 };
 const KIND_NAMES = Object.keys(KINDS);
 
+/** At most this many characters of query in one generated URL: no longer than the longest
+ *  single hostile value (180,000 characters of percent-encoded 界) with its key. Loads of
+ *  400 kB links took over 3 s on a busy machine. */
+const MAX_QUERY = 200_000;
+const MIXES = 24;
+
 function urls() {
   const r = rng(SEED);
   const pick = (a) => a[Math.floor(r() * a.length)];
@@ -67,16 +81,44 @@ function urls() {
     return typeof v === 'function' ? v() : v;
   };
   const out = [];
-  // Every key of every scene with every hostile kind at least once, then random mixes.
+  const hash = (scene, pairs) => `#/${scene}` + (pairs.length ? '?' + pairs.join('&') : '');
+  /** Loads of `pairs` ([key, value]), as few as fit MAX_QUERY each (one pair at least). */
+  const packed = (scene, kind, pairs) => {
+    let batch = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length) out.push({ kind, covers: batch.map(([k]) => `${scene} ${k} ${kind}`), hash: hash(scene, batch.map(([k, v]) => `${k}=${v}`)) });
+      batch = [];
+      size = 0;
+    };
+    for (const [k, v] of pairs) {
+      if (size + k.length + v.length + 2 > MAX_QUERY) flush();
+      batch.push([k, v]);
+      size += k.length + v.length + 2;
+    }
+    flush();
+  };
+  // Every key of every scene with every hostile kind: one fresh load per (scene, kind)
+  // carries all of the scene's keys at once, each with its own value of that kind. Huge
+  // values: every key gets the shortest (5,000 digits) in one load, and each longer one
+  // (100 to 180 kB) goes to a few keys of each scene, as many as fit in one load. Then
+  // each scene once more with every key bare (no `=`).
+  const huge = KINDS.huge.map((f) => f()).sort((a, b) => a.length - b.length);
   for (const scene of SCENES) {
     const keys = [...SHELL_KEYS, ...SCENE_KEYS[scene], ...ENGINE_KEYS];
-    for (const key of keys) {
-      const kinds = [...KIND_NAMES].sort(() => r() - 0.5).slice(0, 2);
-      for (const kind of kinds) out.push({ scene, pairs: [[key, value(kind)]], kind });
+    for (const kind of KIND_NAMES) {
+      if (kind !== 'huge') packed(scene, kind, keys.map((k) => [k, value(kind)]));
     }
+    packed(scene, 'huge', keys.map((k) => [k, huge[0]]));
+    for (const v of huge.slice(1)) {
+      const few = [...keys].sort(() => r() - 0.5).slice(0, Math.max(1, Math.floor(MAX_QUERY / (v.length + 40))));
+      out.push({ kind: 'huge', covers: [], hash: hash(scene, few.map((k) => `${k}=${v}`)) });
+    }
+    out.push({ kind: 'bare', covers: [], hash: hash(scene, keys) });
   }
-  const target = SHARDS * PER_SHARD;
-  while (out.length < target) {
+  // Random mixes: odd scene names, unknown and empty keys, duplicated keys, bare keys,
+  // long runs of plausible pairs.
+  for (let m = 0; m < MIXES; m++) {
     const scene = r() < 0.1 ? pick(['', 'nope', '%ff', 'TCP', '../tcp', enc('场景')]) : pick(SCENES);
     const keys = [...SHELL_KEYS, ...(SCENE_KEYS[scene] ?? []), ...ENGINE_KEYS, 'zzz', ''];
     const pairs = [];
@@ -88,13 +130,9 @@ function urls() {
       if (r() < 0.2) pairs.push([key, value(pick(KIND_NAMES))]); // duplicated key
     }
     if (r() < 0.1) for (let i = 0; i < 200; i++) pairs.push([pick(keys), value('plausible')]);
-    out.push({ scene, pairs, kind: 'mix' });
+    out.push({ kind: 'mix', covers: [], hash: hash(scene, pairs.map(([k, v]) => (r() < 0.1 ? k : `${k}=${v}`))) });
   }
-  // Spread the per-key cases over the shards; keep the total fixed.
-  return out.sort(() => r() - 0.5).slice(0, target).map(({ scene, pairs, kind }) => ({
-    kind,
-    hash: `#/${scene}` + (pairs.length ? '?' + pairs.map(([k, v]) => (r() < 0.1 ? k : `${k}=${v}`)).join('&') : ''),
-  }));
+  return out.sort(() => r() - 0.5);
 }
 
 // The links of issue 12, kept as fixed cases beside the generated ones.
@@ -106,7 +144,7 @@ const KNOWN = [
   '#/tcp?embed=1&step=1000000&from=999999&to=3',
   '#/tcp?debug=panic',
   '#/tcp?client.payload=' + enc('a\u00a0b\u0001'),
-].map((hash) => ({ kind: 'known', hash }));
+].map((hash) => ({ kind: 'known', covers: [], hash }));
 
 const ALL = [...KNOWN, ...urls()];
 const short = (h) => (h.length > 160 ? `${h.slice(0, 160)}… (${h.length} chars)` : h);
@@ -116,10 +154,16 @@ test.describe('hostile links', () => {
     console.log(`fuzz: seed 0x${SEED.toString(16)}, ${ALL.length} URLs over ${SCENES.length} scenes; ` +
       `keys: shell ${SHELL_KEYS.join(',')}; engine ${ENGINE_KEYS.length}; ` +
       SCENES.map((s) => `${s} ${SCENE_KEYS[s].join(',')}`).join('; '));
-    expect(ALL.length).toBeGreaterThanOrEqual(300);
+    // Every (scene, key, hostile kind) is in some URL.
+    const covered = new Set(ALL.flatMap((u) => u.covers));
+    const missing = SCENES.flatMap((s) => [...SHELL_KEYS, ...SCENE_KEYS[s], ...ENGINE_KEYS]
+      .flatMap((k) => KIND_NAMES.map((kind) => `${s} ${k} ${kind}`))).filter((c) => !covered.has(c));
+    expect(missing).toEqual([]);
+    expect(covered.size).toBeGreaterThanOrEqual(300);
     expect(SCENES.length).toBeGreaterThanOrEqual(6);
     expect(SHELL_KEYS).toEqual(expect.arrayContaining(['lang', 'theme', 'embed', 'step', 'from', 'to']));
     expect(ENGINE_KEYS).toContain('client.payload');
+    expect(SCENE_KEYS.lan).toContain('view');
   });
 
   for (let shard = 0; shard < SHARDS; shard++) {
