@@ -160,6 +160,36 @@ fn no_code_file_is_over_600_lines() {
     );
 }
 
+/// scripts/test.sh runs the wasm-bindgen tests with `--test web` only (linking every other
+/// test target into a wasm of its own costs CI a minute and runs nothing), so a
+/// wasm-bindgen test anywhere else would never run.
+#[test]
+fn every_wasm_test_lives_in_tests_web() {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for d in ["src", "tests", "examples"] {
+        walk(&root.join(d), &mut files);
+    }
+    let needle = concat!("wasm_bindgen", "_test");
+    let with: Vec<_> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains(needle))
+        .map(|f| f.strip_prefix(root).unwrap().to_path_buf())
+        .collect();
+    assert!(files.len() > 50, "only {} files found", files.len());
+    assert_eq!(with, [Path::new("tests/web.rs")], "files with wasm tests");
+}
+
 /// The cycle finder itself, on a made-up crate: it must find a three-module loop, and
 /// must not call a parent using its child a loop.
 #[test]
