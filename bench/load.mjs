@@ -5,9 +5,13 @@
 // and the parts a scene mounts in later tasks are in: no .ww-later left), the longest task
 // until complete, and the layout shift when the app
 // takes over the pre-rendered page. Optionally under Chromium's network and CPU
-// emulation (files served uncompressed, as the static server does). Prints JSON.
+// emulation (files served uncompressed, as the static server does). Also the floor: the
+// same cold load of a one-heading page. Prints JSON.
 //   node bench/load.mjs [--runs 5] [--route '#/tcp?lang=en' ...] [--condition none|slow|lowend] [--dist dist]
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
@@ -47,20 +51,23 @@ const median = (xs) => {
 };
 const round = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
+async function emulate(ctx, page) {
+  if (!condition) return;
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: condition.rttMs,
+    downloadThroughput: (condition.mbps * 1e6) / 8,
+    uploadThroughput: (condition.mbps * 1e6) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
+}
+
 async function load(route) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
-  if (condition) {
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: condition.rttMs,
-      downloadThroughput: (condition.mbps * 1e6) / 8,
-      uploadThroughput: (condition.mbps * 1e6) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
-  }
+  await emulate(ctx, page);
   await page.addInitScript(() => {
     window.__m = { longest: 0, shift: 0 };
     const seen = (sel, key) => {
@@ -103,8 +110,36 @@ async function load(route) {
   return m;
 }
 
+// The browser's own floor: the same cold load of a page with one heading and nothing
+// else, served the same way (a fresh context starts a renderer, which costs this machine
+// about 100 ms before any page can paint). Our figures are read against it.
+async function floor() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-floor-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang=en><head><meta charset=utf-8><title>floor</title></head><body><h1>Floor</h1></body></html>');
+  const fport = port + 301;
+  const fserver = spawn('node', ['scripts/static-server.mjs', '--dir', dir, '--port', String(fport), '--base', base, '--max-seconds', '900'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => fserver.stdout.once('data', resolve));
+  const fcps = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.newPage();
+      await emulate(ctx, page);
+      await page.goto(`http://127.0.0.1:${fport}${base}`);
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      fcps.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      await ctx.close();
+    }
+  } finally {
+    fserver.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { fcp_ms_median: round(median(fcps)), samples: fcps.map(round) };
+}
+
 const out = { condition: conditionName, ...(condition ? { emulated: condition } : {}), runs, dist, routes: {} };
 try {
+  out.floor = await floor();
   for (const route of routes) {
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(await load(route));

@@ -67,7 +67,13 @@ try {
     function k_in(n) { return KINDS.includes(n); }
     const longest = tasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0);
     const longest_cpu = tasks.reduce((m, t) => Math.max(m, (t.tdur ?? t.dur) / 1000), 0);
-    summary.push({ longest, longest_cpu, ...sums });
+    // The first contentful paint, and the main thread's own CPU time in the tasks that
+    // started before it: on a busy machine wall times stretch, this much less.
+    const fcpEv = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === Number(main.split(':')[0]));
+    const fcp = fcpEv ? (fcpEv.ts - t0) / 1000 : NaN;
+    const top = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+    const cpu_before_fcp = fcpEv ? top.filter((e) => e.ts < fcpEv.ts).reduce((a, e) => a + (e.tdur ?? e.dur) / 1000, 0) : NaN;
+    summary.push({ fcp, cpu_before_fcp, longest, longest_cpu, ...sums });
     if (!quiet) console.log(`--- run ${r} ${route}`);
     for (const t of quiet ? [] : tasks) {
       const inside = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
