@@ -98,3 +98,19 @@ export async function wholeLadder(page) {
     await expect(page.locator('.ww-ladder-all')).toHaveAttribute('data-all', 'true');
   }
 }
+
+/** Presses the player's "next" button in the page (one round trip, not Playwright's
+ *  several for a click) and waits until the player shows `step`. */
+export async function nextStep(page, step) {
+  const shown = await page.evaluate(async (step) => {
+    const at = () => document.querySelector('.ww-scrub').value;
+    document.querySelector('.ww-pbtn[data-act="next"]').click();
+    const t0 = performance.now();
+    while (at() !== String(step)) {
+      if (performance.now() - t0 > 5_000) return at();
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return at();
+  }, step);
+  expect(shown, `the player moved on to step ${step}`).toBe(String(step));
+}
