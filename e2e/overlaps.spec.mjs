@@ -2,7 +2,7 @@
 // the LAN router's name against the envelope and the port badges, the port badges against
 // their cables (a badge's centre lies on its cable), the ladder's arrow labels against
 // the lifelines, and encapsulation's "here" badge inside its layer chip.
-import { test, expect, open, wholeLadder } from './fixtures.mjs';
+import { test, expect, open, wholeLadder, nextStep } from './fixtures.mjs';
 
 /** Pairs of boxes closer than `gap` px: the first selector's boxes against the second's. */
 async function touching(page, a, b, gap = 2) {
@@ -46,7 +46,7 @@ async function everyStep(page, check) {
   const max = Number(await page.locator('.ww-scrub').getAttribute('max'));
   expect(max).toBeGreaterThan(3);
   for (let step = 0; step <= max; step++) {
-    if (step > 0) await page.locator('.ww-pbtn[data-act="next"]').click();
+    if (step > 0) await nextStep(page, step);
     await check(step);
   }
 }
@@ -144,7 +144,7 @@ for (const [w, h] of [[390, 844], [1280, 800]]) {
     let envelopes = 0;
     // Every step of the first 40, where the broadcast first floods the loop.
     for (let step = 0; step <= 40; step++) {
-      if (step > 0) await page.locator('.ww-pbtn[data-act="next"]').click();
+      if (step > 0) await nextStep(page, step);
       envelopes += await page.locator('.ww-lan-packet').count();
       for (const t of await touching(page, '.ww-lan-packet rect, .ww-lan-packet-dir', '.ww-lan-port circle', 1)) found.push({ step, ...t });
     }

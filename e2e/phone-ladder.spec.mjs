@@ -51,14 +51,28 @@ for (const lang of ['zh', 'en']) {
     let seen = 0;
     for (let step = 1; step <= json.events.length; step++) {
       await page.keyboard.press('ArrowRight');
-      await expect(page).toHaveURL(new RegExp(`step=${step}\\b`));
-      most = Math.max(most, await height());
-      const cur = svg.locator('.ww-arrow.is-current .ww-arrow-line');
-      if (await cur.count()) {
+      // One round trip: wait for the step in the URL, then measure the drawing's height
+      // and the current arrow's box.
+      const m = await ladder.evaluate(async (l, step) => {
+        const re = new RegExp(`step=${step}\\b`);
+        const t0 = performance.now();
+        while (!re.test(location.href)) {
+          if (performance.now() - t0 > 5_000) return { url: location.href };
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        const boxes = [...l.querySelectorAll(':scope > :is(.ww-ladder-cue, svg.ww-ladder, .ww-ladder-more)')].map((e) => e.getBoundingClientRect());
+        const cur = l.querySelector('svg.ww-ladder .ww-arrow.is-current .ww-arrow-line')?.getBoundingClientRect();
+        return {
+          height: Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top)),
+          cur: cur && { y: cur.y, height: cur.height },
+        };
+      }, step);
+      expect(m.url, `step ${step} in the URL`).toBeUndefined();
+      most = Math.max(most, m.height);
+      if (m.cur) {
         seen++;
-        const b = await cur.boundingBox();
-        expect(b.y, `step ${step}`).toBeGreaterThanOrEqual(0);
-        expect(b.y + b.height, `step ${step}`).toBeLessThanOrEqual(PHONE.height);
+        expect(m.cur.y, `step ${step}`).toBeGreaterThanOrEqual(0);
+        expect(m.cur.y + m.cur.height, `step ${step}`).toBeLessThanOrEqual(PHONE.height);
       }
     }
     expect(seen).toBe(frames);
@@ -133,11 +147,15 @@ for (const lang of ['zh', 'en']) {
       const { json } = nativeTrace(variant);
       await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=0`);
       for (let step = 0; step <= json.events.length; step++) {
-        if (step > 0) {
-          await page.keyboard.press('ArrowRight');
-          await expect(page).toHaveURL(new RegExp(`step=${step}\\b`));
-        }
-        const hits = await page.locator('svg.ww-ladder').evaluate((svg) => {
+        if (step > 0) await page.keyboard.press('ArrowRight');
+        // One round trip: wait for the step in the URL, then measure.
+        const hits = await page.locator('svg.ww-ladder').evaluate(async (svg, step) => {
+          const re = new RegExp(`step=${step}\\b`);
+          const t0 = performance.now();
+          while (!re.test(location.href)) {
+            if (performance.now() - t0 > 5_000) return [`the URL never showed step ${step}: ${location.href}`];
+            await new Promise((r) => requestAnimationFrame(r));
+          }
           const shown = (t) => Number(getComputedStyle(t).opacity) > 0.05;
           const box = (t) => t.getBoundingClientRect();
           const heads = [...svg.querySelectorAll('.ww-host-name, .ww-host-ip')].map((t) => [t.textContent, box(t)]);
@@ -151,7 +169,7 @@ for (const lang of ['zh', 'en']) {
             }
           }
           return out;
-        });
+        }, step);
         for (const h of hits) found.push(`${variant} step ${step}: ${h}`);
       }
     }
