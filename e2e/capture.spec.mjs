@@ -76,18 +76,9 @@ test('a loaded capture labels the frames ahead, legibly', async ({ page }) => {
     await expect(page.locator('.ww-step-count')).toContainText(new RegExp(`^step ${i} of`));
   }
   const m = await page.locator('.ww-ladder').evaluate((svg) => {
-    const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
-    const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-    const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-    const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
-    let bg = { r: 255, g: 255, b: 255 };
-    for (let e = svg; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
-    const k = (el, prop) => {
-      const cs = getComputedStyle(el);
-      const fg = rgba(cs[prop]);
-      const a = fg.a * opacity(el) * (prop === 'stroke' ? Number(cs.strokeOpacity) : Number(cs.fillOpacity));
-      return ratio({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) }, bg);
-    };
+    const { background, ink } = window.__wwContrast; // fixtures.mjs
+    const bg = background(svg);
+    const k = (el, prop) => ink(el, prop, bg);
     const ahead = [...svg.querySelectorAll('.ww-arrow.is-future')];
     return {
       ahead: ahead.length,

@@ -64,6 +64,41 @@ export const test = base.extend({
         }
         return out;
       };
+      // For contrast checks inside page.evaluate (WCAG 2.1: relative luminance, contrast
+      // ratio), the one copy the specs share. `ink(el, 'stroke' | 'fill', bg)` is the ratio
+      // of a line's or a text's colour against `bg` (by default the first opaque background
+      // up the tree), drawn with its colour's alpha, its stroke-/fill-opacity and the
+      // opacity of it and every ancestor, as the eye sees it over that background.
+      window.__wwContrast = (() => {
+        const rgba = (s) => {
+          const m = /rgba?\(([^)]+)\)/.exec(s || '');
+          if (!m) return null;
+          const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+          return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+        };
+        const lum = ({ r, g, b }) => {
+          const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
+        const blend = (fg, bg, a) => ({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) });
+        const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = rgba(getComputedStyle(e).backgroundColor);
+            if (c && c.a > 0.99) return c;
+          }
+          return { r: 255, g: 255, b: 255, a: 1 };
+        };
+        const ink = (el, prop, bg = background(el)) => {
+          const cs = getComputedStyle(el);
+          const fg = rgba(cs[prop]);
+          if (!fg) return null;
+          const a = fg.a * opacity(el) * Number(prop === 'stroke' ? cs.strokeOpacity : cs.fillOpacity);
+          return ratio(blend(fg, bg, a), bg);
+        };
+        return { rgba, ratio, blend, opacity, background, ink };
+      })();
     });
     await use(page);
     expect(problems, 'console errors / failed or foreign requests').toEqual([]);

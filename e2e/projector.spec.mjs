@@ -8,26 +8,7 @@ import { blankBlocks } from './geometry.mjs';
 /** Low-contrast marks in the page's SVG drawings, as readable lines. */
 async function drawingContrastProblems(page) {
   return page.evaluate(() => {
-    const rgba = (s) => {
-      const m = /rgba?\(([^)]+)\)/.exec(s || '');
-      if (!m) return null;
-      const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-      return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
-    };
-    const lum = ({ r, g, b }) => {
-      const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-    const blend = (fg, bg, a) => ({ r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) });
-    const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
-    const htmlBg = (el) => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgba(getComputedStyle(e).backgroundColor);
-        if (c && c.a > 0.99) return c;
-      }
-      return { r: 255, g: 255, b: 255 };
-    };
+    const { rgba, opacity, background, ink } = window.__wwContrast; // fixtures.mjs
     const out = [];
     for (const svg of document.querySelectorAll('main svg')) {
       const box = svg.getBoundingClientRect();
@@ -37,7 +18,7 @@ async function drawingContrastProblems(page) {
       const behind = (el) => {
         const r = el.getBoundingClientRect();
         const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-        let bg = htmlBg(svg);
+        let bg = background(svg);
         for (const { s, r: b, fill } of shapes) {
           if (s === el || s.contains(el) || el.contains(s)) continue;
           if (!(s.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
@@ -58,12 +39,12 @@ async function drawingContrastProblems(page) {
         if (el.tagName === 'text') {
           const fg = rgba(cs.fill);
           if (!fg || fg.a === 0 || !el.textContent.trim()) continue;
-          const k = ratio(blend(fg, bg, fg.a * o), bg);
+          const k = ink(el, 'fill', bg);
           if (k < 4.5) out.push(`${name(el)}: text ${k.toFixed(2)}:1`);
         } else {
           const fg = rgba(cs.stroke);
           if (!fg || fg.a === 0 || parseFloat(cs.strokeWidth) === 0 || cs.stroke === 'none') continue;
-          const k = ratio(blend(fg, bg, fg.a * o * Number(cs.strokeOpacity)), bg);
+          const k = ink(el, 'stroke', bg);
           if (k < 3) out.push(`${name(el)}: line ${k.toFixed(2)}:1`);
         }
       }
@@ -92,18 +73,11 @@ for (const theme of ['light', 'dark', 'projector']) {
     await page.setViewportSize({ width: 1024, height: 768 });
     await open(page, `#/tcp?lang=zh&step=30&theme=${theme}`);
     const out = await page.evaluate(() => {
-      const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
-      const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-      const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-      const opacity = (el) => { let o = 1; for (let e = el; e && e.nodeType === 1; e = e.parentElement) o *= Number(getComputedStyle(e).opacity); return o; };
-      let bg = { r: 255, g: 255, b: 255 };
-      for (let e = document.querySelector('.ww-ladder'); e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
+      const { background, ink } = window.__wwContrast; // fixtures.mjs
+      const bg = background(document.querySelector('.ww-ladder'));
       const line = (el) => {
         const cs = getComputedStyle(el);
-        const fg = rgba(cs.stroke);
-        const a = fg.a * opacity(el) * Number(cs.strokeOpacity);
-        const mixed = { r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) };
-        return { k: ratio(mixed, bg), width: parseFloat(cs.strokeWidth), stroke: cs.stroke };
+        return { k: ink(el, 'stroke', bg), width: parseFloat(cs.strokeWidth), stroke: cs.stroke };
       };
       const future = [...document.querySelectorAll('.ww-ladder .ww-arrow.is-future .ww-arrow-line')].map(line);
       const played = [...document.querySelectorAll('.ww-ladder .ww-arrow:not(.is-future):not(.is-current) .ww-arrow-line')].map(line);
@@ -251,15 +225,8 @@ for (const theme of ['light', 'dark', 'projector']) {
       const m = await page.evaluate(() => {
         const mark = document.querySelector('.ww-ladder .ww-state-mark.is-current');
         if (!mark) return null;
-        const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2] }; };
-        const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-        const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-        let bg = { r: 255, g: 255, b: 255 };
-        for (let e = mark.closest('svg'); e; e = e.parentElement) {
-          const p = /rgba?\(([^)]+)\)/.exec(getComputedStyle(e).backgroundColor);
-          const v = p ? p[1].split(/[ ,/]+/).filter(Boolean).map(Number) : [];
-          if (v.length === 3 || v[3] > 0.99) { bg = { r: v[0], g: v[1], b: v[2] }; break; }
-        }
+        const { rgba, ratio, background } = window.__wwContrast; // fixtures.mjs
+        const bg = background(mark.closest('svg'));
         // The host's colour as its state card shows it (the card's left border).
         // Whose mark it is, by the side it is written on (client left, server right).
         const svg = mark.closest('svg').getBoundingClientRect();
@@ -341,18 +308,9 @@ for (const theme of ['light', 'dark', 'projector']) {
     await page.setViewportSize({ width: 1024, height: 768 });
     await open(page, `#/tcp?lang=en&step=14&theme=${theme}`);
     const m = await page.evaluate(() => {
-      const rgba = (s) => { const p = /rgba?\(([^)]+)\)/.exec(s)[1].split(/[ ,/]+/).filter(Boolean).map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
-      const lum = ({ r, g, b }) => { const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-      const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-      let bg = { r: 255, g: 255, b: 255 };
-      for (let e = document.querySelector('.ww-sd svg'); e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor); if (c.a > 0.99) { bg = c; break; } }
-      const line = (el) => {
-        const cs = getComputedStyle(el);
-        const fg = rgba(cs.stroke);
-        const a = fg.a * Number(cs.strokeOpacity);
-        const mixed = { r: fg.r * a + bg.r * (1 - a), g: fg.g * a + bg.g * (1 - a), b: fg.b * a + bg.b * (1 - a) };
-        return { edge: el.dataset.edge, k: ratio(mixed, bg), width: parseFloat(cs.strokeWidth) };
-      };
+      const { background, ink } = window.__wwContrast; // fixtures.mjs
+      const bg = background(document.querySelector('.ww-sd svg'));
+      const line = (el) => ({ edge: el.dataset.edge, k: ink(el, 'stroke', bg), width: parseFloat(getComputedStyle(el).strokeWidth) });
       const lit = document.querySelector('.ww-sd-edge.is-lit');
       return { lit: lit && line(lit), others: [...document.querySelectorAll('.ww-sd-edge:not(.is-lit)')].map(line) };
     });

@@ -16,6 +16,15 @@ use wirewalk_engine::scenario::{Scenario, ScenarioName};
 use wirewalk_engine::trace::{CallPhase, EventKind, TcpState, Trace};
 use wirewalk_engine::wire::FrameRole;
 
+/// The scenarios whose server runs `listen()` and `accept()`: every TCP one.
+const TCP_SCENARIOS: [ScenarioName; 5] = [
+    ScenarioName::Tcp,
+    ScenarioName::TcpLoss,
+    ScenarioName::TcpLossTwice,
+    ScenarioName::TcpServerClose,
+    ScenarioName::TcpSimultaneousClose,
+];
+
 /// The index of `host`'s first `call` event in `phase`.
 fn call_at(t: &Trace, host: &str, call: &str, phase: CallPhase) -> Option<usize> {
     t.events.iter().position(|e| {
@@ -55,13 +64,7 @@ fn listen_then_accept(t: &Trace, what: &str) {
 
 #[test]
 fn every_tcp_scenario_listens_before_accept_blocks() {
-    for name in [
-        ScenarioName::Tcp,
-        ScenarioName::TcpLoss,
-        ScenarioName::TcpLossTwice,
-        ScenarioName::TcpServerClose,
-        ScenarioName::TcpSimultaneousClose,
-    ] {
+    for name in TCP_SCENARIOS {
         let t = wirewalk_engine::run(&Scenario::new(name)).unwrap();
         listen_then_accept(&t, &format!("{name:?}"));
     }
@@ -132,13 +135,7 @@ fn cpython_on_linux_is_in_listen_after_listen_before_accept() {
 /// server's LISTEN comes before the SYN is even sent. Holds on every TCP scenario.
 #[test]
 fn the_server_listens_before_the_first_syn_is_sent() {
-    for name in [
-        ScenarioName::Tcp,
-        ScenarioName::TcpLoss,
-        ScenarioName::TcpLossTwice,
-        ScenarioName::TcpServerClose,
-        ScenarioName::TcpSimultaneousClose,
-    ] {
+    for name in TCP_SCENARIOS {
         let t = wirewalk_engine::run(&Scenario::new(name)).unwrap();
         let listen = t
             .events
