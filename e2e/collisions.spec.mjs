@@ -2,7 +2,7 @@
 // no line or curve runs through a text it does not belong to (geometry.mjs), measured on
 // the rendered page at desktop and phone sizes, in zh and en.
 import { test, expect, open, wholeLadder } from './fixtures.mjs';
-import { blankBlocks, collisions, orphans } from './geometry.mjs';
+import { blankBlocks, collisions, orphans, touching } from './geometry.mjs';
 
 const SIZES = [[1280, 800], [390, 844]];
 
@@ -100,9 +100,11 @@ for (const [w, h] of SIZES) {
 // of its own, so a ✕ on its own frame's payload or label counts too.
 const LADDER_VARIANTS = ['tcp', 'tcp_loss', 'tcp_loss_twice', 'tcp_server_close', 'tcp_simultaneous_close', 'refused', 'udp'];
 const LADDER_OWN = 'g.ww-drop-x, g[data-frame]';
+// The variants whose arrow labels are checked against the lifelines (issue 16).
+const LIFELINE_VARIANTS = ['tcp', 'tcp_loss', 'tcp_server_close', 'refused', 'udp'];
 for (const lang of ['zh', 'en']) {
   for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector'], [390, 844, '']]) {
-    test(`TCP ladder: no label crossed by an arrow, a ✕ or another label, every variant (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
+    test(`TCP ladder: no label crossed by an arrow, a ✕ or another label, labels clear of the lifelines, every variant (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
       test.slow(); // seven variants
       await page.setViewportSize({ width: w, height: h });
       const found = [];
@@ -114,6 +116,12 @@ for (const lang of ['zh', 'en']) {
         expect(await page.locator('.ww-ladder .ww-arrow:not(.is-future)').count()).toBeGreaterThan(1);
         if (variant.startsWith('tcp_loss')) expect(await page.locator('.ww-ladder .ww-drop-x').count()).toBeGreaterThan(0);
         for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ variant, ...c });
+        // Arrow labels clear of the lifelines (was overlaps.spec.mjs, which loaded these
+        // same pages again).
+        if (LIFELINE_VARIANTS.includes(variant)) {
+          expect(await page.locator('.ww-ladder .ww-arrow[data-role="arp_request"] .ww-arrow-label').count(), variant).toBeGreaterThan(0);
+          for (const t of await touching(page, '.ww-ladder .ww-arrow-label', '.ww-ladder .ww-lifeline')) found.push({ variant, what: 'label/lifeline', ...t });
+        }
       }
       expect(found).toEqual([]);
     });

@@ -308,3 +308,21 @@ export async function spills(page, root = 'main', { slack = 1.5 } = {}) {
     return [...new Set(out)];
   }, { root, slack });
 }
+
+/** Pairs of boxes closer than `gap` px: the first selector's boxes against the second's. */
+export async function touching(page, a, b, gap = 2) {
+  return page.evaluate(({ a, b, gap }) => {
+    const boxes = (sel) => [...document.querySelectorAll(sel)]
+      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => ({ name: (e.textContent || e.getAttribute('class') || e.tagName).trim().slice(0, 24), r: e.getBoundingClientRect() }));
+    const out = [];
+    for (const p of boxes(a)) {
+      for (const q of boxes(b)) {
+        if (p.r.left - gap < q.r.right && q.r.left - gap < p.r.right && p.r.top - gap < q.r.bottom && q.r.top - gap < p.r.bottom) {
+          out.push({ a: p.name, b: q.name });
+        }
+      }
+    }
+    return out;
+  }, { a, b, gap });
+}

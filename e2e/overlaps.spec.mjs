@@ -1,26 +1,10 @@
 // Labels that touched what they sit beside (issue 16), each measured on the rendered page:
 // the LAN router's name against the envelope and the port badges, the port badges against
 // their cables (a badge's centre lies on its cable), the ladder's arrow labels against
-// the lifelines, and encapsulation's "here" badge inside its layer chip.
-import { test, expect, open, wholeLadder, nextStep } from './fixtures.mjs';
-
-/** Pairs of boxes closer than `gap` px: the first selector's boxes against the second's. */
-async function touching(page, a, b, gap = 2) {
-  return page.evaluate(({ a, b, gap }) => {
-    const boxes = (sel) => [...document.querySelectorAll(sel)]
-      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
-      .map((e) => ({ name: (e.textContent || e.getAttribute('class') || e.tagName).trim().slice(0, 24), r: e.getBoundingClientRect() }));
-    const out = [];
-    for (const p of boxes(a)) {
-      for (const q of boxes(b)) {
-        if (p.r.left - gap < q.r.right && q.r.left - gap < p.r.right && p.r.top - gap < q.r.bottom && q.r.top - gap < p.r.bottom) {
-          out.push({ a: p.name, b: q.name });
-        }
-      }
-    }
-    return out;
-  }, { a, b, gap });
-}
+// the lifelines (checked in collisions.spec.mjs's ladder walk, on the same pages), and
+// encapsulation's "here" badge inside its layer chip.
+import { test, expect, open, nextStep } from './fixtures.mjs';
+import { touching } from './geometry.mjs';
 
 /** Port badges whose centre is more than `tol` px from their own cable: `[{ link, port, off }]`. */
 async function badgesOffCable(page, tol = 1.5) {
@@ -81,19 +65,6 @@ for (const lang of ['zh', 'en']) {
   }
 
   for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector'], [390, 844, '']]) {
-    test(`TCP ladder: arrow labels clear of the lifelines, every variant (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
-      test.slow();
-      await page.setViewportSize({ width: w, height: h });
-      const found = [];
-      for (const variant of ['tcp', 'tcp_loss', 'tcp_server_close', 'refused', 'udp']) {
-        await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`);
-        await wholeLadder(page);
-        expect(await page.locator('.ww-ladder .ww-arrow[data-role="arp_request"] .ww-arrow-label').count(), variant).toBeGreaterThan(0);
-        for (const t of await touching(page, '.ww-ladder .ww-arrow-label', '.ww-ladder .ww-lifeline')) found.push({ variant, ...t });
-      }
-      expect(found).toEqual([]);
-    });
-
     test(`encapsulation: the "here" badge inside its layer chip at every step (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
       await page.setViewportSize({ width: w, height: h });
       await open(page, `#/encapsulation?lang=${lang}&step=0${theme}`);
