@@ -34,21 +34,45 @@ test('walking the normal exchange with the keyboard shows the engine\'s states a
   await expect(page.locator('.ww-arrow')).toHaveCount(json.frames.length);
   for (let step = 1; step <= n; step++) {
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('.ww-step-count')).toContainText(stepText(step, n));
-    await expect(clientState(page)).toHaveText(stateAt(json, 'client', step));
-    await expect(serverState(page)).toHaveText(stateAt(json, 'server', step));
+    const client = stateAt(json, 'client', step);
+    const server = stateAt(json, 'server', step);
     const e = json.events[step - 1];
-    const narration = page.locator('.ww-narration');
-    if (e.kind === 'state_change') await expect(narration).toContainText(`${e.from} → ${e.to}`);
-    if (e.kind === 'socket_call') await expect(narration).toContainText(`${e.call}()`);
+    // What the narration must contain at this step.
+    const said = [`Client: ${client} · Server: ${server}`];
+    if (e.kind === 'state_change') said.push(`${e.from} → ${e.to}`);
+    if (e.kind === 'socket_call') said.push(`${e.call}()`);
     if (e.kind === 'frame') {
       const f = json.frames[e.frame];
       // ARP in the app's own words: tshark's "Who has A? Tell B" / "A is at M", as a sentence.
-      const label = f.summary.protocol === 'ARP' ? f.summary.arp_text.replace(/^Who has/, 'who has') : f.summary.tcp_flags_text;
-      await expect(narration).toContainText(label);
-      await expect(page.locator(`.ww-arrow[data-frame="${e.frame}"]`)).toHaveClass(/is-current/);
+      said.push(f.summary.protocol === 'ARP' ? f.summary.arp_text.replace(/^Who has/, 'who has') : f.summary.tcp_flags_text);
     }
-    await expect(narration).toContainText(`Client: ${stateAt(json, 'client', step)} · Server: ${stateAt(json, 'server', step)}`);
+    const want = { count: stepText(step, n), client, server, said, frame: e.kind === 'frame' ? e.frame : null };
+    // One round trip per step: wait (as the expects did, up to 5 s) until the page shows
+    // it all, then read it (whitespace normalised, as toHaveText/toContainText do).
+    const got = await page.evaluate(async (want) => {
+      const norm = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const read = () => ({
+        count: norm(document.querySelector('.ww-step-count')),
+        client: [...document.querySelectorAll('.ww-state[data-host="client"] .ww-state-name')].map(norm),
+        server: [...document.querySelectorAll('.ww-state[data-host="server"] .ww-state-name')].map(norm),
+        narration: norm(document.querySelector('.ww-narration')),
+        arrow: want.frame === null ? null : [...document.querySelectorAll(`.ww-arrow[data-frame="${want.frame}"]`)].map((a) => a.classList.contains('is-current')),
+      });
+      const ok = (g) => g.count.includes(want.count) && g.client.join('|') === want.client && g.server.join('|') === want.server
+        && want.said.every((t) => g.narration.includes(t)) && (want.frame === null || (g.arrow.length === 1 && g.arrow[0]));
+      const t0 = performance.now();
+      let g = read();
+      while (!ok(g) && performance.now() - t0 < 5_000) {
+        await new Promise((r) => requestAnimationFrame(r));
+        g = read();
+      }
+      return g;
+    }, want);
+    expect(got.count, `step ${step}`).toContain(want.count);
+    expect(got.client, `step ${step}: client state`).toEqual([client]);
+    expect(got.server, `step ${step}: server state`).toEqual([server]);
+    for (const t of said) expect(got.narration, `step ${step}: narration`).toContain(t);
+    if (want.frame !== null) expect(got.arrow, `step ${step}: frame ${want.frame} is the current arrow`).toEqual([true]);
   }
   expect(new URL(page.url()).hash).toContain(`step=${n}`);
   // Home / PageUp / End work too (presentation clickers send PageUp/PageDown).
