@@ -63,20 +63,49 @@ test('the ladder\'s text alternative lists the engine\'s frames as the player st
   await expect(list).toContainText('No frame sent yet.');
   // Visually hidden, but in the accessibility tree.
   expect(await list.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+  const who = (n) => ({ client: 'Client', server: 'Server' })[n];
   for (let step = 1; step <= 24; step++) {
     await page.keyboard.press('ArrowRight');
     const sent = framesSent(json, step);
     if (sent.length === 0) continue;
-    await expect(list.locator('tbody tr')).toHaveCount(sent.length);
-    await expect(list.locator('caption')).toHaveText(`${sent.length} of ${json.frames.length} frames sent`);
-    const current = list.locator('tr[aria-current="step"]');
-    await expect(current).toHaveCount(1);
     const last = sent[sent.length - 1];
-    await expect(current).toHaveAttribute('data-frame', String(last.index));
-    const who = (n) => ({ client: 'Client', server: 'Server' })[n];
-    await expect(current.locator('td').nth(0)).toHaveText((last.time_us / 1e6).toFixed(3));
-    await expect(current.locator('td').nth(1)).toHaveText(`${who(last.from)} → ${who(last.to)}`);
-    if (last.summary.protocol === 'TCP') await expect(current.locator('td').nth(2)).toContainText(`#${last.index + 1} ${last.summary.tcp_flags_text}`);
+    const want = {
+      rows: sent.length,
+      caption: `${sent.length} of ${json.frames.length} frames sent`,
+      frame: String(last.index),
+      time: (last.time_us / 1e6).toFixed(3),
+      path: `${who(last.from)} → ${who(last.to)}`,
+      what: last.summary.protocol === 'TCP' ? `#${last.index + 1} ${last.summary.tcp_flags_text}` : null,
+    };
+    // One round trip per step: wait (as the expects did, up to 5 s) until the list shows
+    // it all, then read it (whitespace normalised, as toHaveText/toContainText do).
+    const got = await list.evaluate(async (l, want) => {
+      const norm = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const read = () => {
+        const cur = [...l.querySelectorAll('tr[aria-current="step"]')];
+        const td = cur.length === 1 ? [...cur[0].querySelectorAll('td')] : [];
+        return {
+          rows: l.querySelectorAll('tbody tr').length, caption: norm(l.querySelector('caption')), current: cur.length,
+          frame: cur[0]?.getAttribute('data-frame') ?? null, time: norm(td[0]), path: norm(td[1]), what: norm(td[2]),
+        };
+      };
+      const ok = (g) => g.rows === want.rows && g.caption === want.caption && g.current === 1 && g.frame === want.frame
+        && g.time === want.time && g.path === want.path && (want.what === null || g.what.includes(want.what));
+      const t0 = performance.now();
+      let g = read();
+      while (!ok(g) && performance.now() - t0 < 5_000) {
+        await new Promise((r) => requestAnimationFrame(r));
+        g = read();
+      }
+      return g;
+    }, want);
+    expect(got.rows, `step ${step}: rows`).toBe(want.rows);
+    expect(got.caption, `step ${step}`).toBe(want.caption);
+    expect(got.current, `step ${step}: one current row`).toBe(1);
+    expect(got.frame, `step ${step}`).toBe(want.frame);
+    expect(got.time, `step ${step}`).toBe(want.time);
+    expect(got.path, `step ${step}`).toBe(want.path);
+    if (want.what !== null) expect(got.what, `step ${step}`).toContain(want.what);
   }
   // The zh text too.
   await open(page, '#/tcp?lang=zh&step=8');
