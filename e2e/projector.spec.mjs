@@ -302,9 +302,10 @@ for (const lang of ['zh', 'en']) {
 // line") was drawn at 0.75 opacity in its host's colour, a pale tan or light blue, weaker
 // than the ordinary dark grey edges (3.9:1 against the card, they 7.2:1): the highlight
 // read backwards. In every theme the lit edge is drawn at full strength (4.5:1 at least, the
-// text's level, where ordinary edges need 3:1) and at least twice as thick as any other.
+// text's level) and at least twice as thick as any other. Issue 16: the ordinary edges were
+// 1.97:1 in light and 2.43:1 in dark; they and the arrowheads need 3:1 (WCAG 1.4.11).
 for (const theme of ['light', 'dark', 'projector']) {
-  test(`the state machine's lit edge is at full strength and the thickest line (${theme})`, async ({ page }) => {
+  test(`the state machine's edges and arrowheads keep 3:1, the lit edge at full strength and the thickest line (${theme})`, async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await open(page, `#/tcp?lang=en&step=14&theme=${theme}`);
     const m = await page.evaluate(() => {
@@ -312,10 +313,14 @@ for (const theme of ['light', 'dark', 'projector']) {
       const bg = background(document.querySelector('.ww-sd svg'));
       const line = (el) => ({ edge: el.dataset.edge, k: ink(el, 'stroke', bg), width: parseFloat(getComputedStyle(el).strokeWidth) });
       const lit = document.querySelector('.ww-sd-edge.is-lit');
-      return { lit: lit && line(lit), others: [...document.querySelectorAll('.ww-sd-edge:not(.is-lit)')].map(line) };
+      const heads = [...document.querySelectorAll('.ww-sd marker path')].map((h) => ({ head: h.getAttribute('class'), k: ink(h, 'fill', bg) }));
+      return { lit: lit && line(lit), others: [...document.querySelectorAll('.ww-sd-edge:not(.is-lit)')].map(line), heads };
     });
     expect(m.lit).not.toBeNull();
     expect(m.others.length).toBeGreaterThan(10);
+    expect(m.others.filter((o) => o.k < 3), 'edges under 3:1 against the card').toEqual([]);
+    expect(m.heads.length).toBeGreaterThan(0);
+    expect(m.heads.filter((h) => h.k < 3), 'arrowheads under 3:1 against the card').toEqual([]);
     expect(m.lit.k, `${m.lit.edge} against the card`).toBeGreaterThanOrEqual(4.5);
     expect(m.others.filter((o) => 2 * o.width > m.lit.width), `lit ${JSON.stringify(m.lit)}`).toEqual([]);
   });
