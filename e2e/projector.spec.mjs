@@ -437,3 +437,22 @@ for (const lang of ['zh', 'en']) {
     expect(gaps.filter((g) => g.gap < 8)).toEqual([]);
   });
 }
+
+// Issue 16, review of the 1024×768 screenshots: in zh the frame's "FCS 尾部" block sat alone
+// on a third row of the PDU (the shorter zh TCP and data blocks left room for Padding beside
+// them, not for FCS), where en pairs it with Padding. The trailer's two blocks share a row.
+for (const lang of ['zh', 'en']) {
+  test(`projector at 1024×768: the FCS block shares its row with Padding (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const q of ['step=6', 'proto=udp&step=6']) {
+      await open(page, `#/encapsulation?${q}&lang=${lang}&theme=projector`);
+      const m = await page.evaluate(() => {
+        const fcs = document.querySelector('.ww-enc-pdu > .blk-fcs');
+        const left = fcs.previousElementSibling;
+        return { left: left.className, top: Math.round(left.getBoundingClientRect().top), fcs: Math.round(fcs.getBoundingClientRect().top) };
+      });
+      expect(m.left, q).toContain('blk-padding');
+      expect(m.fcs, `${q}: FCS top vs its left neighbour's`).toBe(m.top);
+    }
+  });
+}
