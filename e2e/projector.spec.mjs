@@ -456,3 +456,29 @@ for (const lang of ['zh', 'en']) {
     }
   });
 }
+
+// Issue 16 (lines 3:1 in the drawings, checked in light and dark too): the LAN packets'
+// envelope flap was drawn in the text colour on the packet's layer colour, light in the
+// dark theme: 1.76:1 (storm) and 1.58:1 (router). In every theme the flap keeps 3:1
+// against the envelope it is drawn on.
+for (const theme of ['light', 'dark', 'projector']) {
+  test(`the LAN packets' envelope flap keeps 3:1 against the envelope (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const found = [];
+    for (const q of ['view=storm&step=40', 'view=router&step=16']) {
+      await open(page, `#/lan?${q}&lang=en&theme=${theme}`);
+      const ks = await page.evaluate(() => {
+        const { rgba, ink, opacity } = window.__wwContrast; // fixtures.mjs
+        // A packet fading out (opacity near 0) is no mark on screen.
+        return [...document.querySelectorAll('.ww-lan-packet')].filter((p) => opacity(p) > 0.5).map((p) => {
+          const [flap, fill] = [getComputedStyle(p.querySelector('.ww-lan-packet-flap')).stroke, getComputedStyle(p.querySelector('rect')).fill];
+          return { k: ink(p.querySelector('.ww-lan-packet-flap'), 'stroke', rgba(fill)), flap, fill };
+        });
+      });
+      if (!ks.length) found.push(`${q}: no packet`);
+      for (const k of ks) if (k.k < 3) found.push(`${q}: ${k.k.toFixed(2)}:1 (${k.flap} on ${k.fill})`);
+    }
+    expect(found).toEqual([]);
+  });
+}
