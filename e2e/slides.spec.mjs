@@ -619,3 +619,19 @@ test('the encapsulation slide: the blocks\' text keeps 8 px from their borders',
     if (w === 960) await shot();
   });
 });
+
+// Review of issue 16 (item 4): at 1280×720 the encapsulation's bit box (step 4, physical
+// layer) left 115-141 px blank under its last row of bits (15 px type). The bits take
+// the box: at most 60 px blank under the last row, nothing scrolls.
+test('the encapsulation slide at 1280×720: the bits fill their box', async ({ page }) => {
+  await forEachSlide(page, [['encapsulation-bits', '#/encapsulation?step=4']], async ({ frame, fail, shot }) => {
+    const m = await frame.locator('.ww-bits-stream').evaluate((s) => {
+      const se = document.scrollingElement;
+      const last = Math.max(...[...s.children].map((e) => e.getBoundingClientRect().bottom));
+      return { blank: Math.round(s.getBoundingClientRect().bottom - last), sh: se.scrollHeight, ch: se.clientHeight };
+    });
+    if (m.sh > m.ch) fail(`scrolls (${m.sh} > ${m.ch})`);
+    if (m.blank > 60) fail(`${m.blank} px blank under the bits`);
+    await shot();
+  }, { sizes: [[1280, 720]] });
+});
