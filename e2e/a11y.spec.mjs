@@ -91,13 +91,7 @@ test('the ladder\'s text alternative lists the engine\'s frames as the player st
       };
       const ok = (g) => g.rows === want.rows && g.caption === want.caption && g.current === 1 && g.frame === want.frame
         && g.time === want.time && g.path === want.path && (want.what === null || g.what.includes(want.what));
-      const t0 = performance.now();
-      let g = read();
-      while (!ok(g) && performance.now() - t0 < 5_000) {
-        await new Promise((r) => requestAnimationFrame(r));
-        g = read();
-      }
-      return g;
+      return window.__wwUntil(read, ok);
     }, want);
     expect(got.rows, `step ${step}: rows`).toBe(want.rows);
     expect(got.caption, `step ${step}`).toBe(want.caption);

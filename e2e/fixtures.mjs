@@ -64,6 +64,27 @@ export const test = base.extend({
         }
         return out;
       };
+      // Inside page.evaluate: the box around an element's text as laid out (the lines'
+      // boxes a Range over its contents gives, empty ones left out), rounded to pixels.
+      window.__wwInk = (el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        const rects = [...r.getClientRects()].filter((x) => x.height > 0);
+        const edge = (f, side) => Math.round(f(...rects.map((x) => x[side])));
+        return { top: edge(Math.min, 'top'), bottom: edge(Math.max, 'bottom'), left: edge(Math.min, 'left'), right: edge(Math.max, 'right') };
+      };
+      // Inside page.evaluate: reads `read()` once a frame until `ok` holds for what it
+      // read, for at most `ms`; gives the last reading either way (the caller's
+      // expectations then say what differed).
+      window.__wwUntil = async (read, ok, ms = 5_000) => {
+        const t0 = performance.now();
+        let got = read();
+        while (!ok(got) && performance.now() - t0 < ms) {
+          await new Promise((r) => requestAnimationFrame(r));
+          got = read();
+        }
+        return got;
+      };
       // For contrast checks inside page.evaluate (WCAG 2.1: relative luminance, contrast
       // ratio), the one copy the specs share. `ink(el, 'stroke' | 'fill', bg)` is the ratio
       // of a line's or a text's colour against `bg` (by default the first opaque background
@@ -138,14 +159,8 @@ export async function wholeLadder(page) {
  *  several for a click) and waits until the player shows `step`. */
 export async function nextStep(page, step) {
   const shown = await page.evaluate(async (step) => {
-    const at = () => document.querySelector('.ww-scrub').value;
     document.querySelector('.ww-pbtn[data-act="next"]').click();
-    const t0 = performance.now();
-    while (at() !== String(step)) {
-      if (performance.now() - t0 > 5_000) return at();
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-    return at();
+    return window.__wwUntil(() => document.querySelector('.ww-scrub').value, (at) => at === String(step));
   }, step);
   expect(shown, `the player moved on to step ${step}`).toBe(String(step));
 }

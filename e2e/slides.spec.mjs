@@ -443,12 +443,8 @@ test('a 4:3 frame (1024×768): the switch leaves no blank column beside or under
       const se = document.scrollingElement;
       const bottom = Math.round(main.getBoundingClientRect().bottom);
       // Where each part's content ends: the table's last row, the explanation's last line.
-      const ends = [...main.querySelectorAll('.ww-lan-side table, .ww-lan-side .ww-lan-lesson')].map((e) => {
-        const r = document.createRange();
-        r.selectNodeContents(e);
-        const rects = [...r.getClientRects()].filter((x) => x.height > 0);
-        return { part: e.tagName.toLowerCase(), end: Math.round(Math.max(...rects.map((x) => x.bottom))) };
-      });
+      const ends = [...main.querySelectorAll('.ww-lan-side table, .ww-lan-side .ww-lan-lesson')]
+        .map((e) => ({ part: e.tagName.toLowerCase(), end: window.__wwInk(e).bottom }));
       const svg = main.querySelector('.ww-lan-topo');
       const box = svg.closest('.ww-lan-scroll').getBoundingClientRect();
       let left = Infinity; let right = -Infinity;
@@ -527,13 +523,8 @@ test('a 16:9 slide: the switch\'s side column leaves no large blank under its ex
       const se = document.scrollingElement;
       const bottom = Math.round(main.getBoundingClientRect().bottom);
       const ends = [...main.querySelectorAll('.ww-lan-side table, .ww-lan-side .ww-lan-lesson')].map((e) => {
-        const r = document.createRange();
-        r.selectNodeContents(e);
-        const rects = [...r.getClientRects()].filter((x) => x.height > 0);
-        return {
-          part: e.tagName.toLowerCase(), top: Math.round(Math.min(...rects.map((x) => x.top))),
-          end: Math.round(Math.max(...rects.map((x) => x.bottom))), right: Math.round(Math.max(...rects.map((x) => x.right))),
-        };
+        const ink = window.__wwInk(e);
+        return { part: e.tagName.toLowerCase(), top: ink.top, end: ink.bottom, right: ink.right };
       });
       return { sh: se.scrollHeight, ch: se.clientHeight, sw: se.scrollWidth, cw: se.clientWidth, vw: innerWidth, bottom, ends };
     });

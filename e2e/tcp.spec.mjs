@@ -60,13 +60,7 @@ test('walking the normal exchange with the keyboard shows the engine\'s states a
       });
       const ok = (g) => g.count.includes(want.count) && g.client.join('|') === want.client && g.server.join('|') === want.server
         && want.said.every((t) => g.narration.includes(t)) && (want.frame === null || (g.arrow.length === 1 && g.arrow[0]));
-      const t0 = performance.now();
-      let g = read();
-      while (!ok(g) && performance.now() - t0 < 5_000) {
-        await new Promise((r) => requestAnimationFrame(r));
-        g = read();
-      }
-      return g;
+      return window.__wwUntil(read, ok);
     }, want);
     expect(got.count, `step ${step}`).toContain(want.count);
     expect(got.client, `step ${step}: client state`).toEqual([client]);
