@@ -470,11 +470,14 @@ for (const theme of ['light', 'dark', 'projector']) {
       await open(page, `#/lan?${q}&lang=en&theme=${theme}`);
       const ks = await page.evaluate(() => {
         const { rgba, ink, opacity } = window.__wwContrast; // fixtures.mjs
-        // A packet fading out (opacity near 0) is no mark on screen.
-        return [...document.querySelectorAll('.ww-lan-packet')].filter((p) => opacity(p) > 0.5).map((p) => {
+        // A packet fading in or out (opacity near 0) is no mark on screen: the packets
+        // shown, read once the step's packets have come in (on a busy machine they may
+        // still be fading in when the page says it is ready).
+        const read = () => [...document.querySelectorAll('.ww-lan-packet')].filter((p) => opacity(p) > 0.5).map((p) => {
           const [flap, fill] = [getComputedStyle(p.querySelector('.ww-lan-packet-flap')).stroke, getComputedStyle(p.querySelector('rect')).fill];
           return { k: ink(p.querySelector('.ww-lan-packet-flap'), 'stroke', rgba(fill)), flap, fill };
         });
+        return window.__wwUntil(read, (ks) => ks.length > 0);
       });
       if (!ks.length) found.push(`${q}: no packet`);
       for (const k of ks) if (k.k < 3) found.push(`${q}: ${k.k.toFixed(2)}:1 (${k.flap} on ${k.fill})`);
