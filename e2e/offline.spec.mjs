@@ -80,6 +80,23 @@ test('after one visit, a fresh page on another scene opens offline; a new build 
   await after.close();
 });
 
+test('the service worker is registered only once the app has started', async ({ page }) => {
+  // Its install fetches every file of the build: registered at the page's load event, it
+  // competed with the app's own start-up (the wasm's compile and the first render).
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...a) {
+      window.__wwRegistered = { at: performance.now(), ready: !!document.querySelector('main[data-ready="true"]') };
+      return register.apply(this, a);
+    };
+  });
+  await page.goto(`${SITE}#/tcp?lang=en`);
+  await page.locator('main[data-ready="true"]').waitFor();
+  await page.waitForFunction(() => window.__wwRegistered !== undefined, null, { timeout: 10_000 });
+  expect(await page.evaluate(() => window.__wwRegistered.ready)).toBe(true);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+});
+
 test('the manifest makes the app installable from its own folder', async ({ page }) => {
   const res = await page.request.get(`${SITE}manifest.webmanifest`);
   expect(res.headers()['content-type']).toBe('application/manifest+json');

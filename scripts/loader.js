@@ -71,6 +71,26 @@
   pre.crossOrigin = 'anonymous';
   pre.href = wasm;
   d.head.appendChild(pre);
+  var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
+  // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
+  // install fetches every file of the build, so it is registered only once the page has
+  // loaded, the app is ready with every part mounted (src/widgets/later.rs) and the
+  // browser is idle (10 s at most after the load): on a slow link or 2 cores it would
+  // otherwise compete with the start-up. Not under file:// (no service workers there) and
+  // not in a frame (an embed would get a partitioned cache of its own); the one-file
+  // build has a loader of its own (scripts/onefile.mjs) and no sw.js.
+  function offline(tries) {
+    idle(function () {
+      if (tries < 40 && (!d.querySelector('main[data-ready="true"]') || d.querySelector('.ww-later'))) {
+        setTimeout(function () { offline(tries + 1); }, 250);
+      } else {
+        navigator.serviceWorker.register('./sw.js').catch(function () {});
+      }
+    });
+  }
+  if ('serviceWorker' in navigator && location.protocol !== 'file:' && window === window.top) {
+    addEventListener('load', function () { offline(0); });
+  }
   Promise.all([import(js), wwCss]).then(function (m) { return m[0].default({ module_or_path: wasm }); });
   var mine = PARTS[scene] || {}, parts = {};
   window.wwPart = function (name) {
@@ -84,7 +104,6 @@
     return p;
   };
   addEventListener('load', function () {
-    var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
     idle(function () {
       for (var name in mine) {
         for (var k = 0; k < 2; k++) {
