@@ -229,7 +229,7 @@ fn oracle_every_catalogue_scenario() {
 fn oracle_catalogue_with_varied_parameters() {
     require_tshark();
     use wirewalk_engine::scenario::{Scenario, ScenarioName};
-    let mut ran = 0;
+    let mut runs = Vec::new();
     for name in ScenarioName::ALL.iter().map(|n| n.as_str()) {
         for (k, set) in PARAM_SETS.iter().enumerate() {
             let mut scenario = Scenario::named(name).expect("catalogue name");
@@ -241,10 +241,26 @@ fn oracle_catalogue_with_varied_parameters() {
                 eprintln!("{name} with set {k}: not applicable ({e:?})");
                 continue;
             }
-            check_scenario(&format!("{name}-set{k}"), &scenario);
-            ran += 1;
+            runs.push((format!("{name}-set{k}"), scenario));
         }
     }
+    // The runs on every core: this test holds most of the oracle's tshark runs, and the
+    // test harness gives it one thread, so the other core idled once the other tests
+    // were done. A failing run panics its thread, and the scope then fails the test.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((label, scenario)) = runs.get(i) else {
+                    break;
+                };
+                check_scenario(label, scenario);
+            });
+        }
+    });
+    let ran = runs.len();
     assert!(
         ran >= ScenarioName::ALL.len() * 3,
         "only {ran} parameterised runs applied"
