@@ -17,6 +17,8 @@ let dir;
 let server;
 // One server, one worker: the tests share the folder and its port.
 test.describe.configure({ mode: 'serial' });
+// The suite blocks service workers (e2e/playwright.config.mjs); these tests are about one.
+test.use({ serviceWorkers: 'allow' });
 
 test.beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wirewalk-offline-'));
