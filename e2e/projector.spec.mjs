@@ -485,3 +485,61 @@ for (const theme of ['light', 'dark', 'projector']) {
     expect(found).toEqual([]);
   });
 }
+
+// Issue 16 (3:1 for lines that carry meaning, WCAG 1.4.11): the ladder's lifelines (each
+// host's time line) and the LAN switch's port rings were drawn in the grey --border, 1.2-1.5:1
+// against the card in light and dark. In every theme they keep 3:1 against the card (the
+// port rings also against the switch box they sit on), the LAN cables and the storm chart's
+// axes too; and the ladder's arrows stay the stronger marks: more contrast than the
+// lifelines and at least as thick.
+for (const theme of ['light', 'dark', 'projector']) {
+  test(`the ladder's lifelines, the LAN's port rings, cables and chart axes keep 3:1; arrows stronger than lifelines (${theme})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const found = [];
+    await open(page, `#/tcp?lang=en&step=30&theme=${theme}`);
+    const ladder = await page.evaluate(() => {
+      const { background, ink } = window.__wwContrast; // fixtures.mjs
+      const bg = background(document.querySelector('.ww-ladder'));
+      const line = (el) => ({ k: ink(el, 'stroke', bg), width: parseFloat(getComputedStyle(el).strokeWidth) });
+      return {
+        lifelines: [...document.querySelectorAll('.ww-ladder .ww-lifeline')].map(line),
+        arrows: [...document.querySelectorAll('.ww-ladder .ww-arrow:not(.is-future) .ww-arrow-line')].map(line),
+      };
+    });
+    expect(ladder.lifelines).toHaveLength(2);
+    expect(ladder.arrows.length).toBeGreaterThan(2);
+    for (const l of ladder.lifelines) if (l.k < 3) found.push(`tcp: lifeline ${l.k.toFixed(2)}:1`);
+    const weakest = Math.min(...ladder.arrows.map((a) => a.k));
+    const thinnest = Math.min(...ladder.arrows.map((a) => a.width));
+    for (const l of ladder.lifelines) {
+      if (l.k >= weakest) found.push(`tcp: lifeline ${l.k.toFixed(2)}:1, not weaker than the arrows (${weakest.toFixed(2)}:1)`);
+      if (l.width > thinnest) found.push(`tcp: lifeline ${l.width} wide, thicker than an arrow (${thinnest})`);
+    }
+    for (const q of ['view=switch&step=12', 'view=storm&step=40', 'view=router&step=16']) {
+      await open(page, `#/lan?${q}&lang=en&theme=${theme}`);
+      const ks = await page.evaluate(() => {
+        const { rgba, background, ink } = window.__wwContrast; // fixtures.mjs
+        const svg = document.querySelector('.ww-lan-topo');
+        const bg = background(svg);
+        // Read once the colours have settled (a cable's stroke is transitioned: read in the
+        // frame the theme applies, it still has its starting colour, 1:1).
+        return window.__wwUntil(() => {
+        const out = [];
+        const sw = document.querySelector('.ww-lan-node.is-switch rect');
+        for (const c of document.querySelectorAll('.ww-lan-port:not(.is-learned) circle')) {
+          out.push({ what: 'port ring', k: ink(c, 'stroke', bg) });
+          if (sw) out.push({ what: 'port ring on the switch', k: ink(c, 'stroke', rgba(getComputedStyle(sw).fill)) });
+        }
+        for (const c of document.querySelectorAll('.ww-lan-link:not(.is-active) .ww-lan-cable:not(.is-pulled)')) out.push({ what: 'cable', k: ink(c, 'stroke', bg) });
+        for (const a of document.querySelectorAll('.ww-lan-axis')) out.push({ what: 'chart axis', k: ink(a, 'stroke', background(a.closest('svg'))) });
+        return out;
+        }, (out) => out.length > 0 && out.every((k) => k.k >= 3));
+      });
+      if (q.startsWith('view=switch') && !ks.some((k) => k.what === 'port ring')) found.push(`${q}: no port ring`);
+      if (q.startsWith('view=storm') && !ks.some((k) => k.what === 'chart axis')) found.push(`${q}: no chart axis`);
+      for (const k of ks) if (k.k < 3) found.push(`${q}: ${k.what} ${k.k.toFixed(2)}:1`);
+    }
+    expect([...new Set(found)]).toEqual([]);
+  });
+}
