@@ -132,6 +132,32 @@ const LADDER_VARIANTS = ['tcp', 'tcp_loss', 'tcp_loss_twice', 'tcp_server_close'
 const LADDER_OWN = 'g.ww-drop-x, g[data-frame]';
 // The variants whose arrow labels are checked against the lifelines (issue 16).
 const LIFELINE_VARIANTS = ['tcp', 'tcp_loss', 'tcp_server_close', 'refused', 'udp'];
+
+/** Moves a page open on the TCP scene at its last step to another variant's last step by
+ *  the hash (`route` ends in `variant=…&step=1000…`), without a new document; waits until
+ *  the scene shows that variant at its last step with the phone's few rows (as a fresh
+ *  load draws them), then a frame more and the end of CSS transitions. Measured against
+ *  fresh loads of every variant, at the three sizes: the ladder's every box, stroke, fill
+ *  and visibility the same, few rows and all (the page may be scrolled differently, which
+ *  moves every box alike). */
+async function goTcpLast(page, route, variant) {
+  const got = await page.evaluate(async ({ hash, variant }) => {
+    location.hash = hash;
+    const read = () => {
+      const scrub = document.querySelector('.ww-scrub');
+      return {
+        variant: document.querySelector('.ww-tcp')?.dataset.variant,
+        last: !!scrub && scrub.value === scrub.max,
+        few: !document.querySelector('.ww-ladder-all[data-all="true"]'),
+      };
+    };
+    const got = await window.__wwUntil(read, (g) => g.variant === variant && g.last && g.few);
+    await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => {})));
+    return got;
+  }, { hash: route.slice(1), variant });
+  expect(got, `${route} shown`).toEqual({ variant, last: true, few: true });
+}
 for (const lang of ['zh', 'en']) {
   for (const [w, h, theme] of [[1280, 800, ''], [1024, 768, '&theme=projector'], [390, 844, '']]) {
     test(`TCP ladder: no label crossed by an arrow, a ✕ or another label, labels clear of the lifelines, every variant (${lang}, ${w}×${h}${theme ? ', projector' : ''})`, async ({ page }) => {
@@ -139,7 +165,10 @@ for (const lang of ['zh', 'en']) {
       await page.setViewportSize({ width: w, height: h });
       const found = [];
       for (const variant of LADDER_VARIANTS) {
-        await open(page, `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`);
+        // One load, then the other variants by their hash (the same scene, not start-up).
+        const route = `#/tcp?lang=${lang}&variant=${variant}&step=1000${theme}`;
+        if (variant === LADDER_VARIANTS[0]) await open(page, route);
+        else await goTcpLast(page, route, variant);
         // The phone's few rows, then all of them.
         for (const c of await collisions(page, '.ww-ladder', { own: LADDER_OWN })) found.push({ variant, rows: 'few', ...c });
         await wholeLadder(page);
@@ -151,6 +180,12 @@ for (const lang of ['zh', 'en']) {
         if (LIFELINE_VARIANTS.includes(variant)) {
           expect(await page.locator('.ww-ladder .ww-arrow[data-role="arp_request"] .ww-arrow-label').count(), variant).toBeGreaterThan(0);
           for (const t of await touching(page, '.ww-ladder .ww-arrow-label', '.ww-ladder .ww-lifeline')) found.push({ variant, what: 'label/lifeline', ...t });
+        }
+        // The phone's ladder keeps "show all" across variants: back to its few rows.
+        const fewer = page.locator('.ww-ladder-all[data-all="true"]');
+        if (await fewer.count()) {
+          await fewer.click();
+          await expect(page.locator('.ww-ladder-all')).toHaveAttribute('data-all', 'false');
         }
       }
       expect(found).toEqual([]);
