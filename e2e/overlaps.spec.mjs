@@ -5,6 +5,7 @@
 // encapsulation's "here" badge inside its layer chip.
 import { test, expect, open, nextStep } from './fixtures.mjs';
 import { touching } from './geometry.mjs';
+import { goLan } from './hashnav.mjs';
 
 /** Port badges whose centre is more than `tol` px from their own cable: `[{ link, port, off }]`. */
 async function badgesOffCable(page, tol = 1.5) {
@@ -56,7 +57,9 @@ for (const lang of ['zh', 'en']) {
       await page.setViewportSize({ width: w, height: h });
       const found = [];
       for (const route of ['view=switch&step=12', 'view=storm&step=40', 'view=storm&storm.pulled=true&step=12', 'view=router&step=16']) {
-        await open(page, `#/lan?lang=${lang}&${route}`);
+        // One load, then the other views by their hash (the same scene, not start-up).
+        if (route === 'view=switch&step=12') await open(page, `#/lan?lang=${lang}&${route}`);
+        else await goLan(page, `#/lan?lang=${lang}&${route}`);
         expect(await page.locator('.ww-lan-port').count()).toBeGreaterThan(1);
         for (const b of await badgesOffCable(page)) found.push({ route, ...b });
       }
