@@ -56,3 +56,23 @@ export async function goTcpLast(page, route, variant) {
   }, { hash: route.slice(1), variant });
   expect(got, `${route} shown`).toEqual({ variant, last: true, few: true });
 }
+
+/** Moves a page open on the TCP scene to `variant` at its first step by the hash
+ *  (`route` ends in `variant=…&step=0…`), without a new document; waits until the scene
+ *  shows that variant at step 0, then a frame more and the end of CSS transitions.
+ *  Measured against fresh loads at both sizes in zh and en: the state diagram's every
+ *  box, stroke, fill and visibility the same. */
+export async function goTcpFirst(page, route, variant) {
+  const got = await page.evaluate(async ({ hash, variant }) => {
+    location.hash = hash;
+    const read = () => ({
+      variant: document.querySelector('.ww-tcp')?.dataset.variant,
+      first: document.querySelector('.ww-scrub')?.value === '0',
+    });
+    const got = await window.__wwUntil(read, (g) => g.variant === variant && g.first);
+    await new Promise((r) => requestAnimationFrame(r));
+    await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => {})));
+    return got;
+  }, { hash: route.slice(1), variant });
+  expect(got, `${route} shown`).toEqual({ variant, first: true });
+}
