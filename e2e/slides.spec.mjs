@@ -626,3 +626,55 @@ test('the encapsulation slide at 1280×720: the bits fill their box', async ({ p
     await shot();
   }, { sizes: [[1280, 720]] });
 });
+
+/** Each drawing matching `sels` in the frame: the blank (px) between its box and its
+ * marks above and below, and its smallest visible type as rendered (font size times the
+ * drawing's scale). */
+async function drawingFill(inner, sels) {
+  return inner.evaluate((sels) => sels.map((sel) => {
+    const svg = document.querySelector(sel);
+    if (!svg) return { sel, missing: true };
+    const box = svg.getBoundingClientRect();
+    const shown = (e) => !e.closest('defs, marker, .is-future') && getComputedStyle(e).opacity !== '0' && !e.classList.contains('ww-lan-cable-hit');
+    const rs = [...svg.querySelectorAll('text, rect, circle, path, line, polyline')].filter(shown)
+      .map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+    const k = svg.getScreenCTM().a;
+    const type = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getClientRects().length && shown(t))
+      .map((t) => ({ text: t.textContent.trim().slice(0, 16), px: Math.round(parseFloat(getComputedStyle(t).fontSize) * k * 10) / 10 }));
+    return {
+      sel, above: Math.round(Math.min(...rs.map((r) => r.top)) - box.top), below: Math.round(box.bottom - Math.max(...rs.map((r) => r.bottom))),
+      small: type.filter((t) => t.px < 12), texts: type.length,
+    };
+  }), sels);
+}
+
+// Issue 16, 1024×768 (a 4:3 projector): the slide's drawings were bound by their columns'
+// widths in boxes taller than they are: 100 px blank above and below the ladder, 60-85
+// above and below the state machine, 40-80 above and below the storm's chart, the ladder's
+// labels 11-12 px. Both languages and themes: nothing scrolls, the ladder and the chart
+// leave under 40 px blank above and below their marks (the state machine under 90 px in
+// all), every text at least 12 px, no label on another.
+test('a 4:3 frame (1024×768): the ladder, the state machine and the storm\'s chart fill their boxes', async ({ page }) => {
+  test.slow();
+  const slides = [
+    ['tcp-fill', '#/tcp?step=14', ['.ww-ladder', '.ww-sd svg']],
+    ['tcp-fill-step30', '#/tcp?step=30', ['.ww-ladder', '.ww-sd svg']],
+    ['lan-storm-fill', '#/lan?view=storm&step=40', ['.ww-lan-chart svg']],
+  ];
+  await forEachSlide(page, slides, async ({ frame, inner, name, extra: [sels], fail, shot }) => {
+    const se = await frame.locator('html').evaluate(() => { const s = document.scrollingElement; return { sh: s.scrollHeight, ch: s.clientHeight, sw: s.scrollWidth, cw: s.clientWidth }; });
+    if (se.sh > se.ch || se.sw > se.cw) fail(`scrolls (${se.sw}×${se.sh} in ${se.cw}×${se.ch})`);
+    for (const d of await drawingFill(inner, sels)) {
+      if (d.missing) { fail(`no ${d.sel}`); continue; }
+      // The state machine, bound by its column's width, stands in a box whose height
+      // follows the narration's length: together under 90 px (was 132-183).
+      if (d.sel === '.ww-sd svg' ? d.above + d.below >= 90 : d.above >= 40 || d.below >= 40) fail(`${d.sel}: ${d.above} px blank above, ${d.below} px below`);
+      if (d.above < -1 || d.below < -1) fail(`${d.sel} runs out of its box (${d.above}, ${d.below})`);
+      if (d.texts < 3) fail(`${d.sel}: only ${d.texts} texts`);
+      if (d.small.length) fail(`${d.sel}: type under 12 px ${JSON.stringify(d.small.slice(0, 3))}`);
+    }
+    for (const c of await collisions(inner, '.ww-ladder, .ww-sd svg')) fail(JSON.stringify(c));
+    if (!name.endsWith('step30')) await shot();
+  }, { sizes: [[1024, 768]] });
+});
+

@@ -75,8 +75,15 @@ fn mac_tables(trace: &Trace, lang: Lang, step: usize) -> Html {
 
 /// The storm's frames-per-tick chart, the current tick marked. Long runs are binned: at
 /// most [`model::MAX_BARS`] bars, each summing an equal number of ticks. `wide`: drawn
-/// wider, for a wide slide.
-fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize, wide: bool) -> Html {
+/// wider, for a wide slide; `tall`: narrower and taller, for a 4:3 slide.
+fn storm_chart(
+    trace: &Trace,
+    other: Option<&Trace>,
+    lang: Lang,
+    step: usize,
+    wide: bool,
+    tall: bool,
+) -> Html {
     let ticks = &trace.frames_per_tick;
     let (per, bars) = model::bin_ticks(ticks, model::MAX_BARS);
     // The axis fits this run's own bars (a quiet network's 1 frame a tick stays visible);
@@ -86,8 +93,14 @@ fn storm_chart(trace: &Trace, other: Option<&Trace>, lang: Lang, step: usize, wi
     // A wide slide (1280×720) draws it wider: its box there is 2.6 (zh) to 3.5 (en) times
     // as wide as tall, and the 360-unit chart, bound by the height, left 85-89 px blank on
     // each side in en.
-    let cw = if wide { 480.0 } else { 360.0 };
-    let (ch, left, bottom) = (150.0, 34.0, 22.0);
+    // A 4:3 slide (1024×768) gives it a box 1.2 (zh) to 1.6 (en) times as wide as tall:
+    // the 360×150 chart, bound by the width, left 40-80 px blank above and below it.
+    let (cw, ch) = match (wide, tall) {
+        (true, _) => (480.0, 150.0),
+        (false, true) => (300.0, 215.0),
+        (false, false) => (360.0, 150.0),
+    };
+    let (left, bottom) = (34.0, 22.0);
     let n = bars.len().max(1) as f64;
     let bw = (cw - left - 4.0) / n;
     let total: usize = ticks.iter().sum();
@@ -434,7 +447,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
     let side = match view {
         View::Switch => html! { <>{ mac_tables(&trace, lang, step) }{ lesson.clone() }</> },
         View::Storm => {
-            html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step, wide_slide) }{ mac_tables(&trace, lang, step) }</> }
+            html! { <>{ storm_chart(&trace, built.other.as_deref(), lang, step, wide_slide, squarish && props.embed) }{ mac_tables(&trace, lang, step) }</> }
         }
         View::Router => router_panel(&trace, lang, step, on_pick),
     };

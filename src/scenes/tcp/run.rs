@@ -11,7 +11,7 @@ use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
 use crate::widgets::later::use_later;
-use crate::widgets::narrow::use_narrow;
+use crate::widgets::narrow::{use_media, use_narrow, SQUARISH};
 use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::StateDiagram;
 use crate::widgets::state_diagram::{last_transition, last_transition_host};
@@ -22,6 +22,10 @@ use yew::prelude::*;
 /// Rows of the ladder an embed (a slide) draws around the current frame: with all of
 /// them, the drawing is scaled to the frame until its type is 5–7 px tall.
 const LADDER_SLIDE_ROWS: usize = 5;
+
+/// Rows of the ladder in a 4:3 frame (1024×768): its column is taller for its width, and
+/// five rows, bound by the width, left 100 px blank above and below them.
+const LADDER_SQUARISH_ROWS: usize = 8;
 
 /// A desktop ladder shorter than this (in its SVG units, about a pixel each at 1280 px)
 /// is shorter than the states and the state machine beside it: about seven plain rows.
@@ -98,6 +102,12 @@ pub fn run_view(props: &RunProps) -> Html {
     let selected = use_state_eq(|| None::<usize>);
     let png_failed = use_state_eq(|| false);
     let narrow = use_narrow();
+    let squarish = use_media(SQUARISH);
+    let slide_rows = if squarish {
+        LADDER_SQUARISH_ROWS
+    } else {
+        LADDER_SLIDE_ROWS
+    };
     // At start the ladder comes first; the state machine and the programs, then the
     // frame list and the inspector, each follow in a task of their own, in this order
     // (widgets::later).
@@ -237,7 +247,7 @@ pub fn run_view(props: &RunProps) -> Html {
                 <div class="ww-tcp-ladder" data-swipe="step">
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" {narrow}
-                            window={embed.then_some(LADDER_SLIDE_ROWS)} all_rows={export.is_some()} />
+                            window={embed.then_some(slide_rows)} all_rows={export.is_some()} />
                     if rest_in {
                         <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                    title={t(lang, "scene.tcp.ladder.title")} />
