@@ -678,3 +678,17 @@ test('a 4:3 frame (1024×768): the ladder, the state machine and the storm\'s ch
   }, { sizes: [[1024, 768]] });
 });
 
+// Issue 16, 1024×768: the switch's wide drawing stood 60-90 px under the top of its box
+// (40 units of nothing above the switch). At the first, the slides' and the last step, in
+// both languages and themes: under 40 px blank above and below the drawing, nothing cut.
+test('a 4:3 frame (1024×768): no blank band above the switch', async ({ page }) => {
+  test.slow();
+  const steps = [0, 12, 35].map((s) => [`lan-switch-top-step${s}`, `#/lan?view=switch&step=${s}`]);
+  await forEachSlide(page, steps, async ({ inner, name, fail, shot }) => {
+    const [d] = await drawingFill(inner, ['.ww-lan-topo']);
+    if (d.above >= 40 || d.below >= 40) fail(`${d.above} px blank above, ${d.below} px below the switch's drawing`);
+    if (d.above < -1 || d.below < -1) fail(`the drawing runs out of its box (${d.above}, ${d.below})`);
+    if (d.small.length) fail(`type under 12 px ${JSON.stringify(d.small.slice(0, 3))}`);
+    if (name.endsWith('step12')) await shot();
+  }, { sizes: [[1024, 768]] });
+});

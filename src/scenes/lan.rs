@@ -312,7 +312,7 @@ pub fn lan_scene(props: &PageProps) -> Html {
     // the column's width, left 270-370 px blank under the explanation.
     let shape = match (narrow, props.embed) {
         (true, _) => Shape::Upright,
-        (false, true) if squarish && view == View::Switch => Shape::Wide,
+        (false, true) if squarish && view == View::Switch => Shape::Across,
         (false, true) => Shape::Slide,
         (false, false) => Shape::Wide,
     };

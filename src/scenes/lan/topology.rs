@@ -12,18 +12,21 @@ use yew::prelude::*;
 /// How the topology is laid out: wide (desktop), upright (phones: hosts below what they
 /// are cabled to, about one unit per CSS pixel), or the upright layout spread sideways
 /// for a slide, whose box is wider than tall (the upright drawing, fitted to its height,
-/// left about 110 px blank on each side of it at 960×540).
+/// left about 110 px blank on each side of it at 960×540). `Across`: the wide layout in a
+/// 4:3 slide, without the band above the switch (40 units, 60-90 px blank there at
+/// 1024×768).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
     Wide,
     Upright,
     Slide,
+    Across,
 }
 
 impl Shape {
-    /// Whether the upright layout's placement and type apply (upright and slide).
+    /// Whether the upright layout's placement and type apply (upright and slides).
     fn upright(self) -> bool {
-        self != Shape::Wide
+        matches!(self, Shape::Upright | Shape::Slide)
     }
 }
 
@@ -42,7 +45,7 @@ fn slide_width(trace: &Trace) -> (f64, f64) {
 /// sizes stay readable; the nodes are re-laid out, never cut off) or slide.
 fn width(trace: &Trace, shape: Shape) -> f64 {
     match shape {
-        Shape::Wide => 600.0,
+        Shape::Wide | Shape::Across => 600.0,
         Shape::Upright => 300.0,
         Shape::Slide => slide_width(trace).0,
     }
@@ -498,6 +501,8 @@ pub(super) fn topology(
     let storm_pulled = model::scenario_of(trace) == ScenarioName::Storm && pulled && !narrow;
     let (y0, h) = if storm_pulled {
         (48.0, height(trace, shape) - 48.0)
+    } else if shape == Shape::Across {
+        (30.0, height(trace, shape) - 30.0)
     } else {
         (0.0, height(trace, shape))
     };
