@@ -425,3 +425,52 @@ fn english_quotes_are_curly() {
         bad.join("\n")
     );
 }
+
+/// Phone review (issue 16): at the encapsulation's physical-layer step the narration said
+/// the same thing twice: "… sent as electrical signals on the cable." and then the layer's
+/// own sentence, "The physical layer sends binary data 0101… as electrical signals." A
+/// step's sentence (`narr.*`) and the layer's sentence shown under it (`why.*`) share no
+/// run of three words, unless the run only names a layer ("the data link layer").
+#[test]
+fn a_step_and_its_layers_sentence_do_not_repeat_each_other() {
+    const NAMES: [&str; 8] = [
+        "the",
+        "data",
+        "link",
+        "layer",
+        "network",
+        "transport",
+        "application",
+        "physical",
+    ];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let msgs: Vec<_> = TABLES.iter().flat_map(|&(_, m)| m.iter()).collect();
+    let mut bad = Vec::new();
+    let mut pairs = 0;
+    for narr in &msgs {
+        let Some((scene, step)) = narr.key.split_once(".narr.") else {
+            continue;
+        };
+        let why_key = format!("{scene}.why.{step}");
+        let Some(why) = msgs.iter().find(|m| m.key == why_key) else {
+            continue;
+        };
+        pairs += 1;
+        let (a, b) = (words(narr.en), words(why.en));
+        for run in a.windows(3) {
+            if run.iter().all(|w| NAMES.contains(&w.as_str())) {
+                continue;
+            }
+            if b.windows(3).any(|r| r == run) {
+                bad.push(format!("{} / {}: \"{}\"", narr.key, why.key, run.join(" ")));
+            }
+        }
+    }
+    assert!(pairs >= 10, "only {pairs} step/layer sentence pairs found");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

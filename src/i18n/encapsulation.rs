@@ -218,8 +218,8 @@ pub static MESSAGES: &[Msg] = &[
     ),
     m(
         "scene.encapsulation.narr.send_phy",
-        "网卡把帧加上前导码和 SFD，共 {0} 字节\u{a0}= {1} 个比特，变成网线上的电信号。",
-        "The card adds the preamble and SFD: {0} bytes\u{a0}= {1}\u{a0}bits, sent as electrical signals on the cable.",
+        "网卡把帧加上前导码和 SFD，共 {0} 字节\u{a0}= {1} 个比特，一位一位送上网线。",
+        "The card adds the preamble and SFD: {0} bytes\u{a0}= {1}\u{a0}bits go onto the cable one by one.",
     ),
     m(
         "scene.encapsulation.narr.send_transport",
