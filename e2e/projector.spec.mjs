@@ -502,10 +502,12 @@ for (const theme of ['light', 'dark', 'projector']) {
       const { background, ink } = window.__wwContrast; // fixtures.mjs
       const bg = background(document.querySelector('.ww-ladder'));
       const line = (el) => ({ k: ink(el, 'stroke', bg), width: parseFloat(getComputedStyle(el).strokeWidth) });
-      return {
+      // Read once the colours have settled (in CI a read right after the page was ready
+      // once found every line at 1:1, still at its starting colour).
+      return window.__wwUntil(() => ({
         lifelines: [...document.querySelectorAll('.ww-ladder .ww-lifeline')].map(line),
         arrows: [...document.querySelectorAll('.ww-ladder .ww-arrow:not(.is-future) .ww-arrow-line')].map(line),
-      };
+      }), (r) => r.lifelines.length === 2 && r.arrows.length > 2 && [...r.lifelines, ...r.arrows].every((l) => l.k >= 3));
     });
     expect(ladder.lifelines).toHaveLength(2);
     expect(ladder.arrows.length).toBeGreaterThan(2);
