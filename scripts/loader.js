@@ -75,8 +75,10 @@
   // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
   // install fetches every file of the build, so it is registered only once the page has
   // loaded, the app is ready with every part mounted (src/widgets/later.rs) and the
-  // browser is idle (10 s at most after the load): on a slow link or 2 cores it would
-  // otherwise compete with the start-up. Not under file:// (no service workers there) and
+  // browser is idle: on a slow link or 2 cores it would otherwise compete with the
+  // start-up. If the app never gets there, it is registered anyway after 40 checks; each
+  // waits for an idle moment and then 250 ms, so that is 10 s or more after the load, with
+  // no upper bound while the browser stays busy. Not under file:// (no service workers there) and
   // not in a frame (an embed would get a partitioned cache of its own); the one-file
   // build has a loader of its own (scripts/onefile.mjs) and no sw.js.
   function offline(tries) {
