@@ -1,0 +1,51 @@
+// Slides: each drawing takes its box (no band of blank around it) in the frames where its
+// shape and the box's differ most: a 4:3 projector (1024×768) and the large 16:9 slide
+// (1280×720). Split from e2e/slides.spec.mjs (600-line limit).
+import { test } from './fixtures.mjs';
+import { collisions } from './geometry.mjs';
+import { forEachSlide, drawingFill } from './slidekit.mjs';
+
+// Issue 16, 1024×768 (a 4:3 projector): the slide's drawings were bound by their columns'
+// widths in boxes taller than they are: 100 px blank above and below the ladder, 60-85
+// above and below the state machine, 40-80 above and below the storm's chart, the ladder's
+// labels 11-12 px. Both languages and themes: nothing scrolls, the ladder and the chart
+// leave under 40 px blank above and below their marks (the state machine under 90 px in
+// all), every text at least 12 px, no label on another.
+test('a 4:3 frame (1024×768): the ladder, the state machine and the storm\'s chart fill their boxes', async ({ page }) => {
+  test.slow();
+  const slides = [
+    ['tcp-fill', '#/tcp?step=14', ['.ww-ladder', '.ww-sd svg']],
+    ['tcp-fill-step30', '#/tcp?step=30', ['.ww-ladder', '.ww-sd svg']],
+    ['lan-storm-fill', '#/lan?view=storm&step=40', ['.ww-lan-chart svg']],
+  ];
+  await forEachSlide(page, slides, async ({ frame, inner, name, extra: [sels], fail, shot }) => {
+    const se = await frame.locator('html').evaluate(() => { const s = document.scrollingElement; return { sh: s.scrollHeight, ch: s.clientHeight, sw: s.scrollWidth, cw: s.clientWidth }; });
+    if (se.sh > se.ch || se.sw > se.cw) fail(`scrolls (${se.sw}×${se.sh} in ${se.cw}×${se.ch})`);
+    for (const d of await drawingFill(inner, sels)) {
+      if (d.missing) { fail(`no ${d.sel}`); continue; }
+      // The state machine, bound by its column's width, stands in a box whose height
+      // follows the narration's length: together under 90 px (was 132-183).
+      if (d.sel === '.ww-sd svg' ? d.above + d.below >= 90 : d.above >= 40 || d.below >= 40) fail(`${d.sel}: ${d.above} px blank above, ${d.below} px below`);
+      if (d.above < -1 || d.below < -1) fail(`${d.sel} runs out of its box (${d.above}, ${d.below})`);
+      if (d.texts < 3) fail(`${d.sel}: only ${d.texts} texts`);
+      if (d.small.length) fail(`${d.sel}: type under 12 px ${JSON.stringify(d.small.slice(0, 3))}`);
+    }
+    for (const c of await collisions(inner, '.ww-ladder, .ww-sd svg')) fail(JSON.stringify(c));
+    if (!name.endsWith('step30')) await shot();
+  }, { sizes: [[1024, 768]] });
+});
+
+// Issue 16, 1024×768: the switch's wide drawing stood 60-90 px under the top of its box
+// (40 units of nothing above the switch). At the first, the slides' and the last step, in
+// both languages and themes: under 40 px blank above and below the drawing, nothing cut.
+test('a 4:3 frame (1024×768): no blank band above the switch', async ({ page }) => {
+  test.slow();
+  const steps = [0, 12, 35].map((s) => [`lan-switch-top-step${s}`, `#/lan?view=switch&step=${s}`]);
+  await forEachSlide(page, steps, async ({ inner, name, fail, shot }) => {
+    const [d] = await drawingFill(inner, ['.ww-lan-topo']);
+    if (d.above >= 40 || d.below >= 40) fail(`${d.above} px blank above, ${d.below} px below the switch's drawing`);
+    if (d.above < -1 || d.below < -1) fail(`the drawing runs out of its box (${d.above}, ${d.below})`);
+    if (d.small.length) fail(`type under 12 px ${JSON.stringify(d.small.slice(0, 3))}`);
+    if (name.endsWith('step12')) await shot();
+  }, { sizes: [[1024, 768]] });
+});
