@@ -309,10 +309,13 @@ pub fn lan_scene(props: &PageProps) -> Html {
     // upright one about 110 px on each side at 960×540).
     // A 4:3 frame (1024×768) gives the switch the wide drawing across the frame, its MAC
     // table and explanation under it side by side: the upright one beside them, bound by
-    // the column's width, left 270-370 px blank under the explanation.
+    // the column's width, left 270-370 px blank under the explanation. A large 16:9 frame
+    // (1280×720) gives the storm a broader drawing: the slide's, bound by the height of a box
+    // shortened by the en explanation under it, left 79 px blank on each side.
     let shape = match (narrow, props.embed) {
         (true, _) => Shape::Upright,
         (false, true) if squarish && view == View::Switch => Shape::Across,
+        (false, true) if wide_slide && view == View::Storm => Shape::Broad,
         (false, true) => Shape::Slide,
         (false, false) => Shape::Wide,
     };

@@ -14,27 +14,31 @@ use yew::prelude::*;
 /// for a slide, whose box is wider than tall (the upright drawing, fitted to its height,
 /// left about 110 px blank on each side of it at 960×540). `Across`: the wide layout in a
 /// 4:3 slide, without the band above the switch (40 units, 60-90 px blank there at
-/// 1024×768).
+/// 1024×768). `Broad`: the storm's slide in a large 16:9 frame (1280×720), wider still
+/// and without the 18 units of nothing under the hosts' addresses: its box there is wider
+/// than the slide drawing (79 px blank each side in en).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
     Wide,
     Upright,
     Slide,
     Across,
+    Broad,
 }
 
 impl Shape {
     /// Whether the upright layout's placement and type apply (upright and slides).
     fn upright(self) -> bool {
-        matches!(self, Shape::Upright | Shape::Slide)
+        matches!(self, Shape::Upright | Shape::Slide | Shape::Broad)
     }
 }
 
 /// The slide layout's width for a scenario, and the margin its outermost nodes keep from
 /// the sides (that of the upright layout, where their address lines just fit). The
 /// router's stays upright: its box in a slide, beside the hop diff, is about square.
-fn slide_width(trace: &Trace) -> (f64, f64) {
+fn slide_width(trace: &Trace, shape: Shape) -> (f64, f64) {
     match model::scenario_of(trace).as_str() {
+        "storm" if shape == Shape::Broad => (452.0, 64.0),
         "storm" => (400.0, 64.0),
         "router" => (300.0, 76.0),
         _ => (460.0, 66.0),
@@ -47,7 +51,7 @@ fn width(trace: &Trace, shape: Shape) -> f64 {
     match shape {
         Shape::Wide | Shape::Across => 600.0,
         Shape::Upright => 300.0,
-        Shape::Slide => slide_width(trace).0,
+        Shape::Slide | Shape::Broad => slide_width(trace, shape).0,
     }
 }
 
@@ -59,6 +63,8 @@ fn height(trace: &Trace, shape: Shape) -> f64 {
         // units free at the top and 6 under the label (a 250-unit box left 50 blank above
         // and below, 80 px on a projector).
         ("storm", false) => 176.0,
+        // The broad slide: the hosts' addresses end at 287 units (pulled cable or not).
+        ("storm", true) if shape == Shape::Broad => 292.0,
         ("router", false) => 270.0,
         (_, false) => 296.0,
         ("storm", true) => 310.0,
@@ -71,8 +77,8 @@ fn height(trace: &Trace, shape: Shape) -> f64 {
 /// cable enters a host from above and never crosses the addresses written under it; the
 /// slide's spreads them sideways, its outermost nodes as far from the sides.
 fn node_pos(trace: &Trace, name: &str, shape: Shape) -> (f64, f64) {
-    if shape == Shape::Slide {
-        let (w, m) = slide_width(trace);
+    if matches!(shape, Shape::Slide | Shape::Broad) {
+        let (w, m) = slide_width(trace, shape);
         let (x, y) = node_pos(trace, name, Shape::Upright);
         return (m + (x - m) * (w - 2.0 * m) / (300.0 - 2.0 * m), y);
     }
