@@ -57,7 +57,8 @@ pub fn code_pane(props: &CodeProps) -> Html {
                         <span key={i} class={classes!("ww-code-line", current.then_some("is-current"), (current && blocked_in.is_some()).then_some("is-blocked"))}
                               data-line={(i + 1).to_string()} aria-current={current.then_some("step")}>
                             <span class="ww-code-num" aria-hidden="true">{ i + 1 }</span>
-                            { if l.is_empty() { " ".to_owned() } else { l.clone() } }
+                            // A blank line is empty (its number keeps its height), as the program has it.
+                            { l.clone() }
                         </span>
                     }
                 }) }
