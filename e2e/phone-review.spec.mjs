@@ -22,3 +22,16 @@ test('TCP code pane: a move by hash to the udp variant reads as a fresh load of 
   expect(fresh.every((p) => p.includes(''))).toBe(true);
   expect(moved).toEqual(fresh);
 });
+
+for (const lang of ['zh', 'en']) {
+  test(`LAN view switcher: one row of 44 px targets in every view (${lang})`, async ({ page }) => {
+    for (const view of ['switch', 'storm', 'router']) {
+      await open(page, `#/lan?view=${view}&lang=${lang}`);
+      const boxes = await page.locator('.ww-lan-tab').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().toJSON()));
+      expect(boxes.length).toBe(3);
+      expect(boxes.map((b) => Math.round(b.top)), view).toEqual(boxes.map(() => Math.round(boxes[0].top)));
+      expect(boxes.filter((b) => b.height < 44 || b.width < 44), view).toEqual([]);
+      expect(await overflowsSideways(page), view).toBe(false);
+    }
+  });
+}
