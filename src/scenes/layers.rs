@@ -27,10 +27,30 @@ fn cell(lang: Lang, l: &Layer, column: &str, course: bool) -> Html {
             if crate::i18n::lookup(lang, &desc).is_some() {
                 <span class="ww-layer-desc">{ t_dyn(lang, &desc) }</span>
             }
+            // A TCP/IP layer over several OSI rows: on phones, its facts fill the cell (they
+            // left 110-130 px of it blank); its card under the models says them to readers.
+            if column == "tcpip" && l.osi.1 > l.osi.0 {
+                { tall_facts(lang, l) }
+            }
             // Where the link goes, for screen readers; the visible words stay the name's
             // start (WCAG 2.5.3, label in name).
             <span class="ww-visually-hidden">{ format!(" · {}", t(lang, "scene.layers.goto")) }</span>
         </a>
+    }
+}
+
+/// A tall TCP/IP cell's PDU, protocols and devices (shown on phones only).
+fn tall_facts(lang: Lang, l: &Layer) -> Html {
+    let Some(id) = FIVE.iter().find(|f| f.course == l.course).map(|f| f.id) else {
+        return Html::default();
+    };
+    let k = |part: &str| t_dyn(lang, &format!("scene.layers.{part}.{id}"));
+    html! {
+        <dl class="ww-layer-facts" aria-hidden="true">
+            <div><dt>{ t(lang, "scene.layers.col.pdu") }</dt><dd>{ k("pdu") }</dd></div>
+            <div><dt>{ t(lang, "scene.layers.col.protocols") }</dt><dd>{ k("proto") }</dd></div>
+            <div><dt>{ t(lang, "scene.layers.col.devices") }</dt><dd>{ k("dev") }</dd></div>
+        </dl>
     }
 }
 
