@@ -52,4 +52,16 @@ for (const lang of ['zh', 'en']) {
       expect(await overflowsSideways(page), model).toBe(false);
     }
   });
+
+  test(`addresses: the bit grid's digits at least 13 px type and box, no sideways scroll (${lang})`, async ({ page }) => {
+    await open(page, `#/addresses?lang=${lang}`);
+    const small = await page.locator('.ww-ipbit').evaluateAll((bs) => bs.map((b) => {
+      const r = document.createRange();
+      r.selectNodeContents(b);
+      return { box: r.getBoundingClientRect().height, type: parseFloat(getComputedStyle(b).fontSize) };
+    }));
+    expect(small.length).toBe(32);
+    expect(small.filter((s) => s.box < 13 || s.type < 13)).toEqual([]);
+    expect(await overflowsSideways(page)).toBe(false);
+  });
 }
