@@ -108,11 +108,15 @@ pub fn run_view(props: &RunProps) -> Html {
     } else {
         LADDER_SLIDE_ROWS
     };
-    // At start the ladder comes first; the state machine and the programs, then the
-    // frame list and the inspector, each follow in a task of their own, in this order
-    // (widgets::later).
-    let side_in = use_later(embed, true);
-    let rest_in = use_later(embed, side_in);
+    // At start the ladder comes first; the state machine, the programs, the frame list
+    // and the inspector each follow in a task of their own, in this order
+    // (widgets::later). In pairs (state machine and programs, list and inspector) each of
+    // the two later tasks ran past 50 ms on 2 cores, much of it compiling the code the
+    // part runs for the first time.
+    let states_in = use_later(embed, true);
+    let code_in = use_later(embed, states_in);
+    let list_in = use_later(embed, code_in);
+    let inspector_in = use_later(embed, list_in);
     let current_frame = (0..trace.frames.len())
         .rev()
         .find(|&i| frame_event.get(i).is_some_and(|&e| e < step));
@@ -248,7 +252,7 @@ pub fn run_view(props: &RunProps) -> Html {
                     <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
                             selected={shown_frame} {on_select} left="client" right="server" {narrow}
                             window={embed.then_some(slide_rows)} all_rows={export.is_some()} />
-                    if rest_in {
+                    if list_in {
                         <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                    title={t(lang, "scene.tcp.ladder.title")} />
                     }
@@ -269,15 +273,15 @@ pub fn run_view(props: &RunProps) -> Html {
                         { state_badge("server", &server) }
                     </div>
                     { controls_after_states }
-                    if side_in {
-                        if !is_udp {
-                            <StateDiagram {lang} client={client.state} server={server.state} {last} {last_host} />
-                        }
+                    if states_in && !is_udp {
+                        <StateDiagram {lang} client={client.state} server={server.state} {last} {last_host} />
+                    }
+                    if code_in {
                         { code_html }
                     }
                 </div>
             </div>
-            if !embed && rest_in {
+            if !embed && inspector_in {
                 { inspector_section(lang, "tcp-inspector-title", "scene.tcp.inspector.title",
                                     shown_frame.and_then(|i| trace.frames.get(i))) }
             }
