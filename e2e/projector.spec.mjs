@@ -67,7 +67,8 @@ test('projector: text in the drawings has 4.5:1 and lines and arrows 3:1 against
 
 // Review 5: on the projector the ladder's arrows not played yet were pale lavender
 // (opacity 0.13), nearly invisible. Dimmed, they still need 3:1 against the card, in
-// every theme; and they stay dimmer than the arrows played (thinner, grey).
+// every theme; and they stay dimmer than the arrows played (thinner, grey), in the
+// lifelines' grey.
 for (const theme of ['light', 'dark', 'projector']) {
   test(`the ladder's future arrows keep 3:1 against the card, dimmer than the played ones (${theme})`, async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -81,8 +82,12 @@ for (const theme of ['light', 'dark', 'projector']) {
       };
       const future = [...document.querySelectorAll('.ww-ladder .ww-arrow.is-future .ww-arrow-line')].map(line);
       const played = [...document.querySelectorAll('.ww-ladder .ww-arrow:not(.is-future):not(.is-current) .ww-arrow-line')].map(line);
-      return { future, played };
+      const lifelines = [...document.querySelectorAll('.ww-ladder .ww-lifeline')].map(line);
+      return { future, played, lifelines };
     });
+    // One grey for the lines that carry meaning (--line, styles/tokens.css): the future
+    // arrows' --future-line differed from the lifelines' by 0.2-0.5 in contrast (main).
+    expect(new Set([...out.future, ...out.lifelines].map((l) => l.stroke)).size).toBe(1);
     expect(out.future.length).toBeGreaterThan(2);
     expect(out.played.length).toBeGreaterThan(2);
     expect(out.future.filter((l) => l.k < 3)).toEqual([]);
