@@ -35,20 +35,23 @@ for (const lang of ['zh', 'en']) {
     }
   });
 
-  test(`layers: no TCP/IP cell left blank inside, both models (${lang})`, async ({ page }) => {
+  test(`layers: no cell left blank inside, both models (${lang})`, async ({ page }) => {
     for (const model of ['5', '4']) {
       await open(page, `#/layers?model=${model}&lang=${lang}`);
       // Blank inside a cell: its content box's height less its children's and the gaps
       // between them, wherever the blank sits (centred, spread or at the end).
-      const blank = await page.locator('.ww-layer-cell.col-tcpip').evaluateAll((cells) => cells.map((c) => {
+      const blank = await page.locator('.ww-layer-cell').evaluateAll((cells) => cells.map((c) => {
         const cs = getComputedStyle(c);
         const inner = c.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
         const kids = [...c.children].filter((k) => k.getClientRects().length && getComputedStyle(k).position !== 'absolute');
         const used = kids.reduce((sum, k) => sum + k.getBoundingClientRect().height, 0) + (kids.length - 1) * (parseFloat(cs.rowGap) || 0);
-        return { layer: c.dataset.layer, blank: Math.round(inner - used) };
+        return { layer: `${c.classList.contains('col-osi') ? 'osi' : 'tcpip'} ${c.dataset.layer}`, blank: Math.round(inner - used) };
       }));
-      expect(blank.length, model).toBe(model === '5' ? 5 : 4);
-      expect(blank.filter((b) => b.blank > 16), `model ${model}`).toEqual([]);
+      expect(blank.length, model).toBe(model === '5' ? 12 : 11);
+      // Not yet: OSI's network cell beside the 4-layer model's two-line "internet" (21 px
+      // zh, 40 px en).
+      const known = model === '4' ? ['osi network'] : [];
+      expect(blank.filter((b) => b.blank > 16 && !known.includes(b.layer)), `model ${model}`).toEqual([]);
       expect(await overflowsSideways(page), model).toBe(false);
     }
   });

@@ -39,17 +39,27 @@ fn cell(lang: Lang, l: &Layer, column: &str, course: bool) -> Html {
     }
 }
 
-/// A tall TCP/IP cell's PDU, protocols and devices (shown on phones only).
+/// A tall TCP/IP cell's facts (shown on phones only): PDU, protocols and devices over
+/// three OSI rows; the protocols alone over two (all three made the OSI data link and
+/// physical cells beside the 4-layer model's network access 50-60 px blank).
 fn tall_facts(lang: Lang, l: &Layer) -> Html {
     let Some(id) = FIVE.iter().find(|f| f.course == l.course).map(|f| f.id) else {
         return Html::default();
     };
-    let k = |part: &str| t_dyn(lang, &format!("scene.layers.{part}.{id}"));
+    let parts: &[(&str, &str)] = if l.osi.1 - l.osi.0 >= 2 {
+        &[
+            ("scene.layers.col.pdu", "pdu"),
+            ("scene.layers.col.protocols", "proto"),
+            ("scene.layers.col.devices", "dev"),
+        ]
+    } else {
+        &[("scene.layers.col.protocols", "proto")]
+    };
     html! {
         <dl class="ww-layer-facts" aria-hidden="true">
-            <div><dt>{ t(lang, "scene.layers.col.pdu") }</dt><dd>{ k("pdu") }</dd></div>
-            <div><dt>{ t(lang, "scene.layers.col.protocols") }</dt><dd>{ k("proto") }</dd></div>
-            <div><dt>{ t(lang, "scene.layers.col.devices") }</dt><dd>{ k("dev") }</dd></div>
+            { for parts.iter().map(|(label, part)| html! {
+                <div><dt>{ t(lang, label) }</dt><dd>{ t_dyn(lang, &format!("scene.layers.{part}.{id}")) }</dd></div>
+            }) }
         </dl>
     }
 }
