@@ -16,7 +16,8 @@ use yew::prelude::*;
 /// 4:3 slide, without the band above the switch (40 units, 60-90 px blank there at
 /// 1024×768). `Broad`: the storm's slide in a large 16:9 frame (1280×720), wider still
 /// and without the 18 units of nothing under the hosts' addresses: its box there is wider
-/// than the slide drawing (79 px blank each side in en).
+/// than the slide drawing (79 px blank each side in en). Its box keeps one shape because
+/// the storm's narration there keeps three lines' height (styles/present.css).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
     Wide,
