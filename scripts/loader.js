@@ -1,28 +1,42 @@
 // Inlined into index.html's <head> by scripts/prepaint.mjs (its hash goes into the CSP),
 // in place of Trunk's loader: it reads the scene from the URL's hash exactly as the app
 // (src/route.rs) and scripts/prepaint-picker.js do (an unknown or bad route gets the
-// default scene) and loads that scene's bundle only (scripts/bundles.mjs), wasm preloaded
-// while the glue arrives. The app reloads the page when it is sent to a scene its bundle
-// lacks, so this runs again and picks the right one.
-// The bundle's style sheet (its third file; scripts/css-bundles.mjs) is linked at once,
-// before index.html's second inline <style> (the cascade keeps the one-file build's
-// order); it does not hold up the first paint, which needs only the inline CSS, but the
-// app mounts only once it has loaded (or failed), so nothing is drawn unstyled.
-// window.wwCss is that promise, which the picker waits on before it shows a whole
-// pre-rendered page.
+// default scene) and loads that scene's bundle only (scripts/bundles.mjs). The app
+// reloads the page when it is sent to a scene its bundle lacks, so this runs again and
+// picks the right one.
+// Nothing is fetched before the first paint. In a cold renderer on 2 cores, every
+// request made then (the network service's work, bytes arriving on the main thread, a
+// style sheet parsed and matched before the first frame, wasm compiled on the other core)
+// made the first paint later, whose layout waits on the browser for each font it looks
+// up. So the loader queues its requests (window.wwAfter), and the picker opens the queue
+// (window.wwGo) once it has put the page in and the frame that draws it has run. If it
+// never does (it failed, or a build without it), the queue opens after 500 ms.
+// The queue holds the bundle's style sheet (its third file; scripts/css-bundles.mjs),
+// linked before index.html's second inline <style> (the cascade keeps the one-file
+// build's order); its wasm, preloaded (on a slow link its download is most of the wait,
+// so it starts with the sheet, not after it); the page's words; and the picker's whole
+// pre-rendered page. The glue is imported once the sheet is in, so the app mounts only
+// then (or after it failed) and nothing is drawn unstyled; window.wwCss is that promise,
+// which the picker also waits on before it shows a whole pre-rendered page.
 // The bundle's words are not in its wasm: each language is a strings file of its own
-// (src/i18n/strings.rs). The page's language, found by the picker's rules (the URL's
-// lang=, the stored choice, the browser's languages, else English), is fetched at once,
-// in parallel with the wasm; wwStrings(lang), which the app calls, hands out that
-// promise, or fetches the other language when the visitor switches (again after a
-// failure).
+// (src/i18n/strings.rs). The page's language is found by the picker's rules (the URL's
+// lang=, the stored choice, the browser's languages, else English); wwStrings(lang),
+// which the app calls, hands out that promise, or fetches the other language when the
+// visitor switches (again after a failure).
 // A bundle's parts (wasm of their own it loads on demand: the architecture scene's frame
 // inspector, src/widgets/inspector_part.rs) come from wwPart(name), a promise of the
 // part's module once initialised (again after a failure). They are fetched ahead, into
 // the HTTP cache, once the page has loaded and the browser is idle.
 (function () {
   var BUNDLES = __BUNDLES__, STRINGS = __STRINGS__, DEFAULT = '__DEFAULT_SCENE__';
-  var PARTS = __PARTS__;
+  var PARTS = __PARTS__, queued = [];
+  window.wwAfter = function (f) { if (queued) queued.push(f); else f(); };
+  window.wwGo = function () {
+    var q = queued || [];
+    queued = null;
+    for (var k = 0; k < q.length; k++) q[k]();
+  };
+  setTimeout(wwGo, 500);
   function dec(s) {
     try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (e) { return s; }
   }
@@ -56,21 +70,19 @@
     p.catch(function () { if (cache[l] === p) delete cache[l]; });
     return p;
   };
-  wwStrings(lang || 'en');
   var sheet = d.createElement('link');
   window.wwCss = new Promise(function (done) {
     sheet.onload = sheet.onerror = function () { done(); };
   });
   sheet.rel = 'stylesheet';
   sheet.href = './' + b[2];
-  d.head.insertBefore(sheet, d.getElementById('ww-late-css'));
+  wwAfter(function () { d.head.insertBefore(sheet, d.getElementById('ww-late-css')); });
   var pre = d.createElement('link');
   pre.rel = 'preload';
   pre.as = 'fetch';
   pre.type = 'application/wasm';
   pre.crossOrigin = 'anonymous';
   pre.href = wasm;
-  d.head.appendChild(pre);
   var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
   // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
   // install fetches every file of the build, so it is registered only once the page has
@@ -93,7 +105,11 @@
   if ('serviceWorker' in navigator && location.protocol !== 'file:' && window === window.top) {
     addEventListener('load', function () { offline(0); });
   }
-  Promise.all([import(js), wwCss]).then(function (m) { return m[0].default({ module_or_path: wasm }); });
+  wwAfter(function () {
+    wwStrings(lang || 'en');
+    d.head.appendChild(pre);
+  });
+  wwCss.then(function () { return import(js); }).then(function (m) { return m.default({ module_or_path: wasm }); });
   var mine = PARTS[scene] || {}, parts = {};
   window.wwPart = function (name) {
     if (parts[name]) return parts[name];

@@ -4,7 +4,8 @@
 // the stored choice, then the browser's languages (English if none is supported); an
 // unknown scene shows the default one. A scene's whole default page, if the build
 // pre-rendered it (the TCP ladder), is a <template> as well in the one-file build, and
-// a file of its own (FULL) on the hosted page: fetched on that route only, it replaces
+// a file of its own (FULL) on the hosted page: fetched on that route only (once the
+// first frame has run, through the loader's queue, scripts/loader.js), it replaces
 // the opening once it and the bundle's style sheet (window.wwCss, scripts/loader.js)
 // are there, unless the app has mounted or the page was painted again meanwhile. The app
 // builds behind #ww-pre (absolutely placed over it) and removes it once it is whole; the
@@ -81,7 +82,9 @@
     }
     root.appendChild(opening);
     var file = plain && !whole && FULL[lang + '-' + scene];
-    if (file) {
+    // Requested through the loader's queue, which this script opens below: after the
+    // first paint (scripts/loader.js says why).
+    if (file) (window.wwAfter || function (f) { f(); })(function () {
       Promise.all([fetch('./' + file).then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.text();
@@ -92,7 +95,7 @@
         t.innerHTML = v[0];
         main.replaceWith(t.content);
       }).catch(function () {});
-    }
+    });
     var links = root.querySelectorAll('.ww-nav-link');
     for (var n = 0; n < links.length; n++) {
       var here = links[n].getAttribute('data-scene') === scene;
@@ -108,6 +111,8 @@
     var name = header.querySelector('.ww-name');
     if (title && name) d.title = title.textContent + ' · ' + name.textContent;
     d.body.insertBefore(root, d.body.firstChild);
+    // The loader's requests wait until the frame that draws this has run.
+    if (window.wwGo) requestAnimationFrame(function () { setTimeout(wwGo, 0); });
   }
   paint();
   addEventListener('hashchange', paint);
