@@ -7,7 +7,11 @@
 // takes over the pre-rendered page. Optionally under Chromium's network and CPU
 // emulation (files served uncompressed, as the static server does). Also the floor: the
 // same cold load of a one-heading page. Prints JSON.
-//   node bench/load.mjs [--runs 5] [--route '#/tcp?lang=en' ...] [--condition none|slow|lowend] [--dist dist]
+// Several --dist (say the previous commit's build from a git worktree, and this one's) are
+// measured in one run, their loads interleaved (round by round, in alternating order), so
+// a machine that slows down or speeds up meanwhile weighs on each alike; the JSON then
+// has one entry per build under "builds".
+//   node bench/load.mjs [--runs 5] [--route '#/tcp?lang=en' ...] [--condition none|slow|lowend] [--dist dist ...]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +26,7 @@ const arg = (name, dflt) => {
 const all = (name) => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1]] : []));
 const runs = Number(arg('runs', 5));
 const routes = all('route').length ? all('route') : ['#/tcp?lang=en', ''];
-const dist = arg('dist', 'dist');
+const dists = all('dist').length ? all('dist') : ['dist'];
 // Named conditions from the first-paint issue: a slow link, and a low-end laptop.
 const CONDITIONS = {
   none: null,
@@ -35,8 +39,12 @@ const condition = CONDITIONS[conditionName];
 const port = 4600 + Math.floor(Math.random() * 300);
 const base = '/course/wirewalk/';
 
-const server = spawn('node', ['scripts/static-server.mjs', '--dir', dist, '--port', String(port), '--base', base, '--max-seconds', '900'], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve) => server.stdout.once('data', resolve));
+const servers = [];
+for (const [i, dist] of dists.entries()) {
+  const server = spawn('node', ['scripts/static-server.mjs', '--dir', dist, '--port', String(port + i), '--base', base, '--max-seconds', '1800'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  servers.push(server);
+  await new Promise((resolve) => server.stdout.once('data', resolve));
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.WIREWALK_CHROMIUM ?? '/usr/bin/chromium',
@@ -70,7 +78,7 @@ async function emulate(ctx, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: condition.cpu });
 }
 
-async function load(route) {
+async function load(route, port) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   await emulate(ctx, page);
@@ -161,25 +169,35 @@ async function floor() {
   return { fcp_ms_median: round(median(fcps)), samples: fcps.map(round) };
 }
 
-const out = { condition: conditionName, ...(condition ? { emulated: condition } : {}), runs, dist, routes: {} };
+const out = { condition: conditionName, ...(condition ? { emulated: condition } : {}), runs };
+const builds = dists.map(() => ({}));
 try {
   out.floor = await floor();
   for (const route of routes) {
-    const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(await load(route));
-    const med = (k) => round(median(samples.map((s) => s[k])));
-    out.routes[route || '(landing)'] = {
-      fcp_ms_median: med('fcp_ms'),
-      ready_ms_median: med('ready_ms'),
-      complete_ms_median: med('complete_ms'),
-      ladder_ms_median: med('ladder_ms'),
-      longest_task_ms_median: med('longest_task_ms'),
-      layout_shift_max: Math.max(...samples.map((s) => s.layout_shift)),
-      samples: samples.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'layout_shift' ? v : round(v)]))),
-    };
+    const samples = dists.map(() => []);
+    for (let i = 0; i < runs; i++) {
+      for (let j = 0; j < dists.length; j++) {
+        const k = i % 2 ? dists.length - 1 - j : j;
+        samples[k].push(await load(route, port + k));
+      }
+    }
+    for (const [k, mine] of samples.entries()) {
+      const med = (key) => round(median(mine.map((s) => s[key])));
+      builds[k][route || '(landing)'] = {
+        fcp_ms_median: med('fcp_ms'),
+        ready_ms_median: med('ready_ms'),
+        complete_ms_median: med('complete_ms'),
+        ladder_ms_median: med('ladder_ms'),
+        longest_task_ms_median: med('longest_task_ms'),
+        layout_shift_max: Math.max(...mine.map((s) => s.layout_shift)),
+        samples: mine.map((s) => Object.fromEntries(Object.entries(s).map(([key, v]) => [key, key === 'layout_shift' ? v : round(v)]))),
+      };
+    }
   }
 } finally {
   await browser.close();
-  server.kill();
+  for (const server of servers) server.kill();
 }
+if (dists.length === 1) Object.assign(out, { dist: dists[0], routes: builds[0] });
+else out.builds = Object.fromEntries(dists.map((d, k) => [d, { routes: builds[k] }]));
 console.log(JSON.stringify(out, null, 2));
