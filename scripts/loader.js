@@ -26,7 +26,7 @@
 // A bundle's parts (wasm of their own it loads on demand: the architecture scene's frame
 // inspector, src/widgets/inspector_part.rs) come from wwPart(name), a promise of the
 // part's module once initialised (again after a failure). They are fetched ahead, into
-// the HTTP cache, once the page has loaded and the browser is idle.
+// the HTTP cache, once the app is ready and the browser is idle (settled, below).
 (function () {
   var BUNDLES = __BUNDLES__, STRINGS = __STRINGS__, DEFAULT = '__DEFAULT_SCENE__';
   var PARTS = __PARTS__, queued = [];
@@ -84,26 +84,31 @@
   pre.crossOrigin = 'anonymous';
   pre.href = wasm;
   var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
-  // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
-  // install fetches every file of the build, so it is registered only once the page has
-  // loaded, the app is ready with every part mounted (src/widgets/later.rs) and the
-  // browser is idle: on a slow link or 2 cores it would otherwise compete with the
-  // start-up. If the app never gets there, it is registered anyway after 40 checks; each
-  // waits for an idle moment and then 250 ms, so that is 10 s or more after the load, with
-  // no upper bound while the browser stays busy. Not under file:// (no service workers there) and
-  // not in a frame (an embed would get a partitioned cache of its own); the one-file
-  // build has a loader of its own (scripts/onefile.mjs) and no sw.js.
-  function offline(tries) {
-    idle(function () {
-      if (tries < 40 && (!d.querySelector('main[data-ready="true"]') || d.querySelector('.ww-later'))) {
-        setTimeout(function () { offline(tries + 1); }, 250);
-      } else {
-        navigator.serviceWorker.register('./sw.js').catch(function () {});
-      }
+  // What only a later visit or a later click needs waits until the page has loaded, the
+  // app is ready with every part mounted (src/widgets/later.rs) and the browser is idle:
+  // on a slow link or 2 cores it would otherwise compete with the start-up (the load
+  // event alone comes before the first paint, as nothing else is requested by then). If
+  // the app never gets there, f runs anyway after 40 checks; each waits for an idle
+  // moment and then 250 ms, so that is 10 s or more after the load, with no upper bound
+  // while the browser stays busy.
+  function settled(f) {
+    var tries = 0;
+    addEventListener('load', function check() {
+      idle(function () {
+        if (tries++ < 40 && (!d.querySelector('main[data-ready="true"]') || d.querySelector('.ww-later'))) {
+          setTimeout(check, 250);
+        } else {
+          f();
+        }
+      });
     });
   }
+  // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
+  // install fetches every file of the build. Not under file:// (no service workers there)
+  // and not in a frame (an embed would get a partitioned cache of its own); the one-file
+  // build has a loader of its own (scripts/onefile.mjs) and no sw.js.
   if ('serviceWorker' in navigator && location.protocol !== 'file:' && window === window.top) {
-    addEventListener('load', function () { offline(0); });
+    settled(function () { navigator.serviceWorker.register('./sw.js').catch(function () {}); });
   }
   wwAfter(function () {
     wwStrings(lang || 'en');
@@ -121,16 +126,14 @@
     p.catch(function () { if (parts[name] === p) delete parts[name]; });
     return p;
   };
-  addEventListener('load', function () {
-    idle(function () {
-      for (var name in mine) {
-        for (var k = 0; k < 2; k++) {
-          var l = d.createElement('link');
-          l.rel = 'prefetch';
-          l.href = './' + mine[name][k];
-          d.head.appendChild(l);
-        }
+  settled(function () {
+    for (var name in mine) {
+      for (var k = 0; k < 2; k++) {
+        var l = d.createElement('link');
+        l.rel = 'prefetch';
+        l.href = './' + mine[name][k];
+        d.head.appendChild(l);
       }
-    });
+    }
   });
 })();
