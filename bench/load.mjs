@@ -138,16 +138,23 @@ async function load(route, port) {
 
 // The browser's own floor: the same cold load of a page with one heading and nothing
 // else, served the same way (a fresh context starts a renderer, which costs this machine
-// about 100 ms before any page can paint). Our figures are read against it.
-async function floor() {
+// about 100 ms before any page can paint). Our figures are read against it: it is loaded
+// once in every round, beside the builds, and each build's first paint is also given as
+// its excess over the floor's in the same round (a median of those differences), which
+// the machine's speed of the moment sways far less than the first paint itself.
+function startFloor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-floor-'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang=en><head><meta charset=utf-8><title>floor</title></head><body><h1>Floor</h1></body></html>');
   const fport = port + 301;
-  const fserver = spawn('node', ['scripts/static-server.mjs', '--dir', dir, '--port', String(fport), '--base', base, '--max-seconds', '900'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => fserver.stdout.once('data', resolve));
-  const fcps = [];
-  try {
-    for (let i = 0; i < runs; i++) {
+  const fserver = spawn('node', ['scripts/static-server.mjs', '--dir', dir, '--port', String(fport), '--base', base, '--max-seconds', '1800'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const up = new Promise((resolve) => fserver.stdout.once('data', resolve));
+  return {
+    up,
+    close() {
+      fserver.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    async load() {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await ctx.newPage();
       await emulate(ctx, page);
@@ -159,32 +166,37 @@ async function floor() {
       const done = page.waitForEvent('console', { predicate: (msg) => msg.text() === DONE, timeout: 60_000 });
       await page.goto(`http://127.0.0.1:${fport}${base}`, { waitUntil: 'commit' });
       await done;
-      fcps.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+      const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
       await ctx.close();
-    }
-  } finally {
-    fserver.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  return { fcp_ms_median: round(median(fcps)), samples: fcps.map(round) };
+      return fcp;
+    },
+  };
 }
 
 const out = { condition: conditionName, ...(condition ? { emulated: condition } : {}), runs };
 const builds = dists.map(() => ({}));
+const floor = startFloor();
+const floors = [];
 try {
-  out.floor = await floor();
+  await floor.up;
+  // A first load warms the browser up (its first context is slower); it is not counted.
+  await floor.load();
   for (const route of routes) {
     const samples = dists.map(() => []);
+    const mineFloor = [];
     for (let i = 0; i < runs; i++) {
+      mineFloor.push(await floor.load());
       for (let j = 0; j < dists.length; j++) {
         const k = i % 2 ? dists.length - 1 - j : j;
         samples[k].push(await load(route, port + k));
       }
     }
+    floors.push(...mineFloor);
     for (const [k, mine] of samples.entries()) {
       const med = (key) => round(median(mine.map((s) => s[key])));
       builds[k][route || '(landing)'] = {
         fcp_ms_median: med('fcp_ms'),
+        fcp_over_floor_ms_median: round(median(mine.map((s, i) => s.fcp_ms - mineFloor[i]))),
         ready_ms_median: med('ready_ms'),
         complete_ms_median: med('complete_ms'),
         ladder_ms_median: med('ladder_ms'),
@@ -194,8 +206,10 @@ try {
       };
     }
   }
+  out.floor = { fcp_ms_median: round(median(floors)), samples: floors.map(round) };
 } finally {
   await browser.close();
+  floor.close();
   for (const server of servers) server.kill();
 }
 if (dists.length === 1) Object.assign(out, { dist: dists[0], routes: builds[0] });

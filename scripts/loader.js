@@ -17,7 +17,10 @@
 // so it starts with the sheet, not after it); the page's words; and the picker's whole
 // pre-rendered page. The glue is imported once the sheet is in, so the app mounts only
 // then (or after it failed) and nothing is drawn unstyled; window.wwCss is that promise,
-// which the picker also waits on before it shows a whole pre-rendered page.
+// which the picker also waits on before it shows a whole pre-rendered page. (Importing
+// the glue alongside the sheet made the app ready no sooner, as the wasm's download is
+// the longer wait, and the ladder later on a slow link, where the glue competed with
+// the pre-rendered page.)
 // The bundle's words are not in its wasm: each language is a strings file of its own
 // (src/i18n/strings.rs). The page's language is found by the picker's rules (the URL's
 // lang=, the stored choice, the browser's languages, else English); wwStrings(lang),
@@ -26,7 +29,7 @@
 // A bundle's parts (wasm of their own it loads on demand: the architecture scene's frame
 // inspector, src/widgets/inspector_part.rs) come from wwPart(name), a promise of the
 // part's module once initialised (again after a failure). They are fetched ahead, into
-// the HTTP cache, once the app is ready and the browser is idle (settled, below).
+// the HTTP cache, once the app is ready and the browser is idle (later, below).
 (function () {
   var BUNDLES = __BUNDLES__, STRINGS = __STRINGS__, DEFAULT = '__DEFAULT_SCENE__';
   var PARTS = __PARTS__, queued = [];
@@ -84,31 +87,29 @@
   pre.crossOrigin = 'anonymous';
   pre.href = wasm;
   var idle = window.requestIdleCallback || function (f) { setTimeout(f, 2000); };
-  // What only a later visit or a later click needs waits until the page has loaded, the
-  // app is ready with every part mounted (src/widgets/later.rs) and the browser is idle:
-  // on a slow link or 2 cores it would otherwise compete with the start-up (the load
-  // event alone comes before the first paint, as nothing else is requested by then). If
-  // the app never gets there, f runs anyway after 40 checks; each waits for an idle
-  // moment and then 250 ms, so that is 10 s or more after the load, with no upper bound
-  // while the browser stays busy.
-  function settled(f) {
-    var tries = 0;
-    addEventListener('load', function check() {
-      idle(function () {
-        if (tries++ < 40 && (!d.querySelector('main[data-ready="true"]') || d.querySelector('.ww-later'))) {
-          setTimeout(check, 250);
-        } else {
-          f();
-        }
-      });
+  // What only a later visit or a later click needs (the functions in later) waits until
+  // the page has loaded, the app is ready with every part mounted (src/widgets/later.rs)
+  // and the browser is idle: on a slow link or 2 cores it would otherwise compete with
+  // the start-up (the load event alone comes before the first paint, as nothing else is
+  // requested by then). If the app never gets there, they run anyway after 40 checks;
+  // each waits for an idle moment and then 250 ms, so that is 10 s or more after the
+  // load, with no upper bound while the browser stays busy.
+  var later = [], tries = 0;
+  addEventListener('load', function check() {
+    idle(function () {
+      if (tries++ < 40 && (!d.querySelector('main[data-ready="true"]') || d.querySelector('.ww-later'))) {
+        setTimeout(check, 250);
+      } else {
+        for (var k = 0; k < later.length; k++) later[k]();
+      }
     });
-  }
+  });
   // The service worker (scripts/offline.mjs) keeps the hosted copy working offline. Its
   // install fetches every file of the build. Not under file:// (no service workers there)
   // and not in a frame (an embed would get a partitioned cache of its own); the one-file
   // build has a loader of its own (scripts/onefile.mjs) and no sw.js.
   if ('serviceWorker' in navigator && location.protocol !== 'file:' && window === window.top) {
-    settled(function () { navigator.serviceWorker.register('./sw.js').catch(function () {}); });
+    later.push(function () { navigator.serviceWorker.register('./sw.js').catch(function () {}); });
   }
   wwAfter(function () {
     wwStrings(lang || 'en');
@@ -126,7 +127,7 @@
     p.catch(function () { if (parts[name] === p) delete parts[name]; });
     return p;
   };
-  settled(function () {
+  later.push(function () {
     for (var name in mine) {
       for (var k = 0; k < 2; k++) {
         var l = d.createElement('link');
