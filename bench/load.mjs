@@ -140,8 +140,9 @@ async function load(route, port) {
 // else, served the same way (a fresh context starts a renderer, which costs this machine
 // about 100 ms before any page can paint). Our figures are read against it: it is loaded
 // once in every round, beside the builds, and each build's first paint is also given as
-// its excess over the floor's in the same round (a median of those differences), which
-// the machine's speed of the moment sways far less than the first paint itself.
+// its excess over the floor's in the same round (a median of those differences), to
+// read it against the machine of the moment (in the first runs it was no steadier than
+// the first paint itself: these machines' noise is not only a slower renderer).
 function startFloor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-floor-'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang=en><head><meta charset=utf-8><title>floor</title></head><body><h1>Floor</h1></body></html>');
