@@ -142,7 +142,7 @@ async function load(route, port) {
 // once in every round, beside the builds, and each build's first paint is also given as
 // its excess over the floor's in the same round (a median of those differences), to
 // read it against the machine of the moment (in the first runs it was no steadier than
-// the first paint itself: these machines' noise is not only a slower renderer).
+// the first paint itself).
 function startFloor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-floor-'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang=en><head><meta charset=utf-8><title>floor</title></head><body><h1>Floor</h1></body></html>');

@@ -17,7 +17,7 @@ test('typing in any form converts to the other two, and the URL follows', async 
   await expect(int(page)).toHaveValue(String(10 * 2 ** 24 + 1));
   await expect(bin(page)).toHaveValue('00001010.00000000.00000000.00000001');
   await expect(page.locator('.ww-addr-ip')).toHaveAttribute('data-kind', 'private');
-  expect(new URL(page.url()).hash).toContain('ip=10.0.0.1');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ip=10.0.0.1');
   await int(page).fill('2130706433');
   await expect(dotted(page)).toHaveValue('127.0.0.1');
   await expect(page.locator('.ww-addr-ip')).toHaveAttribute('data-kind', 'loopback');
@@ -41,7 +41,7 @@ test('typing in any form converts to the other two, and the URL follows', async 
   await dotted(page).fill('localhost');
   await expect(int(page)).toHaveValue('2130706433');
   await expect(page.locator('.ww-addr-note')).toContainText('127.0.0.1');
-  expect(new URL(page.url()).hash).toContain('ip=127.0.0.1');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ip=127.0.0.1');
   await expect(page.locator('.ww-ipv6-full')).toHaveText('2001:0db8:85a3:0000:0000:8a2e:0370:7334');
 });
 
@@ -50,7 +50,7 @@ test('bad input shows its translated message beside the field and keeps the last
   await dotted(page).fill('256.1.1.1');
   await expect(page.locator('#addr-ip-dotted-error')).toHaveText('256 is not a valid octet (0\u2060–\u2060255)');
   await expect(int(page)).toHaveValue(String(172 * 2 ** 24 + 16 * 2 ** 16 + 5 * 256 + 4));
-  expect(new URL(page.url()).hash).toContain('ip=172.16.5.4');
+  await expect.poll(() => new URL(page.url()).hash).toContain('ip=172.16.5.4');
   await dotted(page).fill('1.2.3');
   await expect(page.locator('#addr-ip-dotted-error')).toContainText('has 4 numbers; this has 3');
   await bin(page).fill('10102');
@@ -76,7 +76,7 @@ test('a MAC address splits into vendor and serial, with its I/G and U/L bits', a
   await expect(page.locator('.ww-mac-half.is-serial .ww-mac-hex')).toHaveText('AB:CD:EF');
   await expect(page.locator('.ww-mac-flags .is-ig')).toHaveAttribute('data-group', 'false');
   await expect(page.locator('[data-card-ok]')).toHaveAttribute('data-card-ok', 'true');
-  expect(new URL(page.url()).hash).toContain('mac=3c:22:fb:ab:cd:ef');
+  await expect.poll(() => new URL(page.url()).hash).toContain('mac=3c:22:fb:ab:cd:ef');
   await page.locator('.ww-addr-mac .ww-addr-chip[data-pick="ff:ff:ff:ff:ff:ff"]').click();
   await expect(page.locator('.ww-mac-kind')).toContainText('Broadcast');
   await expect(page.locator('.ww-mac-flags .is-ig')).toHaveAttribute('data-group', 'true');
@@ -112,7 +112,7 @@ test('ports: ranges, the course\'s advice, and the quiz gives feedback', async (
   }
   await expect(page.locator('.ww-quiz-score')).toHaveText('6 of 6 right');
   await expect(page.locator('.ww-quiz-done')).toBeVisible();
-  expect(new URL(page.url()).hash).toContain('quiz=redis.django.mysql.flask.mongodb.tomcat');
+  await expect.poll(() => new URL(page.url()).hash).toContain('quiz=redis.django.mysql.flask.mongodb.tomcat');
   // A deep link reproduces the answers.
   await open(page, '#/addresses?lang=zh&quiz=redis.tomcat');
   await expect(page.locator('.ww-quiz-item.is-right')).toHaveCount(1);
@@ -140,7 +140,7 @@ test('the 4-tuples are read from two real runs, and change as typed', async ({ p
   await page.locator('#addr-b-port').fill('50000');
   const b2 = nativeTrace('tcp', { seed: '2', 'client.ip': '192.168.1.11', 'client.port': '50000' }).json;
   await expect(row('b')).toHaveAttribute('data-tuple', synTuple(b2));
-  expect(new URL(page.url()).hash).toContain('b.ip=192.168.1.11');
+  await expect.poll(() => new URL(page.url()).hash).toContain('b.ip=192.168.1.11');
   // The same IP and port for both: one 4-tuple, flagged.
   await page.locator('#addr-b-ip').fill('192.168.1.10');
   await page.locator('#addr-a-port').fill('50000');

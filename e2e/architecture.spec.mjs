@@ -114,7 +114,7 @@ test('a lost packet shows the engine\'s drop, retransmission and delay, in the U
   await open(page, '#/architecture?lang=en');
   await page.locator('#arch-net').selectOption('data');
   await expect(page.locator('.ww-architecture')).toHaveAttribute('data-net', 'data');
-  expect(new URL(page.url()).hash).toContain('net=data');
+  await expect.poll(() => new URL(page.url()).hash).toContain('net=data');
   for (const side of ['cs', 'bs']) {
     const json = nativeFor(side, { loss: 'data' });
     await expect(col(page, side).locator('.ww-arch-frame.is-dropped')).toHaveCount(json.frames.filter((f) => f.dropped).length);
@@ -149,7 +149,7 @@ test('the update cost multiplies the typed numbers; bad input is explained besid
   await expect(page.locator('.ww-arch-cost.is-update')).toHaveAttribute('data-update-bytes', String(1000 * 200 * 4 * 1e6));
   await expect(page.locator('.ww-arch-total')).toHaveText('800 GB');
   await expect(page.locator('.ww-arch-phone')).toHaveCount(40);
-  expect(new URL(page.url()).hash).toContain('users=1000');
+  await expect.poll(() => new URL(page.url()).hash).toContain('users=1000');
   await page.locator('#arch-users').fill('12');
   await expect(page.locator('.ww-arch-phone')).toHaveCount(12);
   await page.locator('#arch-size').fill('0');

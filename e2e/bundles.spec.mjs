@@ -75,7 +75,7 @@ test('a nav click loads the other scene\'s bundle, which works, and back goes ba
   await page.locator('.ww-host .ww-nav a[data-scene="lan"]').click();
   await expect(page.locator('main[data-ready="true"]')).toHaveAttribute('data-scene', 'lan');
   await expect(page.locator('.ww-loading')).toHaveCount(0);
-  expect(new URL(page.url()).hash).toBe('#/lan?lang=en');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#/lan?lang=en');
   // The LAN scene works: its player moves on.
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => new URL(page.url()).hash).toMatch(/step=/);
@@ -196,7 +196,7 @@ test('switching language fetches the other strings file once, shows the loading 
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('#scene-title')).toHaveText(/[\u4e00-\u9fff]/);
   await expect(page.locator('body')).not.toContainText('scene.tcp.');
-  expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=zh');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#/tcp?step=4&lang=zh');
   // Back to English and to Chinese again: both are loaded, nothing is fetched again.
   await page.locator('button[data-lang="en"]').click();
   await expect(page.locator('#scene-title')).toHaveText(title);

@@ -17,7 +17,7 @@ test('OSI 7 beside TCP/IP 5, toggled to 4, numbered bottom-up', async ({ page })
   await expect(page.locator('.ww-layer-details[data-layer="network"]')).toContainText('router');
   await page.locator('.ww-seg-btn[data-model="4"]').click();
   await expect(page.locator('.ww-layers')).toHaveAttribute('data-model', '4');
-  expect(new URL(page.url()).hash).toContain('model=4');
+  await expect.poll(() => new URL(page.url()).hash).toContain('model=4');
   await expect(tcpip).toHaveCount(4);
   expect(await tcpip.locator('.ww-layer-num').allTextContents()).toEqual(['4', '3', '2', '1']);
   // The application row spans OSI 5–7 and the network access row spans OSI 1–2: same heights.
@@ -60,7 +60,7 @@ test('a click on a layer opens the encapsulation at the step that shows it', asy
   await open(page, '#/layers?lang=zh');
   await page.locator('.ww-layer-cell.col-tcpip[data-layer="network"]').click();
   await opened('net');
-  expect(new URL(page.url()).hash).toContain('step=2');
+  await expect.poll(() => new URL(page.url()).hash).toContain('step=2');
   await open(page, '#/layers?lang=en');
   await page.locator('.ww-layer-cell.col-osi[data-layer="osi_pres"]').click();
   await opened('app');

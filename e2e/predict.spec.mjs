@@ -213,7 +213,7 @@ test('a URL step past an open question is held there, and the switch turns the m
   expect(new URL(page.url()).hash).not.toContain('predict');
   await page.locator('.ww-predict-switch input').check();
   await expect(page.locator('.ww-predict')).toBeVisible();
-  expect(new URL(page.url()).hash).toContain('predict=1');
+  await expect.poll(() => new URL(page.url()).hash).toContain('predict=1');
 });
 
 test('the slider in an embed stands where the counter says, and snaps back inside the range', async ({ page }) => {

@@ -23,7 +23,7 @@ test('navigation changes the scene and the URL, and back goes back', async ({ pa
     await page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`).click();
     await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', s);
     await expect(page.locator(`.ww-host .ww-nav a[data-scene="${s}"]`)).toHaveAttribute('aria-current', 'page');
-    expect(new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/${s}?lang=en`);
   }
   await page.goBack();
   await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', SCENES[SCENES.length - 2]);
@@ -34,12 +34,12 @@ test('a deep link reproduces the same screen on reload', async ({ page }) => {
   await expect(page.locator('.ww-host main')).toHaveAttribute('data-scene', 'tcp');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
   const title = await page.locator('#scene-title').textContent();
   await page.reload();
   await page.locator('main[data-ready="true"]').waitFor();
   await expect(page.locator('#scene-title')).toHaveText(title);
-  expect(new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#/tcp?step=4&lang=en&theme=dark');
 });
 
 test.describe('language', () => {
@@ -92,7 +92,7 @@ test.describe('themes', () => {
     });
     expect([bg, fg]).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
     expect(size).toBeGreaterThanOrEqual(20);
-    expect(new URL(page.url()).hash).toContain('theme=projector');
+    await expect.poll(() => new URL(page.url()).hash).toContain('theme=projector');
   });
   test('reduced motion switches transitions off', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -23,7 +23,7 @@ test('key presses quicker than the page renders each take one step (a clicker pr
     for (const key of ['PageUp', 'PageUp', 'ArrowLeft']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
   await expect(page.locator('.ww-step-count')).toContainText(stepText(2, n));
-  expect(new URL(page.url()).hash).toContain('step=2');
+  await expect.poll(() => new URL(page.url()).hash).toContain('step=2');
 });
 
 test('walking the normal exchange with the keyboard shows the engine\'s states and narration at every step', async ({ page }) => {
@@ -69,7 +69,7 @@ test('walking the normal exchange with the keyboard shows the engine\'s states a
     for (const t of said) expect(got.narration, `step ${step}: narration`).toContain(t);
     if (want.frame !== null) expect(got.arrow, `step ${step}: frame ${want.frame} is the current arrow`).toEqual([true]);
   }
-  expect(new URL(page.url()).hash).toContain(`step=${n}`);
+  await expect.poll(() => new URL(page.url()).hash).toContain(`step=${n}`);
   // Home / PageUp / End work too (presentation clickers send PageUp/PageDown).
   await page.keyboard.press('Home');
   await expect(page.locator('.ww-step-count')).toContainText(stepText(0, n));
@@ -165,7 +165,7 @@ test('bad input shows its message beside the field and keeps the last good trace
   await page.locator('#tcp-server-port').fill('3306');
   await expect(page.locator('#tcp-server-port-error')).toHaveCount(0);
   await expect(page.locator('.ww-code').nth(1)).toContainText('3306');
-  expect(new URL(page.url()).hash).toContain('server.port=3306');
+  await expect.poll(() => new URL(page.url()).hash).toContain('server.port=3306');
   await page.locator('#tcp-client-payload').fill('x'.repeat(1500));
   await expect(page.locator('#tcp-client-payload-error')).toBeVisible();
   // A bad value in the URL is reported beside its field too, and the defaults run.
