@@ -23,9 +23,11 @@ if (!staging) {
   console.error('offline: no staging directory (run from Trunk, or pass one)');
   process.exit(2);
 }
-const icon = fs.readdirSync(staging).find((n) => /^icon-[0-9a-f]+\.svg$/.test(n));
-if (!icon) {
-  console.error('offline: no icon-*.svg in the build');
+// The SVG (copied by Trunk, any size) for installing; the favicon PNG (64 px) beside it.
+const svgIcon = fs.existsSync(path.join(staging, 'icon.svg')) && 'icon.svg';
+const pngIcon = fs.readdirSync(staging).find((n) => /^icon-[0-9a-f]+\.png$/.test(n));
+if (!svgIcon || !pngIcon) {
+  console.error('offline: the build lacks icon.svg or icon-*.png');
   process.exit(1);
 }
 const manifest = {
@@ -37,7 +39,10 @@ const manifest = {
   display: 'standalone',
   background_color: '#f6f7f9',
   theme_color: '#f6f7f9',
-  icons: [{ src: `./${icon}`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  icons: [
+    { src: `./${svgIcon}`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    { src: `./${pngIcon}`, sizes: '64x64', type: 'image/png', purpose: 'any' },
+  ],
 };
 fs.writeFileSync(path.join(staging, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 

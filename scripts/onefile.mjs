@@ -64,8 +64,9 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
   if (rel === 'modulepreload' || rel === 'preload' || rel === 'manifest') return '';
   if (rel === 'icon') {
     const href = attr(tag, 'href');
-    const svg = fs.readFileSync(file(href));
-    return `<link rel=icon href="data:image/svg+xml;base64,${svg.toString('base64')}">`;
+    const type = { '.png': 'image/png', '.svg': 'image/svg+xml' }[path.extname(href)];
+    if (!type) fail(`the icon is neither PNG nor SVG: ${href}`);
+    return `<link rel=icon href="data:${type};base64,${fs.readFileSync(file(href)).toString('base64')}">`;
   }
   if (rel === 'stylesheet') fail(`a stylesheet is still linked: ${tag}`);
   return tag;
