@@ -1,6 +1,6 @@
 // Draws assets/icon.svg at 64 × 64 in Chromium and writes assets/icon.png, the page's
 // favicon. A favicon is decoded on the page's main thread while the app starts: an SVG
-// one builds a whole SVG document there (10–31 ms in traces of cold loads on these
+// one builds a whole SVG document there (4–31 ms in traces of cold loads on these
 // machines), a small PNG is a plain image decode. The SVG stays the manifest's icon (any
 // size, for installing). e2e/icon.spec.mjs checks that the PNG is still the SVG's drawing.
 // Run after changing the SVG: node scripts/icon-png.mjs
