@@ -1,6 +1,8 @@
 // Where the start-up's long tasks go: a Chromium trace of one cold load, main thread only.
 // For every task over --min ms: its start, length, and the time of its largest kinds of
-// work (script, style, layout, paint, parsing, wasm compile), from the trace's own events.
+// work (script, style, layout, paint, parsing, wasm compile), from the trace's own events;
+// and, counted over the whole start-up, the font families and strikes the renderer asked
+// the browser for (a count is the same in every load of a build: fewer is less layout).
 //   node bench/trace.mjs [--dist dist] [--route '#/tcp?lang=en'] [--runs 3] [--min 30]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -92,7 +94,14 @@ try {
       fonts_before_fcp += e.dur / 1000;
       end = e.ts + e.dur;
     }
-    summary.push({ fcp, cpu_before_fcp, fonts_before_fcp, longest, longest_cpu, ...sums });
+    // The whole start-up's font requests to the browser, counted (the same in every load
+    // of a build, so two builds compare exactly even on a busy machine): families looked
+    // up (found or not; each once a page) and strikes (a face at a size and weight) whose
+    // rendering settings were asked for.
+    const asked = (name) => onMain.filter((e) => e.name === name).length;
+    const font_families = asked('FontDataManager::onMatchFamilyStyle');
+    const font_strikes = asked('WebSandboxSupportLinux::GetWebFontRenderStyleForStrike');
+    summary.push({ fcp, cpu_before_fcp, fonts_before_fcp, font_families, font_strikes, longest, longest_cpu, ...sums });
     if (!quiet) console.log(`--- run ${r} ${route}`);
     for (const t of quiet ? [] : tasks) {
       const inside = onMain.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
