@@ -3,7 +3,9 @@
 // work (script, style, layout, paint, parsing, wasm compile), from the trace's own events;
 // and, counted over the whole start-up, the font families and strikes the renderer asked
 // the browser for (a count is the same in every load of a build: fewer is less layout).
-//   node bench/trace.mjs [--dist dist] [--route '#/tcp?lang=en'] [--runs 3] [--min 30]
+// --cpu N slows the page's CPU N times (Chromium's emulation, as bench/load.mjs's low-end
+// condition does with 4), so the tasks that grow past 50 ms on a slow laptop show.
+//   node bench/trace.mjs [--dist dist] [--route '#/tcp?lang=en'] [--runs 3] [--min 30] [--cpu 4]
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
@@ -16,6 +18,7 @@ const dist = arg('dist', 'dist');
 const route = arg('route', '#/tcp?lang=en');
 const runs = Number(arg('runs', 3));
 const min = Number(arg('min', 30));
+const cpuRate = Number(arg('cpu', 1));
 const quiet = args.includes('--quiet');
 const summary = [];
 const port = 4950 + Math.floor(Math.random() * 40);
@@ -32,6 +35,7 @@ try {
   for (let r = 0; r < runs; r++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await ctx.newPage();
+    if (cpuRate > 1) await (await ctx.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
     if (args.includes('--warm')) {
       // A renderer that has drawn the page once (fonts found and loaded), as in a visitor's
       // browser: the same route loaded before, from a fresh cache-less request.

@@ -10,7 +10,7 @@ use crate::player::Player;
 use crate::widgets::frame_list::FrameList;
 use crate::widgets::inspector::inspector_section;
 use crate::widgets::ladder::{self, Ladder};
-use crate::widgets::later::use_later;
+use crate::widgets::later::{placeholder, use_later};
 use crate::widgets::narrow::{use_media, use_narrow, SQUARISH};
 use crate::widgets::num::ratio;
 use crate::widgets::state_diagram::StateDiagram;
@@ -112,8 +112,12 @@ pub fn run_view(props: &RunProps) -> Html {
     // and the inspector each follow in a task of their own, in this order
     // (widgets::later). In pairs (state machine and programs, list and inspector) each of
     // the two later tasks ran past 50 ms on 2 cores, much of it compiling the code the
-    // part runs for the first time.
-    let states_in = use_later(embed, true);
+    // part runs for the first time. Behind the build's pre-rendered page, which already
+    // shows a ladder, the ladder too comes in a task after the player and the narration:
+    // with it, the scene's first task took 110-130 ms with the CPU slowed 4x (half of it
+    // compiling), the longest of the start.
+    let ladder_in = use_later(embed || !platform::has_prepaint(), true);
+    let states_in = use_later(embed, ladder_in);
     let code_in = use_later(embed, states_in);
     let list_in = use_later(embed, code_in);
     let inspector_in = use_later(embed, list_in);
@@ -249,9 +253,13 @@ pub fn run_view(props: &RunProps) -> Html {
             </div>
             <div class={classes!("ww-tcp-main", short.then_some("is-short"))}>
                 <div class="ww-tcp-ladder" data-swipe="step">
-                    <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
-                            selected={shown_frame} {on_select} left="client" right="server" {narrow}
-                            window={embed.then_some(slide_rows)} all_rows={export.is_some()} />
+                    if ladder_in {
+                        <Ladder {lang} trace={trace.clone()} frame_event={frame_event.clone()} cursor={step}
+                                selected={shown_frame} {on_select} left="client" right="server" {narrow}
+                                window={embed.then_some(slide_rows)} all_rows={export.is_some()} />
+                    } else {
+                        { placeholder() }
+                    }
                     if list_in {
                         <FrameList {lang} trace={trace.clone()} cursor={step} names={host_names}
                                    title={t(lang, "scene.tcp.ladder.title")} />
